@@ -1,0 +1,34 @@
+/**
+ * The `netloom` command. Each verb lives in `cli/<verb>.ts` and only parses
+ * arguments and prints; the work is done by `shared/` and `engine/`.
+ */
+import { Command, CommanderError } from 'commander';
+import { registerCheck } from './cli/check.js';
+import { EXIT, UsageError } from './cli/output.js';
+import { registerSchema } from './cli/schema.js';
+
+export function buildProgram(): Command {
+  const program = new Command('netloom')
+    .description('Design, check, export and safely deploy homelab networks.')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  for (const register of [registerCheck, registerSchema]) register(program);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync([...argv], { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    if (e instanceof UsageError) {
+      process.stderr.write(`netloom: ${e.message}\n`);
+      return e.exitCode;
+    }
+    process.stderr.write(`netloom: unexpected error: ${(e as Error).stack ?? String(e)}\n`);
+    return EXIT.usage;
+  }
+}

@@ -1,0 +1,12 @@
+export * from './schema.js';
+export * from './restore.js';
+export * from './serialize.js';
+export * from './index-of.js';
+export * from './paths.js';
+export * from './vlan-set.js';
+export * from './ip.js';
+export * from './names.js';
+export * from './attributes.js';
+export * from './kinds.js';
+export * from './switch-ports.js';
+export { checkIntegrity, type IntegrityIssue } from './integrity.js';

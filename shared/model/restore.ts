@@ -1,0 +1,104 @@
+/**
+ * The one way into the model: text -> JSON -> format check and migration ->
+ * schema -> integrity. Every problem comes back with the JSON path it is
+ * about; nothing here throws for bad input.
+ */
+import { z } from 'zod';
+import { checkIntegrity } from './integrity.js';
+import { formatPath, type PathSegment } from './paths.js';
+import { Design, FORMAT } from './schema.js';
+
+export interface LoadProblem {
+  /** `hosts[0].bonds[1].members[0]`, or `(document)`. */
+  readonly path: string;
+  readonly message: string;
+}
+
+export type RestoreResult =
+  | { readonly ok: true; readonly design: Design }
+  | { readonly ok: false; readonly problems: readonly LoadProblem[] };
+
+/**
+ * Migrations from older formats, each taking the raw JSON of one version to
+ * the next. `netloom/1` is the first format, so the table is empty; a future
+ * `netloom/2` adds `'netloom/1': (doc) => ...` here.
+ */
+const MIGRATIONS: Readonly<Record<string, (doc: Record<string, unknown>) => Record<string, unknown>>> = {};
+
+const problem = (path: readonly PathSegment[], message: string): LoadProblem => ({ path: formatPath(path), message });
+
+function describeZodIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  // Messages the schema wrote itself are already sentences; zod's defaults start with "Invalid".
+  if (!issue.message.startsWith('Invalid')) return issue.message;
+  if (issue.code === 'invalid_type') {
+    return issue.input === undefined ? `is required (expected ${issue.expected})` : `expected ${issue.expected}, got ${describeValue(issue.input)}`;
+  }
+  if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  return issue.message;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+/** Validates and upgrades already-parsed JSON. */
+export function restoreDesign(json: unknown): RestoreResult {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return { ok: false, problems: [problem([], 'a design must be a JSON object')] };
+  }
+  let doc = json as Record<string, unknown>;
+  const seen = new Set<string>();
+  while (typeof doc.format === 'string' && doc.format !== FORMAT && MIGRATIONS[doc.format] && !seen.has(doc.format)) {
+    seen.add(doc.format);
+    doc = MIGRATIONS[doc.format]!(doc);
+  }
+  if (doc.format !== FORMAT) {
+    const found = typeof doc.format === 'string' ? `"${doc.format}"` : 'no format field';
+    return {
+      ok: false,
+      problems: [problem(['format'], `unknown format version ${found}; this Netloom reads "${FORMAT}"`)],
+    };
+  }
+  const parsed = Design.safeParse(doc, { reportInput: true });
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.map((i) => problem(i.path as PathSegment[], describeZodIssue(i))) };
+  }
+  const issues = checkIntegrity(parsed.data);
+  if (issues.length > 0) return { ok: false, problems: issues.map((i) => problem(i.path, i.message)) };
+  return { ok: true, design: dropStaleLayout(parsed.data) };
+}
+
+/** Parses the text of a `.netloom.json` file. */
+export function parseDesign(text: string): RestoreResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, problems: [problem([], `not valid JSON: ${(e as Error).message}`)] };
+  }
+  return restoreDesign(json);
+}
+
+/** Layout entries of elements that no longer exist are dropped, not reported. */
+function dropStaleLayout(design: Design): Design {
+  const ids = new Set<string>();
+  const collect = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(collect);
+    else if (value && typeof value === 'object') {
+      const id = (value as { id?: unknown }).id;
+      if (typeof id === 'string') ids.add(id);
+      Object.values(value).forEach(collect);
+    }
+  };
+  collect([design.networks, design.hosts, design.switches, design.cables]);
+  const layout = Object.fromEntries(Object.entries(design.layout).filter(([id]) => ids.has(id)));
+  return { ...design, layout };
+}
+
+export function formatProblems(problems: readonly LoadProblem[]): string {
+  return problems.map((p) => `${p.path}: ${p.message}`).join('\n');
+}

@@ -1,0 +1,254 @@
+/**
+ * The design document, as zod schemas. Field order here is the key order of
+ * saved files. Attribute fields come from the kind tables in `kinds.ts`;
+ * cross-element integrity (unique ids, references) is checked in
+ * `integrity.ts` as part of the one `restore` step.
+ */
+import { z } from 'zod';
+import { attributeShape, attributeValueSchema } from './attributes.js';
+import { parseIp, parseIpv4, parseIpv6, parsePrefix } from './ip.js';
+import {
+  bondAttributes,
+  bridgeAttributes,
+  networkAttributes,
+  portAttributes,
+  portChannelAttributes,
+  switchPortAttributes,
+  vlanInterfaceAttributes,
+  vmNicAttributes,
+} from './kinds.js';
+import { checkDescription, checkDeviceName, checkInterfaceName } from './names.js';
+import { VLAN_MAX, VLAN_MIN } from './vlan-set.js';
+
+export const FORMAT = 'netloom/1';
+
+function refineWith(check: (value: string) => string | undefined) {
+  return (value: string, ctx: z.RefinementCtx) => {
+    const problem = check(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  };
+}
+
+export const Id = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, 'must be an id: letters, digits and . _ -, up to 80 characters');
+
+export const InterfaceName = z.string().superRefine(refineWith((n) => {
+  const problem = checkInterfaceName(n);
+  return problem && `interface name ${problem}`;
+}));
+export const DeviceName = z.string().superRefine(refineWith((n) => {
+  const problem = checkDeviceName(n);
+  return problem && `device name ${problem}`;
+}));
+const Label = z.string().min(1, 'must not be empty').superRefine(refineWith(checkDescription));
+
+export const VlanId = z
+  .number()
+  .int()
+  .min(VLAN_MIN, `VLAN id must be between ${VLAN_MIN} and ${VLAN_MAX}`)
+  .max(VLAN_MAX, `VLAN id must be between ${VLAN_MIN} and ${VLAN_MAX}`);
+
+const Ipv4Address = z.string().refine((s) => parseIpv4(s) !== undefined, 'must be an IPv4 address such as 10.2.200.1');
+const Ipv6Address = z.string().refine((s) => parseIpv6(s) !== undefined, 'must be an IPv6 address such as fd00::1');
+const Ipv4Cidr = z
+  .string()
+  .refine((s) => parsePrefix(s)?.address.family === 4, 'must be an IPv4 address with prefix length, such as 10.2.200.30/24');
+const Ipv6Cidr = z
+  .string()
+  .refine((s) => parsePrefix(s)?.address.family === 6, 'must be an IPv6 address with prefix length, such as fd00::30/64');
+export const IpAddressText = z.string().refine((s) => parseIp(s) !== undefined, 'must be an IPv4 or IPv6 address');
+const CidrText = z.string().refine((s) => parsePrefix(s) !== undefined, 'must be a prefix such as 10.2.240.0/24');
+
+/** IPv4 configuration of an interface; absent means `inet manual`. */
+export const Inet = z.discriminatedUnion('method', [
+  z.strictObject({ method: z.literal('static'), addresses: z.array(Ipv4Cidr).min(1), gateway: Ipv4Address.optional() }),
+  z.strictObject({ method: z.literal('dhcp') }),
+]);
+/** IPv6 configuration of an interface; absent means no inet6 stanza. */
+export const Inet6 = z.discriminatedUnion('method', [
+  z.strictObject({ method: z.literal('static'), addresses: z.array(Ipv6Cidr).min(1), gateway: Ipv6Address.optional() }),
+  z.strictObject({ method: z.literal('dhcp') }),
+  z.strictObject({ method: z.literal('auto') }),
+]);
+
+export const AUTOSTART = ['auto', 'hotplug', 'off'] as const;
+
+/** What every host interface (port, bond, bridge, VLAN interface) has beside its kind's attributes. */
+const interfaceCommon = {
+  inet: Inet.optional(),
+  inet6: Inet6.optional(),
+  autostart: z.enum(AUTOSTART).default('auto'),
+  /** Attribute lines Netloom does not model (post-up, unknown keys), kept verbatim from an import. */
+  extraLines: z.array(z.string()).optional(),
+};
+
+export const Port = z.strictObject({
+  id: Id,
+  name: InterfaceName,
+  ...attributeShape(portAttributes),
+  ...interfaceCommon,
+});
+
+export const Bond = z.strictObject({
+  id: Id,
+  name: InterfaceName,
+  members: z.array(Id),
+  primary: Id.optional(),
+  ...attributeShape(bondAttributes),
+  ...interfaceCommon,
+});
+
+export const Bridge = z.strictObject({
+  id: Id,
+  name: InterfaceName,
+  ports: z.array(Id),
+  ...attributeShape(bridgeAttributes),
+  ...interfaceCommon,
+});
+
+export const VlanInterface = z.strictObject({
+  id: Id,
+  name: InterfaceName,
+  parent: Id,
+  vlan: VlanId,
+  ...attributeShape(vlanInterfaceAttributes),
+  ...interfaceCommon,
+});
+
+export const VmNic = z.strictObject({
+  id: Id,
+  slot: z.number().int().min(0).max(31),
+  bridge: Id,
+  tag: VlanId.optional(),
+  ...attributeShape(vmNicAttributes),
+});
+
+export const Vm = z.strictObject({
+  id: Id,
+  vmid: z.number().int().min(100).max(999999999),
+  name: DeviceName,
+  nics: z.array(VmNic),
+});
+
+export const PLATFORMS = ['proxmox', 'debian'] as const;
+
+export const SshTarget = z.strictObject({
+  address: z.string().refine(
+    (s) => parseIp(s) !== undefined || /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/.test(s),
+    'must be an IP address or a DNS name',
+  ),
+  port: z.number().int().min(1).max(65535).default(22),
+  user: z.string().regex(/^[a-z_][a-z0-9_-]{0,31}$/, 'must be a Unix user name such as root'),
+});
+
+export const Host = z.strictObject({
+  id: Id,
+  name: DeviceName,
+  platform: z.enum(PLATFORMS).default('proxmox'),
+  ssh: SshTarget.optional(),
+  ports: z.array(Port).default([]),
+  bonds: z.array(Bond).default([]),
+  bridges: z.array(Bridge).default([]),
+  vlans: z.array(VlanInterface).default([]),
+  vms: z.array(Vm).default([]),
+  /** Whole stanzas Netloom does not model (OVS, vxlan, ...), kept verbatim from an import. */
+  unmanaged: z.array(z.string()).default([]),
+});
+
+export const SWITCH_VENDORS = ['dell-os6', 'cisco-ios'] as const;
+export type SwitchVendor = (typeof SWITCH_VENDORS)[number];
+
+/** Layer-2 mode of a switch port or port-channel; absent means the vendor default (access VLAN 1). */
+export const Switchport = z.discriminatedUnion('mode', [
+  z.strictObject({ mode: z.literal('access'), vlan: VlanId }),
+  z.strictObject({
+    mode: z.literal('trunk'),
+    allowed: z.union([z.literal('all'), attributeValueSchema({ type: 'vlan-list', label: 'Allowed VLANs', help: '' } as const)]),
+    native: VlanId.optional(),
+  }),
+]);
+
+export const SwitchPort = z.strictObject({
+  id: Id,
+  name: z.string(),
+  ...attributeShape(switchPortAttributes),
+  switchport: Switchport.optional(),
+});
+
+export const PortChannel = z.strictObject({
+  id: Id,
+  number: z.number().int().min(1).max(128),
+  members: z.array(Id),
+  ...attributeShape(portChannelAttributes),
+  switchport: Switchport.optional(),
+});
+
+export const Switch = z.strictObject({
+  id: Id,
+  name: DeviceName,
+  vendor: z.enum(SWITCH_VENDORS),
+  management: IpAddressText.optional(),
+  /** Units in the stack (1 for a lone switch); ports of every unit belong to this one switch. */
+  stackUnits: z.number().int().min(1).max(12).default(1),
+  /** The other switch of an MLAG / MC-LAG pair, if any. */
+  mlagPeer: Id.optional(),
+  ports: z.array(SwitchPort).default([]),
+  portChannels: z.array(PortChannel).default([]),
+});
+
+export const Network = z.strictObject({
+  id: Id,
+  vlan: VlanId,
+  name: Label,
+  subnet: CidrText.optional(),
+  gateway: IpAddressText.optional(),
+  ...attributeShape(networkAttributes),
+});
+
+export const Cable = z.strictObject({
+  id: Id,
+  hostPort: Id,
+  switchPort: Id,
+});
+
+export const Position = z.strictObject({
+  x: z.number(),
+  y: z.number(),
+  width: z.number().positive().optional(),
+  height: z.number().positive().optional(),
+});
+
+export const Design = z.strictObject({
+  format: z.literal(FORMAT),
+  name: Label,
+  networks: z.array(Network).default([]),
+  hosts: z.array(Host).default([]),
+  switches: z.array(Switch).default([]),
+  cables: z.array(Cable).default([]),
+  /** Canvas positions by element id; part of the document, never live state. */
+  layout: z.record(Id, Position).default({}),
+});
+
+export type Port = z.infer<typeof Port>;
+export type Bond = z.infer<typeof Bond>;
+export type Bridge = z.infer<typeof Bridge>;
+export type VlanInterface = z.infer<typeof VlanInterface>;
+export type VmNic = z.infer<typeof VmNic>;
+export type Vm = z.infer<typeof Vm>;
+export type Host = z.infer<typeof Host>;
+export type SshTarget = z.infer<typeof SshTarget>;
+export type Switchport = z.infer<typeof Switchport>;
+export type SwitchPort = z.infer<typeof SwitchPort>;
+export type PortChannel = z.infer<typeof PortChannel>;
+export type Switch = z.infer<typeof Switch>;
+export type Network = z.infer<typeof Network>;
+export type Cable = z.infer<typeof Cable>;
+export type Position = z.infer<typeof Position>;
+export type Design = z.infer<typeof Design>;
+export type Inet = z.infer<typeof Inet>;
+export type Inet6 = z.infer<typeof Inet6>;
+export type Platform = (typeof PLATFORMS)[number];
+
+/** A host interface of any kind. */
+export type HostInterface = Port | Bond | Bridge | VlanInterface;

@@ -1,0 +1,19 @@
+/** What a design rule reports: which rule, how bad, which elements, where, and why. */
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  /** Namespaced rule id such as `bond/lacp-peer-mismatch`. */
+  readonly rule: string;
+  readonly severity: Severity;
+  /** Ids of every element involved; the first is the one to select. */
+  readonly elements: readonly [string, ...string[]];
+  /** JSON path of the first element, such as `hosts[0].bonds[1]`. */
+  readonly path: string;
+  readonly message: string;
+}
+
+const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return ORDER[a.severity] - ORDER[b.severity] || a.path.localeCompare(b.path) || a.rule.localeCompare(b.rule);
+}

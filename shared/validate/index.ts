@@ -1,0 +1,12 @@
+import { indexDesign } from '../model/index-of.js';
+import type { Design } from '../model/schema.js';
+import { compareDiagnostics, type Diagnostic } from './diagnostic.js';
+import { RULES } from './rules/index.js';
+
+export type { Diagnostic, Severity } from './diagnostic.js';
+
+/** Runs every rule over a loaded (schema- and integrity-valid) design. */
+export function validateDesign(design: Design): Diagnostic[] {
+  const index = indexDesign(design);
+  return RULES.flatMap((rule) => rule.check(index)).sort(compareDiagnostics);
+}
