@@ -1,0 +1,12 @@
+import type { Design } from '../model/schema.js';
+import type { GeneratedFile, Target } from './target.js';
+
+export type { GeneratedFile, Target, TargetId } from './target.js';
+
+/** Every target, in the order their files are listed for a device. */
+export const TARGETS: readonly Target[] = [];
+
+/** All files of one device (host or switch), from every target that applies to it. */
+export function renderDevice(design: Design, deviceId: string): GeneratedFile[] {
+  return TARGETS.filter((t) => t.appliesTo(design, deviceId)).flatMap((t) => t.render(design, deviceId));
+}

@@ -1,0 +1,25 @@
+/**
+ * A target turns a design and one device into files. One folder per target
+ * under shared/targets/; inside it one renderer per element kind, ordered so
+ * that dependencies come first. Same design, same bytes.
+ */
+import type { Design } from '../model/schema.js';
+
+export type TargetId = 'ifupdown2' | 'proxmox-vm' | 'dell-os6' | 'cisco-ios';
+
+/** One generated file; `path` is relative to the device's export folder, e.g. `etc/network/interfaces`. */
+export interface GeneratedFile {
+  readonly target: TargetId;
+  readonly path: string;
+  readonly content: string;
+  /** Which element each line came from (0-based line -> element id), for linking preview lines to the canvas. */
+  readonly lineElements?: readonly (string | undefined)[];
+}
+
+export interface Target {
+  readonly id: TargetId;
+  readonly label: string;
+  /** Whether this target renders for the device. */
+  appliesTo(design: Design, deviceId: string): boolean;
+  render(design: Design, deviceId: string): GeneratedFile[];
+}
