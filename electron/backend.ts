@@ -1,23 +1,34 @@
 /**
- * The engine's implementation of the backend API. Adapters (IPC, HTTP,
- * tests) call these methods and add nothing.
+ * The backend API, composed of one part per area. Each part receives the
+ * shared context (data folder, event emitter) and implements its slice of
+ * `NetloomMethods`; adapters (IPC, HTTP, tests) call the result and add
+ * nothing. A new area adds its part here with one line.
  */
 import { fileURLToPath } from 'node:url';
-import type { NetloomApi, OpenResult } from '../shared/api.js';
-import { readDesignFile, saveDesignFile } from './engine/project-files.js';
+import type { NetloomMethods } from '../shared/api.js';
+import { createApiEmitter, type ApiEmitter } from '../shared/api-events.js';
+import type { BackendContext } from './engine/backend-context.js';
+import { resolveDataDir } from './engine/data-dir.js';
+import { createFilesApi, type FilesOptions } from './engine/files-api.js';
+import { createShellApi, type ShellOptions } from './engine/shell-api.js';
 
 export const EXAMPLE_DESIGN = fileURLToPath(new URL('../shared/examples/homelab.netloom.json', import.meta.url));
 
-export function createBackend(options: { initialPath?: string } = {}): NetloomApi {
-  const open = async (path: string): Promise<OpenResult> => {
-    const result = await readDesignFile(path);
-    return result.ok ? { ok: true, path, design: result.design } : { ok: false, path, problems: result.problems };
+export interface BackendOptions extends Partial<FilesOptions>, ShellOptions {
+  readonly dataDir?: string;
+  readonly emitter?: ApiEmitter;
+}
+
+export interface Backend {
+  readonly api: NetloomMethods;
+  readonly emitter: ApiEmitter;
+}
+
+export function createBackend(options: BackendOptions = {}): Backend {
+  const context: BackendContext = { dataDir: options.dataDir ?? resolveDataDir(), emitter: options.emitter ?? createApiEmitter() };
+  const api: NetloomMethods = {
+    ...createFilesApi(context, { examplePath: options.examplePath ?? EXAMPLE_DESIGN, ...(options.initialPath ? { initialPath: options.initialPath } : {}) }),
+    ...createShellApi(options),
   };
-  return {
-    initialDesign: () => open(options.initialPath ?? EXAMPLE_DESIGN),
-    openDesign: open,
-    saveDesign: async (path, design) => {
-      await saveDesignFile(path, design);
-    },
-  };
+  return { api, emitter: context.emitter };
 }

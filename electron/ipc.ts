@@ -1,26 +1,30 @@
 /**
  * The IPC adapter: one `ipcMain.handle` per API method on the `netloom:`
- * channel prefix, inputs parsed with zod, sender frame checked, errors sent
- * as `{ code, message }`. No logic beyond that.
+ * channel prefix, sender frame checked, then the shared dispatch (zod
+ * parsing, `{ code, message }` errors). Backend events go to the renderer on
+ * the one `netloom:event` channel. No logic beyond that.
  */
-import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
-import type { NetloomApi } from '../shared/api.js';
-import { API_INPUTS, type ApiMethod } from '../shared/api-inputs.js';
+import type { IpcMain, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
+import type { ApiReply, NetloomMethods } from '../shared/api.js';
+import type { ApiEmitter, Unsubscribe } from '../shared/api-events.js';
+import { API_METHODS } from '../shared/api-methods.js';
+import { dispatchApiCall } from './api-dispatch.js';
+import { EVENT_CHANNEL, methodChannel } from './ipc-channels.js';
 
-export const CHANNEL_PREFIX = 'netloom:';
+export type TrustedFrame = (frame: WebFrameMain | null) => boolean;
 
-export function registerIpc(ipc: IpcMain, backend: NetloomApi, isTrustedFrame: (frame: WebFrameMain | null) => boolean): void {
-  for (const method of Object.keys(API_INPUTS) as ApiMethod[]) {
-    ipc.handle(`${CHANNEL_PREFIX}${method}`, async (event: IpcMainInvokeEvent, ...args: unknown[]) => {
-      if (!isTrustedFrame(event.senderFrame)) return { error: { code: 'forbidden', message: 'untrusted sender' } };
-      const parsed = API_INPUTS[method].safeParse(args);
-      if (!parsed.success) return { error: { code: 'bad-input', message: parsed.error.issues.map((i) => i.message).join('; ') } };
-      try {
-        const call = backend[method] as (...a: unknown[]) => Promise<unknown>;
-        return { value: await call(...parsed.data) };
-      } catch (e) {
-        return { error: { code: 'failed', message: (e as Error).message } };
-      }
+export function registerIpc(ipc: Pick<IpcMain, 'handle'>, api: NetloomMethods, isTrustedFrame: TrustedFrame): void {
+  for (const method of API_METHODS) {
+    ipc.handle(methodChannel(method), async (event: IpcMainInvokeEvent, ...args: unknown[]): Promise<ApiReply> => {
+      if (!isTrustedFrame(event.senderFrame)) return { error: { code: 'forbidden', message: 'the request came from a frame that is not the Netloom window' } };
+      return dispatchApiCall(api, method, args);
     });
   }
+}
+
+/** Sends every backend event to the window until it is destroyed. */
+export function forwardEvents(emitter: ApiEmitter, contents: Pick<WebContents, 'send' | 'isDestroyed'>): Unsubscribe {
+  return emitter.subscribe((name, payload) => {
+    if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, name, payload);
+  });
 }

@@ -28,6 +28,6 @@ void app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   const initialPath = process.argv.slice(app.isPackaged ? 1 : 2).find((a) => a.endsWith('.netloom.json'));
   const window = createWindow();
-  registerIpc(ipcMain, createBackend(initialPath ? { initialPath } : {}), (frame) => frame === window.webContents.mainFrame);
+  registerIpc(ipcMain, createBackend(initialPath ? { initialPath } : {}).api, (frame) => frame === window.webContents.mainFrame);
 });
 app.on('window-all-closed', () => app.quit());

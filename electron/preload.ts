@@ -1,18 +1,30 @@
 /**
- * Exposes the backend API to the sandboxed renderer as `window.netloom`, and
- * nothing else. Each method is an `ipcRenderer.invoke` on its channel.
+ * Exposes the API transport to the sandboxed renderer as
+ * `window.netloomBridge`, and nothing else: `call` is an `ipcRenderer.invoke`
+ * on the method's channel (known methods only), `listen` a listener on the one
+ * event channel. Replies stay `{ value } | { error: { code, message } }` so
+ * the error code survives the context bridge (thrown errors lose it); the
+ * renderer's client turns them into thrown errors.
  */
-import { contextBridge, ipcRenderer } from 'electron';
-import { API_METHODS } from '../shared/api-methods.js';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { ApiReply } from '../shared/api.js';
+import type { ApiTransport } from '../shared/api-client.js';
+import type { ApiEventName } from '../shared/api-events.js';
+import { isApiMethod } from '../shared/api-methods.js';
+import { EVENT_CHANNEL, methodChannel } from './ipc-channels.js';
 
-const api = Object.fromEntries(
-  API_METHODS.map((method) => [
-    method,
-    async (...args: unknown[]) => {
-      const reply = (await ipcRenderer.invoke(`netloom:${method}`, ...args)) as { value?: unknown; error?: { code: string; message: string } };
-      if (reply.error) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
-      return reply.value;
-    },
-  ]),
-);
-contextBridge.exposeInMainWorld('netloom', api);
+const bridge: ApiTransport = {
+  async call(method, args) {
+    if (!isApiMethod(method)) return { error: { code: 'unknown-method', message: `no API method named "${String(method)}"` } };
+    return (await ipcRenderer.invoke(methodChannel(method), ...args)) as ApiReply;
+  },
+  listen(listener) {
+    const handler = (_event: IpcRendererEvent, name: ApiEventName, payload: unknown) => listener(name, payload);
+    ipcRenderer.on(EVENT_CHANNEL, handler);
+    return () => {
+      ipcRenderer.removeListener(EVENT_CHANNEL, handler);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('netloomBridge', bridge);

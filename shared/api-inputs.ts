@@ -1,14 +1,28 @@
-/** The argument tuple of every API method as a zod schema; transports parse inputs with these. */
+/**
+ * The argument tuple of every API method as a zod schema; every transport
+ * parses inputs with these before the backend sees them. The `satisfies`
+ * clause makes the compiler refuse a missing or an extra method.
+ */
 import { z } from 'zod';
-import type { NetloomApi } from './api.js';
+import type { NetloomMethods } from './api.js';
 import { Design } from './model/schema.js';
 
-const FilePath = z.string().min(1).max(4096);
+const FilePath = z.string().min(1, 'a path must not be empty').max(4096).refine((p) => !p.includes('\0'), 'a path must not contain NUL');
 
 export const API_INPUTS = {
   initialDesign: z.tuple([]),
   openDesign: z.tuple([FilePath]),
   saveDesign: z.tuple([FilePath, Design]),
-} satisfies Record<keyof NetloomApi, z.ZodType>;
+  listRecentFiles: z.tuple([]),
+  writeRecovery: z.tuple([Design, FilePath.nullable()]),
+  readRecovery: z.tuple([]),
+  discardRecovery: z.tuple([]),
+  exportConfigs: z.tuple([Design, FilePath]),
+  capabilities: z.tuple([]),
+  pickOpenPath: z.tuple([]),
+  pickSavePath: z.tuple([FilePath.nullable()]),
+  pickFolder: z.tuple([]),
+  reportDirty: z.tuple([z.boolean()]),
+} satisfies Record<keyof NetloomMethods, z.ZodType>;
 
-export type ApiMethod = keyof typeof API_INPUTS;
+export type { ApiMethod } from './api-methods.js';

@@ -1,4 +1,27 @@
-import type { NetloomApi } from './api.js';
+import type { NetloomMethods } from './api.js';
 
-/** The API's method names, without zod, for the preload bundle and the HTTP client. */
-export const API_METHODS = ['initialDesign', 'openDesign', 'saveDesign'] as const satisfies readonly (keyof NetloomApi)[];
+/**
+ * The API's method names, without zod, for the preload bundle and the HTTP
+ * client. `satisfies Record<keyof NetloomMethods, true>` makes the compiler
+ * refuse a missing or an extra name.
+ */
+const METHODS = {
+  initialDesign: true,
+  openDesign: true,
+  saveDesign: true,
+  listRecentFiles: true,
+  writeRecovery: true,
+  readRecovery: true,
+  discardRecovery: true,
+  exportConfigs: true,
+  capabilities: true,
+  pickOpenPath: true,
+  pickSavePath: true,
+  pickFolder: true,
+  reportDirty: true,
+} as const satisfies Record<keyof NetloomMethods, true>;
+
+export type ApiMethod = keyof NetloomMethods;
+export const API_METHODS = Object.keys(METHODS) as ApiMethod[];
+
+export const isApiMethod = (name: string): name is ApiMethod => Object.hasOwn(METHODS, name);

@@ -1,0 +1,69 @@
+/**
+ * The files part of the backend API: open and save designs, recent files,
+ * autosave/recovery and config export, in the app's data folder.
+ */
+import { resolve } from 'node:path';
+import type { FilesApi, InitialDesign, OpenResult } from '../../shared/api.js';
+import { restoreDesign, type Design } from '../../shared/model/index.js';
+import type { BackendContext } from './backend-context.js';
+import { BackendError } from './backend-error.js';
+import { writeExportFolder } from './export-folder.js';
+import { readDesignFile, saveDesignFile } from './project-files.js';
+import { createRecentFiles } from './recent-files.js';
+import { createRecoveryStore } from './recovery.js';
+
+export interface FilesOptions {
+  /** The design named on the command line (`netloom serve DESIGN`, `netloom-app DESIGN`). */
+  readonly initialPath?: string;
+  /** The bundled example, shown when nothing else is named; never overwritten. */
+  readonly examplePath: string;
+}
+
+export function createFilesApi(context: BackendContext, options: FilesOptions): FilesApi {
+  const recent = createRecentFiles(context.dataDir);
+  const recovery = createRecoveryStore(context.dataDir);
+  const example = resolve(options.examplePath);
+
+  const remember = async (path: string): Promise<void> => {
+    context.emitter.emit('didChangeRecentFiles', await recent.add(path));
+  };
+
+  const open = async (path: string): Promise<OpenResult> => {
+    const absolute = resolve(path);
+    const result = await readDesignFile(absolute);
+    if (!result.ok) return { ok: false, path: absolute, problems: result.problems };
+    if (absolute !== example) await remember(absolute);
+    return { ok: true, path: absolute, design: result.design };
+  };
+
+  const checkSavable = (design: Design): void => {
+    const restored = restoreDesign(JSON.parse(JSON.stringify(design)));
+    if (!restored.ok) {
+      const list = restored.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+      throw new BackendError('invalid-design', `the design was not saved because it would not load again: ${list}`);
+    }
+  };
+
+  return {
+    async initialDesign(): Promise<InitialDesign> {
+      if (options.initialPath) return { ...(await open(options.initialPath)), isExample: false, recovery: null };
+      return { ...(await open(example)), isExample: true, recovery: await recovery.read() };
+    },
+    openDesign: open,
+    async saveDesign(path, design) {
+      const absolute = resolve(path);
+      if (absolute === example) throw new BackendError('read-only', `${absolute} is the bundled example; save your design under another name`);
+      checkSavable(design);
+      await saveDesignFile(absolute, design);
+      await remember(absolute);
+    },
+    listRecentFiles: () => recent.list(),
+    writeRecovery: (design, forPath) => recovery.write(design, forPath === null ? null : resolve(forPath)),
+    readRecovery: () => recovery.read(),
+    discardRecovery: () => recovery.discard(),
+    async exportConfigs(design, dir) {
+      checkSavable(design);
+      return writeExportFolder(design, resolve(dir));
+    },
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * Autosave. The renderer writes its current design here every few seconds
+ * while there are unsaved changes; after a crash the app finds the file at
+ * start and offers to restore it. One file, `recovery.netloom-recovery.json`
+ * in the data folder, replaced atomically so a crash mid-write leaves the
+ * previous autosave intact. Reading goes through the model's restore step.
+ */
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Recovery } from '../../shared/api.js';
+import { restoreDesign, serializeDesign, type Design } from '../../shared/model/index.js';
+import { writeFileAtomic } from './project-files.js';
+
+export const RECOVERY_FORMAT = 'netloom-recovery/1';
+
+const RecoveryEnvelope = z.object({
+  format: z.literal(RECOVERY_FORMAT),
+  savedAt: z.string(),
+  forPath: z.string().nullable(),
+  design: z.unknown(),
+});
+
+export interface RecoveryStore {
+  write(design: Design, forPath: string | null): Promise<void>;
+  read(): Promise<Recovery | null>;
+  discard(): Promise<void>;
+}
+
+export function createRecoveryStore(dataDir: string, now: () => Date = () => new Date()): RecoveryStore {
+  const file = join(dataDir, 'recovery.netloom-recovery.json');
+  return {
+    async write(design, forPath) {
+      await mkdir(dataDir, { recursive: true });
+      const envelope = { format: RECOVERY_FORMAT, savedAt: now().toISOString(), forPath, design: JSON.parse(serializeDesign(design)) as unknown };
+      await writeFileAtomic(file, `${JSON.stringify(envelope, null, 2)}\n`);
+    },
+    async read() {
+      let text: string;
+      try {
+        text = await readFile(file, 'utf8');
+      } catch {
+        return null;
+      }
+      try {
+        const envelope = RecoveryEnvelope.parse(JSON.parse(text));
+        const restored = restoreDesign(envelope.design);
+        return restored.ok ? { design: restored.design, forPath: envelope.forPath, savedAt: envelope.savedAt } : null;
+      } catch {
+        return null;
+      }
+    },
+    async discard() {
+      await rm(file, { force: true });
+    },
+  };
+}
