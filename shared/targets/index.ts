@@ -1,10 +1,12 @@
 import type { Design } from '../model/schema.js';
+import { ciscoIos } from './cisco-ios/index.js';
+import { dellOs6 } from './dell-os6/index.js';
 import type { GeneratedFile, Target } from './target.js';
 
 export type { GeneratedFile, Target, TargetId } from './target.js';
 
 /** Every target, in the order their files are listed for a device. */
-export const TARGETS: readonly Target[] = [];
+export const TARGETS: readonly Target[] = [dellOs6, ciscoIos];
 
 /** All files of one device (host or switch), from every target that applies to it. */
 export function renderDevice(design: Design, deviceId: string): GeneratedFile[] {

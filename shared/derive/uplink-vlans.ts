@@ -1,0 +1,102 @@
+/**
+ * The VLANs a host sends over one uplink (a port outside any bond, or a
+ * bond): tagged VLANs of VM NICs and VLAN interfaces stacked on it, the VIDs
+ * of VLAN-aware bridges above it, and the VLAN its untagged frames belong to.
+ * Rules compare this with the switch side; the port-channel action derives
+ * allowed and native VLANs from it.
+ */
+import type { ElementOf } from '../model/index-of.js';
+import { parsePrefix, prefixContains } from '../model/ip.js';
+import type { Bond, Bridge, Network, Port } from '../model/schema.js';
+import { parseVlanSet, type VlanRange } from '../model/vlan-set.js';
+import { DEFAULT_VLAN } from './switch-side.js';
+import type { Topology } from './topology.js';
+
+export interface VlanUse {
+  readonly vlan: number;
+  /** The element that uses the VLAN (VM NIC, VLAN interface, bridge, port or bond). */
+  readonly elementId: string;
+  /** The network that says so, when the VLAN was inferred from an address. */
+  readonly networkId?: string;
+  /** For messages: `VM web01 net0`, `VLAN interface vmbr0.240`. */
+  readonly what: string;
+}
+
+export interface BridgeVids {
+  readonly bridgeId: string;
+  readonly bridgeName: string;
+  readonly ranges: readonly VlanRange[];
+}
+
+export interface UplinkVlans {
+  readonly uplink: ElementOf<'port'> | ElementOf<'bond'>;
+  /** VLANs sent tagged: VM NIC tags and VLAN interfaces. */
+  readonly tagged: readonly VlanUse[];
+  /** VIDs of the VLAN-aware bridges on the uplink that list them. */
+  readonly vids: readonly BridgeVids[];
+  /** A VLAN-aware bridge without a VID list: it takes whatever VLAN it is given. */
+  readonly carriesAnyVlan: boolean;
+  /** Where untagged frames are expected to land: bridge PVIDs, or the network of an address. */
+  readonly untagged: readonly VlanUse[];
+}
+
+/** The uplink a host port belongs to: its bond, or the port itself. */
+export function uplinkOfPort(topology: Topology, port: ElementOf<'port'>): ElementOf<'port'> | ElementOf<'bond'> {
+  return topology.bondsOfPort(port.element.id)[0] ?? port;
+}
+
+/** The network whose subnet holds one of the interface's IPv4/IPv6 addresses. */
+export function networkOfAddresses(networks: readonly Network[], element: Port | Bond | Bridge): Network | undefined {
+  const addresses = [
+    ...(element.inet?.method === 'static' ? element.inet.addresses : []),
+    ...(element.inet6?.method === 'static' ? element.inet6.addresses : []),
+  ].flatMap((a) => parsePrefix(a) ?? []);
+  return networks.find((n) => {
+    const subnet = n.subnet === undefined ? undefined : parsePrefix(n.subnet);
+    return subnet && addresses.some((a) => prefixContains(subnet, a.address));
+  });
+}
+
+export function uplinkVlans(topology: Topology, uplink: ElementOf<'port'> | ElementOf<'bond'>): UplinkVlans {
+  const networks = topology.index.design.networks;
+  const tagged: VlanUse[] = [];
+  const vids: BridgeVids[] = [];
+  const untagged: VlanUse[] = [];
+  let carriesAnyVlan = false;
+
+  const untaggedByAddress = (element: Port | Bond | Bridge, what: string) => {
+    const network = networkOfAddresses(networks, element);
+    if (network) untagged.push({ vlan: network.vlan, elementId: element.id, networkId: network.id, what });
+  };
+  const vlanInterfacesOn = (id: string) => {
+    for (const v of topology.vlanInterfacesOn(id)) {
+      tagged.push({ vlan: v.element.vlan, elementId: v.element.id, what: `VLAN interface ${v.element.name}` });
+    }
+  };
+
+  untaggedByAddress(uplink.element, `${uplink.kind} ${uplink.element.name}`);
+  vlanInterfacesOn(uplink.element.id);
+  for (const bridge of topology.bridgesOf(uplink.element.id)) {
+    const b = bridge.element;
+    if (b.vlanAware) {
+      untagged.push({ vlan: b.pvid ?? DEFAULT_VLAN, elementId: b.id, what: `the PVID of bridge ${b.name}` });
+      if (b.vids === undefined) carriesAnyVlan = true;
+      else vids.push({ bridgeId: b.id, bridgeName: b.name, ranges: parseVlanSet(b.vids) });
+    } else {
+      untaggedByAddress(b, `bridge ${b.name}`);
+    }
+    for (const nic of topology.nicsOnBridge(b.id)) {
+      if (nic.element.tag !== undefined) {
+        tagged.push({ vlan: nic.element.tag, elementId: nic.element.id, what: `VM ${nic.vm.name} net${nic.element.slot}` });
+      }
+    }
+    vlanInterfacesOn(b.id);
+  }
+  return { uplink, tagged, vids, carriesAnyVlan, untagged };
+}
+
+/** The switch ports cabled to the uplink's ports (the members of a bond, or the port). */
+export function switchPortsOfUplink(topology: Topology, uplink: ElementOf<'port'> | ElementOf<'bond'>): ElementOf<'switch-port'>[] {
+  const ports = uplink.kind === 'bond' ? uplink.element.members : [uplink.element.id];
+  return ports.flatMap((p) => topology.switchPortOf(p) ?? []);
+}

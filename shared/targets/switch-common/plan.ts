@@ -1,0 +1,140 @@
+/**
+ * What a switch must have, built from the design once for every vendor:
+ * VLANs, port-channels with derived descriptions, member ports and the other
+ * ports Netloom knows. The vendor targets only format this plan.
+ */
+import { topologyOf, type Topology } from '../../derive/topology.js';
+import { indexDesign, type ElementOf } from '../../model/index-of.js';
+import type { LacpMode } from '../../model/kinds.js';
+import type { Design, Switch, Switchport } from '../../model/schema.js';
+import { DEFAULT_VLAN } from '../../derive/switch-side.js';
+
+export interface PlannedVlan {
+  readonly vlan: number;
+  /** The network's name; absent for a VLAN only used by a port. */
+  readonly name?: string;
+  /** The network, or the first port that needs the VLAN. */
+  readonly elementId: string;
+}
+
+export interface PlannedPortChannel {
+  readonly elementId: string;
+  readonly number: number;
+  readonly description?: string;
+  readonly lacp: LacpMode;
+  readonly switchport?: Switchport;
+  readonly mtu?: number;
+  /** Cabled to a host (an edge port: spanning tree may forward at once). */
+  readonly hostFacing: boolean;
+}
+
+export interface PlannedPort {
+  readonly elementId: string;
+  /** The model's long name, such as `Tengigabitethernet1/0/17`. */
+  readonly name: string;
+  readonly description?: string;
+  readonly channel?: { readonly number: number; readonly lacp: LacpMode; readonly elementId: string };
+  /** The port's own settings; members of a port-channel follow the port-channel instead. */
+  readonly switchport?: Switchport;
+  readonly mtu?: number;
+  readonly hostFacing: boolean;
+}
+
+export interface SwitchPlan {
+  readonly switch: Switch;
+  readonly vlans: readonly PlannedVlan[];
+  readonly portChannels: readonly PlannedPortChannel[];
+  /** In unit/slot/port order. */
+  readonly ports: readonly PlannedPort[];
+}
+
+/** `ms01 enp88s0`: the host and port at the other end of the switch port's cable. */
+function farEndOfPort(topology: Topology, switchPortId: string): string | undefined {
+  const hostPort = topology.hostPortOf(switchPortId);
+  return hostPort && `${hostPort.host.name} ${hostPort.element.name}`;
+}
+
+/** `ms01 bond0`: the hosts and bonds (or ports) behind the port-channel's members. */
+function farEndOfChannel(topology: Topology, members: readonly string[]): string | undefined {
+  const ends = new Set<string>();
+  for (const member of members) {
+    const hostPort = topology.hostPortOf(member);
+    if (!hostPort) continue;
+    const bond = topology.bondsOfPort(hostPort.element.id)[0];
+    ends.add(`${hostPort.host.name} ${(bond ?? hostPort).element.name}`);
+  }
+  return ends.size > 0 ? [...ends].join(', ') : undefined;
+}
+
+function numbersOf(name: string): number[] {
+  return (/(\d+(?:\/\d+)*)$/.exec(name)?.[1] ?? '').split('/').map(Number);
+}
+
+/** Orders ports as switches list them: by unit, slot and port, then by type. */
+export function comparePortNames(a: string, b: string): number {
+  const na = numbersOf(a);
+  const nb = numbersOf(b);
+  for (let i = 0; i < Math.max(na.length, nb.length); i++) {
+    const d = (na[i] ?? -1) - (nb[i] ?? -1);
+    if (d !== 0) return d;
+  }
+  return a.localeCompare(b);
+}
+
+/** Ports whose configuration Netloom decides: cabled, in a port-channel, or set in the design. */
+export function isManaged(port: PlannedPort): boolean {
+  return port.hostFacing || port.channel !== undefined || port.switchport !== undefined || port.description !== undefined || port.mtu !== undefined;
+}
+
+function vlansOf(design: Design, sw: Switch): PlannedVlan[] {
+  const vlans = new Map<number, PlannedVlan>();
+  for (const network of design.networks) {
+    if (!vlans.has(network.vlan)) vlans.set(network.vlan, { vlan: network.vlan, name: network.name, elementId: network.id });
+  }
+  // VLANs a port or port-channel puts untagged frames in must exist on the switch too.
+  const need = (switchport: Switchport | undefined, elementId: string) => {
+    const vlan = switchport?.mode === 'access' ? switchport.vlan : switchport?.native;
+    if (vlan !== undefined && vlan !== DEFAULT_VLAN && !vlans.has(vlan)) vlans.set(vlan, { vlan, elementId });
+  };
+  for (const pc of sw.portChannels) need(pc.switchport, pc.id);
+  for (const port of sw.ports) need(port.switchport, port.id);
+  return [...vlans.values()].sort((a, b) => a.vlan - b.vlan);
+}
+
+export function planSwitch(design: Design, switchId: string): SwitchPlan {
+  const index = indexDesign(design);
+  const located: ElementOf<'switch'> | undefined = index.get(switchId, 'switch');
+  if (!located) throw new Error(`no switch with id "${switchId}"`);
+  const sw = located.element;
+  const topology = topologyOf(index);
+  const cabled = (portId: string) => topology.cablesOfSwitchPort(portId).length > 0;
+
+  const portChannels = [...sw.portChannels]
+    .sort((a, b) => a.number - b.number)
+    .map((pc): PlannedPortChannel => ({
+      elementId: pc.id,
+      number: pc.number,
+      description: pc.description ?? farEndOfChannel(topology, pc.members),
+      lacp: pc.lacp,
+      switchport: pc.switchport,
+      mtu: pc.mtu,
+      hostFacing: pc.members.some(cabled),
+    }));
+
+  const ports = [...sw.ports]
+    .sort((a, b) => comparePortNames(a.name, b.name))
+    .map((port): PlannedPort => {
+      const channel = topology.portChannelsOfSwitchPort(port.id)[0]?.element;
+      return {
+        elementId: port.id,
+        name: port.name,
+        description: port.description ?? farEndOfPort(topology, port.id),
+        channel: channel && { number: channel.number, lacp: channel.lacp, elementId: channel.id },
+        switchport: channel ? undefined : port.switchport,
+        mtu: port.mtu,
+        hostFacing: cabled(port.id),
+      };
+    });
+
+  return { switch: sw, vlans: vlansOf(design, sw), portChannels, ports };
+}
