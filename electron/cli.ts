@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCheck } from './cli/check.js';
 import { EXIT, UsageError } from './cli/output.js';
 import { registerSchema } from './cli/schema.js';
+import { registerServe } from './cli/serve.js';
 
 export function buildProgram(): Command {
   const program = new Command('netloom')
@@ -13,7 +14,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const register of [registerCheck, registerSchema]) register(program);
+  for (const register of [registerCheck, registerSchema, registerServe]) register(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
