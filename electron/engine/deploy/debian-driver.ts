@@ -1,0 +1,355 @@
+/**
+ * The Debian / Proxmox VE driver: `/etc/network/interfaces` applied with
+ * ifupdown2, with a revert armed on the host before anything changes.
+ *
+ * Round trips, to keep a deploy close to the cost of two plain SSH logins:
+ *   connection 1: PREPARE (lock, read, upload, `ifup -a -s`)   = loadCandidate
+ *                 COMMIT  (backup, arm, install, `ifreload -a`) = commit
+ *   connection 2: CONFIRM (health checks, disarm, unlock)       = confirm
+ * Each script is one `sh -c` with its values as quoted parameters
+ * (remote-scripts.ts); the scripts report their steps as they go.
+ */
+import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
+import { userInfo, hostname } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createTwoFilesPatch } from 'diff';
+import type { ApplyResult, CandidateCheck, ConfirmResult, NetworkDriver, RevertReport, StepListener } from './driver.js';
+import { AuthError, CandidateError, CommitError, DeployError, LockError, RemoteError, describeError } from './errors.js';
+import { COMMIT, CONFIRM, DISCARD, PREPARE, ROLLBACK, SCRIPT_EXIT, STATUS, scriptArgv } from './remote-scripts.js';
+import { parseScriptLine, summarise, type ScriptLine, type ScriptReport } from './script-output.js';
+import type { HostTarget, RemoteSession, SessionOpener } from './session.js';
+
+export const INTERFACES_PATH = '/etc/network/interfaces';
+
+export interface DriverTiming {
+  /** First connection. */
+  readonly connectMs: number;
+  /** How long a prepared (not yet committed) lock stays valid before another deploy may break it. */
+  readonly leaseS: number;
+  /** After the deadline: time the host needs to restore and `ifreload` before we look. */
+  readonly revertMarginS: number;
+  /** After the margin: how long to keep trying to reach a reverted host. */
+  readonly reachAfterRevertMs: number;
+  /** One connection attempt while confirming. */
+  readonly reconnectAttemptMs: number;
+}
+
+export const DEFAULT_TIMING: DriverTiming = {
+  connectMs: 15_000,
+  leaseS: 900,
+  revertMarginS: 5,
+  reachAfterRevertMs: 60_000,
+  reconnectAttemptMs: 4_000,
+};
+
+export interface DebianDriverOptions {
+  readonly target: HostTarget;
+  readonly openSession: SessionOpener;
+  readonly onStep?: StepListener;
+  /** Asked when sudo wants a password; `undefined` gives up. Never stored by the driver beyond this run. */
+  readonly sudoPassword?: () => Promise<string | undefined>;
+  /** Keeps a local copy of the live file before it is replaced; returns where. */
+  readonly saveLocalBackup?: (live: string, stamp: string) => Promise<string>;
+  readonly keepBackups?: number;
+  readonly remotePath?: string;
+  readonly timing?: Partial<DriverTiming>;
+}
+
+type Privilege = { readonly kind: 'root' } | { readonly kind: 'sudo' } | { readonly kind: 'sudo-password'; readonly password: string };
+
+interface ScriptRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly report: ScriptReport;
+}
+
+const SUDO_WANTS_PASSWORD = /sudo: (a password is required|a terminal is required)/;
+const SUDO_WRONG_PASSWORD = /sudo: (\d+ )?incorrect password|Sorry, try again/;
+
+/** `20261123T085700Z`: sorts by time, safe in file names. */
+export function backupStamp(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+}
+
+/** A unified diff from the live file to the candidate, '' when equal. */
+export function unifiedDiff(path: string, live: string | undefined, candidate: string): string {
+  if (live === candidate) return '';
+  return createTwoFilesPatch(`a${path}`, `b${path}`, live ?? '', candidate, live === undefined ? '(absent)' : 'live', 'candidate', { context: 3 })
+    .replace(/^=+\n/, '');
+}
+
+export class DebianDriver implements NetworkDriver {
+  private readonly timing: DriverTiming;
+  private readonly remotePath: string;
+  private privilege: Privilege;
+  private session: RemoteSession | undefined;
+  private readonly token = randomBytes(8).toString('hex');
+  private candidate: string | undefined;
+  private live: string | undefined;
+  private revertIn = 0;
+  /** Local clock (ms) at which the host's revert fires; set once armed. */
+  private deadline: number | undefined;
+
+  constructor(private readonly options: DebianDriverOptions) {
+    this.timing = { ...DEFAULT_TIMING, ...options.timing };
+    this.remotePath = options.remotePath ?? INTERFACES_PATH;
+    this.privilege = options.target.user === 'root' ? { kind: 'root' } : { kind: 'sudo' };
+  }
+
+  async loadCandidate(content: string): Promise<CandidateCheck> {
+    this.candidate = content;
+    const session = await this.connect('connect', this.timing.connectMs);
+    this.session = session;
+    const owner = `${userInfo().username}@${hostname()} pid ${process.pid}`;
+    const run = await this.runScript(session, 'netloom-prepare', PREPARE, [this.token, this.remotePath, owner, this.timing.leaseS], {
+      stdin: content,
+      timeoutMs: 120_000,
+    });
+    const absent = run.report.lines.some((l) => l.kind === 'live-absent');
+    switch (run.code) {
+      case SCRIPT_EXIT.ok:
+        this.live = absent ? undefined : run.stdout;
+        return { live: this.live, unchanged: false, checkOutput: run.report.output };
+      case SCRIPT_EXIT.unchanged:
+        this.live = content;
+        return { live: content, unchanged: true, checkOutput: '' };
+      case SCRIPT_EXIT.locked:
+        throw new LockError(`host is locked by another deploy: ${run.report.reason ?? 'unknown owner'}`, run.report.reason ?? '');
+      case SCRIPT_EXIT.candidateRejected:
+        throw new CandidateError(
+          `ifup -a -s rejected the candidate${firstLine(run.report.output) ? `: ${firstLine(run.report.output)}` : ''}`,
+          run.report.output,
+        );
+      default:
+        throw new RemoteError(`preparing failed (exit ${run.code}): ${run.report.reason ?? 'no reason given'}`);
+    }
+  }
+
+  compare(): string {
+    if (this.candidate === undefined) throw new Error('compare() before loadCandidate()');
+    return unifiedDiff(this.remotePath, this.live, this.candidate);
+  }
+
+  async commit(options: { readonly revertIn: number }): Promise<ApplyResult> {
+    const session = this.requireSession();
+    const revertIn = Math.max(1, Math.round(options.revertIn));
+    this.revertIn = revertIn;
+    const stamp = backupStamp(new Date());
+    if (this.live !== undefined && this.options.saveLocalBackup) {
+      try {
+        await this.options.saveLocalBackup(this.live, stamp);
+      } catch (e) {
+        await this.discard().catch(() => undefined);
+        throw new CommitError(`cannot keep a local backup: ${describeError(e)}`, false);
+      }
+    }
+    const applyWaitS = Math.max(3, Math.floor(revertIn / 2));
+    let run: ScriptRun;
+    try {
+      run = await this.runScript(
+        session,
+        'netloom-commit',
+        COMMIT,
+        [this.token, revertIn, this.options.keepBackups ?? 10, stamp, this.timing.revertMarginS + 60, applyWaitS, ROLLBACK],
+        {
+          timeoutMs: (applyWaitS + 10) * 1000,
+          onLine: (line) => {
+            if (line.kind === 'step' && line.step === 'arm' && line.state === 'done') this.deadline = Date.now() + revertIn * 1000;
+          },
+        },
+      );
+    } catch (e) {
+      // The host may have armed the revert just before we lost it: it fires no later than now + revertIn.
+      this.deadline ??= Date.now() + revertIn * 1000;
+      return { kind: 'session-lost', reason: describeError(e) };
+    }
+    switch (run.code) {
+      case SCRIPT_EXIT.ok:
+        return { kind: 'applied' };
+      case SCRIPT_EXIT.applyTimeout:
+        return { kind: 'session-lost', reason: run.report.reason ?? 'ifreload -a still running' };
+      case SCRIPT_EXIT.applyFailed:
+        throw new CommitError(`${run.report.reason ?? 'ifreload -a failed'}; restored the backup at once`, true);
+      default:
+        throw new CommitError(`committing failed (exit ${run.code}): ${run.report.reason ?? 'no reason given'}`, false);
+    }
+  }
+
+  async confirm(): Promise<ConfirmResult> {
+    const deadline = this.requireDeadline();
+    this.closeSession();
+    const address = isIP(this.options.target.address) ? this.options.target.address : '';
+    let lastProblem = 'no attempt';
+    let backoff = 100;
+    this.step('reconnect', 'running');
+    while (Date.now() < deadline - 500) {
+      const remaining = deadline - Date.now();
+      let session: RemoteSession;
+      try {
+        session = await this.options.openSession(this.options.target, { timeoutMs: Math.min(this.timing.reconnectAttemptMs, remaining) });
+      } catch (e) {
+        if (e instanceof DeployError && (e.code === 'host-key' || e.code === 'auth')) {
+          this.step('reconnect', 'failed', describeError(e));
+          return { kind: 'unreachable', reason: describeError(e) };
+        }
+        lastProblem = describeError(e);
+        await sleep(Math.min(backoff, Math.max(0, deadline - Date.now())));
+        backoff = Math.min(backoff * 2, 1000);
+        continue;
+      }
+      this.step('reconnect', 'done');
+      try {
+        const run = await this.runScript(session, 'netloom-confirm', CONFIRM, [this.token, address], { timeoutMs: remaining + 70_000 });
+        switch (run.code) {
+          case SCRIPT_EXIT.ok:
+            return { kind: 'confirmed' };
+          case SCRIPT_EXIT.notArmed:
+            return { kind: 'rolled-back', reason: `the confirm window of ${this.revertIn} s ran out before the host could be confirmed` };
+          case SCRIPT_EXIT.healthFailed:
+            return { kind: 'rolled-back', reason: `health check failed: ${run.report.reason ?? 'no detail'}` };
+          case SCRIPT_EXIT.applyFailed:
+            return { kind: 'rolled-back', reason: `${run.report.reason ?? 'ifreload -a failed'}` };
+          default:
+            lastProblem = `confirm script exit ${run.code}: ${run.report.reason ?? 'no detail'}`;
+        }
+      } catch (e) {
+        lastProblem = describeError(e);
+      } finally {
+        session.close();
+      }
+    }
+    this.step('reconnect', 'failed', lastProblem);
+    return { kind: 'unreachable', reason: `no new SSH connection within the ${this.revertIn} s window after apply (${lastProblem})` };
+  }
+
+  async awaitRevert(): Promise<RevertReport> {
+    const deadline = this.requireDeadline();
+    this.step('rollback', 'running', 'waiting for the host to revert by itself');
+    await sleep(Math.max(0, deadline + this.timing.revertMarginS * 1000 - Date.now()));
+    const giveUp = Date.now() + this.timing.reachAfterRevertMs;
+    let lastProblem = 'no attempt';
+    while (Date.now() < giveUp) {
+      try {
+        const session = await this.options.openSession(this.options.target, { timeoutMs: this.timing.reconnectAttemptMs });
+        try {
+          const run = await this.runScript(session, 'netloom-status', STATUS, [this.token, this.remotePath], { timeoutMs: 90_000 });
+          const last = run.report.lines.find((l): l is Extract<ScriptLine, { kind: 'last' }> => l.kind === 'last');
+          const result = last?.fields['result'];
+          if (result === 'rolled-back') {
+            const detail = `restored the backup (ifreload -a exit ${last?.fields['ifreload'] ?? '?'})`;
+            this.step('rollback', 'done', detail);
+            return { verified: true, detail };
+          }
+          if (result !== 'armed') {
+            this.step('rollback', 'failed', 'the host has no record of this deploy');
+            return { verified: false, detail: 'the host has no record of this deploy; check it by hand' };
+          }
+          lastProblem = 'the revert is still pending';
+        } finally {
+          session.close();
+        }
+      } catch (e) {
+        lastProblem = describeError(e);
+      }
+      await sleep(500);
+    }
+    this.step('rollback', 'failed', lastProblem);
+    return { verified: false, detail: `could not reach the host after its revert time (${lastProblem})` };
+  }
+
+  async rollback(): Promise<void> {
+    const session = this.session ?? (await this.connect('reconnect', this.timing.connectMs));
+    this.session = session;
+    this.step('rollback', 'running');
+    const run = await this.runScript(session, 'netloom-rollback', ROLLBACK, [this.token, 'now'], { timeoutMs: 120_000 });
+    this.step('rollback', run.code === 0 ? 'done' : 'failed', run.report.reason);
+  }
+
+  async discard(): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    try {
+      await this.runScript(session, 'netloom-discard', DISCARD, [this.token], { timeoutMs: 30_000 });
+    } finally {
+      this.closeSession();
+    }
+  }
+
+  close(): void {
+    this.closeSession();
+  }
+
+  private step(step: Parameters<StepListener>[0], state: Parameters<StepListener>[1], detail?: string): void {
+    this.options.onStep?.(step, state, detail);
+  }
+
+  private async connect(step: 'connect' | 'reconnect', timeoutMs: number): Promise<RemoteSession> {
+    this.step(step, 'running', `${this.options.target.user}@${this.options.target.address}:${this.options.target.port}`);
+    try {
+      const session = await this.options.openSession(this.options.target, { timeoutMs });
+      this.step(step, 'done');
+      return session;
+    } catch (e) {
+      this.step(step, 'failed', describeError(e));
+      throw e;
+    }
+  }
+
+  private requireSession(): RemoteSession {
+    if (!this.session) throw new Error('no session: loadCandidate() first');
+    return this.session;
+  }
+
+  private requireDeadline(): number {
+    if (this.deadline === undefined) throw new Error('no revert armed: commit() first');
+    return this.deadline;
+  }
+
+  private closeSession(): void {
+    this.session?.close();
+    this.session = undefined;
+  }
+
+  /** Runs one script as root (directly, or through sudo), passing its progress on. */
+  private async runScript(
+    session: RemoteSession,
+    name: string,
+    script: string,
+    args: readonly (string | number)[],
+    options: { stdin?: string; timeoutMs: number; onLine?: (line: ScriptLine) => void },
+  ): Promise<ScriptRun> {
+    const attempt = async (): Promise<ScriptRun> => {
+      const lines: ScriptLine[] = [];
+      const argv = scriptArgv(name, script, args);
+      const privileged = this.privilege.kind === 'root' ? argv : this.privilege.kind === 'sudo' ? ['sudo', '-n', '--', ...argv] : ['sudo', '-S', '-p', '', '--', ...argv];
+      const stdin = this.privilege.kind === 'sudo-password' ? `${this.privilege.password}\n${options.stdin ?? ''}` : options.stdin;
+      const result = await session.run(privileged, {
+        ...(stdin !== undefined ? { stdin } : {}),
+        timeoutMs: options.timeoutMs,
+        onStderrLine: (text) => {
+          const line = parseScriptLine(text);
+          lines.push(line);
+          if (line.kind === 'step') this.step(line.step, line.state, line.detail);
+          options.onLine?.(line);
+        },
+      });
+      return { code: result.code, stdout: result.stdout, report: summarise(lines) };
+    };
+    let run = await attempt();
+    if (this.privilege.kind === 'sudo' && run.code !== 0 && run.report.lines.some((l) => l.kind === 'other' && SUDO_WANTS_PASSWORD.test(l.text))) {
+      const password = await this.options.sudoPassword?.();
+      if (password === undefined) throw new AuthError(`sudo on ${this.options.target.name} wants a password and none was given`);
+      this.privilege = { kind: 'sudo-password', password };
+      run = await attempt();
+    }
+    if (this.privilege.kind === 'sudo-password' && run.report.lines.some((l) => l.kind === 'other' && SUDO_WRONG_PASSWORD.test(l.text))) {
+      throw new AuthError(`sudo on ${this.options.target.name} refused the password`);
+    }
+    return run;
+  }
+}
+
+function firstLine(text: string): string {
+  return text.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+}

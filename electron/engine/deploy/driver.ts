@@ -1,0 +1,54 @@
+/**
+ * The deploy driver contract, shaped after NAPALM's: load a candidate,
+ * compare it with the live configuration, commit with an automatic revert,
+ * confirm, roll back, discard. A platform's mechanics hide behind the verbs.
+ */
+import type { DeployStep, StepState } from './progress.js';
+
+export interface CandidateCheck {
+  /** The live file as read under the lock; `undefined` when the host has none. */
+  readonly live: string | undefined;
+  /** The live file already equals the candidate; the lock was released, nothing to do. */
+  readonly unchanged: boolean;
+  /** What the host's syntax check (`ifup -a -s`) printed, if anything. */
+  readonly checkOutput: string;
+}
+
+export type ApplyResult =
+  /** The new configuration is applied; it reverts unless confirmed in time. */
+  | { readonly kind: 'applied' }
+  /** The session ended before the apply was reported (it continues on the host). */
+  | { readonly kind: 'session-lost'; readonly reason: string };
+
+export type ConfirmResult =
+  | { readonly kind: 'confirmed'; readonly detail?: string }
+  /** The host rolled back (health check, apply error, or window expired); nothing pending. */
+  | { readonly kind: 'rolled-back'; readonly reason: string }
+  /** No new connection in the window: the host reverts on its own at the deadline. */
+  | { readonly kind: 'unreachable'; readonly reason: string };
+
+export interface RevertReport {
+  /** The host was reached after its deadline and reported the rollback. */
+  readonly verified: boolean;
+  readonly detail: string;
+}
+
+export interface NetworkDriver {
+  /** Locks the host, reads the live configuration, uploads and syntax-checks the candidate. */
+  loadCandidate(content: string): Promise<CandidateCheck>;
+  /** Unified diff from the live configuration to the candidate ('' when equal). */
+  compare(): string;
+  /** Backs up, arms the revert in `revertIn` seconds, installs and applies the candidate. */
+  commit(options: { readonly revertIn: number }): Promise<ApplyResult>;
+  /** From a new connection: health checks, then disarm the revert and unlock. */
+  confirm(): Promise<ConfirmResult>;
+  /** Reverts now (restores the backup and reapplies it). */
+  rollback(): Promise<void>;
+  /** After `confirm` found the host unreachable: waits out the window and verifies the revert. */
+  awaitRevert(): Promise<RevertReport>;
+  /** Drops a loaded candidate and the lock without changing anything. */
+  discard(): Promise<void>;
+  close(): void;
+}
+
+export type StepListener = (step: DeployStep, state: StepState, detail?: string) => void;

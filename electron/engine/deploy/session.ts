@@ -1,0 +1,39 @@
+/**
+ * What the deploy driver needs from an SSH connection. The SSH layer
+ * (`engine/ssh/`) provides it; unit tests use a fake that records commands.
+ * Commands are argv arrays: the session turns them into one quoted command
+ * line, so no value ever reaches the remote shell unquoted.
+ */
+
+export interface RunResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface RunOptions {
+  /** Bytes written to the command's standard input, then closed. */
+  readonly stdin?: string;
+  /** Called with each complete line the command writes to standard error, as it arrives. */
+  readonly onStderrLine?: (line: string) => void;
+  /** Give up (and throw TimeoutError) after this long. */
+  readonly timeoutMs?: number;
+}
+
+export interface RemoteSession {
+  /** Runs one command (argv, quoted by the session) and resolves with its exit code and output. */
+  run(argv: readonly string[], options?: RunOptions): Promise<RunResult>;
+  close(): void;
+}
+
+/** Where and as whom to connect. */
+export interface HostTarget {
+  /** The design's host name, used in messages and file names. */
+  readonly name: string;
+  readonly address: string;
+  readonly port: number;
+  readonly user: string;
+}
+
+/** Opens authenticated sessions with the host key checked; throws the errors of `errors.ts`. */
+export type SessionOpener = (target: HostTarget, options: { readonly timeoutMs: number }) => Promise<RemoteSession>;
