@@ -1,11 +1,12 @@
 /**
- * The page's Content Security Policy. `renderer/index.html` carries the same
- * string in its meta tag (a test keeps them equal); Electron main and
- * `netloom serve` also send it as a header. `style-src 'unsafe-inline'` is
- * there because React Flow positions nodes with inline styles; scripts come
- * only from the app's own files.
+ * The page's Content Security Policy, sent as a header by Electron main and
+ * by `netloom serve`. `renderer/index.html` carries the same policy in a meta
+ * tag minus `frame-ancestors`, which browsers honour only as a header (a test
+ * keeps the two equal). `style-src 'unsafe-inline'` is there because React
+ * Flow positions nodes with inline styles; scripts come only from the app's
+ * own files.
  */
-export const CONTENT_SECURITY_POLICY = [
+const META_DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
@@ -15,5 +16,10 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+];
+
+/** The policy in `renderer/index.html`'s meta tag. */
+export const META_CONTENT_SECURITY_POLICY = META_DIRECTIVES.join('; ');
+
+/** The policy as an HTTP header. */
+export const CONTENT_SECURITY_POLICY = [...META_DIRECTIVES, "frame-ancestors 'none'"].join('; ');

@@ -1,0 +1,52 @@
+/** The built app in real Chromium through `netloom serve`. */
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exampleDesign } from '../../helpers/design.js';
+import { EXAMPLE } from '../../helpers/cli.js';
+import { openApp } from '../e2e/harness.js';
+
+describe('the app in Chromium via netloom serve', () => {
+  it('shows the example design, takes the token out of the address bar, and survives a reload', async () => {
+    const app = await openApp();
+    try {
+      const name = exampleDesign().name;
+      await expect.poll(() => app.page.title(), { timeout: 15_000 }).toContain(name);
+      expect(app.page.url()).not.toContain('token=');
+      await app.screenshot('example loaded');
+      await app.page.reload();
+      await expect.poll(() => app.page.title(), { timeout: 15_000 }).toContain(name);
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('opens the design named on the command line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netloom-serve-'));
+    const design = join(dir, 'lab.netloom.json');
+    copyFileSync(EXAMPLE, design);
+    const app = await openApp({ design });
+    try {
+      const result = await app.page.evaluate(async (token) => {
+        const response = await fetch('/api/initialDesign', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: '[]' });
+        return (await response.json()) as { value: { path: string; isExample: boolean } };
+      }, app.token);
+      expect(result.value).toMatchObject({ path: design, isExample: false });
+      await expect.poll(() => app.page.title(), { timeout: 15_000 }).toContain(exampleDesign().name);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('a page without the token cannot call the API', async () => {
+    const app = await openApp();
+    try {
+      const status = await app.page.evaluate(async () => (await fetch('/api/capabilities', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '[]' })).status);
+      expect(status).toBe(401);
+    } finally {
+      await app.close();
+    }
+  });
+});
