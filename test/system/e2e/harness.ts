@@ -172,7 +172,6 @@ export async function openApp(options: AppOptions = {}): Promise<AppSession> {
       if (m.type() === 'error') pageErrors.push(m.text());
     });
     const resultsDir = join(RESULTS_DIR, slugify(options.testName ?? expect.getState().currentTestName ?? 'unnamed'));
-    mkdirSync(resultsDir, { recursive: true });
     let shots = 0;
     await page.goto(serve.url, { waitUntil: 'load' });
     const opened = browser;
@@ -187,6 +186,7 @@ export async function openApp(options: AppOptions = {}): Promise<AppSession> {
       resultsDir,
       async screenshot(name) {
         shots += 1;
+        mkdirSync(resultsDir, { recursive: true });
         const path = join(resultsDir, `${String(shots).padStart(2, '0')}-${slugify(name)}.png`);
         await page.screenshot({ path, fullPage: true });
         return path;

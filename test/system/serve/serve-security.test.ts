@@ -45,7 +45,7 @@ describe('netloom serve', () => {
     for (const token of [undefined, '', 'wrong', `${serve.token}x`, serve.token.slice(1)]) {
       const response = await call('initialDesign', [], token);
       expect(response.status, `token ${JSON.stringify(token)}`).toBe(401);
-      expect((await response.json()).error.code).toBe('unauthorized');
+      expect(((await response.json()) as any).error.code).toBe('unauthorized');
     }
     // The token in the query string is accepted for the event stream only.
     expect((await fetch(`${serve.origin}/api/initialDesign?token=${serve.token}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '[]' })).status).toBe(401);
@@ -56,14 +56,14 @@ describe('netloom serve', () => {
   it('answers calls with the right token, and parses inputs with zod', async () => {
     const response = await call('initialDesign', [], serve.token);
     expect(response.status).toBe(200);
-    const { value } = await response.json();
+    const { value } = (await response.json()) as any;
     expect(value.ok).toBe(true);
     expect(value.isExample).toBe(true);
     expect(value.design.name).toBeTruthy();
 
     const bad = await call('openDesign', [42], serve.token);
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error).toMatchObject({ code: 'bad-input', message: expect.stringContaining('openDesign') });
+    expect(((await bad.json()) as any).error).toMatchObject({ code: 'bad-input', message: expect.stringContaining('openDesign') });
     const unknown = await call('deleteEverything', [], serve.token);
     expect(unknown.status).toBe(404);
   });
@@ -108,7 +108,7 @@ describe('netloom serve', () => {
       while (!/^data: /m.test(text)) text += (await reader.read()).value ?? '';
       return JSON.parse(/^data: (.*)$/m.exec(text)![1]!);
     };
-    const design = (await (await call('initialDesign', [], serve.token)).json()).value.design;
+    const design = ((await (await call('initialDesign', [], serve.token)).json()) as any).value.design;
     const saved = await call('saveDesign', [`${serve.dataDir}/mine.netloom.json`, design], serve.token);
     expect(saved.status).toBe(200);
     const event = await nextEvent();
