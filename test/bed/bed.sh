@@ -20,7 +20,7 @@
 #   data veth          root side <prefix>K-data (no address)       <->  host side eth1 (manual)
 #   /etc/network       /etc/netns/<prefix>-K/network   (interfaces + a copy of /etc/network/ifupdown2)
 #   /etc/ssh           /etc/netns/<prefix>-K/ssh       (own host key, sshd_config)
-#   /run, /var/tmp, /root, /var/spool/cron/{atjobs,atspool}: per-host directories bind-mounted in a
+#   /run, /var/tmp, /var/backups, /root, /var/spool/cron/{atjobs,atspool}: per-host directories bind-mounted in a
 #   private mount namespace (and UTS namespace: hostname <prefix>-K) held by an "anchor" process;
 #   sshd and atd run inside it.
 # The root namespace gets `unreachable 10.(213+S).0.0/16`, so traffic for a cut host fails fast
@@ -162,7 +162,7 @@ create_host() {
   destroy_host "$k"
 
   record "dir $dir"
-  mkdir -p "$dir"/{run/sshd,run/network,vartmp,home/.ssh,atjobs,atspool}
+  mkdir -p "$dir"/{run/sshd,run/network,vartmp,backups,home/.ssh,atjobs,atspool}
   chmod 755 "$dir/run/sshd"; chmod 1777 "$dir/vartmp"; chmod 700 "$dir/home" "$dir/home/.ssh"
   cp "$(state_dir)/id_ed25519.pub" "$dir/home/.ssh/authorized_keys"
   chmod 600 "$dir/home/.ssh/authorized_keys"
@@ -200,6 +200,7 @@ create_host() {
     hostname "$2"
     set -e
     mount --bind "$d/vartmp" /var/tmp
+    mount --bind "$d/backups" /var/backups
     mount --bind "$d/home" /root
     mount --bind "$d/atjobs" /var/spool/cron/atjobs
     mount --bind "$d/atspool" /var/spool/cron/atspool
