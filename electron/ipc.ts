@@ -13,6 +13,14 @@ import { EVENT_CHANNEL, methodChannel } from './ipc-channels.js';
 
 export type TrustedFrame = (frame: WebFrameMain | null) => boolean;
 
+/** Only the app window's own top frame, showing the app's own page, may call the API. */
+type FrameFacts = Pick<WebFrameMain, 'url' | 'processId' | 'routingId'>;
+export function isTrustedFrame(frame: FrameFacts | null, appFrame: FrameFacts | undefined, rendererUrl: string): boolean {
+  if (!frame || !appFrame || frame.processId !== appFrame.processId || frame.routingId !== appFrame.routingId) return false;
+  const url = frame.url.split(/[?#]/)[0];
+  return url === rendererUrl;
+}
+
 export function registerIpc(ipc: Pick<IpcMain, 'handle'>, api: NetloomMethods, isTrustedFrame: TrustedFrame): void {
   for (const method of API_METHODS) {
     ipc.handle(methodChannel(method), async (event: IpcMainInvokeEvent, ...args: unknown[]): Promise<ApiReply> => {

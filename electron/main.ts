@@ -1,33 +1,106 @@
 /**
- * Electron main process: one window, secure defaults, the backend API over
- * IPC. Thin on purpose: everything testable lives in engine/ and shared/.
+ * Electron main process: one window with secure defaults, the backend API
+ * over IPC, the application menu and the unsaved-changes guard. Thin on
+ * purpose: what can be tested without Electron lives in engine/, the menu
+ * template, the close guard and the IPC adapter.
  */
-import { app, BrowserWindow, ipcMain, session } from 'electron';
-import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, type WebContents } from 'electron';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { AppCommand } from '../shared/api.js';
 import { createBackend } from './backend.js';
-import { registerIpc } from './ipc.js';
+import { createCloseGuard, type CloseChoice } from './close-guard.js';
+import { CONTENT_SECURITY_POLICY } from './csp.js';
+import { createElectronDialogs } from './dialogs.js';
+import { forwardEvents, isTrustedFrame, registerIpc } from './ipc.js';
+import { designFromArgv } from './launch-args.js';
+import { buildMenuTemplate } from './menu.js';
 
 const RENDERER = fileURLToPath(new URL('./renderer/index.html', import.meta.url));
+const RENDERER_URL = pathToFileURL(RENDERER).href;
 const PRELOAD = fileURLToPath(new URL('./preload.cjs', import.meta.url));
+const CLOSE_CHOICES: readonly CloseChoice[] = ['save', 'discard', 'cancel'];
+
+let mainWindow: BrowserWindow | undefined;
+
+const initialPath = designFromArgv(process.argv, app.isPackaged);
+const backend = createBackend({
+  dataDir: app.getPath('userData'),
+  ...(initialPath ? { initialPath } : {}),
+  dialogs: createElectronDialogs(dialog, () => mainWindow),
+  onDirtyChange: (dirty) => closeGuard.setDirty(dirty),
+});
+const send = (command: AppCommand) => backend.emitter.emit('didRequestCommand', command);
+
+const closeGuard = createCloseGuard({
+  ask: () =>
+    CLOSE_CHOICES[
+      dialog.showMessageBoxSync(mainWindow!, {
+        type: 'warning',
+        buttons: ['Save', "Don't Save", 'Cancel'],
+        defaultId: 0,
+        cancelId: 2,
+        message: `Save the changes to “${mainWindow?.getTitle().replace(/ — Netloom$/, '') ?? 'this design'}” before closing?`,
+        detail: 'Your changes are lost if you do not save them.',
+      })
+    ] ?? 'cancel',
+  send,
+  discardRecovery: () => backend.api.discardRecovery(),
+  close: () => mainWindow?.close(),
+});
+
+async function updateMenu(): Promise<void> {
+  const recent = await backend.api.listRecentFiles();
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ recent, isMac: process.platform === 'darwin', developer: !app.isPackaged, send })));
+}
+
+/** No navigation, no new windows, no webviews, in any web contents. */
+function lockDown(contents: WebContents): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
 
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow({
     width: 1440,
     height: 900,
     title: 'Netloom',
-    webPreferences: { preload: PRELOAD, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true },
+    show: false,
+    webPreferences: { preload: PRELOAD, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false },
   });
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  window.webContents.on('will-navigate', (event) => event.preventDefault());
+  const stopForwarding = forwardEvents(backend.emitter, window.webContents);
+  window.once('ready-to-show', () => window.show());
+  window.on('close', (event) => {
+    if (closeGuard.onClose()) event.preventDefault();
+  });
+  window.on('closed', () => {
+    stopForwarding();
+    mainWindow = undefined;
+  });
   void window.loadFile(RENDERER);
   return window;
 }
 
 app.enableSandbox();
-void app.whenReady().then(() => {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  const initialPath = process.argv.slice(app.isPackaged ? 1 : 2).find((a) => a.endsWith('.netloom.json'));
-  const window = createWindow();
-  registerIpc(ipcMain, createBackend(initialPath ? { initialPath } : {}).api, (frame) => frame === window.webContents.mainFrame);
+app.on('web-contents-created', (_event, contents) => lockDown(contents));
+void app.whenReady().then(async () => {
+  const appSession = session.defaultSession;
+  appSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  appSession.setPermissionCheckHandler(() => false);
+  appSession.webRequest.onHeadersReceived((details, callback) =>
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }),
+  );
+  registerIpc(ipcMain, backend.api, (frame) => isTrustedFrame(frame, mainWindow?.webContents.mainFrame, RENDERER_URL));
+  backend.emitter.subscribe((name) => {
+    if (name === 'didChangeRecentFiles') void updateMenu();
+  });
+  await updateMenu();
+  mainWindow = createWindow();
+  app.on('activate', () => {
+    if (!mainWindow) mainWindow = createWindow();
+  });
 });
-app.on('window-all-closed', () => app.quit());
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

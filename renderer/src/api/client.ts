@@ -32,7 +32,7 @@ export type { NetloomApi } from '../../../shared/api.js';
 declare global {
   interface Window {
     /** Set by the Electron preload; absent in a browser. */
-    readonly netloomBridge?: ApiTransport;
+    readonly netloomBridge?: ApiTransport & { pathForFile(file: File): string };
   }
 }
 
@@ -46,3 +46,11 @@ export const api: NetloomApi = createApiClient(transport());
 
 /** True when the page runs inside the Electron app (native menus and dialogs). */
 export const isElectron = (): boolean => window.netloomBridge !== undefined;
+
+/**
+ * The path of a file dropped on the window, in Electron (open it with
+ * `api.openDesign(path)`). Null in a browser, which never learns paths: read
+ * the dropped file's text and load it with `parseDesign` from shared/model as
+ * an untitled design instead.
+ */
+export const pathForDroppedFile = (file: File): string | null => window.netloomBridge?.pathForFile(file) || null;
