@@ -9,7 +9,7 @@ import type { ElementOf } from '../model/index-of.js';
 import { parsePrefix, prefixContains } from '../model/ip.js';
 import type { Bond, Bridge, Network, Port } from '../model/schema.js';
 import { parseVlanSet, type VlanRange } from '../model/vlan-set.js';
-import { DEFAULT_VLAN } from './switch-side.js';
+import { DEFAULT_VLAN, switchSideOf, type SwitchSide } from './switch-side.js';
 import type { Topology } from './topology.js';
 
 export interface VlanUse {
@@ -99,4 +99,22 @@ export function uplinkVlans(topology: Topology, uplink: ElementOf<'port'> | Elem
 export function switchPortsOfUplink(topology: Topology, uplink: ElementOf<'port'> | ElementOf<'bond'>): ElementOf<'switch-port'>[] {
   const ports = uplink.kind === 'bond' ? uplink.element.members : [uplink.element.id];
   return ports.flatMap((p) => topology.switchPortOf(p) ?? []);
+}
+
+/** Every host uplink: bonds, and ports outside any bond. */
+export function hostUplinks(topology: Topology): (ElementOf<'port'> | ElementOf<'bond'>)[] {
+  return topology.index.all.filter(
+    (l): l is ElementOf<'port'> | ElementOf<'bond'> =>
+      l.kind === 'bond' || (l.kind === 'port' && topology.bondsOfPort(l.element.id).length === 0),
+  );
+}
+
+/** The switch sides the uplink reaches, one per port-channel (or lone port). */
+export function switchSidesOfUplink(topology: Topology, uplink: ElementOf<'port'> | ElementOf<'bond'>): SwitchSide[] {
+  const sides = new Map<string, SwitchSide>();
+  for (const sp of switchPortsOfUplink(topology, uplink)) {
+    const side = switchSideOf(topology, sp);
+    if (!sides.has(side.owner.element.id)) sides.set(side.owner.element.id, side);
+  }
+  return [...sides.values()];
 }

@@ -1,4 +1,73 @@
 import type { Rule } from '../rule.js';
+import { bondLacpPeerMismatch } from './bond-lacp-peer-mismatch.js';
+import { bondLagOnFailoverBond } from './bond-lag-on-failover-bond.js';
+import { bondMemberInBridge } from './bond-member-in-bridge.js';
+import { bondMemberSpeedMismatch } from './bond-member-speed-mismatch.js';
+import { bondMembersOnUnpairedSwitches } from './bond-members-on-unpaired-switches.js';
+import { bondSingleMember } from './bond-single-member.js';
+import { bondStaticLagMismatch } from './bond-static-lag-mismatch.js';
+import { bridgePortInTwoBridges } from './bridge-port-in-two-bridges.js';
+import { cablePortWithTwoCables } from './cable-port-with-two-cables.js';
+import { cableSwitchPortWithTwoCables } from './cable-switch-port-with-two-cables.js';
+import { exposureManagementOnVmBridge } from './exposure-management-on-vm-bridge.js';
+import { ipDuplicateAddress } from './ip-duplicate-address.js';
+import { ipGatewayOutsideSubnet } from './ip-gateway-outside-subnet.js';
+import { ipMultipleDefaultGateways } from './ip-multiple-default-gateways.js';
+import { mtuBondMemberMismatch } from './mtu-bond-member-mismatch.js';
+import { mtuBridgePortMismatch } from './mtu-bridge-port-mismatch.js';
+import { mtuCableMismatch } from './mtu-cable-mismatch.js';
+import { namesDuplicateDevice } from './names-duplicate-device.js';
+import { namesSwitchText } from './names-switch-text.js';
+import { networkDuplicateName } from './network-duplicate-name.js';
+import { networkDuplicateVlan } from './network-duplicate-vlan.js';
+import { portChannelLacpModeSplit } from './port-channel-lacp-mode-split.js';
+import { portChannelMemberHasSwitchport } from './port-channel-member-has-switchport.js';
+import { portChannelMembersSplit } from './port-channel-members-split.js';
+import { portInTwoBonds } from './port-in-two-bonds.js';
+import { switchPortInTwoPortChannels } from './switch-port-in-two-port-channels.js';
+import { switchPortUnitOutsideStack } from './switch-port-unit-outside-stack.js';
+import { vlanBridgeVidsNotAllowed } from './vlan-bridge-vids-not-allowed.js';
+import { vlanNativeMismatch } from './vlan-native-mismatch.js';
+import { vlanNativeNotAllowed } from './vlan-native-not-allowed.js';
+import { vlanNotAllowedOnTrunk } from './vlan-not-allowed-on-trunk.js';
+import { vlanUndefinedNetwork } from './vlan-undefined-network.js';
+import { vlanVmTagOnPlainBridge } from './vlan-vm-tag-on-plain-bridge.js';
+import { vlanVmTagOutsideVids } from './vlan-vm-tag-outside-vids.js';
 
-/** Every design rule, in the order they are listed. */
-export const RULES: readonly Rule[] = [];
+/** Every design rule, in the order they are listed: LACP and LAGs, VLANs, layer 1/2, addressing, names. */
+export const RULES: readonly Rule[] = [
+  bondLacpPeerMismatch,
+  bondStaticLagMismatch,
+  bondLagOnFailoverBond,
+  portChannelLacpModeSplit,
+  bondMembersOnUnpairedSwitches,
+  portChannelMembersSplit,
+  portInTwoBonds,
+  switchPortInTwoPortChannels,
+  portChannelMemberHasSwitchport,
+  switchPortUnitOutsideStack,
+  vlanNotAllowedOnTrunk,
+  vlanBridgeVidsNotAllowed,
+  vlanNativeMismatch,
+  vlanNativeNotAllowed,
+  vlanVmTagOutsideVids,
+  vlanVmTagOnPlainBridge,
+  networkDuplicateVlan,
+  networkDuplicateName,
+  vlanUndefinedNetwork,
+  mtuCableMismatch,
+  mtuBondMemberMismatch,
+  mtuBridgePortMismatch,
+  bondMemberSpeedMismatch,
+  cablePortWithTwoCables,
+  cableSwitchPortWithTwoCables,
+  bondSingleMember,
+  bridgePortInTwoBridges,
+  bondMemberInBridge,
+  ipDuplicateAddress,
+  ipGatewayOutsideSubnet,
+  ipMultipleDefaultGateways,
+  exposureManagementOnVmBridge,
+  namesSwitchText,
+  namesDuplicateDevice,
+];

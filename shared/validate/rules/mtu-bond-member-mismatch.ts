@@ -1,0 +1,24 @@
+import { defineRule, nameOf } from '../define-rule.js';
+
+/** The kernel gives every member its bond's MTU; a different MTU on a member never takes effect. */
+export const mtuBondMemberMismatch = defineRule({
+  id: 'mtu/bond-member-mismatch',
+  severity: 'error',
+  summary: "A bond member has an MTU different from its bond's (the bond imposes its own on every member).",
+  check(index, report) {
+    for (const bond of index.all) {
+      if (bond.kind !== 'bond') continue;
+      const bondMtu = bond.element.mtu ?? 1500;
+      const odd = bond.element.members.flatMap((id) => {
+        const port = index.get(id, 'port');
+        return port && port.element.mtu !== undefined && port.element.mtu !== bondMtu ? [port] : [];
+      });
+      if (odd.length > 0) {
+        report(
+          [bond.element.id, ...odd.map((p) => p.element.id)],
+          `${nameOf(bond)} has MTU ${bondMtu}${bond.element.mtu === undefined ? ' (the default)' : ''} but ${odd.map((p) => `${p.element.name} has ${p.element.mtu}`).join(', ')}; the kernel sets members to the bond's MTU, so set the MTU on the bond`,
+        );
+      }
+    }
+  },
+});
