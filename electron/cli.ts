@@ -3,6 +3,7 @@
  * arguments and prints; the work is done by `shared/` and `engine/`.
  */
 import { Command, CommanderError } from 'commander';
+import { registerBondStatus } from './cli/bond-status.js';
 import { registerCheck } from './cli/check.js';
 import { EXIT, UsageError } from './cli/output.js';
 import { registerSchema } from './cli/schema.js';
@@ -14,7 +15,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const register of [registerCheck, registerSchema, registerServe]) register(program);
+  for (const register of [registerCheck, registerSchema, registerServe, registerBondStatus]) register(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

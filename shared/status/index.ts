@@ -10,3 +10,4 @@ export * from './bond-observation.js';
 export * from './health.js';
 export * from './drift.js';
 export * from './host-status.js';
+export * from './bond-report.js';

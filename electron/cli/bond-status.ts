@@ -1,0 +1,63 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Command } from 'commander';
+import { checkInterfaceName } from '../../shared/model/names.js';
+import { parseBondingProc } from '../../shared/status/bonding-proc.js';
+import { bondReport, type BondReport } from '../../shared/status/bond-report.js';
+import { formatProblem } from '../../shared/status/parse-result.js';
+import { EXIT } from './output.js';
+
+/** `bond0` for `/proc/net/bonding/bond0` or `saved/bond0.txt`; `the bond` when the file name is no interface name. */
+function bondName(file: string): string {
+  const name = basename(file).replace(/\.txt$/, '');
+  return checkInterfaceName(name) === undefined ? name : 'the bond';
+}
+
+function formatReport(file: string, r: BondReport): string {
+  const members = r.members.map((m) => `${m.name} ${m.mii}`).join(', ');
+  const head = `${file}: ${r.health} (${r.mode}, MII ${r.miiStatus}, ${r.members.length} member${r.members.length === 1 ? '' : 's'}${members ? `: ${members}` : ''})`;
+  return [head, ...r.reasons.map((reason) => `  - ${reason}`)].join('\n');
+}
+
+async function readText(file: string): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+  try {
+    return { ok: true, text: await readFile(file, 'utf8') };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message;
+    return { ok: false, message: `cannot read ${file}: ${why}` };
+  }
+}
+
+export function registerBondStatus(program: Command): void {
+  program
+    .command('bond-status')
+    .description('parse saved /proc/net/bonding/<bond> files and print each bond\'s health and the reasons')
+    .argument('<file...>', 'saved copies of /proc/net/bonding/<bond>')
+    .option('--json', 'print the reports as JSON')
+    .action(async (files: string[], options: { json?: boolean }) => {
+      const reports: (BondReport & { file: string })[] = [];
+      let unreadable = false;
+      for (const file of files) {
+        const fail = (message: string) => {
+          unreadable = true;
+          process.stderr.write(`netloom: ${message}\n`);
+        };
+        const read = await readText(file);
+        if (!read.ok) {
+          fail(read.message);
+          continue;
+        }
+        const parsed = parseBondingProc(read.text);
+        if (!parsed.ok) {
+          fail(formatProblem(file, parsed.error));
+          continue;
+        }
+        const report = { file, ...bondReport(bondName(file), parsed.value) };
+        reports.push(report);
+        if (!options.json) process.stdout.write(`${formatReport(file, report)}\n`);
+      }
+      if (options.json) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
+      process.exitCode = unreadable ? EXIT.usage : reports.some((r) => r.health !== 'ok') ? EXIT.problems : EXIT.ok;
+    });
+}
