@@ -1,0 +1,8 @@
+import { portAttributes } from '../../model/kinds.js';
+import type { Port } from '../../model/schema.js';
+import { attributeLines } from './attribute-lines.js';
+import type { InterfaceStanzas } from './stanza.js';
+
+export function portStanzas(port: Port): InterfaceStanzas {
+  return { element: port, label: `port ${port.name}`, kindLines: attributeLines(portAttributes, port) };
+}
