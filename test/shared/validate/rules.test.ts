@@ -1,0 +1,342 @@
+import { describe, expect, it } from 'vitest';
+import { formatPath, indexDesign, restoreDesign, serializeDesign, type Design } from '../../../shared/model/index.js';
+import { validateDesign } from '../../../shared/validate/index.js';
+import { RULES } from '../../../shared/validate/rules/index.js';
+import { exampleDesign } from '../../helpers/design.js';
+
+type Mutate = (d: any) => void;
+
+interface Case {
+  /** A design the rule must flag, and the exact element ids of each diagnostic (first = the one to select). */
+  readonly fail: Mutate;
+  readonly elements: readonly (readonly string[])[];
+  /** A design close to the failing one that the rule must accept. */
+  readonly pass: Mutate;
+}
+
+const ms01 = (d: any) => d.hosts[0];
+const bond = (d: any, name: string) => ms01(d).bonds.find((b: any) => b.name === name);
+const bridge = (d: any, name: string) => ms01(d).bridges.find((b: any) => b.name === name);
+const port = (d: any, name: string) => ms01(d).ports.find((p: any) => p.name === name);
+const nic = (d: any) => ms01(d).vms[0].nics[0];
+const sw = (d: any) => d.switches[0];
+const po = (d: any, n: number) => sw(d).portChannels.find((p: any) => p.number === n);
+const net = (d: any, id: string) => d.networks.find((n: any) => n.id === id);
+const unchanged: Mutate = () => {};
+
+/** A second Dell switch; bond0's second member moves to it, in port-channel 8 there. */
+function secondSwitch(d: any, options: { mlag: boolean; lacp: 'active' | 'on' }) {
+  d.switches.push({
+    id: 'sw2', name: 'sw2', vendor: 'dell-os6', stackUnits: 1, ...(options.mlag ? { mlagPeer: 'n4032' } : {}),
+    ports: [{ id: 'sw2-te1-0-17', name: 'Tengigabitethernet1/0/17' }],
+    portChannels: [{ id: 'sw2-po8', number: 8, members: ['sw2-te1-0-17'], lacp: options.lacp, switchport: { mode: 'trunk', allowed: 'all', native: 240 } }],
+  });
+  po(d, 8).members = ['n4032-te1-0-17'];
+  d.cables.find((c: any) => c.id === 'cable-enp91s0').switchPort = 'sw2-te1-0-17';
+}
+
+function addPort(d: any, name: string) {
+  ms01(d).ports.push({ id: `ms01-${name}`, name, autostart: 'auto' });
+}
+
+const CASES: Record<string, Case> = {
+  'bond/lacp-peer-mismatch': {
+    fail: (d) => (po(d, 8).lacp = 'on'),
+    elements: [['ms01-bond0', 'n4032-po8', 'ms01-enp88s0', 'ms01-enp91s0']],
+    pass: (d) => (po(d, 8).lacp = 'passive'),
+  },
+  'bond/static-lag-mismatch': {
+    fail: (d) => (bond(d, 'bond0').mode = 'balance-xor'),
+    elements: [['ms01-bond0', 'n4032-po8']],
+    pass: (d) => {
+      bond(d, 'bond0').mode = 'balance-xor';
+      po(d, 8).lacp = 'on';
+    },
+  },
+  'bond/lag-on-failover-bond': {
+    fail: (d) => (bond(d, 'bond0').mode = 'active-backup'),
+    elements: [['ms01-bond0', 'n4032-po8']],
+    pass: (d) => {
+      bond(d, 'bond0').mode = 'active-backup';
+      sw(d).portChannels = sw(d).portChannels.filter((p: any) => p.number !== 8);
+    },
+  },
+  'port-channel/lacp-mode-split': {
+    fail: (d) => secondSwitch(d, { mlag: true, lacp: 'on' }),
+    elements: [['n4032-po8', 'sw2-po8', 'ms01-bond0']],
+    pass: (d) => secondSwitch(d, { mlag: true, lacp: 'active' }),
+  },
+  'bond/members-on-unpaired-switches': {
+    fail: (d) => secondSwitch(d, { mlag: false, lacp: 'active' }),
+    elements: [['ms01-bond0', 'n4032', 'sw2']],
+    pass: (d) => secondSwitch(d, { mlag: true, lacp: 'active' }),
+  },
+  'port-channel/members-split': {
+    fail: (d) => {
+      d.cables.find((c: any) => c.id === 'cable-enp91s0').switchPort = 'n4032-te1-0-18';
+      d.cables.find((c: any) => c.id === 'cable-enp3s0f0np0').switchPort = 'n4032-te2-0-17';
+    },
+    elements: [
+      ['n4032-po8', 'ms01-bond0', 'ms01-bond1'],
+      ['n4032-po9', 'ms01-bond0', 'ms01-bond1'],
+    ],
+    pass: unchanged,
+  },
+  'port/in-two-bonds': {
+    fail: (d) => bond(d, 'bond1').members.push('ms01-enp88s0'),
+    elements: [['ms01-enp88s0', 'ms01-bond0', 'ms01-bond1']],
+    pass: unchanged,
+  },
+  'switch-port/in-two-port-channels': {
+    fail: (d) => po(d, 9).members.push('n4032-te1-0-17'),
+    elements: [['n4032-te1-0-17', 'n4032-po8', 'n4032-po9']],
+    pass: unchanged,
+  },
+  'port-channel/member-has-switchport': {
+    fail: (d) => (sw(d).ports[0].switchport = { mode: 'access', vlan: 245 }),
+    elements: [['n4032-te1-0-17', 'n4032-po8']],
+    pass: (d) => {
+      sw(d).ports.push({ id: 'n4032-te1-0-5', name: 'Tengigabitethernet1/0/5', switchport: { mode: 'access', vlan: 245 } });
+    },
+  },
+  'switch-port/unit-outside-stack': {
+    fail: (d) => (sw(d).stackUnits = 1),
+    elements: [
+      ['n4032-te2-0-17', 'n4032'],
+      ['n4032-te2-0-18', 'n4032'],
+    ],
+    pass: (d) => (sw(d).stackUnits = 3),
+  },
+  'vlan/not-allowed-on-trunk': {
+    fail: (d) => (po(d, 9).switchport.allowed = '1-244'),
+    elements: [['n4032-po9', 'vm-100-net0', 'ms01-bond1']],
+    pass: (d) => (po(d, 9).switchport.allowed = '1-255'),
+  },
+  'vlan/bridge-vids-not-allowed': {
+    fail: (d) => (po(d, 9).switchport.allowed = '240,245'),
+    elements: [['n4032-po9', 'ms01-vmbr1']],
+    pass: (d) => {
+      po(d, 9).switchport.allowed = '240,245';
+      bridge(d, 'vmbr1').vids = '245';
+    },
+  },
+  'vlan/native-mismatch': {
+    fail: (d) => {
+      delete po(d, 8).switchport.native;
+      po(d, 9).switchport.native = 245;
+    },
+    elements: [
+      ['n4032-po8', 'ms01-vmbr0', 'net-mgmt'],
+      ['n4032-po9', 'ms01-vmbr1'],
+    ],
+    pass: (d) => {
+      po(d, 9).switchport.native = 245;
+      bridge(d, 'vmbr1').pvid = 245;
+    },
+  },
+  'vlan/native-not-allowed': {
+    fail: (d) => (po(d, 9).switchport.allowed = '1-239,241-255'),
+    elements: [['n4032-po9']],
+    pass: (d) => (po(d, 9).switchport.allowed = '1-255'),
+  },
+  'vlan/vm-tag-outside-vids': {
+    fail: (d) => (nic(d).tag = 300),
+    elements: [['vm-100-net0', 'ms01-vmbr1']],
+    pass: (d) => (nic(d).tag = 240),
+  },
+  'vlan/vm-tag-on-plain-bridge': {
+    fail: (d) => (nic(d).bridge = 'ms01-vmbr0'),
+    elements: [['vm-100-net0', 'ms01-vmbr0']],
+    pass: (d) => {
+      nic(d).bridge = 'ms01-vmbr0';
+      delete nic(d).tag;
+    },
+  },
+  'network/duplicate-vlan': {
+    fail: (d) => (net(d, 'net-vms').vlan = 240),
+    elements: [['net-vms', 'net-mgmt']],
+    pass: unchanged,
+  },
+  'network/duplicate-name': {
+    fail: (d) => (net(d, 'net-vms').name = 'Management'),
+    elements: [['net-vms', 'net-mgmt']],
+    pass: (d) => (net(d, 'net-vms').name = 'management-vms'),
+  },
+  'vlan/undefined-network': {
+    fail: (d) => {
+      ms01(d).vlans.push({ id: 'ms01-vlan250', name: 'vmbr1.250', parent: 'ms01-vmbr1', vlan: 250, autostart: 'auto' });
+      nic(d).tag = 250;
+    },
+    elements: [['ms01-vlan250', 'vm-100-net0']],
+    pass: (d) => {
+      ms01(d).vlans.push({ id: 'ms01-vlan250', name: 'vmbr1.250', parent: 'ms01-vmbr1', vlan: 250, autostart: 'auto' });
+      nic(d).tag = 250;
+      d.networks.push({ id: 'net-250', vlan: 250, name: 'lab', purpose: 'other', colour: '#000000' });
+    },
+  },
+  'mtu/cable-mismatch': {
+    // Dell counts the frame: mtu 9000 on the port-channel carries only 8982-byte packets.
+    fail: (d) => {
+      bond(d, 'bond1').mtu = 9000;
+      po(d, 9).mtu = 9000;
+    },
+    elements: [
+      ['cable-enp3s0f0np0', 'ms01-bond1', 'n4032-po9'],
+      ['cable-enp3s0f1np1', 'ms01-bond1', 'n4032-po9'],
+    ],
+    pass: (d) => {
+      bond(d, 'bond1').mtu = 9000;
+      po(d, 9).mtu = 9216;
+    },
+  },
+  'mtu/bond-member-mismatch': {
+    fail: (d) => (port(d, 'enp88s0').mtu = 9000),
+    elements: [['ms01-bond0', 'ms01-enp88s0']],
+    pass: (d) => {
+      port(d, 'enp88s0').mtu = 9000;
+      bond(d, 'bond0').mtu = 9000;
+    },
+  },
+  'mtu/bridge-port-mismatch': {
+    fail: (d) => (bridge(d, 'vmbr1').mtu = 9000),
+    elements: [['ms01-vmbr1', 'ms01-bond1']],
+    pass: (d) => {
+      bridge(d, 'vmbr1').mtu = 9000;
+      bond(d, 'bond1').mtu = 9000;
+    },
+  },
+  'bond/member-speed-mismatch': {
+    fail: (d) => (port(d, 'enp88s0').speed = 1000),
+    elements: [['ms01-bond0', 'ms01-enp88s0', 'ms01-enp91s0']],
+    pass: unchanged,
+  },
+  'cable/port-with-two-cables': {
+    fail: (d) => {
+      sw(d).ports.push({ id: 'n4032-te1-0-20', name: 'Tengigabitethernet1/0/20' });
+      d.cables.push({ id: 'cable-x', hostPort: 'ms01-enp88s0', switchPort: 'n4032-te1-0-20' });
+    },
+    elements: [['ms01-enp88s0', 'cable-enp88s0', 'cable-x']],
+    pass: unchanged,
+  },
+  'cable/switch-port-with-two-cables': {
+    fail: (d) => {
+      addPort(d, 'enp2s0');
+      d.cables.push({ id: 'cable-x', hostPort: 'ms01-enp2s0', switchPort: 'n4032-te1-0-17' });
+    },
+    elements: [['n4032-te1-0-17', 'cable-enp88s0', 'cable-x']],
+    pass: (d) => addPort(d, 'enp2s0'),
+  },
+  'bond/single-member': {
+    fail: (d) => (bond(d, 'bond0').members = ['ms01-enp88s0']),
+    elements: [['ms01-bond0']],
+    pass: unchanged,
+  },
+  'bridge/port-in-two-bridges': {
+    fail: (d) => bridge(d, 'vmbr1').ports.push('ms01-bond0'),
+    elements: [['ms01-bond0', 'ms01-vmbr0', 'ms01-vmbr1']],
+    pass: unchanged,
+  },
+  'bond/member-in-bridge': {
+    fail: (d) => bridge(d, 'vmbr0').ports.push('ms01-enp88s0'),
+    elements: [['ms01-enp88s0', 'ms01-bond0', 'ms01-vmbr0']],
+    pass: unchanged,
+  },
+  'ip/duplicate-address': {
+    fail: (d) => (sw(d).management = '10.2.200.30'),
+    elements: [['ms01-vmbr0', 'n4032']],
+    pass: unchanged,
+  },
+  'ip/gateway-outside-subnet': {
+    fail: (d) => {
+      bridge(d, 'vmbr0').inet.gateway = '10.2.201.1';
+      net(d, 'net-vms').gateway = '10.2.246.1';
+    },
+    elements: [['ms01-vmbr0'], ['net-vms']],
+    pass: unchanged,
+  },
+  'ip/multiple-default-gateways': {
+    fail: (d) =>
+      ms01(d).vlans.push({
+        id: 'ms01-vlan245', name: 'vmbr1.245', parent: 'ms01-vmbr1', vlan: 245, autostart: 'auto',
+        inet: { method: 'static', addresses: ['10.2.245.30/24'], gateway: '10.2.245.1' },
+      }),
+    elements: [['ms01-vmbr0', 'ms01-vlan245']],
+    pass: (d) =>
+      ms01(d).vlans.push({
+        id: 'ms01-vlan245', name: 'vmbr1.245', parent: 'ms01-vmbr1', vlan: 245, autostart: 'auto',
+        inet: { method: 'static', addresses: ['10.2.245.30/24'] },
+      }),
+  },
+  'exposure/management-on-vm-bridge': {
+    fail: (d) => (bridge(d, 'vmbr1').inet = { method: 'static', addresses: ['10.2.245.30/24'] }),
+    elements: [['ms01-vmbr1', 'vm-100-net0', 'net-mgmt']],
+    pass: (d) => {
+      bridge(d, 'vmbr1').inet = { method: 'static', addresses: ['10.2.245.30/24'] };
+      net(d, 'net-mgmt').purpose = 'other';
+    },
+  },
+  'names/switch-text': {
+    fail: (d) => {
+      sw(d).vendor = 'cisco-ios';
+      for (const p of sw(d).ports) p.name = p.name.replace('Tengigabitethernet', 'TenGigabitEthernet');
+      net(d, 'net-vms').name = 'virtual machines';
+      po(d, 9).description = 'why?';
+    },
+    elements: [
+      ['net-vms', 'n4032'],
+      ['n4032-po9', 'n4032'],
+    ],
+    // Dell OS6 quotes VLAN names, so spaces are fine there.
+    pass: (d) => (net(d, 'net-vms').name = 'virtual machines'),
+  },
+  'names/duplicate-device': {
+    fail: (d) => (sw(d).name = 'MS01'),
+    elements: [['n4032', 'ms01']],
+    pass: unchanged,
+  },
+};
+
+/** Applies a mutation to the example and loads the result as a file would be loaded. */
+function designWith(mutate: Mutate): Design {
+  const raw = JSON.parse(serializeDesign(exampleDesign()));
+  mutate(raw);
+  const result = restoreDesign(raw);
+  if (!result.ok) throw new Error(`test design does not load: ${JSON.stringify(result.problems)}`);
+  return result.design;
+}
+
+const diagnosticsOf = (rule: string, design: Design) => validateDesign(design).filter((d) => d.rule === rule);
+
+describe('design rules', () => {
+  it('has at least 20 rules with unique namespaced ids, each covered below', () => {
+    const ids = RULES.map((r) => r.id);
+    expect(ids.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9-]+\/[a-z0-9-]+$/);
+    expect(Object.keys(CASES).sort()).toEqual([...ids].sort());
+  });
+
+  it('finds nothing to report on the example design', () => {
+    expect(validateDesign(exampleDesign())).toEqual([]);
+  });
+
+  describe.each(Object.entries(CASES))('%s', (id, c) => {
+    const rule = RULES.find((r) => r.id === id)!;
+
+    it('flags the failing design, naming the exact elements and the path of the first', () => {
+      const design = designWith(c.fail);
+      const found = diagnosticsOf(id, design);
+      expect(found.map((d) => d.elements)).toEqual(c.elements);
+      const index = indexDesign(design);
+      for (const d of found) {
+        expect(d.severity).toBe(rule.severity);
+        expect(d.message.length).toBeGreaterThan(20);
+        expect(d.path).toBe(formatPath(index.byId.get(d.elements[0])!.path));
+      }
+    });
+
+    it('accepts the nearby passing design', () => {
+      expect(diagnosticsOf(id, designWith(c.pass))).toEqual([]);
+    });
+  });
+});
