@@ -1,0 +1,111 @@
+/**
+ * Polls one host: one persistent SSH session, one run of the status script
+ * per tick, the output turned into live status for the host's elements. When
+ * the host does not answer, every element becomes `unreachable` with the
+ * reason, the session is dropped, and the next attempt waits longer (doubling
+ * up to a cap) until the host answers again.
+ */
+import type { Design, Host } from '../../../shared/model/index.js';
+import { readHostFacts } from '../../../shared/status/host-facts.js';
+import { hostStatus, hostStatusAll } from '../../../shared/status/host-status.js';
+import type { HostStatusUpdate } from '../../../shared/status/live.js';
+import { statusCommand } from './status-script.js';
+import type { StatusConnector, StatusSession } from './status-session.js';
+
+export interface PollTiming {
+  /** Time between the starts of two reads. */
+  readonly intervalMs: number;
+  /** Connecting and running the script must each finish within this. */
+  readonly timeoutMs: number;
+  /** The longest wait between attempts while a host does not answer. */
+  readonly maxBackoffMs: number;
+}
+
+export interface HostPollerOptions extends PollTiming {
+  readonly bondingDir: string;
+  readonly connector: StatusConnector;
+  readonly onUpdate: (update: HostStatusUpdate) => void;
+  readonly now?: () => Date;
+}
+
+type PolledHost = Host & { readonly ssh: NonNullable<Host['ssh']> };
+
+/** How long to wait before the next attempt after `failures` failures in a row. */
+export function backoffMs(timing: PollTiming, failures: number): number {
+  if (failures === 0) return timing.intervalMs;
+  return Math.min(timing.intervalMs * 2 ** (failures - 1), Math.max(timing.maxBackoffMs, timing.intervalMs));
+}
+
+export class HostPoller {
+  private session: StatusSession | undefined;
+  private failures = 0;
+  private stopped = false;
+  private wake: (() => void) | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly loop: Promise<void>;
+
+  constructor(
+    private readonly design: Design,
+    private readonly host: PolledHost,
+    private readonly options: HostPollerOptions,
+  ) {
+    this.loop = this.run();
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      const started = Date.now();
+      const update = await this.pollOnce();
+      if (this.stopped) break;
+      this.options.onUpdate(update);
+      const wait = this.failures === 0 ? this.options.intervalMs - (Date.now() - started) : backoffMs(this.options, this.failures);
+      await this.sleep(Math.max(0, wait));
+    }
+    this.session?.close();
+    this.session = undefined;
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      this.wake = resolve;
+      this.timer = setTimeout(resolve, ms);
+    });
+  }
+
+  /** One read: connect if needed, run the script, judge the output. Never throws. */
+  private async pollOnce(): Promise<HostStatusUpdate> {
+    const { design, host, options } = this;
+    const readAt = this.now().toISOString();
+    try {
+      this.session ??= await options.connector(host, { timeoutMs: options.timeoutMs });
+      const result = await this.session.exec(statusCommand(options.bondingDir), { timeoutMs: options.timeoutMs });
+      this.failures = 0;
+      const facts = readHostFacts(result.stdout);
+      if (!facts.ok) {
+        const stderr = result.stderr.trim().split('\n')[0];
+        const reason = `cannot read the status of ${host.name}: ${facts.message}${stderr ? ` (${stderr})` : ''}`;
+        return { host: host.id, reachable: true, readAt, elements: hostStatusAll(design, host, 'unknown', reason, readAt) };
+      }
+      return { host: host.id, reachable: true, readAt, elements: hostStatus(design, host, facts.facts, readAt, { bondingDir: options.bondingDir }) };
+    } catch (e) {
+      this.session?.close();
+      this.session = undefined;
+      this.failures++;
+      const reason = `${host.name} does not answer: ${(e as Error).message}`;
+      return { host: host.id, reachable: false, readAt, elements: hostStatusAll(design, host, 'unreachable', reason, readAt) };
+    }
+  }
+
+  /** Stops polling and closes the session; resolves when the loop has ended. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.wake?.();
+    this.session?.close();
+    await this.loop;
+  }
+}

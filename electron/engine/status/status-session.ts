@@ -1,0 +1,16 @@
+/**
+ * What the poller needs from an SSH connection: run one command, close. The
+ * SSH layer's `SshSession` fits as is; unit tests use a fake that records the
+ * commands it was asked to run.
+ */
+import type { Host } from '../../../shared/model/index.js';
+import type { ExecOptions, ExecResult, ShellCommand } from '../ssh/index.js';
+
+export interface StatusSession {
+  exec(command: ShellCommand, options?: ExecOptions): Promise<ExecResult>;
+  close(): void;
+  readonly closed: boolean;
+}
+
+/** Opens an authenticated session to a design host (host key checked); rejects with the SSH layer's errors. */
+export type StatusConnector = (host: Host & { readonly ssh: NonNullable<Host['ssh']> }, options: { readonly timeoutMs: number }) => Promise<StatusSession>;

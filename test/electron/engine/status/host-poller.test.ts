@@ -1,0 +1,144 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { backoffMs } from '../../../../electron/engine/status/host-poller.js';
+import { statusCommand } from '../../../../electron/engine/status/status-script.js';
+import { StatusService } from '../../../../electron/engine/status/status-service.js';
+import { SshTimeoutError } from '../../../../electron/engine/ssh/index.js';
+import type { HostStatusUpdate } from '../../../../shared/status/live.js';
+import { exampleDesign } from '../../../helpers/design.js';
+import { lacpSlave, ms01Links, physical, scriptOutput } from '../../../shared/status/fixtures.js';
+import { fakeConnector } from './fake-session.js';
+
+const MS01 = '10.2.200.30';
+const FAST = { intervalMs: 20, timeoutMs: 1_000, maxBackoffMs: 80 };
+
+let service: StatusService | undefined;
+afterEach(async () => {
+  await service?.stop();
+  service = undefined;
+});
+
+function collect() {
+  const updates: HostStatusUpdate[] = [];
+  const waitFor = (predicate: (u: HostStatusUpdate) => boolean, timeoutMs = 3_000) =>
+    new Promise<HostStatusUpdate>((resolve, reject) => {
+      const started = Date.now();
+      const check = () => {
+        const found = updates.find(predicate);
+        if (found) return resolve(found);
+        if (Date.now() - started > timeoutMs) return reject(new Error(`no matching update in ${timeoutMs} ms; got ${updates.length}`));
+        setTimeout(check, 5);
+      };
+      check();
+    });
+  return { updates, onUpdate: (u: HostStatusUpdate) => updates.push(u), waitFor };
+}
+
+describe('StatusService with a fake SSH session', () => {
+  it('reads every tick over one persistent session, always with the same read-only command', async () => {
+    const fake = fakeConnector({ [MS01]: { answer: () => scriptOutput() } });
+    const { updates, onUpdate, waitFor } = collect();
+    service = new StatusService(fake.connector, onUpdate);
+    await service.start(exampleDesign(), { ...FAST, bondingDir: '/var/tmp/saved bonding' });
+    await waitFor(() => updates.length >= 5);
+    await service.stop();
+    expect(fake.connects).toEqual([MS01]);
+    expect(fake.commands.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(fake.commands)).toEqual(new Set([statusCommand('/var/tmp/saved bonding')]));
+    expect(updates[0]).toMatchObject({ host: 'ms01', reachable: true });
+    expect(updates[0]!.elements['ms01-bond0']!.health).toBe('ok');
+    expect(fake.sessions.every((s) => s.closed)).toBe(true);
+  });
+
+  it('turns a port red on the tick after its carrier goes, and green again after', async () => {
+    let cut = false;
+    const down = ms01Links({ enp91s0: physical('enp91s0', { up: false, master: 'bond0', slave: lacpSlave(1, 69, 1, 'DOWN') }) });
+    const fake = fakeConnector({ [MS01]: { answer: () => scriptOutput(cut ? { links: down } : {}) } });
+    const { updates, onUpdate, waitFor } = collect();
+    service = new StatusService(fake.connector, onUpdate);
+    await service.start(exampleDesign(), FAST);
+    await waitFor(() => true);
+    cut = true;
+    const red = await waitFor((u) => u.elements['ms01-enp91s0']?.health === 'down');
+    expect(red.elements['cable-enp91s0']!.health).toBe('down');
+    cut = false;
+    const after = updates.length;
+    await waitFor((u) => updates.indexOf(u) >= after && u.elements['ms01-enp91s0']?.health === 'ok');
+  });
+
+  it('marks a host that does not answer unreachable with the reason, backs off, and recovers', async () => {
+    const host = { answer: (): string | Error => scriptOutput(), connectError: new Error('10.2.200.30:22 is unreachable (no route to host)') as Error | undefined };
+    const fake = fakeConnector({ [MS01]: host });
+    const { updates, onUpdate, waitFor } = collect();
+    service = new StatusService(fake.connector, onUpdate);
+    await service.start(exampleDesign(), FAST);
+    const unreachable = await waitFor((u) => !u.reachable);
+    expect(unreachable.elements['ms01-enp88s0']).toMatchObject({
+      health: 'unreachable',
+      reasons: ['ms01 does not answer: 10.2.200.30:22 is unreachable (no route to host)'],
+    });
+    expect(unreachable.elements['cable-enp88s0']!.health).toBe('unreachable');
+    await waitFor(() => fake.connects.length >= 4);
+    host.connectError = undefined;
+    await waitFor((u) => u.reachable);
+    expect(updates.filter((u) => !u.reachable).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('drops a session whose command times out and connects afresh', async () => {
+    let calls = 0;
+    const fake = fakeConnector({
+      [MS01]: { answer: () => (++calls === 2 ? new SshTimeoutError('command on 10.2.200.30:22 did not finish within 1000 ms', '10.2.200.30:22', 'exec', 1000) : scriptOutput()) },
+    });
+    const { updates, onUpdate, waitFor } = collect();
+    service = new StatusService(fake.connector, onUpdate);
+    await service.start(exampleDesign(), FAST);
+    await waitFor(() => updates.length >= 3);
+    expect(updates[1]!.reachable).toBe(false);
+    expect(updates[1]!.elements.ms01!.reasons[0]).toMatch(/did not finish within 1000 ms/);
+    expect(updates[2]!.reachable).toBe(true);
+    expect(fake.connects).toHaveLength(2);
+    expect(fake.sessions[0]!.closed).toBe(true);
+  });
+
+  it('reports a host whose output cannot be read as unknown, naming what failed', async () => {
+    const fake = fakeConnector({ [MS01]: { answer: () => '@@netloom ip-link\nsh: ip: not found\n@@netloom end\n' } });
+    const { onUpdate, waitFor } = collect();
+    service = new StatusService(fake.connector, onUpdate);
+    await service.start(exampleDesign(), FAST);
+    const update = await waitFor(() => true);
+    expect(update.reachable).toBe(true);
+    expect(update.elements['ms01-bond0']!.health).toBe('unknown');
+    expect(update.elements['ms01-bond0']!.reasons[0]).toMatch(/^cannot read the status of ms01: ip -j -d link show: not valid JSON/);
+  });
+
+  it('reports hosts without an SSH target once as unknown and polls nothing', async () => {
+    const design = exampleDesign();
+    delete design.hosts[0]!.ssh;
+    const fake = fakeConnector({});
+    const { updates, onUpdate } = collect();
+    service = new StatusService(fake.connector, onUpdate);
+    await service.start(design, FAST);
+    expect(service.running).toBe(false);
+    expect(updates).toHaveLength(1);
+    expect(updates[0]!.elements['ms01-enp88s0']).toMatchObject({ health: 'unknown', reasons: ['ms01 has no SSH target in the design'] });
+    expect(fake.connects).toEqual([]);
+  });
+
+  it('stops: no update after stop resolves', async () => {
+    const fake = fakeConnector({ [MS01]: { answer: () => scriptOutput() } });
+    const { updates, onUpdate, waitFor } = collect();
+    service = new StatusService(fake.connector, onUpdate);
+    await service.start(exampleDesign(), FAST);
+    await waitFor(() => true);
+    await service.stop();
+    const count = updates.length;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(updates.length).toBe(count);
+  });
+});
+
+describe('backoffMs', () => {
+  it('doubles from the interval up to the cap while a host does not answer', () => {
+    const timing = { intervalMs: 2_000, timeoutMs: 5_000, maxBackoffMs: 30_000 };
+    expect([0, 1, 2, 3, 4, 5, 9].map((n) => backoffMs(timing, n))).toEqual([2_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000]);
+  });
+});
