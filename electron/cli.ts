@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerBondStatus } from './cli/bond-status.js';
 import { registerCheck } from './cli/check.js';
+import { registerDeploy } from './cli/deploy.js';
 import { EXIT, UsageError } from './cli/output.js';
 import { registerSchema } from './cli/schema.js';
 import { registerServe } from './cli/serve.js';
@@ -15,7 +16,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const register of [registerCheck, registerSchema, registerServe, registerBondStatus]) register(program);
+  for (const register of [registerCheck, registerSchema, registerServe, registerBondStatus, registerDeploy]) register(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -15,7 +15,8 @@ import { userInfo, hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createTwoFilesPatch } from 'diff';
 import type { ApplyResult, CandidateCheck, ConfirmResult, NetworkDriver, RevertReport, StepListener } from './driver.js';
-import { AuthError, CandidateError, CommitError, DeployError, LockError, RemoteError, describeError } from './errors.js';
+import { SshError } from '../ssh/errors.js';
+import { CandidateError, CommitError, LockError, RemoteError, describeError } from './errors.js';
 import { COMMIT, CONFIRM, DISCARD, PREPARE, ROLLBACK, SCRIPT_EXIT, STATUS, scriptArgv } from './remote-scripts.js';
 import { parseScriptLine, summarise, type ScriptLine, type ScriptReport } from './script-output.js';
 import type { HostTarget, RemoteSession, SessionOpener } from './session.js';
@@ -47,8 +48,6 @@ export interface DebianDriverOptions {
   readonly target: HostTarget;
   readonly openSession: SessionOpener;
   readonly onStep?: StepListener;
-  /** Asked when sudo wants a password; `undefined` gives up. Never stored by the driver beyond this run. */
-  readonly sudoPassword?: () => Promise<string | undefined>;
   /** Keeps a local copy of the live file before it is replaced; returns where. */
   readonly saveLocalBackup?: (live: string, stamp: string) => Promise<string>;
   readonly keepBackups?: number;
@@ -56,16 +55,11 @@ export interface DebianDriverOptions {
   readonly timing?: Partial<DriverTiming>;
 }
 
-type Privilege = { readonly kind: 'root' } | { readonly kind: 'sudo' } | { readonly kind: 'sudo-password'; readonly password: string };
-
 interface ScriptRun {
   readonly code: number;
   readonly stdout: string;
   readonly report: ScriptReport;
 }
-
-const SUDO_WANTS_PASSWORD = /sudo: (a password is required|a terminal is required)/;
-const SUDO_WRONG_PASSWORD = /sudo: (\d+ )?incorrect password|Sorry, try again/;
 
 /** `20261123T085700Z`: sorts by time, safe in file names. */
 export function backupStamp(date: Date): string {
@@ -82,19 +76,19 @@ export function unifiedDiff(path: string, live: string | undefined, candidate: s
 export class DebianDriver implements NetworkDriver {
   private readonly timing: DriverTiming;
   private readonly remotePath: string;
-  private privilege: Privilege;
   private session: RemoteSession | undefined;
   private readonly token = randomBytes(8).toString('hex');
   private candidate: string | undefined;
   private live: string | undefined;
   private revertIn = 0;
+  /** Why the first session ended early, if it did. */
+  private lostReason: string | undefined;
   /** Local clock (ms) at which the host's revert fires; set once armed. */
   private deadline: number | undefined;
 
   constructor(private readonly options: DebianDriverOptions) {
     this.timing = { ...DEFAULT_TIMING, ...options.timing };
     this.remotePath = options.remotePath ?? INTERFACES_PATH;
-    this.privilege = options.target.user === 'root' ? { kind: 'root' } : { kind: 'sudo' };
   }
 
   async loadCandidate(content: string): Promise<CandidateCheck> {
@@ -144,7 +138,9 @@ export class DebianDriver implements NetworkDriver {
         throw new CommitError(`cannot keep a local backup: ${describeError(e)}`, false);
       }
     }
-    const applyWaitS = Math.max(3, Math.floor(revertIn / 2));
+    // The host waits up to half the window for `ifreload -a`; we wait a little longer, then
+    // leave the rest of the window for a new connection.
+    const applyWaitS = Math.max(2, Math.floor(revertIn / 2));
     let run: ScriptRun;
     try {
       run = await this.runScript(
@@ -153,7 +149,7 @@ export class DebianDriver implements NetworkDriver {
         COMMIT,
         [this.token, revertIn, this.options.keepBackups ?? 10, stamp, this.timing.revertMarginS + 60, applyWaitS, ROLLBACK],
         {
-          timeoutMs: (applyWaitS + 10) * 1000,
+          timeoutMs: (applyWaitS + 2) * 1000,
           onLine: (line) => {
             if (line.kind === 'step' && line.step === 'arm' && line.state === 'done') this.deadline = Date.now() + revertIn * 1000;
           },
@@ -162,7 +158,8 @@ export class DebianDriver implements NetworkDriver {
     } catch (e) {
       // The host may have armed the revert just before we lost it: it fires no later than now + revertIn.
       this.deadline ??= Date.now() + revertIn * 1000;
-      return { kind: 'session-lost', reason: describeError(e) };
+      this.lostReason = `session lost during apply: ${describeError(e)}`;
+      return { kind: 'session-lost', reason: this.lostReason };
     }
     switch (run.code) {
       case SCRIPT_EXIT.ok:
@@ -180,7 +177,7 @@ export class DebianDriver implements NetworkDriver {
     const deadline = this.requireDeadline();
     this.closeSession();
     const address = isIP(this.options.target.address) ? this.options.target.address : '';
-    let lastProblem = 'no attempt';
+    let lastProblem = this.lostReason ?? 'the apply took the whole window';
     let backoff = 100;
     this.step('reconnect', 'running');
     while (Date.now() < deadline - 500) {
@@ -189,7 +186,7 @@ export class DebianDriver implements NetworkDriver {
       try {
         session = await this.options.openSession(this.options.target, { timeoutMs: Math.min(this.timing.reconnectAttemptMs, remaining) });
       } catch (e) {
-        if (e instanceof DeployError && (e.code === 'host-key' || e.code === 'auth')) {
+        if (e instanceof SshError && (e.code === 'auth' || e.code.startsWith('host-key'))) {
           this.step('reconnect', 'failed', describeError(e));
           return { kind: 'unreachable', reason: describeError(e) };
         }
@@ -311,7 +308,7 @@ export class DebianDriver implements NetworkDriver {
     this.session = undefined;
   }
 
-  /** Runs one script as root (directly, or through sudo), passing its progress on. */
+  /** Runs one script (the session makes it root: directly, or through sudo), passing its progress on. */
   private async runScript(
     session: RemoteSession,
     name: string,
@@ -319,34 +316,18 @@ export class DebianDriver implements NetworkDriver {
     args: readonly (string | number)[],
     options: { stdin?: string; timeoutMs: number; onLine?: (line: ScriptLine) => void },
   ): Promise<ScriptRun> {
-    const attempt = async (): Promise<ScriptRun> => {
-      const lines: ScriptLine[] = [];
-      const argv = scriptArgv(name, script, args);
-      const privileged = this.privilege.kind === 'root' ? argv : this.privilege.kind === 'sudo' ? ['sudo', '-n', '--', ...argv] : ['sudo', '-S', '-p', '', '--', ...argv];
-      const stdin = this.privilege.kind === 'sudo-password' ? `${this.privilege.password}\n${options.stdin ?? ''}` : options.stdin;
-      const result = await session.run(privileged, {
-        ...(stdin !== undefined ? { stdin } : {}),
-        timeoutMs: options.timeoutMs,
-        onStderrLine: (text) => {
-          const line = parseScriptLine(text);
-          lines.push(line);
-          if (line.kind === 'step') this.step(line.step, line.state, line.detail);
-          options.onLine?.(line);
-        },
-      });
-      return { code: result.code, stdout: result.stdout, report: summarise(lines) };
-    };
-    let run = await attempt();
-    if (this.privilege.kind === 'sudo' && run.code !== 0 && run.report.lines.some((l) => l.kind === 'other' && SUDO_WANTS_PASSWORD.test(l.text))) {
-      const password = await this.options.sudoPassword?.();
-      if (password === undefined) throw new AuthError(`sudo on ${this.options.target.name} wants a password and none was given`);
-      this.privilege = { kind: 'sudo-password', password };
-      run = await attempt();
-    }
-    if (this.privilege.kind === 'sudo-password' && run.report.lines.some((l) => l.kind === 'other' && SUDO_WRONG_PASSWORD.test(l.text))) {
-      throw new AuthError(`sudo on ${this.options.target.name} refused the password`);
-    }
-    return run;
+    const lines: ScriptLine[] = [];
+    const result = await session.run(scriptArgv(name, script, args), {
+      ...(options.stdin !== undefined ? { stdin: options.stdin } : {}),
+      timeoutMs: options.timeoutMs,
+      onStderrLine: (text) => {
+        const line = parseScriptLine(text);
+        lines.push(line);
+        if (line.kind === 'step') this.step(line.step, line.state, line.detail);
+        options.onLine?.(line);
+      },
+    });
+    return { code: result.code, stdout: result.stdout, report: summarise(lines) };
   }
 }
 

@@ -33,8 +33,6 @@ export type Preparation =
 
 export interface DeployDeps {
   readonly openSession: SessionOpener;
-  /** Asked at most once per run, whichever host asks first; kept in memory only. */
-  readonly sudoPassword?: () => Promise<string | undefined>;
   /** Local copy of each replaced file (see local-backups.ts). */
   readonly saveLocalBackup?: (host: string, live: string, stamp: string) => Promise<string>;
   readonly onProgress?: (event: DeployProgress) => void;
@@ -71,29 +69,20 @@ function debianDriver(plan: HostPlan, deps: DeployDeps): NetworkDriver {
     target: plan.target,
     openSession: deps.openSession,
     onStep: (step, state, detail) => deps.onProgress?.({ host, step, state, ...(detail !== undefined ? { detail } : {}), at: Date.now() }),
-    ...(deps.sudoPassword ? { sudoPassword: deps.sudoPassword } : {}),
     ...(deps.saveLocalBackup ? { saveLocalBackup: (live: string, stamp: string) => deps.saveLocalBackup!(host, live, stamp) } : {}),
     ...(deps.keepBackups !== undefined ? { keepBackups: deps.keepBackups } : {}),
     ...(deps.timing ? { timing: deps.timing } : {}),
   });
 }
 
-function once<T>(ask: () => Promise<T>): () => Promise<T> {
-  let answer: Promise<T> | undefined;
-  return () => (answer ??= ask());
-}
-
 export class DeployRun {
-  private readonly deps: DeployDeps;
   private readonly drivers = new Map<string, NetworkDriver>();
   private readonly prepared = new Map<string, Preparation>();
 
   constructor(
     readonly plans: readonly HostPlan[],
-    deps: DeployDeps,
-  ) {
-    this.deps = deps.sudoPassword ? { ...deps, sudoPassword: once(deps.sudoPassword) } : deps;
-  }
+    private readonly deps: DeployDeps,
+  ) {}
 
   /** Locks, reads and checks every host in parallel. */
   async prepare(): Promise<readonly Preparation[]> {

@@ -1,53 +1,18 @@
 /**
- * Why a deploy step failed, as a small hierarchy in the manner of NAPALM's
- * exceptions: a caller can tell a wrong key from a host that never answered,
- * a host another deploy holds from a candidate ifupdown2 refused.
+ * Why a deploy failed, as a small hierarchy in the manner of NAPALM's
+ * exceptions. Connecting has its own (`../ssh/errors.ts`: connection, auth,
+ * timeout, host key unknown / changed / revoked); these are the deploy's:
+ * a host another deploy holds, a candidate ifupdown2 refused, a commit that
+ * failed, a remote step that failed for another reason.
  */
 
-export type DeployErrorCode =
-  | 'connection'
-  | 'auth'
-  | 'timeout'
-  | 'host-key'
-  | 'lock'
-  | 'candidate'
-  | 'remote'
-  | 'commit'
-  | 'commit-confirm';
+export type DeployErrorCode = 'lock' | 'candidate' | 'commit' | 'remote';
 
 export abstract class DeployError extends Error {
   abstract readonly code: DeployErrorCode;
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(message: string) {
+    super(message);
     this.name = new.target.name;
-  }
-}
-
-/** The host could not be reached or the connection dropped. */
-export class ConnectionError extends DeployError {
-  readonly code = 'connection';
-}
-
-/** The host refused every key (or the sudo password). */
-export class AuthError extends DeployError {
-  readonly code = 'auth';
-}
-
-/** A step did not finish in its time. */
-export class TimeoutError extends DeployError {
-  readonly code = 'timeout';
-}
-
-/** The host's key is unknown and was not accepted, or it changed since it was trusted. */
-export class HostKeyError extends DeployError {
-  readonly code = 'host-key';
-  constructor(
-    message: string,
-    readonly problem: 'unknown' | 'changed',
-    readonly fingerprint: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
   }
 }
 
@@ -67,11 +32,6 @@ export class CandidateError extends DeployError {
   }
 }
 
-/** A remote step failed for a reason the other errors do not name (a full disk, a missing tool). */
-export class RemoteError extends DeployError {
-  readonly code = 'remote';
-}
-
 /** Backing up, arming the rollback, installing or applying failed. */
 export class CommitError extends DeployError {
   readonly code = 'commit';
@@ -84,9 +44,9 @@ export class CommitError extends DeployError {
   }
 }
 
-/** The change could not be confirmed from a new connection; the host reverts by itself. */
-export class CommitConfirmError extends DeployError {
-  readonly code = 'commit-confirm';
+/** A remote step failed for a reason the others do not name (a full disk, a missing tool). */
+export class RemoteError extends DeployError {
+  readonly code = 'remote';
 }
 
 /** The message of any error, for one report line (never a stack trace). */

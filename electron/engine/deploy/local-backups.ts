@@ -1,16 +1,11 @@
 /**
- * Local copies of what a deploy replaced, in the app's data folder:
- * `$NETLOOM_DATA_DIR` or `~/.config/netloom`, then `backups/<host>/interfaces.<stamp>`.
+ * Local copies of what a deploy replaced, in the app's data folder
+ * (`resolveDataDir()`: `$NETLOOM_DATA_DIR` or `~/.config/netloom`):
+ * `backups/<host>/interfaces.<stamp>`.
  * The newest `keep` copies per host are kept.
  */
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
-
-export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env['NETLOOM_DATA_DIR']) return env['NETLOOM_DATA_DIR'];
-  return join(env['XDG_CONFIG_HOME'] || join(homedir(), '.config'), 'netloom');
-}
 
 /** Writes one backup and prunes older ones; `host` is a validated device name, safe as a folder name. */
 export async function saveLocalBackup(root: string, host: string, content: string, stamp: string, keep = 10): Promise<string> {

@@ -88,6 +88,9 @@ if ! mkdir -m 700 "$lock" 2>/dev/null; then
   fi
 fi
 release() { rm -rf "$lock"; }
+tmp=$(temp_of "$target" "$token")
+# A session that dies here (sshd sends SIGHUP) leaves neither lock nor temporary file behind.
+trap 'rm -f "$tmp"; release; exit 129' HUP INT TERM PIPE
 printf 'token=%s\nowner=%s\nsince=%s\nexpires=%s\n' "$token" "$owner" "$now" "$((now + lease))" > "$lock/owner"
 printf '%s\n' "$target" > "$lock/target"
 rm -f "$(dirname "$target")/.$(basename "$target").netloom-"*
@@ -100,7 +103,6 @@ else
 fi
 say step read done
 say step upload running
-tmp=$(temp_of "$target" "$token")
 cat > "$tmp" || { rm -f "$tmp"; say error "cannot write $tmp"; release; exit 73; }
 say step upload done
 if [ -f "$target" ] && cmp -s "$tmp" "$target"; then
@@ -109,6 +111,7 @@ fi
 say step check running
 if out=$(ifup -a -s -i "$tmp" 2>&1); then
   [ -z "$out" ] || printf '%s\n' "$out" | quote_output
+  trap - HUP INT TERM PIPE
   say step check done
   exit 0
 fi

@@ -2,7 +2,9 @@
  * What the deploy driver needs from an SSH connection. The SSH layer
  * (`engine/ssh/`) provides it; unit tests use a fake that records commands.
  * Commands are argv arrays: the session turns them into one quoted command
- * line, so no value ever reaches the remote shell unquoted.
+ * line (`sh(argv)` of `shared/shell/quote.ts`), so no value ever reaches the
+ * remote shell unquoted, and runs them as root (directly, or through sudo).
+ * The SSH layer's `SshSession` is one.
  */
 
 export interface RunResult {
@@ -35,5 +37,5 @@ export interface HostTarget {
   readonly user: string;
 }
 
-/** Opens authenticated sessions with the host key checked; throws the errors of `errors.ts`. */
+/** Opens authenticated sessions with the host key checked; throws the SSH layer's errors. */
 export type SessionOpener = (target: HostTarget, options: { readonly timeoutMs: number }) => Promise<RemoteSession>;

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DebianDriver, unifiedDiff } from '../../../../electron/engine/deploy/debian-driver.js';
-import { AuthError, CandidateError, CommitError, ConnectionError, LockError } from '../../../../electron/engine/deploy/errors.js';
+import { CandidateError, CommitError, LockError } from '../../../../electron/engine/deploy/errors.js';
+import { SshConnectionError } from '../../../../electron/engine/ssh/errors.js';
 import type { DeployStep, StepState } from '../../../../electron/engine/deploy/progress.js';
 import { COMMIT, CONFIRM, DISCARD, PREPARE, ROLLBACK, STATUS } from '../../../../electron/engine/deploy/remote-scripts.js';
-import { FakeHost, scriptName, steps, type Answer } from './fake-session.js';
+import { FakeHost, steps, type Answer } from './fake-session.js';
 
 const LIVE = 'auto eth0\niface eth0 inet static\n    address 10.9.0.2/24\n';
 const CANDIDATE = 'auto eth0\niface eth0 inet static\n    address 10.9.0.2/24\n    mtu 1400\n';
@@ -110,13 +111,13 @@ describe('DebianDriver', () => {
 
   it('after a lost session and no new connection in the window, waits and verifies the revert', async () => {
     const host = new FakeHost((name) => {
-      if (name === 'netloom-commit') return { code: 0, stderr: steps('arm done at'), fail: new ConnectionError('connection reset') };
+      if (name === 'netloom-commit') return { code: 0, stderr: steps('arm done at'), fail: new SshConnectionError('connection reset', '10.9.0.2') };
       if (name === 'netloom-status') return { code: 0, stderr: ['@netloom last token=x result=rolled-back mode=timer ifreload=0'] };
       return happy(name);
     });
     const { driver } = driverFor(host);
     await driver.loadCandidate(CANDIDATE);
-    host.refuseConnects = Array.from({ length: 1000 }, () => new ConnectionError('connect ETIMEDOUT'));
+    host.refuseConnects = Array.from({ length: 1000 }, () => new SshConnectionError('connect ETIMEDOUT', '10.9.0.2'));
     const started = Date.now();
     expect(await driver.commit({ revertIn: 1 })).toMatchObject({ kind: 'session-lost' });
     const confirmation = await driver.confirm();
@@ -146,33 +147,6 @@ describe('DebianDriver', () => {
     await driver.loadCandidate(CANDIDATE);
     await driver.discard();
     expect(host.sent.at(-1)!.argv.slice(0, 3)).toEqual(['sh', '-c', DISCARD]);
-  });
-
-  it('becomes root through sudo -n, and asks for a sudo password once when sudo wants one', async () => {
-    let asked = 0;
-    const host = new FakeHost((name, argv, stdin) => {
-      if (argv.includes('-n')) return { code: 1, stderr: ['sudo: a password is required'] };
-      if (!stdin?.startsWith('s3cret\n')) return { code: 1, stderr: ['sudo: 1 incorrect password attempt'] };
-      return happy(name);
-    });
-    const { driver } = driverFor(host, {
-      target: { ...target, user: 'admin' },
-      sudoPassword: async () => (asked++, 's3cret'),
-    });
-    await driver.loadCandidate(CANDIDATE);
-    await driver.commit({ revertIn: 2 });
-    expect(asked).toBe(1);
-    expect(host.sent[0]!.argv.slice(0, 3)).toEqual(['sudo', '-n', '--']);
-    expect(host.sent[1]!.argv.slice(0, 5)).toEqual(['sudo', '-S', '-p', '', '--']);
-    expect(host.sent[1]!.stdin).toBe(`s3cret\n${CANDIDATE}`);
-    expect(host.sent[2]!.stdin).toBe('s3cret\n');
-    expect(host.sent.every((c) => scriptName(c.argv).startsWith('netloom-'))).toBe(true);
-  });
-
-  it('fails with AuthError when sudo wants a password and none is given', async () => {
-    const host = new FakeHost(() => ({ code: 1, stderr: ['sudo: a password is required'] }));
-    const { driver } = driverFor(host, { target: { ...target, user: 'admin' } });
-    await expect(driver.loadCandidate(CANDIDATE)).rejects.toBeInstanceOf(AuthError);
   });
 });
 

@@ -1,0 +1,201 @@
+import type { Command } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
+import { createInterface } from 'node:readline/promises';
+import { resolveDataDir } from '../engine/data-dir.js';
+import { DeployRun, allSucceeded, describeOutcome, type HostReport, type Preparation } from '../engine/deploy/deploy-run.js';
+import { saveLocalBackup } from '../engine/deploy/local-backups.js';
+import { planDeploy } from '../engine/deploy/plan.js';
+import type { DeployProgress } from '../engine/deploy/progress.js';
+import { sshSessionOpener, type HostKeyQuestion } from '../engine/deploy/ssh-session.js';
+import { renderInterfaces } from '../../shared/targets/ifupdown2/index.js';
+import { validateDesign } from '../../shared/validate/index.js';
+import { formatDiagnostic } from './check.js';
+import { loadDesignOrFail } from './load.js';
+import { EXIT, UsageError } from './output.js';
+
+interface DeployOptions {
+  readonly host?: string[];
+  readonly confirmTimeout: number;
+  readonly dryRun?: boolean;
+  readonly yes?: boolean;
+  readonly identity?: string;
+  readonly knownHosts?: string;
+  readonly json?: boolean;
+}
+
+const HELP = `
+Per host: lock, read the live /etc/network/interfaces, upload the candidate and check it with
+\`ifup -a -s\` on the host, show the diff, then (after you say yes) back up, arm a rollback on the
+host, install, \`ifreload -a\`, and confirm from a NEW SSH connection with health checks. Unless it
+is confirmed within the confirm timeout the host restores the backup by itself.
+
+Result per host: confirmed | unchanged | rolled back: <reason> | failed before change: <reason>.
+Exit 0 when every host is confirmed or unchanged, 1 otherwise, 2 for bad input.
+
+Host keys are checked against ~/.ssh/known_hosts (or --known-hosts) and Netloom's own store. An
+unknown key is shown as SHA256:... and asked for; with --yes it is refused (nothing is asked
+without a person to answer; trust it first with ssh or a run without --yes). A changed key is
+always refused before anything runs on the host. Keys come from ssh-agent (SSH_AUTH_SOCK),
+~/.ssh/id_* or --identity. A non-root user needs sudo: without a password (NOPASSWD), or the
+password is asked once and kept in memory only.`;
+
+function seconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 5 || n > 3600) throw new InvalidArgumentError('must be a whole number of seconds from 5 to 3600');
+  return n;
+}
+
+/** One line per host and finished step; `running` is not printed, so each step shows once. */
+function progressLine(width: number, e: DeployProgress): string | undefined {
+  if (e.state === 'running') return undefined;
+  return `${e.host.padEnd(width)}  ${e.step.padEnd(9)} ${e.state}${e.detail ? `: ${e.detail}` : ''}`;
+}
+
+/** Prompts on the terminal one at a time (hosts connect in parallel). */
+class Terminal {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  ask<T>(question: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(question);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async yesNo(text: string): Promise<boolean> {
+    return this.ask(async () => {
+      const rl = createInterface({ input: process.stdin, output: process.stderr });
+      try {
+        return /^y(es)?$/i.test((await rl.question(text)).trim());
+      } finally {
+        rl.close();
+      }
+    });
+  }
+
+  /** Reads a line without echo. */
+  async secret(text: string): Promise<string> {
+    return this.ask(
+      () =>
+        new Promise<string>((resolve, reject) => {
+          const input = process.stdin;
+          process.stderr.write(text);
+          let typed = '';
+          input.setRawMode(true);
+          input.resume();
+          input.setEncoding('utf8');
+          const done = (error?: Error) => {
+            input.setRawMode(false);
+            input.pause();
+            input.off('data', onData);
+            process.stderr.write('\n');
+            if (error) reject(error);
+            else resolve(typed);
+          };
+          const onData = (chunk: string) => {
+            for (const c of chunk) {
+              if (c === '\r' || c === '\n') return done();
+              if (c === '\u0003') return done(new UsageError('interrupted'));
+              if (c === '\u007f') typed = typed.slice(0, -1);
+              else typed += c;
+            }
+          };
+          input.on('data', onData);
+        }),
+    );
+  }
+}
+
+function describeKeyQuestion(q: HostKeyQuestion): string {
+  return `The ${q.keyType} host key of ${q.host} (${q.address}:${q.port}) is not known.\n  fingerprint ${q.fingerprint}\nTrust it and continue? [y/N] `;
+}
+
+function printPreparation(p: Preparation, json: boolean): void {
+  if (json) return;
+  if (p.state === 'ready') {
+    process.stdout.write(`\n=== ${p.host}: /etc/network/interfaces\n${p.diff}`);
+    if (p.checkOutput) process.stdout.write(`--- ifup -a -s on ${p.host} said:\n${p.checkOutput}\n`);
+  } else if (p.state === 'unchanged') {
+    process.stdout.write(`\n=== ${p.host}: unchanged\n`);
+  } else {
+    process.stdout.write(`\n=== ${p.host}: cannot deploy: ${p.reason}\n`);
+  }
+}
+
+function printReports(reports: readonly HostReport[], preparations: readonly Preparation[], json: boolean): void {
+  if (json) {
+    const diffs = new Map(preparations.map((p) => [p.host, p.state === 'ready' ? p.diff : '']));
+    const hosts = reports.map((r) => ({ host: r.host, result: describeOutcome(r.outcome), ...r.outcome, diff: diffs.get(r.host) ?? '' }));
+    process.stdout.write(`${JSON.stringify({ ok: allSucceeded(reports), hosts }, null, 2)}\n`);
+    return;
+  }
+  const width = Math.max(...reports.map((r) => r.host.length));
+  process.stdout.write('\n');
+  for (const r of reports) process.stdout.write(`${r.host.padEnd(width)}  ${describeOutcome(r.outcome)}\n`);
+}
+
+export function registerDeploy(program: Command): void {
+  program
+    .command('deploy')
+    .description("deploy hosts' /etc/network/interfaces over SSH: diff, backup, rollback unless confirmed")
+    .argument('<design>', 'a .netloom.json file')
+    .addOption(new Option('--host <name>', 'deploy only this host (repeat for more; default: every host with an SSH target)').argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]))
+    .option('--confirm-timeout <seconds>', 'the host rolls back unless the change is confirmed within this time', seconds, 120)
+    .option('--dry-run', 'show the diffs and the hosts\' `ifup -a -s` verdicts; change nothing')
+    .option('--yes', 'apply without asking (needed without a terminal); unknown host keys are then refused')
+    .option('--identity <file>', 'private key to log in with (default: ssh-agent and ~/.ssh/id_*)')
+    .option('--known-hosts <file>', 'known_hosts file to check host keys against (default: ~/.ssh/known_hosts)')
+    .option('--json', 'print the result as JSON on stdout (progress goes to stderr)')
+    .addHelpText('after', HELP)
+    .action(async (file: string, options: DeployOptions) => {
+      const design = await loadDesignOrFail(file);
+      const errors = validateDesign(design).filter((d) => d.severity === 'error');
+      if (errors.length > 0) {
+        throw new UsageError(`${file}: the design has errors; fix them before deploying\n${errors.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`);
+      }
+      const plan = planDeploy(design, options.host ?? [], renderInterfaces);
+      if (plan.problems.length > 0) throw new UsageError(plan.problems.join('\n'));
+      if (plan.hosts.length === 0) throw new UsageError(`${file}: no host to deploy (${plan.skipped.map((s) => `${s.host} ${s.reason}`).join('; ') || 'the design has no hosts'})`);
+      const interactive = Boolean(process.stdin.isTTY);
+      if (!options.yes && !options.dryRun && !interactive) {
+        throw new UsageError('refusing to deploy without a terminal to ask for confirmation; pass --yes to deploy anyway');
+      }
+      const json = Boolean(options.json);
+      const log = (line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`);
+      for (const s of plan.skipped) log(`${s.host}: skipped, ${s.reason}`);
+
+      const terminal = new Terminal();
+      const width = Math.max(...plan.hosts.map((h) => h.target.name.length));
+      const dataDir = resolveDataDir();
+      const run = new DeployRun(plan.hosts, {
+        openSession: sshSessionOpener({
+          ...(options.identity ? { identityFile: options.identity } : {}),
+          ...(options.knownHosts ? { knownHostsFiles: [options.knownHosts] } : {}),
+          dataDir,
+          acceptUnknownKey: (q) => (interactive && !options.yes ? terminal.yesNo(describeKeyQuestion(q)) : Promise.resolve(false)),
+          ...(interactive ? { sudoPassword: () => terminal.secret('sudo password (kept in memory for this run only): ') } : {}),
+        }),
+        saveLocalBackup: (host, live, stamp) => saveLocalBackup(dataDir, host, live, stamp),
+        onProgress: (e) => {
+          const line = progressLine(width, e);
+          if (line) log(line);
+        },
+      });
+
+      const preparations = await run.prepare();
+      for (const p of preparations) printPreparation(p, json);
+      const ready = preparations.filter((p) => p.state === 'ready');
+      let reports: readonly HostReport[];
+      if (options.dryRun || ready.length === 0) {
+        reports = await run.discard();
+      } else if (
+        options.yes ||
+        (await terminal.yesNo(`\nApply to ${ready.map((p) => p.host).join(', ')}? Each host rolls back unless confirmed within ${options.confirmTimeout} s. [y/N] `))
+      ) {
+        reports = await run.apply({ revertIn: options.confirmTimeout });
+      } else {
+        reports = (await run.discard()).map((r) => (r.outcome.kind === 'checked' ? { host: r.host, outcome: { kind: 'failed-before-change', reason: 'not applied: declined' } } : r));
+      }
+      printReports(reports, preparations, json);
+      process.exitCode = allSucceeded(reports) ? EXIT.ok : EXIT.problems;
+    });
+}
