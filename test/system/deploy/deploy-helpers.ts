@@ -1,0 +1,65 @@
+/** Deploying designs to test-bed hosts from a test: real ssh2, real sshd, real ifupdown2. */
+import { mkdtemp, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DeployRun, describeOutcome, type DeployDeps, type HostReport, type Preparation } from '../../../electron/engine/deploy/deploy-run.js';
+import { planDeploy, type HostPlan } from '../../../electron/engine/deploy/plan.js';
+import type { DeployProgress } from '../../../electron/engine/deploy/progress.js';
+import type { SessionOpener } from '../../../electron/engine/deploy/session.js';
+import { sshSessionOpener } from '../../../electron/engine/deploy/ssh-session.js';
+import type { Design } from '../../../shared/model/index.js';
+import { renderInterfaces } from '../../../shared/targets/ifupdown2/index.js';
+import type { Bed, BedHost } from '../../helpers/bed.js';
+
+export async function tempDataDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'netloom-deploy-test-'));
+}
+
+export function bedOpener(bed: Bed, dataDir: string, knownHostsFile = bed.knownHostsFile): SessionOpener {
+  return sshSessionOpener({ identityFile: bed.identityFile, knownHostsFiles: [knownHostsFile], dataDir });
+}
+
+export function plansOf(design: Design, hostNames: readonly string[] = []): readonly HostPlan[] {
+  const plan = planDeploy(design, hostNames, renderInterfaces);
+  if (plan.problems.length > 0) throw new Error(plan.problems.join('; '));
+  return plan.hosts;
+}
+
+export interface DeployOutcome {
+  readonly preparations: readonly Preparation[];
+  readonly reports: readonly HostReport[];
+  /** `host: verdict` per host, as the CLI prints it. */
+  readonly lines: readonly string[];
+  readonly events: readonly DeployProgress[];
+}
+
+/** Prepares and applies `plans` with a confirm window of `revertIn` seconds. */
+export async function deploy(plans: readonly HostPlan[], deps: Omit<DeployDeps, 'onProgress'>, revertIn: number): Promise<DeployOutcome> {
+  const events: DeployProgress[] = [];
+  const run = new DeployRun(plans, { ...deps, onProgress: (e) => events.push(e) });
+  const preparations = await run.prepare();
+  const reports = await run.apply({ revertIn });
+  return { preparations, reports, events, lines: reports.map((r) => `${r.host}: ${describeOutcome(r.outcome)}`) };
+}
+
+/** Whether a fresh SSH login to the host's management address works and runs a command. */
+export async function reachable(bed: Bed, host: BedHost, dataDir: string, timeoutMs = 5_000): Promise<boolean> {
+  try {
+    const session = await bedOpener(bed, dataDir)({ name: host.name, address: host.mgmtAddress, port: host.sshPort, user: 'root' }, { timeoutMs });
+    try {
+      return (await session.run(['true'], { timeoutMs })).code === 0;
+    } finally {
+      session.close();
+    }
+  } catch {
+    return false;
+  }
+}
+
+/** What deploy state a host holds: lock folder, leftover temporary files. */
+export async function leftovers(host: BedHost): Promise<string[]> {
+  const found: string[] = [];
+  if ((await host.run('test -e /run/netloom.lock')).code === 0) found.push('/run/netloom.lock');
+  for (const f of await readdir(join(host.etcDir, 'network'))) if (f.includes('netloom')) found.push(`/etc/network/${f}`);
+  return found;
+}

@@ -1,0 +1,100 @@
+/**
+ * Deploys to real hosts (test bed: network namespaces with OpenSSH sshd and
+ * ifupdown2): a harmless change confirmed on 3 hosts with the files equal to
+ * the export; unchanged on a second run; a dry run changes nothing; a locked
+ * host is refused (7); a changed host key is refused before anything is written (6).
+ */
+import { copyFile, readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DeployRun, describeOutcome } from '../../../electron/engine/deploy/deploy-run.js';
+import { saveLocalBackup } from '../../../electron/engine/deploy/local-backups.js';
+import { renderInterfaces } from '../../../shared/targets/ifupdown2/index.js';
+import { createBed, type Bed } from '../../helpers/bed.js';
+import { bedDesign } from './bed-design.js';
+import { bedOpener, deploy, leftovers, plansOf, reachable, tempDataDir } from './deploy-helpers.js';
+
+let bed: Bed;
+let dataDir: string;
+
+beforeAll(async () => {
+  bed = await createBed(3, { prefix: 'nldep' });
+  dataDir = await tempDataDir();
+});
+afterAll(async () => {
+  await bed?.destroy();
+});
+
+describe('deploy to the test bed', () => {
+  it('confirms a harmless change on 3 hosts; the files on the hosts equal the export', async () => {
+    const before = await Promise.all(bed.hosts.map((h) => readFile(h.interfacesPath, 'utf8')));
+    const design = bedDesign(bed, () => ({ eth1: { mtu: 1400 }, eth0: { mtu: 1480 } }));
+    const result = await deploy(plansOf(design), { openSession: bedOpener(bed, dataDir), saveLocalBackup: (h, live, stamp) => saveLocalBackup(dataDir, h, live, stamp) }, 15);
+    expect(result.lines).toEqual(bed.hosts.map((h) => `${h.name}: confirmed`));
+    for (const [i, host] of bed.hosts.entries()) {
+      expect(await readFile(host.interfacesPath, 'utf8')).toBe(renderInterfaces(design, `h${host.index}`));
+      expect(await host.runOk('cat /sys/class/net/eth1/mtu')).toBe('1400\n');
+      expect(await host.runOk('cat /sys/class/net/eth0/mtu')).toBe('1480\n');
+      expect(await host.runOk('cat /run/netloom.last')).toMatch(/result=confirmed/);
+      expect(await leftovers(host)).toEqual([]);
+      expect((await host.runOk('atq')).trim()).toBe('');
+      // One backup on the host, one in the local data folder, both the file as it was.
+      const onHost = (await host.runOk('ls /var/backups/netloom')).trim().split('\n');
+      expect(onHost).toHaveLength(1);
+      expect(await host.runOk(`cat /var/backups/netloom/${onHost[0]}`)).toBe(before[i]);
+      const local = await readdir(join(dataDir, 'backups', host.name));
+      expect(await readFile(join(dataDir, 'backups', host.name, local[0]!), 'utf8')).toBe(before[i]);
+      expect(await reachable(bed, host, dataDir)).toBe(true);
+    }
+    const steps = result.events.filter((e) => e.host === bed.hosts[0]!.name && e.state === 'done').map((e) => e.step);
+    expect(steps).toEqual(['connect', 'lock', 'read', 'upload', 'check', 'backup', 'arm', 'install', 'apply', 'reconnect', 'health', 'confirm']);
+
+    const again = await deploy(plansOf(design), { openSession: bedOpener(bed, dataDir) }, 15);
+    expect(again.lines).toEqual(bed.hosts.map((h) => `${h.name}: unchanged`));
+  });
+
+  it('dry run: shows the diff and the ifup -s verdict, changes and leaves nothing', async () => {
+    const host = bed.hosts[0]!;
+    const before = await readFile(host.interfacesPath, 'utf8');
+    const run = new DeployRun(plansOf(bedDesign(bed, () => ({ eth1: { mtu: 1300 } })), [host.name]), { openSession: bedOpener(bed, dataDir) });
+    const [preparation] = await run.prepare();
+    expect(preparation).toMatchObject({ state: 'ready', diff: expect.stringMatching(/-\tmtu 1400\n\+\tmtu 1300/) });
+    expect((await run.discard()).map((r) => describeOutcome(r.outcome))).toEqual(['checked: would change, ifup -s accepts it']);
+    expect(await readFile(host.interfacesPath, 'utf8')).toBe(before);
+    expect(await leftovers(host)).toEqual([]);
+  });
+
+  it('(7) refuses a second deploy to a locked host, naming who holds it; breaks only a stale lock', async () => {
+    const host = bed.hosts[1]!;
+    const before = await readFile(host.interfacesPath, 'utf8');
+    const design = bedDesign(bed, () => ({ eth1: { mtu: 1350 } }));
+    const first = new DeployRun(plansOf(design, [host.name]), { openSession: bedOpener(bed, dataDir) });
+    expect((await first.prepare())[0]!.state).toBe('ready');
+    const second = await deploy(plansOf(design, [host.name]), { openSession: bedOpener(bed, dataDir) }, 10);
+    expect(second.lines).toEqual([expect.stringMatching(new RegExp(`^${host.name}: failed before change: host is locked by another deploy: \\S+@\\S+ pid ${process.pid}, for up to \\d+ s more$`))]);
+    expect(await readFile(host.interfacesPath, 'utf8')).toBe(before);
+    await first.discard();
+    expect(await leftovers(host)).toEqual([]);
+
+    // A lock whose lease ran out (its deploy died without a session to clean up) is broken.
+    await host.runOk("mkdir /run/netloom.lock && printf 'token=0\\nowner=ghost@gone pid 1\\nsince=1\\nexpires=2\\n' > /run/netloom.lock/owner");
+    const third = await deploy(plansOf(design, [host.name]), { openSession: bedOpener(bed, dataDir) }, 10);
+    expect(third.lines).toEqual([`${host.name}: confirmed`]);
+  });
+
+  it('(6) refuses a changed host key before anything is written', async () => {
+    const host = bed.hosts[2]!;
+    const oldKeys = join(dataDir, 'known_hosts.before-rekey');
+    await copyFile(bed.knownHostsFile, oldKeys);
+    await bed.rekey(host.index);
+    const before = await readFile(host.interfacesPath, 'utf8');
+    const sshdLogBefore = await host.runOk('cat /run/sshd.log');
+    const result = await deploy(plansOf(bedDesign(bed, () => ({ eth1: { mtu: 1280 } })), [host.name]), { openSession: bedOpener(bed, dataDir, oldKeys) }, 10);
+    expect(result.lines).toEqual([expect.stringMatching(new RegExp(`^${host.name}: failed before change: WARNING: the ssh-ed25519 host key of ${host.mgmtAddress.replaceAll('.', '\\.')} has CHANGED to ${host.hostKeyFingerprint.replace(/[+/]/g, '\\$&')}`))]);
+    expect(await readFile(host.interfacesPath, 'utf8')).toBe(before);
+    expect(await leftovers(host)).toEqual([]);
+    // No login happened: sshd logged no accepted key for this attempt.
+    const sshdLog = (await host.runOk('cat /run/sshd.log')).slice(sshdLogBefore.length);
+    expect(sshdLog).not.toMatch(/Accepted publickey/);
+  });
+});
