@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
 import type { ExportResult, ExportedFile } from '../../shared/api.js';
 import type { Design } from '../../shared/model/index.js';
-import { renderDevice } from '../../shared/targets/index.js';
+import { renderDevice, type GeneratedFile } from '../../shared/targets/index.js';
 import { writeFileAtomic } from './project-files.js';
 
 /** A generated path must stay inside its device folder. */
@@ -20,11 +20,13 @@ function checkRelativePath(device: string, path: string): string {
   return normal;
 }
 
-export async function writeExportFolder(design: Design, dir: string): Promise<ExportResult> {
+export type DeviceRenderer = (design: Design, deviceId: string) => readonly GeneratedFile[];
+
+export async function writeExportFolder(design: Design, dir: string, render: DeviceRenderer = renderDevice): Promise<ExportResult> {
   const devices = [...design.hosts, ...design.switches];
   const files: ExportedFile[] = [];
   for (const device of devices) {
-    for (const file of renderDevice(design, device.id)) {
+    for (const file of render(design, device.id)) {
       const relative = join(device.name, checkRelativePath(device.name, file.path));
       const target = join(dir, relative);
       await mkdir(dirname(target), { recursive: true });

@@ -9,19 +9,25 @@ import type { ApiReply } from '../../../shared/api.js';
 import type { ApiTransport } from '../../../shared/api-client.js';
 import type { ApiEventName } from '../../../shared/api-events.js';
 
+/** The part of the browser's EventSource used here. */
+export interface EventSourceLike {
+  onmessage: ((message: { readonly data: string }) => void) | null;
+  close(): void;
+}
+
 export interface HttpTransportOptions {
   /** Origin (and path prefix) of the server, e.g. `http://127.0.0.1:4242`. */
   readonly baseUrl: string;
   readonly token: string;
   readonly fetch?: typeof fetch;
-  readonly EventSource?: typeof EventSource;
+  readonly EventSource?: new (url: string) => EventSourceLike;
 }
 
 const failure = (code: string, message: string): ApiReply => ({ error: { code, message } });
 
 export function createHttpTransport(options: HttpTransportOptions): ApiTransport {
   const doFetch = options.fetch ?? fetch.bind(globalThis);
-  const EventSourceImpl = options.EventSource ?? globalThis.EventSource;
+  const EventSourceImpl = options.EventSource ?? (globalThis.EventSource as unknown as new (url: string) => EventSourceLike);
   const base = options.baseUrl.replace(/\/$/, '');
 
   const call = async (method: string, args: unknown[]): Promise<ApiReply> => {
@@ -47,12 +53,12 @@ export function createHttpTransport(options: HttpTransportOptions): ApiTransport
 
   // One EventSource, opened with the first listener and closed with the last.
   const listeners = new Set<(name: ApiEventName, payload: unknown) => void>();
-  let source: EventSource | undefined;
+  let source: EventSourceLike | undefined;
   const listen = (listener: (name: ApiEventName, payload: unknown) => void) => {
     listeners.add(listener);
     if (!source) {
       source = new EventSourceImpl(`${base}/api/events?token=${encodeURIComponent(options.token)}`);
-      source.onmessage = (message: MessageEvent<string>) => {
+      source.onmessage = (message) => {
         const event = JSON.parse(message.data) as { name: ApiEventName; payload: unknown };
         for (const l of [...listeners]) l(event.name, event.payload);
       };

@@ -6,7 +6,20 @@
  */
 const STORAGE_KEY = 'netloom.token';
 
-export function takeServeToken(location: Location, history: History, storage: Storage): string | null {
+/** The parts of `window.location`, `window.history` and `sessionStorage` used here. */
+export interface PageUrl {
+  readonly href: string;
+}
+export interface PageHistory {
+  readonly state: unknown;
+  replaceState(data: unknown, unused: string, url: string): void;
+}
+export interface TokenStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+export function takeServeToken(location: PageUrl, history: PageHistory, storage: TokenStorage): string | null {
   const url = new URL(location.href);
   const fromUrl = url.searchParams.get('token');
   if (fromUrl) {

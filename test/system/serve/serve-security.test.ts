@@ -73,8 +73,8 @@ describe('netloom serve', () => {
     expect((await raw(serve.port, '/api/capabilities', { method: 'POST', headers: { ...auth, Origin: 'http://evil.example' }, body: '[]' })).status).toBe(403);
     expect((await raw(serve.port, '/api/capabilities', { method: 'POST', headers: { ...auth, Host: 'evil.example' }, body: '[]' })).status).toBe(403);
     expect((await raw(serve.port, '/api/capabilities', { method: 'POST', headers: { ...auth, 'Content-Type': 'text/plain' }, body: '[]' })).status).toBe(415);
-    const huge = `["${'x'.repeat(17 * 1024 * 1024)}"]`;
-    expect((await raw(serve.port, '/api/openDesign', { method: 'POST', headers: auth, body: huge }).catch(() => ({ status: 413 }))).status).toBe(413);
+    // Refused on the declared length, before a byte of the body is read.
+    expect((await raw(serve.port, '/api/openDesign', { method: 'POST', headers: { ...auth, 'Content-Length': String(17 * 1024 * 1024) }, body: '[]' })).status).toBe(413);
     const ok = await raw(serve.port, '/api/capabilities', { method: 'POST', headers: { ...auth, Origin: serve.origin }, body: '[]' });
     expect(ok.status).toBe(200);
     expect(ok.headers['access-control-allow-origin']).toBeUndefined();
