@@ -1,0 +1,101 @@
+/**
+ * Fault cases on real hosts, each asserting the host's file and reachability
+ * afterwards: (1) losing the management address rolls back by itself;
+ * (3) a cable pulled during upload leaves the original untouched; (4) a
+ * candidate `ifup -s` rejects is never installed; (5) an apply error rolls
+ * back at once.
+ */
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HostPlan } from '../../../electron/engine/deploy/plan.js';
+import type { SessionOpener } from '../../../electron/engine/deploy/session.js';
+import { createBed, type Bed, type BedHost } from '../../helpers/bed.js';
+import { bedDesign } from './bed-design.js';
+import { bedOpener, deploy, leftovers, plansOf, reachable, tempDataDir } from './deploy-helpers.js';
+
+let bed: Bed;
+let dataDir: string;
+
+beforeAll(async () => {
+  bed = await createBed(4, { prefix: 'nlflt' });
+  dataDir = await tempDataDir();
+});
+afterAll(async () => {
+  await bed?.destroy();
+});
+
+const WINDOW = 8;
+
+async function expectUntouchedAndReachable(host: BedHost, before: string): Promise<void> {
+  expect(await readFile(host.interfacesPath, 'utf8')).toBe(before);
+  expect(await host.runOk('ip -4 -o addr show dev eth0')).toContain(`${host.mgmtAddress}/24`);
+  expect(await reachable(bed, host, dataDir)).toBe(true);
+  expect(await leftovers(host)).toEqual([]);
+}
+
+describe('deploy faults', () => {
+  it('(1) a config without the management address rolls back by itself; the host is reachable again', async () => {
+    const host = bed.hosts[0]!;
+    const before = await readFile(host.interfacesPath, 'utf8');
+    const design = bedDesign(bed, (h) => ({ eth0: { inet: { method: 'static', addresses: [`${h.mgmtAddress.replace(/\.2$/, '.77')}/24`] } } }), [host.index]);
+    const started = Date.now();
+    const result = await deploy(plansOf(design), { openSession: bedOpener(bed, dataDir), timing: { reconnectAttemptMs: 1_000 } }, WINDOW);
+    expect(result.lines).toEqual([expect.stringMatching(new RegExp(`^${host.name}: rolled back: no new SSH connection within the ${WINDOW} s window after apply`))]);
+    expect(Date.now() - started).toBeGreaterThan(WINDOW * 1000);
+    expect(await host.runOk('cat /run/netloom.last')).toMatch(/result=rolled-back\nmode=timer\nifreload=0/);
+    await expectUntouchedAndReachable(host, before);
+  });
+
+  it('(3) pulling the management cable during upload leaves the original file untouched', async () => {
+    const host = bed.hosts[1]!;
+    const before = await readFile(host.interfacesPath, 'utf8');
+    const opener = bedOpener(bed, dataDir);
+    // The cable is pulled the moment the candidate is sent: the command and its stdin are in flight.
+    const cutDuringUpload: SessionOpener = async (target, options) => {
+      const session = await opener(target, options);
+      return {
+        run: async (argv, runOptions) => {
+          if (argv[3] === 'netloom-prepare') await bed.cut(host.index);
+          return session.run(argv, runOptions);
+        },
+        close: () => session.close(),
+      };
+    };
+    const design = bedDesign(bed, () => ({ eth1: { mtu: 1400 } }), [host.index]);
+    const result = await deploy(plansOf(design), { openSession: cutDuringUpload }, WINDOW);
+    expect(result.lines).toEqual([expect.stringMatching(new RegExp(`^${host.name}: failed before change: connection to .* lost`))]);
+    await bed.heal(host.index);
+    expect(await readFile(host.interfacesPath, 'utf8')).toBe(before);
+    // sshd notices the dead session (ClientAliveInterval) and the script, if it ran, cleans up.
+    await expect.poll(() => leftovers(host), { timeout: 15_000, interval: 500 }).toEqual([]);
+    await expectUntouchedAndReachable(host, before);
+    // Nothing is left locked: the next deploy goes through.
+    expect((await deploy(plansOf(design), { openSession: opener }, WINDOW)).lines).toEqual([`${host.name}: confirmed`]);
+  });
+
+  it('(4) a candidate that ifup -s rejects is never installed', async () => {
+    const host = bed.hosts[2]!;
+    const before = await readFile(host.interfacesPath, 'utf8');
+    const [plan] = plansOf(bedDesign(bed, () => ({}), [host.index]));
+    const broken: HostPlan = { ...plan!, candidate: plan!.candidate.replace('iface eth1 inet manual\n', 'iface eth1 inet manual\n\tmtu 70000\n') };
+    expect(broken.candidate).toContain('mtu 70000');
+    const result = await deploy([broken], { openSession: bedOpener(bed, dataDir) }, WINDOW);
+    expect(result.lines).toEqual([`${host.name}: failed before change: ifup -a -s rejected the candidate: warning: eth1: mtu: value of out range "70000": valid attribute range: 552-9216`]);
+    expect(result.events.some((e) => e.step === 'install')).toBe(false);
+    await expectUntouchedAndReachable(host, before);
+  });
+
+  it('(5) an apply error rolls back at once, long before the window ends', async () => {
+    const host = bed.hosts[3]!;
+    const before = await readFile(host.interfacesPath, 'utf8');
+    // A VLAN interface passes `ifup -s`, but this kernel has no VLAN links: `ifreload -a` fails.
+    const design = bedDesign(bed, () => ({ vlans: [{ name: 'eth1.5', vlan: 5 }] }), [host.index]);
+    const started = Date.now();
+    const result = await deploy(plansOf(design), { openSession: bedOpener(bed, dataDir) }, 60);
+    expect(result.lines).toEqual([`${host.name}: rolled back: ifreload -a exited 1; restored the backup at once`]);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(await host.runOk('cat /run/netloom.last')).toMatch(/result=rolled-back\nmode=now/);
+    expect((await host.runOk('atq')).trim()).toBe('');
+    await expectUntouchedAndReachable(host, before);
+  });
+});
