@@ -9,6 +9,7 @@ import { registerDeploy } from './cli/deploy.js';
 import { EXIT, UsageError } from './cli/output.js';
 import { registerSchema } from './cli/schema.js';
 import { registerServe } from './cli/serve.js';
+import { registerStatus } from './cli/status.js';
 
 export function buildProgram(): Command {
   const program = new Command('netloom')
@@ -16,7 +17,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const register of [registerCheck, registerSchema, registerServe, registerBondStatus, registerDeploy]) register(program);
+  for (const register of [registerCheck, registerSchema, registerServe, registerBondStatus, registerDeploy, registerStatus]) register(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -132,8 +132,8 @@ function interfaceStatus(iface: HostInterface, facts: HostFacts, readAt: string)
   return live(health, reasons, drift, link ? linkFacts(link) : {}, readAt);
 }
 
-/** Cables on the host's ports take the port's health; the reasons say which port. */
-function cableStatuses(design: Design, host: Host, elements: Record<string, ElementLive>): Record<string, ElementLive> {
+/** Cables on the host's ports take the port's health and reasons (prefixed with the host name when `nameHost`). */
+function cableStatuses(design: Design, host: Host, elements: Record<string, ElementLive>, nameHost: boolean): Record<string, ElementLive> {
   const out: Record<string, ElementLive> = {};
   const ports = new Map(host.ports.map((p) => [p.id, p]));
   for (const cable of design.cables) {
@@ -142,7 +142,7 @@ function cableStatuses(design: Design, host: Host, elements: Record<string, Elem
     if (!port || !portLive) continue;
     out[cable.id] = {
       health: portLive.health,
-      reasons: portLive.reasons.map((r) => `${host.name}: ${r}`),
+      reasons: nameHost ? portLive.reasons.map((r) => `${host.name}: ${r}`) : portLive.reasons,
       facts: { 'host port': `${host.name} ${port.name}` },
       readAt: portLive.readAt,
     };
@@ -176,7 +176,7 @@ export function hostStatus(design: Design, host: Host, facts: HostFacts, readAt:
   for (const port of host.ports) elements[port.id] = portStatus(port, facts, memberships.get(port.id), readAt);
   for (const iface of [...host.bridges, ...host.vlans]) elements[iface.id] = interfaceStatus(iface, facts, readAt);
   elements[host.id] = live('ok', [], [], { interfaces: facts.links.size }, readAt);
-  return { ...elements, ...cableStatuses(design, host, elements) };
+  return { ...elements, ...cableStatuses(design, host, elements, true) };
 }
 
 /** Every element of a host (and its cables) in one state, such as `unreachable`, with one reason. */
@@ -185,5 +185,5 @@ export function hostStatusAll(design: Design, host: Host, health: Health, reason
   for (const el of [host, ...host.ports, ...host.bonds, ...host.bridges, ...host.vlans]) {
     elements[el.id] = { health, reasons: [reason], readAt };
   }
-  return { ...elements, ...cableStatuses(design, host, elements) };
+  return { ...elements, ...cableStatuses(design, host, elements, false) };
 }
