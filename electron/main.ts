@@ -24,7 +24,7 @@ let mainWindow: BrowserWindow | undefined;
 
 const initialPath = designFromArgv(process.argv, app.isPackaged);
 const backend = createBackend({
-  dataDir: app.getPath('userData'),
+  dataDir: process.env.NETLOOM_DATA_DIR || app.getPath('userData'),
   ...(initialPath ? { initialPath } : {}),
   dialogs: createElectronDialogs(dialog, () => mainWindow),
   onDirtyChange: (dirty) => closeGuard.setDirty(dirty),
