@@ -40,11 +40,6 @@ export interface UplinkVlans {
   readonly untagged: readonly VlanUse[];
 }
 
-/** The uplink a host port belongs to: its bond, or the port itself. */
-export function uplinkOfPort(topology: Topology, port: ElementOf<'port'>): ElementOf<'port'> | ElementOf<'bond'> {
-  return topology.bondsOfPort(port.element.id)[0] ?? port;
-}
-
 /** The network whose subnet holds one of the interface's IPv4/IPv6 addresses. */
 export function networkOfAddresses(networks: readonly Network[], element: Port | Bond | Bridge): Network | undefined {
   const addresses = [

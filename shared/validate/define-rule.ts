@@ -69,9 +69,3 @@ export function nameOf(located: Located): string {
       return `cable ${located.element.id}`;
   }
 }
-
-/** `nameOf` by id, for elements known to exist. */
-export function nameOfId(index: DesignIndex, id: string): string {
-  const located = index.byId.get(id);
-  return located ? nameOf(located) : id;
-}

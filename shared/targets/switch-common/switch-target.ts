@@ -7,8 +7,8 @@ import type { GeneratedFile, Target } from '../target.js';
 import type { ConfigText } from './config-text.js';
 import { planSwitch, type SwitchPlan } from './plan.js';
 
-export const STARTUP_CONFIG = 'startup-config.txt';
-export const SNIPPET = 'snippet.txt';
+const STARTUP_CONFIG = 'startup-config.txt';
+const SNIPPET = 'snippet.txt';
 
 export interface SwitchFormatter {
   readonly vendor: SwitchVendor & Target['id'];
