@@ -1,0 +1,56 @@
+/** `netloom deploy` (built: `node build/compile.mjs`) refuses bad requests before connecting to anything (exit 2). */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE, runCli } from '../../helpers/cli.js';
+import { exampleJson } from '../../helpers/design.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'netloom-deploy-cli-'));
+
+describe('netloom deploy', () => {
+  it('refuses to deploy without a terminal to ask and without --yes', () => {
+    const run = runCli(['deploy', EXAMPLE]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('refusing to deploy without a terminal to ask for confirmation; pass --yes');
+  });
+
+  it('names a host that is not in the design', () => {
+    const run = runCli(['deploy', EXAMPLE, '--host', 'nope', '--dry-run']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('no host named "nope" in the design (hosts: ms01)');
+  });
+
+  it('refuses a host without an SSH target', () => {
+    const json = exampleJson();
+    delete json.hosts[0].ssh;
+    const file = join(dir, 'no-ssh.netloom.json');
+    writeFileSync(file, JSON.stringify(json));
+    const run = runCli(['deploy', file, '--host', 'ms01', '--dry-run']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('host "ms01" has no SSH target');
+  });
+
+  it('refuses a confirm timeout too short to reconnect in', () => {
+    const run = runCli(['deploy', EXAMPLE, '--confirm-timeout', '2', '--yes']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('must be a whole number of seconds from 5 to 3600');
+  });
+
+  it('refuses a design that does not load, naming the path', () => {
+    const json = exampleJson();
+    json.hosts[0].name = 'ms01;reboot';
+    const file = join(dir, 'bad.netloom.json');
+    writeFileSync(file, JSON.stringify(json));
+    const run = runCli(['deploy', file, '--yes']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/hosts\[0\]\.name: .*shell metacharacter ';'/);
+  });
+
+  it('explains host key trust and --yes in its help', () => {
+    const run = runCli(['deploy', '--help']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('with --yes it is refused');
+    expect(run.stdout).toContain('--confirm-timeout <seconds>');
+  });
+});
