@@ -52,7 +52,11 @@ function netloomDeploy(args: readonly string[], knownHosts = bed.knownHostsFile)
   const waiters: { pattern: RegExp; resolve: () => void }[] = [];
   child.stdout.setEncoding('utf8').on('data', (d: string) => {
     out += d;
-    for (const w of [...waiters]) if (w.pattern.test(out)) (waiters.splice(waiters.indexOf(w), 1), w.resolve());
+    for (const w of [...waiters]) {
+      if (!w.pattern.test(out)) continue;
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve();
+    }
   });
   child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
   return {
