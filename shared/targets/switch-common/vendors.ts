@@ -17,6 +17,10 @@ export interface VendorFacts {
   readonly maxVlanName: number;
   /** Whether a VLAN name may contain spaces (written quoted). */
   readonly vlanNameSpaces: boolean;
+  /** The range `mtu N` accepts on an interface. */
+  readonly mtuRange: readonly [min: number, max: number];
+  /** VLANs the switch keeps for itself and refuses to create or name. */
+  readonly reservedVlans: readonly number[];
 }
 
 export const VENDORS: Record<SwitchVendor, VendorFacts> = {
@@ -34,6 +38,8 @@ export const VENDORS: Record<SwitchVendor, VendorFacts> = {
     maxDescription: 64,
     maxVlanName: 32,
     vlanNameSpaces: true,
+    mtuRange: [1298, 9216],
+    reservedVlans: [],
   },
   'cisco-ios': {
     label: 'Cisco IOS',
@@ -52,6 +58,8 @@ export const VENDORS: Record<SwitchVendor, VendorFacts> = {
     maxDescription: 200,
     maxVlanName: 32,
     vlanNameSpaces: false,
+    mtuRange: [1500, 9198],
+    reservedVlans: [1002, 1003, 1004, 1005],
   },
 };
 

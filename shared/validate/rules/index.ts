@@ -16,6 +16,7 @@ import { ipMultipleDefaultGateways } from './ip-multiple-default-gateways.js';
 import { mtuBondMemberMismatch } from './mtu-bond-member-mismatch.js';
 import { mtuBridgePortMismatch } from './mtu-bridge-port-mismatch.js';
 import { mtuCableMismatch } from './mtu-cable-mismatch.js';
+import { mtuSwitchRange } from './mtu-switch-range.js';
 import { namesDuplicateDevice } from './names-duplicate-device.js';
 import { namesSwitchText } from './names-switch-text.js';
 import { networkDuplicateName } from './network-duplicate-name.js';
@@ -30,6 +31,7 @@ import { vlanBridgeVidsNotAllowed } from './vlan-bridge-vids-not-allowed.js';
 import { vlanNativeMismatch } from './vlan-native-mismatch.js';
 import { vlanNativeNotAllowed } from './vlan-native-not-allowed.js';
 import { vlanNotAllowedOnTrunk } from './vlan-not-allowed-on-trunk.js';
+import { vlanReservedOnSwitch } from './vlan-reserved-on-switch.js';
 import { vlanUndefinedNetwork } from './vlan-undefined-network.js';
 import { vlanVmTagOnPlainBridge } from './vlan-vm-tag-on-plain-bridge.js';
 import { vlanVmTagOutsideVids } from './vlan-vm-tag-outside-vids.js';
@@ -55,9 +57,11 @@ export const RULES: readonly Rule[] = [
   networkDuplicateVlan,
   networkDuplicateName,
   vlanUndefinedNetwork,
+  vlanReservedOnSwitch,
   mtuCableMismatch,
   mtuBondMemberMismatch,
   mtuBridgePortMismatch,
+  mtuSwitchRange,
   bondMemberSpeedMismatch,
   cablePortWithTwoCables,
   cableSwitchPortWithTwoCables,

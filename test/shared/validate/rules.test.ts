@@ -208,6 +208,29 @@ const CASES: Record<string, Case> = {
       bond(d, 'bond1').mtu = 9000;
     },
   },
+  'mtu/switch-range': {
+    fail: (d) => {
+      sw(d).vendor = 'cisco-ios';
+      for (const p of sw(d).ports) p.name = p.name.replace('Tengigabitethernet', 'TenGigabitEthernet');
+      po(d, 9).mtu = 9216;
+    },
+    elements: [['n4032-po9', 'n4032']],
+    // The same MTU is fine on Dell OS6.
+    pass: (d) => (po(d, 9).mtu = 9216),
+  },
+  'vlan/reserved-on-switch': {
+    fail: (d) => {
+      sw(d).vendor = 'cisco-ios';
+      for (const p of sw(d).ports) p.name = p.name.replace('Tengigabitethernet', 'TenGigabitEthernet');
+      net(d, 'net-vms').vlan = 1002;
+      nic(d).tag = 1002;
+    },
+    elements: [['net-vms', 'n4032']],
+    pass: (d) => {
+      net(d, 'net-vms').vlan = 1002;
+      nic(d).tag = 1002;
+    },
+  },
   'bond/member-speed-mismatch': {
     fail: (d) => (port(d, 'enp88s0').speed = 1000),
     elements: [['ms01-bond0', 'ms01-enp88s0', 'ms01-enp91s0']],

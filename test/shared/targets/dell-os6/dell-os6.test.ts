@@ -67,7 +67,7 @@ describe('dell-os6 target', () => {
       allowed: '240,245,300-310,400,402,404,406,408,410,412,414,416,418,420,422,424',
       native: 240,
     });
-    expect(iface(config, 'port-channel 10').mtu).toBe(9216);
+    expect(iface(config, 'port-channel 10').mtu).toBe(9198);
     expect(iface(config, 'Tengigabitethernet1/0/7').channelGroup).toEqual({ number: 10, mode: 'on' });
     expect(switchportOf('dell-os6', iface(config, 'Tengigabitethernet1/0/5'))).toEqual({ mode: 'access', vlan: 245 });
     expect(iface(config, 'Tengigabitethernet1/0/5').description).toBe('nas eno1');

@@ -30,7 +30,7 @@ export function richSwitch(design: Design, portType: string): Design {
     { id: 'sw-p8', name: `${portType}2/0/7` },
   );
   sw.portChannels.push({
-    id: 'sw-po10', number: 10, members: ['sw-p7', 'sw-p8'], lacp: 'on', mtu: 9216,
+    id: 'sw-po10', number: 10, members: ['sw-p7', 'sw-p8'], lacp: 'on', mtu: 9198,
     switchport: { mode: 'trunk', allowed: '240,245,300-310,400,402,404,406,408,410,412,414,416,418,420,422,424', native: 240 },
   });
   design.cables.push({ id: 'cable-nas', hostPort: 'nas-eno1', switchPort: 'sw-p5' });

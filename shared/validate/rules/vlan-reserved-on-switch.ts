@@ -1,0 +1,20 @@
+import { planSwitch } from '../../targets/switch-common/plan.js';
+import { VENDORS } from '../../targets/switch-common/vendors.js';
+import { defineRule } from '../define-rule.js';
+
+/** Catalyst switches keep VLANs 1002-1005 (FDDI and Token Ring defaults) and refuse to create or rename them. */
+export const vlanReservedOnSwitch = defineRule({
+  id: 'vlan/reserved-on-switch',
+  severity: 'error',
+  summary: 'A VLAN the switch must create is one the vendor reserves (Cisco IOS: 1002-1005).',
+  check(index, report) {
+    for (const sw of index.design.switches) {
+      const facts = VENDORS[sw.vendor];
+      for (const vlan of planSwitch(index.design, sw.id).vlans) {
+        if (facts.reservedVlans.includes(vlan.vlan)) {
+          report([vlan.elementId, sw.id], `VLAN ${vlan.vlan} is reserved on ${facts.label} switch ${sw.name}; use another VLAN id`);
+        }
+      }
+    }
+  },
+});
