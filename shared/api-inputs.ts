@@ -18,6 +18,7 @@ export const API_INPUTS = {
   readRecovery: z.tuple([]),
   discardRecovery: z.tuple([]),
   exportConfigs: z.tuple([Design, FilePath]),
+  listFolder: z.tuple([FilePath.nullable()]),
   capabilities: z.tuple([]),
   pickOpenPath: z.tuple([]),
   pickSavePath: z.tuple([FilePath.nullable()]),

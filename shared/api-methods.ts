@@ -14,6 +14,7 @@ const METHODS = {
   readRecovery: true,
   discardRecovery: true,
   exportConfigs: true,
+  listFolder: true,
   capabilities: true,
   pickOpenPath: true,
   pickSavePath: true,

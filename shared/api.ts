@@ -50,6 +50,21 @@ export interface ExportResult {
   readonly files: readonly ExportedFile[];
 }
 
+/** One entry of a folder listing: sub-folders and design files (`*.json`), hidden ones left out. */
+export interface FolderEntry {
+  readonly name: string;
+  readonly kind: 'folder' | 'file';
+}
+
+export interface FolderListing {
+  /** Absolute path of the listed folder. */
+  readonly path: string;
+  /** Its parent, or null at the file-system root. */
+  readonly parent: string | null;
+  /** Folders first, then files, each sorted by name. */
+  readonly entries: readonly FolderEntry[];
+}
+
 export interface Capabilities {
   /**
    * True in Electron: `pickOpenPath`/`pickSavePath`/`pickFolder` show native
@@ -77,6 +92,12 @@ export interface FilesApi {
   discardRecovery(): Promise<void>;
   /** Writes every device's generated files to `<dir>/<device name>/<file path>`. */
   exportConfigs(design: Design, dir: string): Promise<ExportResult>;
+  /**
+   * Lists a folder on the machine running the backend, for choosing a path
+   * in a browser (no native dialogs there). `null` lists the starting folder:
+   * the folder of the design named on the command line, else the current one.
+   */
+  listFolder(path: string | null): Promise<FolderListing>;
 }
 
 /** The window around the design: dialogs and the unsaved-changes guard. */

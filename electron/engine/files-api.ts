@@ -2,12 +2,13 @@
  * The files part of the backend API: open and save designs, recent files,
  * autosave/recovery and config export, in the app's data folder.
  */
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { FilesApi, InitialDesign, OpenResult } from '../../shared/api.js';
 import { restoreDesign, type Design } from '../../shared/model/index.js';
 import type { BackendContext } from './backend-context.js';
 import { BackendError } from './backend-error.js';
 import { writeExportFolder } from './export-folder.js';
+import { listFolder } from './folder-listing.js';
 import { readDesignFile, saveDesignFile } from './project-files.js';
 import { createRecentFiles } from './recent-files.js';
 import { createRecoveryStore } from './recovery.js';
@@ -65,5 +66,6 @@ export function createFilesApi(context: BackendContext, options: FilesOptions): 
       checkSavable(design);
       return writeExportFolder(design, resolve(dir));
     },
+    listFolder: (path) => listFolder(resolve(path ?? (options.initialPath ? dirname(resolve(options.initialPath)) : process.cwd()))),
   };
 }

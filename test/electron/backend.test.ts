@@ -81,6 +81,16 @@ describe('backend: files', () => {
   });
 });
 
+describe('backend: folder listing', () => {
+  it('starts in the folder of the design named on the command line', async () => {
+    const dir = tempDir();
+    copyFileSync(EXAMPLE, join(dir, 'lab.netloom.json'));
+    const { api } = backendIn({ initialPath: join(dir, 'lab.netloom.json') });
+    expect(await api.listFolder(null)).toEqual({ path: dir, parent: tmpdir(), entries: [{ name: 'lab.netloom.json', kind: 'file' }] });
+    expect((await api.listFolder(tmpdir())).entries).toContainEqual({ name: dir.slice(tmpdir().length + 1), kind: 'folder' });
+  });
+});
+
 describe('backend: shell', () => {
   it('without native dialogs says so and the pickers resolve to null', async () => {
     const { api } = backendIn();

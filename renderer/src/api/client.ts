@@ -13,7 +13,8 @@
  *   the design's name; Electron shows it as the window title. Also put
  *   `data-testid="design-name"` on the element that shows the design's name.
  * - When `api.capabilities()` says `nativeDialogs: false`, `pickOpenPath`,
- *   `pickSavePath` and `pickFolder` resolve to null: ask for a path in the page.
+ *   `pickSavePath` and `pickFolder` resolve to null: ask for a path in the page
+ *   (`api.listFolder(path | null)` lists folders and design files to pick from).
  * - Call `api.reportDirty(true)` on the first edit and `api.reportDirty(false)`
  *   after a successful save or open; Electron asks before closing a dirty
  *   window. In a browser, also guard with `beforeunload`.
