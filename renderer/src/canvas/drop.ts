@@ -1,0 +1,101 @@
+/**
+ * Dropping a palette item on the canvas. Hosts and switches land where they
+ * are dropped; an element lands in the host or switch under the pointer, or,
+ * when dropped on empty canvas, in a host or switch the person picks (or a new
+ * one created there).
+ */
+import {
+  addHost,
+  addHostElement,
+  addSwitch,
+  addSwitchElement,
+  EditRefused,
+  isHostElementKind,
+  isSwitchElementKind,
+  type PlaceableKind,
+} from '../../../shared/edit/create.js';
+import { NODE_SIZE } from '../../../shared/layout/sizes.js';
+import type { Design, Position } from '../../../shared/model/schema.js';
+import { askChoice } from '../chrome/dialogs.js';
+import { useAppStore } from '../store/store.js';
+import type { AppNode } from './flow-types.js';
+
+export const DRAG_MIME = 'application/x-netloom-kind';
+
+const NEW_DEVICE = '__new__';
+
+/** The host or switch frame under a flow position. */
+export function deviceAt(nodes: readonly AppNode[], at: Position, type: 'host' | 'switch'): AppNode | undefined {
+  return nodes.find(
+    (n) => n.type === type && at.x >= n.position.x && at.y >= n.position.y && at.x <= n.position.x + (n.width ?? 0) && at.y <= n.position.y + (n.height ?? 0),
+  );
+}
+
+function centred(kind: keyof typeof NODE_SIZE, at: Position): Position {
+  const size = NODE_SIZE[kind];
+  return { x: Math.round(at.x - size.width / 2), y: Math.round(at.y - size.height / 2) };
+}
+
+/** Places `kind` at flow position `at`; resolves to the new element's id, or null when cancelled. */
+export async function dropKind(kind: PlaceableKind, at: Position, nodes: readonly AppNode[]): Promise<string | null> {
+  const store = useAppStore.getState();
+  if (kind === 'host' || kind === 'switch') {
+    let id = '';
+    store.edit((d) => {
+      const created = kind === 'host' ? addHost(d, at) : addSwitch(d, at);
+      id = created.id;
+      return created.design;
+    });
+    store.select([id]);
+    return id;
+  }
+  const deviceType = isHostElementKind(kind) ? 'host' : 'switch';
+  const under = deviceAt(nodes, at, deviceType);
+  let deviceId: string | null = under?.id ?? null;
+  let relative: Position | undefined = under ? centred(kind, { x: at.x - under.position.x, y: at.y - under.position.y }) : undefined;
+  if (!deviceId) {
+    const design = store.design;
+    const candidates = deviceType === 'host' ? design.hosts.map((h) => ({ value: h.id, label: h.name })) : design.switches.map((s) => ({ value: s.id, label: s.name }));
+    const choice = candidates.length === 0
+      ? NEW_DEVICE
+      : await askChoice({
+          title: `Which ${deviceType} gets the new ${kindWord(kind)}?`,
+          message: `A ${kindWord(kind)} belongs to a ${deviceType}. Drop it inside one, or pick one here.`,
+          choices: [...candidates, { value: NEW_DEVICE, label: `New ${deviceType} here`, detail: `Creates a ${deviceType} where you dropped` }],
+        });
+    if (choice === null) return null;
+    deviceId = choice;
+    relative = undefined;
+  }
+  const createDevice = deviceId === NEW_DEVICE;
+  try {
+    let id = '';
+    useAppStore.getState().edit((before: Design) => {
+      let d = before;
+      let target = deviceId!;
+      let place = relative;
+      if (createDevice) {
+        const device = deviceType === 'host' ? addHost(d, at) : addSwitch(d, at);
+        d = device.design;
+        target = device.id;
+        place = { x: 24, y: 48 };
+      }
+      const created = isSwitchElementKind(kind) ? addSwitchElement(d, target, kind, place) : isHostElementKind(kind) ? addHostElement(d, target, kind, place) : undefined;
+      if (!created) return before;
+      id = created.id;
+      return created.design;
+    });
+    useAppStore.getState().select([id]);
+    return id;
+  } catch (e) {
+    if (e instanceof EditRefused) {
+      useAppStore.getState().toast(e.message, 'error');
+      return null;
+    }
+    throw e;
+  }
+}
+
+export function kindWord(kind: PlaceableKind): string {
+  return { host: 'host', switch: 'switch', port: 'port', bond: 'bond', bridge: 'bridge', vlan: 'VLAN interface', vm: 'VM', 'switch-port': 'switch port', 'port-channel': 'port-channel' }[kind];
+}

@@ -1,0 +1,25 @@
+import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { NicEdge as NicEdgeType } from '../flow-types.js';
+import { useSimple } from '../lod.js';
+
+/** A VM NIC on a bridge, labelled with its VLAN tag in the network's colour. */
+export const NicEdge = memo(function NicEdge(props: EdgeProps<NicEdgeType>) {
+  const simple = useSimple();
+  const [path, labelX, labelY] = getBezierPath(props);
+  const { tag, colour, problems = 0, worst } = props.data ?? { problems: 0 };
+  return (
+    <g data-testid={`edge-${props.id}`}>
+      <BaseEdge id={props.id} path={path} className={`nic${props.selected ? ' is-selected' : ''}`} style={colour ? { stroke: colour } : undefined} interactionWidth={14} />
+      {!simple && tag !== undefined && (
+        <g transform={`translate(${labelX} ${labelY})`} className="nic-tag">
+          <rect x={-22} y={-10} width={44} height={20} rx={10} style={colour ? { fill: colour } : undefined} />
+          <text textAnchor="middle" dy={4}>
+            {`tag ${tag}`}
+          </text>
+        </g>
+      )}
+      {!simple && problems > 0 && <circle cx={labelX + 26} cy={labelY - 8} r={5} className={`edge-badge badge-${worst}`} />}
+    </g>
+  );
+});

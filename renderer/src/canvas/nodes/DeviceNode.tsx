@@ -1,0 +1,30 @@
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { KindIcon } from '../../chrome/KindIcon.js';
+import type { HostNode as HostNodeType, SwitchNode as SwitchNodeType } from '../flow-types.js';
+import { ProblemBadge } from './parts.js';
+
+function Frame(props: { kind: 'host' | 'switch'; id: string; name: string; detail: string; selected: boolean; problems: number; worst?: HostNodeType['data']['worst'] }) {
+  return (
+    <div className={`frame frame-${props.kind}${props.selected ? ' is-selected' : ''}`} data-testid={`node-${props.id}`}>
+      <div className="frame-title">
+        <KindIcon kind={props.kind} />
+        <span className="frame-name">{props.name}</span>
+        <span className="frame-detail">{props.detail}</span>
+        <ProblemBadge problems={props.problems} worst={props.worst} />
+      </div>
+    </div>
+  );
+}
+
+export const HostNode = memo(function HostNode({ data, selected }: NodeProps<HostNodeType>) {
+  const { host } = data;
+  const detail = [host.platform === 'proxmox' ? 'Proxmox VE' : 'Debian', host.ssh && `${host.ssh.user}@${host.ssh.address}`].filter(Boolean).join(' · ');
+  return <Frame kind="host" id={host.id} name={host.name} detail={detail} selected={!!selected} problems={data.problems} worst={data.worst} />;
+});
+
+export const SwitchNode = memo(function SwitchNode({ data, selected }: NodeProps<SwitchNodeType>) {
+  const { sw } = data;
+  const detail = [sw.vendor === 'dell-os6' ? 'Dell OS6' : 'Cisco IOS', sw.stackUnits > 1 && `stack of ${sw.stackUnits}`, sw.management].filter(Boolean).join(' · ');
+  return <Frame kind="switch" id={sw.id} name={sw.name} detail={detail} selected={!!selected} problems={data.problems} worst={data.worst} />;
+});

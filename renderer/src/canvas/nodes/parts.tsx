@@ -1,0 +1,59 @@
+/** Pieces every element node is made of: frame, title, badge, handles. */
+import { Handle, Position } from '@xyflow/react';
+import type { ReactNode } from 'react';
+import { HANDLE } from '../../../../shared/edit/connect.js';
+import type { Decoration } from '../flow-types.js';
+import { useSimple } from '../lod.js';
+import { KindIcon, type IconKind } from '../../chrome/KindIcon.js';
+
+export function ProblemBadge({ problems, worst }: Pick<Decoration, 'problems' | 'worst'>) {
+  if (problems === 0 || !worst) return null;
+  return (
+    <span className={`badge badge-${worst}`} data-testid="problem-badge" title={`${problems} ${worst === 'error' ? 'problem' : worst}${problems > 1 ? 's' : ''}`}>
+      {problems}
+    </span>
+  );
+}
+
+export function ElementBody(props: {
+  kind: IconKind;
+  title: string;
+  detail?: string;
+  decoration: Decoration;
+  selected: boolean;
+  accent?: string;
+  children?: ReactNode;
+  testId: string;
+}) {
+  const simple = useSimple();
+  const { decoration } = props;
+  const classes = ['el', `el-${props.kind}`, props.selected ? 'is-selected' : '', decoration.health ? `health-${decoration.health}` : '', simple ? 'is-simple' : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className={classes} data-testid={props.testId} style={props.accent ? { ['--accent' as string]: props.accent } : undefined}>
+      {simple ? (
+        <span className="el-title">{props.title}</span>
+      ) : (
+        <>
+          <KindIcon kind={props.kind} />
+          <div className="el-text">
+            <span className="el-title">{props.title}</span>
+            {props.detail && <span className="el-detail">{props.detail}</span>}
+          </div>
+          {decoration.drift && <span className="drift" title="Live state differs from the design">≠</span>}
+        </>
+      )}
+      <ProblemBadge problems={decoration.problems} worst={decoration.worst} />
+      {props.children}
+    </div>
+  );
+}
+
+/** The handle on top (towards bridges and VMs) and the one at the bottom (towards ports and cables). */
+export function UpHandle() {
+  return <Handle type="source" position={Position.Top} id={HANDLE.up} className="handle" />;
+}
+export function DownHandle() {
+  return <Handle type="target" position={Position.Bottom} id={HANDLE.down} className="handle" />;
+}

@@ -1,0 +1,51 @@
+/** Diagnostics of the design's rules; clicking one selects its elements and brings them into view. */
+import type { Diagnostic } from '../../../shared/validate/diagnostic.js';
+import { useDiagnostics } from '../store/derived.js';
+import { useAppStore } from '../store/store.js';
+
+const ICON = { error: '⛔', warning: '⚠', info: 'ℹ' } as const;
+
+export function Problems() {
+  const open = useAppStore((s) => s.problemsOpen);
+  const diagnostics = useDiagnostics();
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  return (
+    <section className={`problems${open ? '' : ' is-collapsed'}`} data-testid="problems" aria-label="Problems">
+      <header className="problems-head">
+        <button type="button" className="problems-toggle" onClick={() => useAppStore.setState({ problemsOpen: !open })} aria-expanded={open}>
+          <span className="chevron">{open ? '▾' : '▸'}</span> Problems
+        </button>
+        <span className={`count count-error${errors ? '' : ' is-zero'}`} data-testid="problems-errors">
+          {errors} error{errors === 1 ? '' : 's'}
+        </span>
+        <span className={`count count-warning${warnings ? '' : ' is-zero'}`} data-testid="problems-warnings">
+          {warnings} warning{warnings === 1 ? '' : 's'}
+        </span>
+      </header>
+      {open && (
+        <ul className="problem-list">
+          {diagnostics.length === 0 && <li className="muted small pad">No problems found.</li>}
+          {diagnostics.map((d, i) => (
+            <ProblemRow key={`${d.rule}:${d.path}:${i}`} d={d} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function ProblemRow({ d }: { d: Diagnostic }) {
+  return (
+    <li>
+      <button type="button" className={`problem problem-${d.severity}`} onClick={() => useAppStore.getState().revealElements(d.elements)} data-testid="problem" data-rule={d.rule}>
+        <span className="problem-icon" aria-label={d.severity}>
+          {ICON[d.severity]}
+        </span>
+        <span className="problem-message">{d.message}</span>
+        <code className="problem-rule">{d.rule}</code>
+        <span className="problem-path muted">{d.path}</span>
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,373 @@
+/**
+ * The inspector: the selected element's fields, generated from its kind's
+ * attribute table plus its identity and references. Every change is checked
+ * before it reaches the design.
+ */
+import type { ReactNode } from 'react';
+import { indexOf } from '../../../../shared/edit/cached-index.js';
+import { listLinks } from '../../../../shared/edit/links.js';
+import { removeElements } from '../../../../shared/edit/remove.js';
+import type { ElementOf, Located } from '../../../../shared/model/index-of.js';
+import type { AttributeTable } from '../../../../shared/model/attributes.js';
+import {
+  bondAttributes,
+  bridgeAttributes,
+  networkAttributes,
+  portAttributes,
+  portChannelAttributes,
+  switchPortAttributes,
+  vlanInterfaceAttributes,
+  vmNicAttributes,
+} from '../../../../shared/model/kinds.js';
+import { AUTOSTART, PLATFORMS, SWITCH_VENDORS, type Design } from '../../../../shared/model/schema.js';
+import { KindIcon, type IconKind } from '../../chrome/KindIcon.js';
+import { useAppStore } from '../../store/store.js';
+import { LiveFacts } from '../LiveFacts.js';
+import { AddressEditor } from './AddressEditor.js';
+import { attributeCommit, fieldCommit } from './commit-hooks.js';
+import { AttributeField, MemberPicker, parseNumber, parseOptionalText, SelectField, TextField } from './fields.js';
+import { SwitchportEditor } from './SwitchportEditor.js';
+import { BondSwitchSide } from './BondSwitchSide.js';
+
+function Attributes({ id, table, element, prefix = 'field' }: { id: string; table: AttributeTable; element: object; prefix?: string }) {
+  return (
+    <>
+      {Object.entries(table).map(([key, attribute]) => (
+        <AttributeField key={key} name={key} attribute={attribute} value={(element as Record<string, unknown>)[key]} commit={attributeCommit(id, key, attribute)} testPrefix={prefix} />
+      ))}
+    </>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="inspector-section">
+      <h3>{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+const NameField = ({ id, name, label = 'Name' }: { id: string; name: string; label?: string }) => (
+  <TextField label={label} value={name} commit={fieldCommit(id, 'name')} testId="field-name" />
+);
+
+function InterfaceCommon({ id, element }: { id: string; element: ElementOf<'port' | 'bond' | 'bridge' | 'vlan'>['element'] }) {
+  return (
+    <Section title="Addresses">
+      <AddressEditor id={id} family="inet" value={element.inet} />
+      <AddressEditor id={id} family="inet6" value={element.inet6} />
+      <SelectField label="Bring up" value={element.autostart} options={AUTOSTART.map((a) => ({ value: a, label: a }))} commit={fieldCommit(id, 'autostart')} testId="field-autostart" />
+    </Section>
+  );
+}
+
+function NetworkForm({ e }: { e: ElementOf<'network'> }) {
+  const n = e.element;
+  return (
+    <Section title="Network">
+      <TextField label="VLAN id" value={String(n.vlan)} parse={parseNumber} commit={fieldCommit(n.id, 'vlan')} testId="field-vlan" />
+      <NameField id={n.id} name={n.name} />
+      <TextField label="Subnet" value={n.subnet ?? ''} placeholder="10.2.240.0/24" parse={parseOptionalText} commit={fieldCommit(n.id, 'subnet')} testId="field-subnet" />
+      <TextField label="Gateway" value={n.gateway ?? ''} parse={parseOptionalText} commit={fieldCommit(n.id, 'gateway')} testId="field-gateway" />
+      <Attributes id={n.id} table={networkAttributes} element={n} />
+    </Section>
+  );
+}
+
+function HostForm({ e }: { e: ElementOf<'host'> }) {
+  const h = e.element;
+  const ssh = h.ssh;
+  const sshCommit = (key: 'address' | 'port' | 'user') =>
+    fieldCommit(h.id, 'ssh', (v) => {
+      if (key === 'address' && v === undefined) return { ssh: undefined };
+      return { ssh: { address: ssh?.address ?? '', port: ssh?.port ?? 22, user: ssh?.user ?? 'root', [key]: v } };
+    });
+  return (
+    <>
+      <Section title="Host">
+        <NameField id={h.id} name={h.name} />
+        <SelectField label="Platform" value={h.platform} options={PLATFORMS.map((p) => ({ value: p, label: p === 'proxmox' ? 'Proxmox VE' : 'Debian' }))} commit={fieldCommit(h.id, 'platform')} testId="field-platform" />
+      </Section>
+      <Section title="SSH">
+        <TextField label="Address" value={ssh?.address ?? ''} placeholder="10.2.200.30" parse={parseOptionalText} commit={sshCommit('address')} testId="field-ssh-address" />
+        {ssh && (
+          <>
+            <TextField label="Port" value={String(ssh.port)} parse={parseNumber} commit={sshCommit('port')} testId="field-ssh-port" />
+            <TextField label="User" value={ssh.user} commit={sshCommit('user')} testId="field-ssh-user" />
+          </>
+        )}
+      </Section>
+    </>
+  );
+}
+
+function SwitchForm({ e, design }: { e: ElementOf<'switch'>; design: Design }) {
+  const s = e.element;
+  const peers = design.switches.filter((o) => o.id !== s.id);
+  return (
+    <Section title="Switch">
+      <NameField id={s.id} name={s.name} />
+      <SelectField label="Vendor" value={s.vendor} options={SWITCH_VENDORS.map((v) => ({ value: v, label: v === 'dell-os6' ? 'Dell OS6' : 'Cisco IOS' }))} commit={fieldCommit(s.id, 'vendor')} testId="field-vendor" />
+      <TextField label="Management address" value={s.management ?? ''} parse={parseOptionalText} commit={fieldCommit(s.id, 'management')} testId="field-management" />
+      <TextField label="Stack units" value={String(s.stackUnits)} parse={parseNumber} commit={fieldCommit(s.id, 'stackUnits')} testId="field-stackUnits" />
+      <SelectField
+        label="MLAG peer"
+        value={s.mlagPeer ?? ''}
+        options={[{ value: '', label: '(none)' }, ...peers.map((p) => ({ value: p.id, label: p.name }))]}
+        commit={fieldCommit(s.id, 'mlagPeer', (v) => ({ mlagPeer: v === '' ? undefined : v }))}
+        testId="field-mlagPeer"
+      />
+    </Section>
+  );
+}
+
+function HostElementForm({ e, design }: { e: ElementOf<'port' | 'bond' | 'bridge' | 'vlan'>; design: Design }) {
+  const { element, host } = e;
+  const id = element.id;
+  switch (e.kind) {
+    case 'port':
+      return (
+        <>
+          <Section title="Port">
+            <NameField id={id} name={e.element.name} />
+            <Attributes id={id} table={portAttributes} element={e.element} />
+          </Section>
+          <InterfaceCommon id={id} element={e.element} />
+        </>
+      );
+    case 'bond': {
+      const bond = e.element;
+      const inOtherBond = new Map(host.bonds.filter((b) => b.id !== id).flatMap((b) => b.members.map((m) => [m, b.name] as const)));
+      return (
+        <>
+          <Section title="Bond">
+            <NameField id={id} name={bond.name} />
+            <MemberPicker
+              label="Members"
+              options={host.ports.map((p) => ({ id: p.id, label: p.name, note: inOtherBond.has(p.id) ? `in ${inOtherBond.get(p.id)}` : undefined }))}
+              value={bond.members}
+              commit={fieldCommit(id, 'members', (members) => ({ members, primary: bond.primary && (members as string[]).includes(bond.primary) ? bond.primary : undefined }))}
+              testId="field-members"
+            />
+            <SelectField
+              label="Primary"
+              value={bond.primary ?? ''}
+              options={[{ value: '', label: '(none)' }, ...bond.members.map((m) => ({ value: m, label: host.ports.find((p) => p.id === m)?.name ?? m }))]}
+              commit={fieldCommit(id, 'primary', (v) => ({ primary: v === '' ? undefined : v }))}
+              testId="field-primary"
+            />
+            <Attributes id={id} table={bondAttributes} element={bond} />
+          </Section>
+          <BondSwitchSide bondId={id} design={design} />
+          <InterfaceCommon id={id} element={bond} />
+        </>
+      );
+    }
+    case 'bridge': {
+      const bridge = e.element;
+      const bonded = new Set(host.bonds.flatMap((b) => b.members));
+      const candidates = [...host.ports.filter((p) => !bonded.has(p.id)), ...host.bonds, ...host.vlans.filter((v) => v.parent !== id)];
+      return (
+        <>
+          <Section title="Bridge">
+            <NameField id={id} name={bridge.name} />
+            <MemberPicker label="Ports" options={candidates.map((c) => ({ id: c.id, label: c.name }))} value={bridge.ports} commit={fieldCommit(id, 'ports')} testId="field-ports" />
+            <Attributes id={id} table={bridgeAttributes} element={bridge} />
+          </Section>
+          <InterfaceCommon id={id} element={bridge} />
+        </>
+      );
+    }
+    case 'vlan': {
+      const vlan = e.element;
+      const parents = [...host.ports, ...host.bonds, ...host.bridges];
+      return (
+        <>
+          <Section title="VLAN interface">
+            <NameField id={id} name={vlan.name} />
+            <TextField label="VLAN id" value={String(vlan.vlan)} parse={parseNumber} commit={fieldCommit(id, 'vlan')} testId="field-vlan" />
+            <SelectField label="Parent" value={vlan.parent} options={parents.map((p) => ({ value: p.id, label: p.name }))} commit={fieldCommit(id, 'parent')} testId="field-parent" />
+            <Attributes id={id} table={vlanInterfaceAttributes} element={vlan} />
+          </Section>
+          <InterfaceCommon id={id} element={vlan} />
+        </>
+      );
+    }
+  }
+}
+
+function VmForm({ e }: { e: ElementOf<'vm'> }) {
+  const vm = e.element;
+  return (
+    <>
+      <Section title="VM">
+        <TextField label="VM id" value={String(vm.vmid)} parse={parseNumber} commit={fieldCommit(vm.id, 'vmid')} testId="field-vmid" />
+        <NameField id={vm.id} name={vm.name} />
+      </Section>
+      {vm.nics.length === 0 && <p className="muted small pad">No NICs yet: drag the VM’s handle onto a bridge.</p>}
+      {vm.nics.map((nic) => (
+        <NicForm key={nic.id} e={{ ...e, kind: 'vm-nic', element: nic, vm, path: [...e.path, 'nics', vm.nics.indexOf(nic)] }} />
+      ))}
+    </>
+  );
+}
+
+function NicForm({ e }: { e: ElementOf<'vm-nic'> }) {
+  const nic = e.element;
+  const prefix = `nic-${nic.slot}`;
+  return (
+    <Section title={`NIC net${nic.slot}`}>
+      <div data-testid={prefix}>
+        <SelectField label="Bridge" value={nic.bridge} options={e.host.bridges.map((b) => ({ value: b.id, label: b.name }))} commit={fieldCommit(nic.id, 'bridge')} testId={`${prefix}-bridge`} />
+        <TextField label="VLAN tag" value={nic.tag === undefined ? '' : String(nic.tag)} placeholder="untagged" parse={parseNumber} commit={fieldCommit(nic.id, 'tag')} testId={`${prefix}-tag`} />
+        <Attributes id={nic.id} table={vmNicAttributes} element={nic} prefix={prefix} />
+        <button type="button" className="button subtle danger" onClick={() => useAppStore.getState().edit((d) => removeElements(d, [nic.id]))}>
+          Remove net{nic.slot}
+        </button>
+      </div>
+    </Section>
+  );
+}
+
+function SwitchElementForm({ e }: { e: ElementOf<'switch-port' | 'port-channel'> }) {
+  if (e.kind === 'switch-port') {
+    const p = e.element;
+    return (
+      <>
+        <Section title="Switch port">
+          <NameField id={p.id} name={p.name} />
+          <Attributes id={p.id} table={switchPortAttributes} element={p} />
+        </Section>
+        <Section title="Switchport">
+          <SwitchportEditor id={p.id} value={p.switchport} />
+        </Section>
+      </>
+    );
+  }
+  const pc = e.element;
+  const inOther = new Map(e.switch.portChannels.filter((o) => o.id !== pc.id).flatMap((o) => o.members.map((m) => [m, o.number] as const)));
+  return (
+    <>
+      <Section title="Port-channel">
+        <TextField label="Number" value={String(pc.number)} parse={parseNumber} commit={fieldCommit(pc.id, 'number')} testId="field-number" />
+        <MemberPicker
+          label="Members"
+          options={e.switch.ports.map((p) => ({ id: p.id, label: p.name, note: inOther.has(p.id) ? `in Po${inOther.get(p.id)}` : undefined }))}
+          value={pc.members}
+          commit={fieldCommit(pc.id, 'members')}
+          testId="field-members"
+        />
+        <Attributes id={pc.id} table={portChannelAttributes} element={pc} />
+      </Section>
+      <Section title="Switchport">
+        <SwitchportEditor id={pc.id} value={pc.switchport} />
+      </Section>
+    </>
+  );
+}
+
+function CableForm({ e, design }: { e: ElementOf<'cable'>; design: Design }) {
+  const index = indexOf(design);
+  const hostPort = index.get(e.element.hostPort, 'port');
+  const switchPort = index.get(e.element.switchPort, 'switch-port');
+  return (
+    <Section title="Cable">
+      <p>
+        {hostPort?.host.name} <strong>{hostPort?.element.name}</strong> ↔ {switchPort?.switch.name} <strong>{switchPort?.element.name}</strong>
+      </p>
+    </Section>
+  );
+}
+
+const TITLES: Record<Located['kind'], (e: Located) => string> = {
+  network: (e) => `VLAN ${(e.element as { vlan: number }).vlan} ${(e.element as { name: string }).name}`,
+  host: (e) => (e.element as { name: string }).name,
+  port: (e) => (e.element as { name: string }).name,
+  bond: (e) => (e.element as { name: string }).name,
+  bridge: (e) => (e.element as { name: string }).name,
+  vlan: (e) => (e.element as { name: string }).name,
+  vm: (e) => (e.element as { name: string }).name,
+  'vm-nic': (e) => `net${(e.element as { slot: number }).slot}`,
+  switch: (e) => (e.element as { name: string }).name,
+  'switch-port': (e) => (e.element as { name: string }).name,
+  'port-channel': (e) => `Po${(e.element as { number: number }).number}`,
+  cable: () => 'Cable',
+};
+
+const ICONS: Record<Located['kind'], IconKind> = {
+  network: 'network', host: 'host', port: 'port', bond: 'bond', bridge: 'bridge', vlan: 'vlan', vm: 'vm', 'vm-nic': 'vm', switch: 'switch', 'switch-port': 'switch-port', 'port-channel': 'port-channel', cable: 'cable',
+};
+
+function Form({ e, design }: { e: Located; design: Design }) {
+  switch (e.kind) {
+    case 'network':
+      return <NetworkForm e={e} />;
+    case 'host':
+      return <HostForm e={e} />;
+    case 'switch':
+      return <SwitchForm e={e} design={design} />;
+    case 'port':
+    case 'bond':
+    case 'bridge':
+    case 'vlan':
+      return <HostElementForm e={e} design={design} />;
+    case 'vm':
+      return <VmForm e={e} />;
+    case 'vm-nic':
+      return <NicForm e={e} />;
+    case 'switch-port':
+    case 'port-channel':
+      return <SwitchElementForm e={e} />;
+    case 'cable':
+      return <CableForm e={e} design={design} />;
+  }
+}
+
+const LINK_WORDS = { 'bond-member': 'Bond membership', 'bridge-port': 'Bridge port', 'vlan-parent': 'VLAN parent', 'channel-member': 'Port-channel membership', 'vm-nic': 'VM NIC', cable: 'Cable' } as const;
+
+export function Inspector() {
+  const design = useAppStore((s) => s.design);
+  const selection = useAppStore((s) => s.selection);
+  const id = selection[0];
+  if (!id) {
+    return (
+      <div className="inspector empty" data-testid="inspector">
+        <p className="muted">Select an element to see its settings.</p>
+        <p className="muted small">Drag from the palette to add elements, and from handle to handle to connect them.</p>
+      </div>
+    );
+  }
+  const located = indexOf(design).byId.get(id);
+  if (!located) {
+    const link = listLinks(design).find((l) => l.id === id);
+    if (!link) return <div className="inspector empty" data-testid="inspector" />;
+    const name = (x: string) => (indexOf(design).byId.get(x)?.element as { name?: string } | undefined)?.name ?? x;
+    return (
+      <div className="inspector" data-testid="inspector">
+        <header className="inspector-head">
+          <h2>{LINK_WORDS[link.kind]}</h2>
+        </header>
+        <Section title="Link">
+          <p>
+            <strong>{name(link.source)}</strong> in <strong>{name(link.target)}</strong>
+          </p>
+          <button type="button" className="button subtle danger" onClick={() => useAppStore.getState().edit((d) => removeElements(d, [link.id]))}>
+            Remove this link
+          </button>
+        </Section>
+      </div>
+    );
+  }
+  return (
+    <div className="inspector" data-testid="inspector" key={id}>
+      <header className="inspector-head">
+        <KindIcon kind={ICONS[located.kind]} size={18} />
+        <h2 data-testid="inspector-title">{TITLES[located.kind](located)}</h2>
+        {selection.length > 1 && <span className="muted small">+{selection.length - 1} more selected</span>}
+      </header>
+      <Form e={located} design={design} />
+      <LiveFacts id={id} />
+    </div>
+  );
+}

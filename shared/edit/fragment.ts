@@ -1,0 +1,212 @@
+/**
+ * Copy, paste and duplicate. A fragment is a self-contained slice of a design
+ * (whole devices, or parts of one device, plus cables and networks among
+ * them). Pasting gives every element a fresh id and a free name, keeps links
+ * inside the fragment, and drops links to elements outside it that would make
+ * the model wrong (a pasted bond does not steal the original's ports).
+ */
+import type { Cable, Design, Host, Network, Position, Switch } from '../model/schema.js';
+import { indexOf } from './cached-index.js';
+import { nextFree, nextNumbered, takenIds, uniqueId } from './ids.js';
+
+type HostParts = Pick<Host, 'ports' | 'bonds' | 'bridges' | 'vlans' | 'vms'>;
+type SwitchParts = Pick<Switch, 'ports' | 'portChannels'>;
+
+export interface Fragment {
+  readonly hosts: readonly Host[];
+  readonly switches: readonly Switch[];
+  readonly hostParts: readonly { readonly host: string; readonly parts: HostParts }[];
+  readonly switchParts: readonly { readonly switch: string; readonly parts: SwitchParts }[];
+  readonly cables: readonly Cable[];
+  readonly networks: readonly Network[];
+  readonly layout: Readonly<Record<string, Position>>;
+}
+
+export function isEmptyFragment(f: Fragment): boolean {
+  return f.hosts.length + f.switches.length + f.hostParts.length + f.switchParts.length + f.networks.length === 0;
+}
+
+/** The selected elements as a fragment; selecting a device takes all of it. */
+export function copyFragment(design: Design, ids: Iterable<string>): Fragment {
+  const selected = new Set(ids);
+  const hosts = design.hosts.filter((h) => selected.has(h.id));
+  const switches = design.switches.filter((s) => selected.has(s.id));
+  const pick = <T extends { id: string }>(items: readonly T[]) => items.filter((i) => selected.has(i.id));
+  const hostParts = design.hosts
+    .filter((h) => !selected.has(h.id))
+    .map((h) => ({ host: h.id, parts: { ports: pick(h.ports), bonds: pick(h.bonds), bridges: pick(h.bridges), vlans: pick(h.vlans), vms: pick(h.vms) } }))
+    .filter(({ parts }) => Object.values(parts).some((list) => list.length > 0));
+  const switchParts = design.switches
+    .filter((s) => !selected.has(s.id))
+    .map((s) => ({ switch: s.id, parts: { ports: pick(s.ports), portChannels: pick(s.portChannels) } }))
+    .filter(({ parts }) => parts.ports.length + parts.portChannels.length > 0);
+  const fragment = { hosts, switches, hostParts, switchParts, cables: [], networks: pick(design.networks), layout: {} };
+  const inside = collectIds(fragment);
+  const cables = design.cables.filter((c) => selected.has(c.id) || (inside.has(c.hostPort) && inside.has(c.switchPort)));
+  const layout = Object.fromEntries(Object.entries(design.layout).filter(([id]) => inside.has(id)));
+  return { ...fragment, cables: cables.filter((c) => inside.has(c.hostPort) && inside.has(c.switchPort)), layout };
+}
+
+function collectIds(f: Pick<Fragment, 'hosts' | 'switches' | 'hostParts' | 'switchParts' | 'networks'>): Set<string> {
+  const ids = new Set<string>();
+  const add = (items: readonly { id: string }[]) => items.forEach((i) => ids.add(i.id));
+  for (const h of [...f.hosts, ...f.hostParts.map((p) => p.parts)]) {
+    for (const list of [h.ports, h.bonds, h.bridges, h.vlans, h.vms]) add(list);
+    h.vms.forEach((vm) => add(vm.nics));
+  }
+  for (const s of [...f.switches, ...f.switchParts.map((p) => p.parts)]) {
+    add(s.ports);
+    add(s.portChannels);
+  }
+  for (const list of [f.hosts, f.switches, f.networks]) add(list);
+  return ids;
+}
+
+export interface Pasted {
+  readonly design: Design;
+  /** Ids of the pasted top-level elements (to select them). */
+  readonly ids: readonly string[];
+}
+
+/** `prefix` of a numbered name: `eth3` -> `eth`, `vmbr0` -> `vmbr`. */
+const stem = (name: string) => name.replace(/\d+$/, '');
+
+/**
+ * Pastes a fragment. Device parts go back into their device when it still
+ * exists, else into `into` (a host or switch id) when given, else are left out.
+ */
+export function pasteFragment(design: Design, fragment: Fragment, offset: Position, into?: string): Pasted {
+  const taken = takenIds(design);
+  const map = new Map<string, string>();
+  const fresh = (id: string) => {
+    const next = uniqueId(id.replace(/(-copy)?(-\d+)?$/, '') + '-copy', taken);
+    map.set(id, next);
+    return next;
+  };
+  collectIds(fragment).forEach(fresh);
+  const mapped = (id: string) => map.get(id);
+  const ids: string[] = [];
+  const vmids = new Set(design.hosts.flatMap((h) => h.vms.map((v) => v.vmid)));
+  const newVmid = () => {
+    const n = nextFree(vmids, 100);
+    vmids.add(n);
+    return n;
+  };
+
+  /** Copies host parts, renaming against `names` and keeping outside refs only when `sameHost`. */
+  const copyHostParts = (parts: HostParts, names: Set<string>, sameHost: boolean): HostParts => {
+    const rename = (name: string) => {
+      if (!names.has(name)) return (names.add(name), name);
+      const next = nextNumbered(stem(name), names);
+      names.add(next);
+      return next;
+    };
+    const outside = (id: string) => (sameHost ? id : undefined);
+    return {
+      ports: parts.ports.map((p) => ({ ...p, id: mapped(p.id)!, name: rename(p.name) })),
+      bonds: parts.bonds.map((b) => {
+        const members = b.members.map(mapped).filter((m): m is string => m !== undefined);
+        const bond = { ...b, id: mapped(b.id)!, name: rename(b.name), members };
+        const primary = b.primary === undefined ? undefined : mapped(b.primary);
+        if (primary === undefined) delete bond.primary;
+        else bond.primary = primary;
+        return bond;
+      }),
+      bridges: parts.bridges.map((b) => ({ ...b, id: mapped(b.id)!, name: rename(b.name), ports: b.ports.map(mapped).filter((p): p is string => p !== undefined) })),
+      vlans: parts.vlans.flatMap((v) => {
+        const parent = mapped(v.parent) ?? outside(v.parent);
+        return parent === undefined ? [] : [{ ...v, id: mapped(v.id)!, name: rename(v.name), parent }];
+      }),
+      vms: parts.vms.map((vm) => ({
+        ...vm,
+        id: mapped(vm.id)!,
+        vmid: newVmid(),
+        nics: vm.nics.flatMap((n) => {
+          const bridge = mapped(n.bridge) ?? outside(n.bridge);
+          return bridge === undefined ? [] : [{ ...n, id: mapped(n.id)!, bridge }];
+        }),
+      })),
+    };
+  };
+  const copySwitchParts = (parts: SwitchParts, sw: Switch): SwitchParts => {
+    const names = new Set(sw.ports.map((p) => p.name));
+    const unitStem = (name: string) => name.replace(/\d+$/, '');
+    const numbers = new Set(sw.portChannels.map((p) => p.number));
+    return {
+      ports: parts.ports.map((p) => {
+        let name = p.name;
+        if (names.has(name)) {
+          const s = unitStem(name);
+          const used = [...names].filter((n) => n.startsWith(s)).map((n) => Number(n.slice(s.length)));
+          name = `${s}${nextFree(used, 1)}`;
+        }
+        names.add(name);
+        return { ...p, id: mapped(p.id)!, name };
+      }),
+      portChannels: parts.portChannels.map((pc) => {
+        const number = numbers.has(pc.number) ? nextFree(numbers, 1) : pc.number;
+        numbers.add(number);
+        return { ...pc, id: mapped(pc.id)!, number, members: pc.members.map(mapped).filter((m): m is string => m !== undefined) };
+      }),
+    };
+  };
+
+  const deviceNames = new Set([...design.hosts.map((h) => h.name), ...design.switches.map((s) => s.name)]);
+  const deviceName = (name: string) => {
+    let n = 2;
+    let next = `${name.replace(/-\d+$/, '')}-${n}`;
+    while (deviceNames.has(next)) next = `${name.replace(/-\d+$/, '')}-${++n}`;
+    deviceNames.add(next);
+    return next;
+  };
+
+  let hosts = design.hosts.slice();
+  let switches = design.switches.slice();
+  for (const h of fragment.hosts) {
+    hosts.push({ ...h, id: mapped(h.id)!, name: deviceName(h.name), ...copyHostParts(h, new Set(), false) });
+    ids.push(mapped(h.id)!);
+  }
+  for (const s of fragment.switches) {
+    switches.push({ ...s, id: mapped(s.id)!, name: deviceName(s.name), ...copySwitchParts(s, { ...s, ports: [], portChannels: [] }) });
+    ids.push(mapped(s.id)!);
+  }
+  for (const { host, parts } of fragment.hostParts) {
+    const target = hosts.find((h) => h.id === host) ?? hosts.find((h) => h.id === into);
+    if (!target) continue;
+    const names = new Set([...target.ports, ...target.bonds, ...target.bridges, ...target.vlans].map((e) => e.name));
+    const copy = copyHostParts(parts, names, target.id === host);
+    hosts = hosts.map((h) =>
+      h.id === target.id
+        ? { ...h, ports: [...h.ports, ...copy.ports], bonds: [...h.bonds, ...copy.bonds], bridges: [...h.bridges, ...copy.bridges], vlans: [...h.vlans, ...copy.vlans], vms: [...h.vms, ...copy.vms] }
+        : h,
+    );
+    for (const list of Object.values(copy)) ids.push(...list.map((e: { id: string }) => e.id));
+  }
+  for (const { switch: swId, parts } of fragment.switchParts) {
+    const target = switches.find((s) => s.id === swId) ?? switches.find((s) => s.id === into);
+    if (!target) continue;
+    const copy = copySwitchParts(parts, target);
+    switches = switches.map((s) => (s.id === target.id ? { ...s, ports: [...s.ports, ...copy.ports], portChannels: [...s.portChannels, ...copy.portChannels] } : s));
+    ids.push(...copy.ports.map((p) => p.id), ...copy.portChannels.map((p) => p.id));
+  }
+  const vlans = new Set(design.networks.map((n) => n.vlan));
+  const networks = fragment.networks.map((n) => {
+    const vlan = vlans.has(n.vlan) ? nextFree(vlans, n.vlan) : n.vlan;
+    vlans.add(vlan);
+    ids.push(mapped(n.id)!);
+    return { ...n, id: mapped(n.id)!, vlan, name: vlan === n.vlan ? n.name : `${n.name}-${vlan}` };
+  });
+  const present = new Set([...indexOf({ ...design, hosts, switches }).byId.keys()]);
+  const cables = fragment.cables
+    .map((c) => ({ id: mapped(c.id) ?? fresh(c.id), hostPort: mapped(c.hostPort)!, switchPort: mapped(c.switchPort)! }))
+    .filter((c) => present.has(c.hostPort) && present.has(c.switchPort));
+  const layout = { ...design.layout };
+  for (const [id, p] of Object.entries(fragment.layout)) {
+    const to = mapped(id);
+    if (to && present.has(to)) layout[to] = { ...p, x: p.x + offset.x, y: p.y + offset.y };
+  }
+  return {
+    design: { ...design, hosts, switches, networks: [...design.networks, ...networks], cables: [...design.cables, ...cables], layout },
+    ids,
+  };
+}
