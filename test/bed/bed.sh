@@ -20,7 +20,8 @@
 #   data veth          root side <prefix>K-data (no address)       <->  host side eth1 (manual)
 #   /etc/network       /etc/netns/<prefix>-K/network   (interfaces + a copy of /etc/network/ifupdown2)
 #   /etc/ssh           /etc/netns/<prefix>-K/ssh       (own host key, sshd_config)
-#   /run, /var/tmp, /var/backups, /root, /var/spool/cron/{atjobs,atspool}: per-host directories bind-mounted in a
+#   /etc/passwd, group, shadow, sudoers, hosts   own copies, with users deploy and deploypw (see write_users)
+#   /run, /var/tmp, /var/backups, /root, /home, /var/spool/cron/{atjobs,atspool}: per-host directories bind-mounted in a
 #   private mount namespace (and UTS namespace: hostname <prefix>-K) held by an "anchor" process;
 #   sshd and atd run inside it.
 # The root namespace gets `unreachable 10.(213+S).0.0/16`, so traffic for a cut host fails fast
@@ -147,6 +148,39 @@ stop_sshd() {
   rm -f "$pidfile"
 }
 
+# Users besides root on every host, both logging in with the bed key: `deploy` (sudo without a
+# password) and `deploypw` (sudo asks for BED_SUDO_PASSWORD). Each host has its own passwd, group,
+# shadow, sudoers and hosts files (in /etc/netns/<ns>/, shown as /etc/<file> inside the host only)
+# and its own /home.
+readonly BED_SUDO_PASSWORD=netloom-bed
+write_users() {
+  local etc=$1 dir=$2 ns=$3 hash u
+  hash=$(openssl passwd -6 "$BED_SUDO_PASSWORD")
+  cp /etc/passwd /etc/group "$etc/"
+  cp -p /etc/shadow "$etc/shadow"
+  printf 'deploy:x:1100:1100:Netloom bed, sudo without password:/home/deploy:/bin/bash\n' >>"$etc/passwd"
+  printf 'deploypw:x:1101:1101:Netloom bed, sudo with password:/home/deploypw:/bin/bash\n' >>"$etc/passwd"
+  printf 'deploy:x:1100:\ndeploypw:x:1101:\n' >>"$etc/group"
+  printf 'deploy:*:20000:0:99999:7:::\ndeploypw:%s:20000:0:99999:7:::\n' "$hash" >>"$etc/shadow"
+  printf '127.0.0.1\tlocalhost\n127.0.1.1\t%s\n::1\tlocalhost ip6-localhost ip6-loopback\n' "$ns" >"$etc/hosts"
+  if [[ -f /etc/sudoers ]]; then
+    install -m 0440 /dev/null "$etc/sudoers"
+    printf '%s\n' \
+      'Defaults env_reset' \
+      'Defaults secure_path="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"' \
+      'root     ALL=(ALL:ALL) ALL' \
+      'deploy   ALL=(ALL:ALL) NOPASSWD: ALL' \
+      'deploypw ALL=(ALL:ALL) ALL' >"$etc/sudoers"
+  fi
+  for u in deploy:1100 deploypw:1101; do
+    mkdir -p "$dir/users/${u%%:*}/.ssh"
+    cp "$(state_dir)/id_ed25519.pub" "$dir/users/${u%%:*}/.ssh/authorized_keys"
+    chown -R "${u#*:}:${u#*:}" "$dir/users/${u%%:*}"
+    chmod 700 "$dir/users/${u%%:*}" "$dir/users/${u%%:*}/.ssh"
+    chmod 600 "$dir/users/${u%%:*}/.ssh/authorized_keys"
+  done
+}
+
 host_healthy() {
   local k=$1
   [[ -f "$(host_dir "$k")/ready" ]] || return 1
@@ -177,6 +211,7 @@ create_host() {
   write_sshd_config "$etc/ssh/sshd_config"
   cp -a /etc/ssh/ssh_config /etc/ssh/moduli "$etc/ssh/" 2>/dev/null || true
   ssh-keygen -q -t ed25519 -N '' -C "root@$ns" -f "$etc/ssh/ssh_host_ed25519_key"
+  write_users "$etc" "$dir" "$ns"
 
   record "netns $ns"
   ip netns add "$ns"
@@ -202,6 +237,7 @@ create_host() {
     mount --bind "$d/vartmp" /var/tmp
     mount --bind "$d/backups" /var/backups
     mount --bind "$d/home" /root
+    mount --bind "$d/users" /home
     mount --bind "$d/atjobs" /var/spool/cron/atjobs
     mount --bind "$d/atspool" /var/spool/cron/atspool
     exec 3>"$d/anchor.pid.tmp"

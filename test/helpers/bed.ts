@@ -19,7 +19,8 @@
  * Host numbers start at 1 (`bed.hosts[k - 1]` is host `k`), as in `bed.sh`. Each host:
  * namespace `<prefix>-K` (also its hostname), management `eth0` = `mgmtAddress`/24 with gateway
  * `gatewayAddress` (the root side), data port `eth1` (no address; root side `dataPort.rootLink`),
- * sshd on port 22 accepting `identityFile` for root, `/etc/network` in `etcDir/network`.
+ * sshd on port 22 accepting `identityFile` for root and for the sudo users in `BED_USERS`,
+ * `/etc/network` in `etcDir/network`.
  */
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -62,9 +63,19 @@ export interface BedHost {
   runOk(cmd: string, options?: { input?: string; timeoutMs?: number }): Promise<string>;
 }
 
+/** Users besides root on every host; all log in with the bed's `identityFile`. */
+export const BED_USERS = {
+  /** `sudo` without a password (NOPASSWD). */
+  sudoNoPassword: 'deploy',
+  /** `sudo` asks for `sudoPassword`. */
+  sudoWithPassword: 'deploypw',
+  sudoPassword: 'netloom-bed',
+} as const;
+
 export interface Bed {
   readonly prefix: string;
   readonly hosts: readonly BedHost[];
+  readonly users: typeof BED_USERS;
   readonly identityFile: string;
   /** known_hosts with every host's current key (rewritten by `rekey`). */
   readonly knownHostsFile: string;
@@ -185,6 +196,7 @@ export async function createBed(n: number, options: CreateBedOptions): Promise<B
   return {
     prefix,
     hosts,
+    users: BED_USERS,
     identityFile,
     knownHostsFile,
     cut: linkCommand('cut'),

@@ -253,7 +253,7 @@ export async function connect(target: SshTarget, options: ConnectOptions = {}): 
   });
 }
 
-const SUDO_REFUSED = /^sudo: (a password is required|\d+ incorrect password attempts?|.* is not in the sudoers file)/m;
+const SUDO_REFUSED = /^sudo: (a password is required|a terminal is required.*|\d+ incorrect password attempts?|.* is not in the sudoers file.*)$/m;
 
 class Ssh2Session implements SshSession {
   private lost: SshConnectionError | null = null;
@@ -321,9 +321,8 @@ class Ssh2Session implements SshSession {
           stdout: Buffer.concat(stdout).toString('utf8'),
           stderr: Buffer.concat(stderr).toString('utf8'),
         };
-        if (this.target.user !== 'root' && result.code === 1 && SUDO_REFUSED.test(result.stderr)) {
-          return reject(new SshAuthError(`sudo on ${this.where} refused ${this.target.user}: ${result.stderr.trim().split('\n')[0]}`, this.where));
-        }
+        const refused = this.target.user !== 'root' && result.code === 1 ? SUDO_REFUSED.exec(result.stderr) : null;
+        if (refused) return reject(new SshAuthError(`sudo on ${this.where} refused ${this.target.user}: ${refused[0]}`, this.where));
         resolve(result);
       };
       const abort = (error: SshError) => finish(error);

@@ -81,6 +81,34 @@ describe('SSH sessions on the test bed (real sshd)', () => {
     expect((await session.run(['echo', 'still here'])).stdout).toBe('still here\n');
   });
 
+  it('runs commands as root through sudo -n for a NOPASSWD user, with stdin and quoting intact', async () => {
+    const host = bed.hosts[0]!;
+    const session = await connect({ ...target(host), user: bed.users.sudoNoPassword }, { identityFile: host.identityFile, trust });
+    open.push(session);
+    expect((await session.run(['id', '-un'])).stdout).toBe('root\n');
+    expect((await session.run(['sh', '-c', 'cat; printf " %s" "$1"', 'sh', "a'b $HOME"], { stdin: 'in' })).stdout).toBe("in a'b $HOME");
+    await session.upload('/root/sudo-upload', 'as root\n', 0o600);
+    expect(await host.runOk('stat -c "%U %a" /root/sudo-upload; cat /root/sudo-upload')).toBe('root 600\nas root\n');
+  });
+
+  it('gives the sudo password on stdin when one is set, and SshAuthError when sudo wants one', async () => {
+    const host = bed.hosts[0]!;
+    const user = bed.users.sudoWithPassword;
+    const withoutPassword = await connect({ ...target(host), user }, { identityFile: host.identityFile, trust });
+    open.push(withoutPassword);
+    await expect(withoutPassword.run(['true'])).rejects.toThrow(SshAuthError);
+    await expect(withoutPassword.run(['true'])).rejects.toThrow(/a password is required/);
+
+    const wrong = await connect({ ...target(host), user }, { identityFile: host.identityFile, trust, sudoPassword: 'wrong' });
+    open.push(wrong);
+    await expect(wrong.run(['true'])).rejects.toThrow(/incorrect password/);
+
+    const session = await connect({ ...target(host), user }, { identityFile: host.identityFile, trust, sudoPassword: bed.users.sudoPassword });
+    open.push(session);
+    const result = await session.run(['sh', '-c', 'id -un; cat'], { stdin: 'after the password' });
+    expect(result).toMatchObject({ code: 0, stdout: 'root\nafter the password', stderr: '' });
+  });
+
   it('refuses an unknown host key with its SHA256 fingerprint; accepting it stores it', async () => {
     const host = bed.hosts[1]!;
     const store = join(dir, 'unknown-store', 'known_hosts');
