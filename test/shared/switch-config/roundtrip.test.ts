@@ -27,7 +27,9 @@ const channel = fc.record(
   { requiredKeys: ['lacp', 'switchport', 'members'] },
 );
 
-function switchDesign(vendor: Vendor, channels: fc.infer<typeof channel>[]): Design {
+type ChannelSpec = typeof channel extends fc.Arbitrary<infer T> ? T : never;
+
+function switchDesign(vendor: Vendor, channels: ChannelSpec[]): Design {
   let next = 1;
   const ports: unknown[] = [];
   const portChannels = channels.map((c, i) => {
