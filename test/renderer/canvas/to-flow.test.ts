@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { updateElement } from '../../../shared/edit/update.js';
+import { indexDesign } from '../../../shared/model/index.js';
+import type { Diagnostic } from '../../../shared/validate/diagnostic.js';
+import { badgesOf, designToFlow, nodeIdsOf, reuseUnchanged } from '../../../renderer/src/canvas/to-flow.js';
+import { exampleDesign } from '../../helpers/design.js';
+
+const inputs = (design = exampleDesign()) => ({ design, badges: new Map(), live: {}, selection: new Set<string>() });
+
+describe('designToFlow', () => {
+  it('has one node per element, id = element id, each element inside its device frame after it', () => {
+    const design = exampleDesign();
+    const { nodes } = designToFlow(inputs(design));
+    expect(nodes.map((n) => n.id).sort()).toEqual(nodeIdsOf(design).sort());
+    const order = new Map(nodes.map((n, i) => [n.id, i]));
+    const index = indexDesign(design);
+    for (const n of nodes) {
+      const e = index.byId.get(n.id)!;
+      expect(n.type).toBe(e.kind);
+      const owner = 'host' in e ? e.host.id : 'switch' in e ? e.switch.id : undefined;
+      expect(n.parentId).toBe(owner);
+      if (owner) expect(order.get(owner)!).toBeLessThan(order.get(n.id)!);
+    }
+  });
+
+  it('draws cables with their ids, coloured by the networks the trunk carries, and memberships with derived ids', () => {
+    const { edges } = designToFlow(inputs());
+    const cable = edges.find((e) => e.id === 'cable-enp88s0')!;
+    expect(cable).toMatchObject({ type: 'cable', source: 'n4032-te1-0-17', target: 'ms01-enp88s0' });
+    expect(cable.data).toMatchObject({ colours: ['#2563eb', '#16a34a'], vlans: '240, 245' });
+    expect(edges.find((e) => e.id === 'vm-100-net0')).toMatchObject({ type: 'nic', source: 'ms01-vmbr1', target: 'vm-100', targetHandle: 'vm-100-net0', data: { tag: 245, colour: '#16a34a' } });
+    expect(edges.map((e) => e.id)).toContain('member:ms01-bond0:ms01-enp88s0');
+    expect(edges.map((e) => e.id)).toContain('bridge:ms01-vmbr1:ms01-bond1');
+    expect(edges.find((e) => e.id === 'channel:n4032-po8:n4032-te1-0-17')).toMatchObject({ source: 'n4032-po8', target: 'n4032-te1-0-17' });
+    expect(new Set(edges.map((e) => e.id)).size).toBe(edges.length);
+  });
+
+  it('an access port carries only its VLAN; a cable without switch settings takes the host side', () => {
+    const trunkless = updateElement(exampleDesign(), 'n4032-po8', { switchport: { mode: 'access', vlan: 245 } });
+    const { edges } = designToFlow(inputs(trunkless));
+    expect(edges.find((e) => e.id === 'cable-enp88s0')!.data).toMatchObject({ colours: ['#16a34a'] });
+    const bare = updateElement(exampleDesign(), 'n4032-po9', { switchport: undefined });
+    const host = designToFlow(inputs(bare)).edges.find((e) => e.id === 'cable-enp3s0f0np0')!;
+    expect(host.data).toMatchObject({ vlans: '240, 245' });
+  });
+
+  it('takes positions from the layout and sizes frames around their elements', () => {
+    const design = { ...exampleDesign(), layout: { ms01: { x: 100, y: 50 }, 'ms01-enp88s0': { x: 600, y: 400 } } };
+    const { nodes } = designToFlow(inputs(design));
+    const host = nodes.find((n) => n.id === 'ms01')!;
+    expect(host.position).toEqual({ x: 100, y: 50 });
+    expect(nodes.find((n) => n.id === 'ms01-enp88s0')!.position).toEqual({ x: 600, y: 400 });
+    expect(host.width).toBeGreaterThanOrEqual(600 + 150);
+    expect(host.height).toBeGreaterThanOrEqual(400 + 48);
+  });
+
+  it('puts problem counts, worst severity and live health on the nodes they name', () => {
+    const diagnostics: Diagnostic[] = [
+      { rule: 'a/x', severity: 'warning', elements: ['ms01-bond0'], path: 'hosts[0].bonds[0]', message: 'm' },
+      { rule: 'a/y', severity: 'error', elements: ['ms01-bond0', 'n4032-po8'], path: 'hosts[0].bonds[0]', message: 'm' },
+    ];
+    const { nodes } = designToFlow({ ...inputs(), badges: badgesOf(diagnostics), live: { 'ms01-enp91s0': { health: 'down', reasons: [], readAt: 'now' } } });
+    expect(nodes.find((n) => n.id === 'ms01-bond0')!.data).toMatchObject({ problems: 2, worst: 'error' });
+    expect(nodes.find((n) => n.id === 'n4032-po8')!.data).toMatchObject({ problems: 1, worst: 'error' });
+    expect(nodes.find((n) => n.id === 'ms01-enp91s0')!.data).toMatchObject({ health: 'down' });
+  });
+});
+
+describe('reuseUnchanged', () => {
+  it('keeps node objects whose element did not change, and replaces the one that did', () => {
+    const design = exampleDesign();
+    const first = designToFlow(inputs(design)).nodes;
+    const edited = updateElement(design, 'ms01-bond0', { miimon: 200 });
+    const second = reuseUnchanged(first, designToFlow(inputs(edited)).nodes);
+    const changed = second.filter((n, i) => n !== first[i]).map((n) => n.id);
+    expect(changed).toEqual(['ms01', 'ms01-bond0']);
+  });
+});
