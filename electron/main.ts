@@ -82,6 +82,24 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
+/** A design opened from outside while the app runs (a second launch, or Finder on macOS). */
+function openFromOutside(path: string): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+  send({ command: 'open-recent', path });
+}
+
+if (!app.requestSingleInstanceLock()) app.quit();
+app.on('second-instance', (_event, argv, cwd) => {
+  const path = designFromArgv(argv, app.isPackaged, cwd);
+  if (path) openFromOutside(path);
+  else mainWindow?.focus();
+});
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  openFromOutside(path);
+});
 app.enableSandbox();
 app.on('web-contents-created', (_event, contents) => lockDown(contents));
 void app.whenReady().then(async () => {
