@@ -48,6 +48,9 @@ export interface SwitchPlan {
   readonly ports: readonly PlannedPort[];
 }
 
+/** A description the design gives; an empty one counts as none. */
+const given = (text: string | undefined) => (text === undefined || text.trim() === '' ? undefined : text.trim());
+
 /** `ms01 enp88s0`: the host and port at the other end of the switch port's cable. */
 function farEndOfPort(topology: Topology, switchPortId: string): string | undefined {
   const hostPort = topology.hostPortOf(switchPortId);
@@ -114,7 +117,7 @@ export function planSwitch(design: Design, switchId: string): SwitchPlan {
     .map((pc): PlannedPortChannel => ({
       elementId: pc.id,
       number: pc.number,
-      description: pc.description ?? farEndOfChannel(topology, pc.members),
+      description: given(pc.description) ?? farEndOfChannel(topology, pc.members),
       lacp: pc.lacp,
       switchport: pc.switchport,
       mtu: pc.mtu,
@@ -128,7 +131,7 @@ export function planSwitch(design: Design, switchId: string): SwitchPlan {
       return {
         elementId: port.id,
         name: port.name,
-        description: port.description ?? farEndOfPort(topology, port.id),
+        description: given(port.description) ?? farEndOfPort(topology, port.id),
         channel: channel && { number: channel.number, lacp: channel.lacp, elementId: channel.id },
         switchport: channel ? undefined : port.switchport,
         mtu: port.mtu,

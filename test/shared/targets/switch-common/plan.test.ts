@@ -26,9 +26,11 @@ describe('switch plan', () => {
   it('keeps a description the design gives, and creates VLANs ports need that no network names', () => {
     const design = richSwitch(exampleDesign(), 'Gigabitethernet');
     design.switches[0]!.portChannels[0]!.description = 'uplink of ms01';
+    design.switches[0]!.portChannels[1]!.description = '  ';
     design.switches[0]!.ports.find((p) => p.id === 'sw-p5')!.switchport = { mode: 'access', vlan: 300 };
     const plan = planSwitch(design, 'n4032');
     expect(plan.portChannels[0]!.description).toBe('uplink of ms01');
+    expect(plan.portChannels[1]!.description).toBe('ms01 bond1');
     expect(plan.vlans.map((v) => [v.vlan, v.name, v.elementId])).toEqual([
       [240, 'management', 'net-mgmt'],
       [245, 'vms', 'net-vms'],
