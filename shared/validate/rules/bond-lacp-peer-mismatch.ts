@@ -11,17 +11,21 @@ export const bondLacpPeerMismatch = defineRule({
     for (const bond of index.all) {
       if (bond.kind !== 'bond' || bond.element.mode !== '802.3ad') continue;
       const loose: string[] = [];
+      const looseMembers: string[] = [];
       const statics = new Map<string, string[]>();
       for (const member of bond.element.members) {
         const switchPort = topology.switchPortOf(member);
         if (!switchPort) continue;
         const channel = topology.portChannelsOfSwitchPort(switchPort.element.id)[0];
-        if (!channel) loose.push(switchPort.element.id);
+        if (!channel) {
+          loose.push(switchPort.element.id);
+          looseMembers.push(member);
+        }
         else if (channel.element.lacp === 'on') statics.set(channel.element.id, [...(statics.get(channel.element.id) ?? []), member]);
       }
       if (loose.length > 0) {
         report(
-          [bond.element.id, ...loose],
+          [bond.element.id, ...loose, ...looseMembers],
           `${nameOf(bond)} uses LACP (802.3ad) but ${loose.map((id) => nameOf(index.byId.get(id)!)).join(', ')} ${loose.length > 1 ? 'are' : 'is'} in no port-channel: no LACP partner answers, so the bond cannot aggregate; add an LACP port-channel (mode active)`,
         );
       }

@@ -17,7 +17,7 @@ export const bondStaticLagMismatch = defineRule({
       const loose = cabled.filter((sp) => topology.portChannelsOfSwitchPort(sp.element.id).length === 0);
       if (loose.length > 0) {
         report(
-          [bond.element.id, ...loose.map((sp) => sp.element.id)],
+          [bond.element.id, ...loose.map((sp) => sp.element.id), ...loose.flatMap((sp) => topology.hostPortOf(sp.element.id)?.element.id ?? [])],
           `${nameOf(bond)} (${bond.element.mode}) sends the same MAC address out of several ports, but ${loose.map(nameOf).join(', ')} ${loose.length > 1 ? 'are' : 'is'} in no port-channel: the switch sees the address flap between ports; bundle them in a port-channel with mode on`,
         );
       }

@@ -48,12 +48,30 @@ const CASES: Record<string, Case> = {
     elements: [['ms01-bond0', 'n4032-po8', 'ms01-enp88s0', 'ms01-enp91s0']],
     pass: (d) => (po(d, 8).lacp = 'passive'),
   },
+  'bond/lacp-peer-mismatch (no port-channel)': {
+    fail: (d) => (sw(d).portChannels = sw(d).portChannels.filter((p: any) => p.number !== 8)),
+    elements: [['ms01-bond0', 'n4032-te1-0-17', 'n4032-te2-0-17', 'ms01-enp88s0', 'ms01-enp91s0']],
+    pass: unchanged,
+  },
   'bond/static-lag-mismatch': {
     fail: (d) => (bond(d, 'bond0').mode = 'balance-xor'),
     elements: [['ms01-bond0', 'n4032-po8']],
     pass: (d) => {
       bond(d, 'bond0').mode = 'balance-xor';
       po(d, 8).lacp = 'on';
+    },
+  },
+  'bond/static-lag-mismatch (no port-channel)': {
+    fail: (d) => {
+      bond(d, 'bond0').mode = 'balance-rr';
+      sw(d).portChannels = sw(d).portChannels.filter((p: any) => p.number !== 8);
+    },
+    elements: [['ms01-bond0', 'n4032-te1-0-17', 'n4032-te2-0-17', 'ms01-enp88s0', 'ms01-enp91s0']],
+    // A balance-rr bond with a single cabled member needs no LAG.
+    pass: (d) => {
+      bond(d, 'bond0').mode = 'balance-rr';
+      sw(d).portChannels = sw(d).portChannels.filter((p: any) => p.number !== 8);
+      d.cables = d.cables.filter((c: any) => c.id !== 'cable-enp91s0');
     },
   },
   'bond/lag-on-failover-bond': {
