@@ -18,10 +18,14 @@ export const vlanNotAllowedOnTrunk = defineRule({
         const missing = usage.tagged.filter((use) => use.vlan !== side.untagged && !vlanSetHas(side.tagged, use.vlan));
         if (missing.length === 0) continue;
         const vlans = [...new Set(missing.map((m) => m.vlan))].sort((a, b) => a - b);
-        const where = side.mode === 'access' ? `is an access port in VLAN ${side.untagged} and carries no tagged VLANs` : 'does not allow';
+        const users = missing.map((m) => `${m.what} (VLAN ${m.vlan})`).join(', ');
+        const refusal =
+          side.mode === 'access'
+            ? `is an access port (VLAN ${side.untagged}) and drops tagged VLAN ${vlans.join(', ')}`
+            : `does not allow VLAN ${vlans.join(', ')}`;
         report(
           [side.owner.element.id, ...missing.map((m) => m.elementId), uplink.element.id],
-          `${nameOf(side.owner)} ${where}${side.mode === 'trunk' ? ` VLAN ${vlans.join(', ')}` : ''}, which ${nameOf(uplink)} sends tagged for ${missing.map((m) => `${m.what} (VLAN ${m.vlan})`).join(', ')}`,
+          `${nameOf(side.owner)} ${refusal}, which ${nameOf(uplink)} sends tagged for ${users}`,
         );
       }
     }

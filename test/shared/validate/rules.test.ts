@@ -133,6 +133,14 @@ const CASES: Record<string, Case> = {
     elements: [['n4032-po9', 'vm-100-net0', 'ms01-bond1']],
     pass: (d) => (po(d, 9).switchport.allowed = '1-255'),
   },
+  'vlan/not-allowed-on-trunk (access port)': {
+    fail: (d) => (po(d, 9).switchport = { mode: 'access', vlan: 240 }),
+    elements: [['n4032-po9', 'vm-100-net0', 'ms01-bond1']],
+    pass: (d) => {
+      po(d, 9).switchport = { mode: 'access', vlan: 240 };
+      ms01(d).vms = [];
+    },
+  },
   'vlan/bridge-vids-not-allowed': {
     fail: (d) => (po(d, 9).switchport.allowed = '240,245'),
     elements: [['n4032-po9', 'ms01-vmbr1']],
