@@ -6,6 +6,7 @@
 import type { ReactNode } from 'react';
 import { indexOf } from '../../../../shared/edit/cached-index.js';
 import { listLinks } from '../../../../shared/edit/links.js';
+import { checkedEdit } from '../../../../shared/edit/update.js';
 import { removeElements } from '../../../../shared/edit/remove.js';
 import type { ElementOf, Located } from '../../../../shared/model/index-of.js';
 import type { AttributeTable } from '../../../../shared/model/attributes.js';
@@ -324,6 +325,13 @@ function Form({ e, design }: { e: Located; design: Design }) {
   }
 }
 
+const commitDesignName = (value: unknown): string | undefined => {
+  const checked = checkedEdit({ ...useAppStore.getState().design, name: String(value ?? '') });
+  if (!checked.ok) return checked.problems[0]?.message;
+  useAppStore.getState().edit(() => checked.design);
+  return undefined;
+};
+
 const LINK_WORDS = { 'bond-member': 'Bond membership', 'bridge-port': 'Bridge port', 'vlan-parent': 'VLAN parent', 'channel-member': 'Port-channel membership', 'vm-nic': 'VM NIC', cable: 'Cable' } as const;
 
 export function Inspector() {
@@ -332,9 +340,18 @@ export function Inspector() {
   const id = selection[0];
   if (!id) {
     return (
-      <div className="inspector empty" data-testid="inspector">
-        <p className="muted">Select an element to see its settings.</p>
-        <p className="muted small">Drag from the palette to add elements, and from handle to handle to connect them.</p>
+      <div className="inspector" data-testid="inspector">
+        <header className="inspector-head">
+          <h2>Design</h2>
+        </header>
+        <Section title="Design">
+          <TextField label="Name" value={design.name} commit={commitDesignName} testId="field-design-name" />
+          <p className="muted small">
+            {design.hosts.length} host{design.hosts.length === 1 ? '' : 's'}, {design.switches.length} switch{design.switches.length === 1 ? '' : 'es'}, {design.networks.length} network
+            {design.networks.length === 1 ? '' : 's'}, {design.cables.length} cable{design.cables.length === 1 ? '' : 's'}
+          </p>
+        </Section>
+        <p className="muted small pad">Select an element to see its settings. Drag from the palette to add elements, and from handle to handle to connect them.</p>
       </div>
     );
   }
