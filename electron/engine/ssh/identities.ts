@@ -45,6 +45,8 @@ async function loadKey(file: string): Promise<{ key: Buffer } | { problem: strin
       ? { problem: `${file} is protected by a passphrase; add it to ssh-agent (ssh-add ${file})` }
       : { problem: `${file} is not a private key Netloom can read (${parsed.message})` };
   }
+  const first = Array.isArray(parsed) ? parsed[0] : parsed;
+  if (!first?.isPrivateKey()) return { problem: `${file} is not a private key (a public key?)` };
   return { key };
 }
 

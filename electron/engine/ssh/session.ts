@@ -164,7 +164,7 @@ export async function connect(target: SshTarget, options: ConnectOptions = {}): 
       timeoutMs,
     );
 
-    sock.once('error', (error: NodeJS.ErrnoException) => fail(new SshConnectionError(`${where} ${socketProblem(error)}`, where, { cause: error })));
+    sock.on('error', (error: NodeJS.ErrnoException) => fail(new SshConnectionError(`${where} ${socketProblem(error)}`, where, { cause: error })));
 
     client.on('error', (error: Error & { level?: string }) => {
       if (hostKeyProblem) return fail(hostKeyProblem);
@@ -180,46 +180,49 @@ export async function connect(target: SshTarget, options: ConnectOptions = {}): 
     });
     client.on('close', () => fail(hostKeyProblem ?? new SshConnectionError(`${where} closed the connection during login`, where)));
 
-    const verifyHostKey = (key: Buffer, verify: (valid: boolean) => void) => {
-      trust.check(address, port, key).then(
-        async (check) => {
-          fingerprint = check.fingerprint;
-          switch (check.status) {
-            case 'trusted':
-              return verify(true);
-            case 'unknown':
-              if (options.acceptHostKey === check.fingerprint) {
-                await trust.accept(address, port, key);
-                return verify(true);
-              }
-              hostKeyProblem = new HostKeyUnknownError(
-                `the authenticity of ${where} cannot be established: its ${check.keyType} key is ${check.fingerprint}` +
-                  (check.otherKeyTypes.length > 0 ? ` (keys of another type are trusted for it: ${check.otherKeyTypes.join(', ')})` : ''),
-                where,
-                check.keyType,
-                check.fingerprint,
-              );
-              return verify(false);
-            case 'changed':
-              hostKeyProblem = new HostKeyChangedError(
-                `WARNING: the ${check.keyType} host key of ${where} has CHANGED to ${check.fingerprint}; trusted: ` +
-                  `${check.trusted.map((t) => `${t.fingerprint} (${t.source})`).join(', ')}. Someone may be intercepting the connection, ` +
-                  `or the host was reinstalled. Nothing was sent to it. If the change is expected, remove the old key from the file named.`,
-                where,
-                check.keyType,
-                check.fingerprint,
-                check.trusted,
-              );
-              return verify(false);
-            case 'revoked':
-              hostKeyProblem = new HostKeyRevokedError(
-                `the host key of ${where} (${check.fingerprint}) is marked @revoked in ${check.source}; refusing to connect`,
-                where,
-                check.fingerprint,
-                check.source,
-              );
-              return verify(false);
+    /** Why the offered key is refused, or null to go on (an approved unknown key is stored first). */
+    const judgeKey = async (key: Buffer): Promise<SshError | null> => {
+      const check = await trust.check(address, port, key);
+      fingerprint = check.fingerprint;
+      switch (check.status) {
+        case 'trusted':
+          return null;
+        case 'unknown':
+          if (options.acceptHostKey === check.fingerprint) {
+            await trust.accept(address, port, key);
+            return null;
           }
+          return new HostKeyUnknownError(
+            `the authenticity of ${where} cannot be established: its ${check.keyType} key is ${check.fingerprint}` +
+              (check.otherKeyTypes.length > 0 ? ` (keys of another type are trusted for it: ${check.otherKeyTypes.join(', ')})` : ''),
+            where,
+            check.keyType,
+            check.fingerprint,
+          );
+        case 'changed':
+          return new HostKeyChangedError(
+            `WARNING: the ${check.keyType} host key of ${where} has CHANGED to ${check.fingerprint}; trusted: ` +
+              `${check.trusted.map((t) => `${t.fingerprint} (${t.source})`).join(', ')}. Someone may be intercepting the connection, ` +
+              `or the host was reinstalled. Nothing was sent to it. If the change is expected, remove the old key from the file named.`,
+            where,
+            check.keyType,
+            check.fingerprint,
+            check.trusted,
+          );
+        case 'revoked':
+          return new HostKeyRevokedError(
+            `the host key of ${where} (${check.fingerprint}) is marked @revoked in ${check.source}; refusing to connect`,
+            where,
+            check.fingerprint,
+            check.source,
+          );
+      }
+    };
+    const verifyHostKey = (key: Buffer, verify: (valid: boolean) => void) => {
+      judgeKey(key).then(
+        (problem) => {
+          hostKeyProblem = problem;
+          verify(problem === null);
         },
         (error: unknown) => {
           hostKeyProblem = new SshConnectionError(`cannot check the host key of ${where}: ${(error as Error).message}`, where, { cause: error });

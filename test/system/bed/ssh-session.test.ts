@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -79,6 +79,29 @@ describe('SSH sessions on the test bed (real sshd)', () => {
     await expect(session.run(['sleep', '30'], { timeoutMs: 500 })).rejects.toBeInstanceOf(SshTimeoutError);
     expect(Date.now() - started).toBeLessThan(3_000);
     expect((await session.run(['echo', 'still here'])).stdout).toBe('still here\n');
+  });
+
+  it('logs in with a key from ssh-agent, or from ~/.ssh/id_ed25519, without an identity file', async () => {
+    const host = bed.hosts[0]!;
+    const emptyHome = mkdtempSync(join(dir, 'home-'));
+    const socket = join(dir, 'agent.sock');
+    const agent = spawn('ssh-agent', ['-D', '-a', socket], { stdio: 'ignore' });
+    try {
+      for (let i = 0; i < 50 && !existsSync(socket); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      execFileSync('ssh-add', ['-q', host.identityFile], { env: { ...process.env, SSH_AUTH_SOCK: socket }, stdio: 'ignore' });
+      const viaAgent = await connect(target(host), { agent: socket, home: emptyHome, trust });
+      open.push(viaAgent);
+      expect((await viaAgent.run(['hostname'])).stdout).toBe(`${host.ns}\n`);
+    } finally {
+      agent.kill();
+    }
+    const home = mkdtempSync(join(dir, 'home-'));
+    mkdirSync(join(home, '.ssh'));
+    copyFileSync(host.identityFile, join(home, '.ssh', 'id_ed25519'));
+    const viaFile = await connect(target(host), { agent: false, home, trust });
+    open.push(viaFile);
+    expect((await viaFile.run(['hostname'])).stdout).toBe(`${host.ns}\n`);
+    await expect(connect(target(host), { agent: false, home: emptyHome, trust })).rejects.toThrow(/no SSH key to offer/);
   });
 
   it('runs commands as root through sudo -n for a NOPASSWD user, with stdin and quoting intact', async () => {
