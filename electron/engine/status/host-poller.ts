@@ -28,6 +28,12 @@ export interface HostPollerOptions extends PollTiming {
   readonly now?: () => Date;
 }
 
+/** The same status with a new read time. */
+function restamp(update: HostStatusUpdate, readAt: string): HostStatusUpdate {
+  const elements = Object.fromEntries(Object.entries(update.elements).map(([id, live]) => [id, { ...live, readAt }]));
+  return { ...update, readAt, elements };
+}
+
 type PolledHost = Host & { readonly ssh: NonNullable<Host['ssh']> };
 
 /** How long to wait before the next attempt after `failures` failures in a row. */
@@ -39,6 +45,8 @@ export function backoffMs(timing: PollTiming, failures: number): number {
 export class HostPoller {
   private session: StatusSession | undefined;
   private failures = 0;
+  /** The last output read and the status made from it: an unchanged output is not parsed again. */
+  private last: { readonly stdout: string; readonly update: HostStatusUpdate } | undefined;
   private stopped = false;
   private wake: (() => void) | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -84,13 +92,10 @@ export class HostPoller {
       this.session ??= await options.connector(host, { timeoutMs: options.timeoutMs });
       const result = await this.session.exec(statusCommand(options.bondingDir), { timeoutMs: options.timeoutMs });
       this.failures = 0;
-      const facts = readHostFacts(result.stdout);
-      if (!facts.ok) {
-        const stderr = result.stderr.trim().split('\n')[0];
-        const reason = `cannot read the status of ${host.name}: ${facts.message}${stderr ? ` (${stderr})` : ''}`;
-        return { host: host.id, reachable: true, readAt, elements: hostStatusAll(design, host, 'unknown', reason, readAt) };
-      }
-      return { host: host.id, reachable: true, readAt, elements: hostStatus(design, host, facts.facts, readAt, { bondingDir: options.bondingDir }) };
+      if (this.last?.stdout === result.stdout) return restamp(this.last.update, readAt);
+      const update = this.judge(result.stdout, result.stderr, readAt);
+      this.last = { stdout: result.stdout, update };
+      return update;
     } catch (e) {
       this.session?.close();
       this.session = undefined;
@@ -98,6 +103,17 @@ export class HostPoller {
       const reason = `${host.name} does not answer: ${(e as Error).message}`;
       return { host: host.id, reachable: false, readAt, elements: hostStatusAll(design, host, 'unreachable', reason, readAt) };
     }
+  }
+
+  private judge(stdout: string, stderr: string, readAt: string): HostStatusUpdate {
+    const { design, host, options } = this;
+    const facts = readHostFacts(stdout);
+    if (!facts.ok) {
+      const firstError = stderr.trim().split('\n')[0];
+      const reason = `cannot read the status of ${host.name}: ${facts.message}${firstError ? ` (${firstError})` : ''}`;
+      return { host: host.id, reachable: true, readAt, elements: hostStatusAll(design, host, 'unknown', reason, readAt) };
+    }
+    return { host: host.id, reachable: true, readAt, elements: hostStatus(design, host, facts.facts, readAt, { bondingDir: options.bondingDir }) };
   }
 
   /** Stops polling and closes the session; resolves when the loop has ended. */

@@ -47,6 +47,10 @@ describe('StatusService with a fake SSH session', () => {
     expect(updates[0]).toMatchObject({ host: 'ms01', reachable: true });
     expect(updates[0]!.elements['ms01-bond0']!.health).toBe('ok');
     expect(fake.sessions.every((s) => s.closed)).toBe(true);
+    // The output did not change, so the status is the same, read at a later time.
+    const [a, b] = [updates[0]!, updates[4]!];
+    expect(b.readAt > a.readAt).toBe(true);
+    expect(b.elements['ms01-enp88s0']).toEqual({ ...a.elements['ms01-enp88s0'], readAt: b.readAt });
   });
 
   it('turns a port red on the tick after its carrier goes, and green again after', async () => {
