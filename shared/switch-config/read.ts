@@ -123,6 +123,8 @@ export function readSwitchConfig(text: string, vendor: SwitchVendor): SwitchConf
       block = undefined;
       return;
     }
+    // A header opens a new block even where the previous one lacked its `exit`.
+    if (/^(interface|vlan)\s/.test(line)) block = undefined;
     try {
       if (block?.kind === 'interface') {
         readInterfaceLine(block.iface, line);

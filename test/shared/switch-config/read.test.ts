@@ -26,6 +26,15 @@ describe('switch config reader on real Dell OS6 configs', () => {
     expect(config.interfaces.find((i) => i.name === 'port-channel 3')!.line).toBe(80);
   });
 
+  it('starts a new block at the next header even when an exit is missing', () => {
+    const config = readSwitchConfig('vlan 10\nname "ten"\ninterface Gi1/0/1\nswitchport access vlan 10\ninterface Gi1/0/2\ndescription "b"\n', 'dell-os6');
+    expect(config.vlans).toEqual([{ vlan: 10, name: 'ten', line: 1 }]);
+    expect(config.interfaces.map((i) => [i.name, i.accessVlan, i.description])).toEqual([
+      ['Gigabitethernet1/0/1', 10, undefined],
+      ['Gigabitethernet1/0/2', undefined, 'b'],
+    ]);
+  });
+
   it('reads the OS6 interface fixture: quoted description and access VLAN', () => {
     const config = readSwitchConfig(corpus('dellemc.os6__fixtures_os6_config_config.os6.cfg'), 'dell-os6');
     expect(config.hostname).toBe('router');
