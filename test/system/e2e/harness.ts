@@ -17,6 +17,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { createHttpTransport } from '../../../renderer/src/api/http-transport.js';
+import type { NetloomApi } from '../../../shared/api.js';
+import { createApiClient } from '../../../shared/api-client.js';
 import { ROOT } from '../../helpers/cli.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -32,6 +35,8 @@ export interface ServeProcess {
   readonly token: string;
   /** The data folder serve uses (recent files, recovery), removed on stop unless given. */
   readonly dataDir: string;
+  /** The same API the page uses, from the test (Node has no EventSource: methods only, no onDid...). */
+  readonly api: NetloomApi;
   readonly stdout: () => string;
   readonly stderr: () => string;
   stop(): Promise<void>;
@@ -111,12 +116,14 @@ export async function startServe(options: ServeOptions = {}): Promise<ServeProce
     child.once('exit', (code) => fail(new Error(`netloom serve exited with ${code} before printing a URL\nstdout: ${stdout}\nstderr: ${stderr}`)));
   });
   const origin = match[1]!;
+  const token = match[2]!;
   return {
     url: match[0],
     origin,
     port: Number(new URL(origin).port),
-    token: match[2]!,
+    token,
     dataDir,
+    api: createApiClient(createHttpTransport({ baseUrl: origin, token })),
     stdout: () => stdout,
     stderr: () => stderr,
     stop,

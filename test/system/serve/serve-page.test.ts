@@ -29,11 +29,7 @@ describe('the app in Chromium via netloom serve', () => {
     copyFileSync(EXAMPLE, design);
     const app = await openApp({ design });
     try {
-      const result = await app.page.evaluate(async (token) => {
-        const response = await fetch('/api/initialDesign', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: '[]' });
-        return (await response.json()) as { value: { path: string; isExample: boolean } };
-      }, app.token);
-      expect(result.value).toMatchObject({ path: design, isExample: false });
+      expect(await app.serve.api.initialDesign()).toMatchObject({ path: design, isExample: false });
       await expect.poll(() => app.page.title(), { timeout: 15_000 }).toContain(exampleDesign().name);
     } finally {
       await app.close();
