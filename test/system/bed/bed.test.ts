@@ -3,6 +3,7 @@ import { existsSync, readFileSync, readdirSync, readlinkSync, statSync } from 'n
 import { readFile, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect, HostKeyTrust } from '../../../electron/engine/ssh/index.js';
 import { createBed, type Bed, type BedHost } from '../../helpers/bed.js';
 
 const run = promisify(execFile);
@@ -65,6 +66,19 @@ describe('test bed', () => {
       expect(dotSsh).toBe('.ssh');
       expect(addr).toContain(`${host.mgmtAddress}/24`);
       expect(python).toBe('/usr/bin/python3');
+    }
+  });
+
+  it('lets Netloom\'s SSH layer (ssh2) in on every host, with the host keys the bed published', async () => {
+    const trust = new HostKeyTrust({ knownHostsFiles: [bed.knownHostsFile], storeFile: '/nonexistent/netloom-bed-test-store' });
+    for (const host of bed.hosts) {
+      const session = await connect({ address: host.mgmtAddress, port: host.sshPort, user: 'root' }, { identityFile: host.identityFile, trust });
+      try {
+        expect(session.hostKeyFingerprint).toBe(host.hostKeyFingerprint);
+        expect((await session.run(['hostname'])).stdout).toBe(`${host.ns}\n`);
+      } finally {
+        session.close();
+      }
     }
   });
 
@@ -143,6 +157,9 @@ describe('test bed', () => {
   it('destroy leaves no namespace, veth, process, /etc/netns dir or route behind', async () => {
     const other = await createBed(1, { prefix: `${PREFIX}x` });
     const ns = other.hosts[0]!.ns;
+    const slot = Number((await readFile(`/run/netloom-bed/${other.prefix}/slot`, 'utf8')).trim());
+    const unreachable = `unreachable 10.${213 + slot}.0.0/16`;
+    expect((await run('ip', ['route', 'show', 'type', 'unreachable'], { encoding: 'utf8' })).stdout).toContain(unreachable);
     const anchor = (await readFile(`/run/netloom-bed/${other.prefix}/h1/anchor.pid`, 'utf8')).trim();
     const netns = `net:[${statSync(`/run/netns/${ns}`).ino}]`;
     expect(processesIn(netns).length).toBeGreaterThanOrEqual(3); // anchor, sshd, atd
@@ -153,6 +170,7 @@ describe('test bed', () => {
     expect(existsSync(`/run/netloom-bed/${other.prefix}`)).toBe(false);
     expect(running(anchor)).toBe(false);
     expect(processesIn(netns)).toEqual([]);
+    expect((await run('ip', ['route', 'show', 'type', 'unreachable'], { encoding: 'utf8' })).stdout).not.toContain(unreachable);
     // The bed under test is untouched by its neighbour's destroy.
     expect((await ssh(bed, bed.hosts[0]!, 'echo still')).stdout).toBe('still\n');
   });
