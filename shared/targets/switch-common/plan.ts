@@ -4,7 +4,7 @@
  * ports Netloom knows. The vendor targets only format this plan.
  */
 import { topologyOf, type Topology } from '../../derive/topology.js';
-import { indexDesign, type ElementOf } from '../../model/index-of.js';
+import { indexDesign, type DesignIndex, type ElementOf } from '../../model/index-of.js';
 import type { LacpMode } from '../../model/kinds.js';
 import type { Design, Switch, Switchport } from '../../model/schema.js';
 import { DEFAULT_VLAN } from '../../derive/switch-side.js';
@@ -105,7 +105,12 @@ function vlansOf(design: Design, sw: Switch): PlannedVlan[] {
 }
 
 export function planSwitch(design: Design, switchId: string): SwitchPlan {
-  const index = indexDesign(design);
+  return planSwitchIn(indexDesign(design), switchId);
+}
+
+/** `planSwitch` over an index already built (rules plan every switch of one design). */
+export function planSwitchIn(index: DesignIndex, switchId: string): SwitchPlan {
+  const design = index.design;
   const located: ElementOf<'switch'> | undefined = index.get(switchId, 'switch');
   if (!located) throw new Error(`no switch with id "${switchId}"`);
   const sw = located.element;

@@ -1,4 +1,4 @@
-import { planSwitch } from '../../targets/switch-common/plan.js';
+import { planSwitchIn } from '../../targets/switch-common/plan.js';
 import { VENDORS } from '../../targets/switch-common/vendors.js';
 import { defineRule } from '../define-rule.js';
 
@@ -19,7 +19,7 @@ export const namesSwitchText = defineRule({
   check(index, report) {
     for (const sw of index.design.switches) {
       const facts = VENDORS[sw.vendor];
-      const plan = planSwitch(index.design, sw.id);
+      const plan = planSwitchIn(index, sw.id);
       for (const vlan of plan.vlans) {
         const problem = vlan.name === undefined ? undefined : problemWith(vlan.name, facts.maxVlanName, facts.vlanNameSpaces);
         if (problem) report([vlan.elementId, sw.id], `VLAN name "${vlan.name}" ${problem} (${facts.label} switch ${sw.name})`);

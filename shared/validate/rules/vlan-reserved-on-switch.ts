@@ -1,4 +1,4 @@
-import { planSwitch } from '../../targets/switch-common/plan.js';
+import { planSwitchIn } from '../../targets/switch-common/plan.js';
 import { VENDORS } from '../../targets/switch-common/vendors.js';
 import { defineRule } from '../define-rule.js';
 
@@ -10,7 +10,7 @@ export const vlanReservedOnSwitch = defineRule({
   check(index, report) {
     for (const sw of index.design.switches) {
       const facts = VENDORS[sw.vendor];
-      for (const vlan of planSwitch(index.design, sw.id).vlans) {
+      for (const vlan of planSwitchIn(index, sw.id).vlans) {
         if (facts.reservedVlans.includes(vlan.vlan)) {
           report([vlan.elementId, sw.id], `VLAN ${vlan.vlan} is reserved on ${facts.label} switch ${sw.name}; use another VLAN id`);
         }
