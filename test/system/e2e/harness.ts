@@ -33,6 +33,8 @@ export interface ServeProcess {
   readonly origin: string;
   readonly port: number;
   readonly token: string;
+  /** The serve process, leader of its own process group (`process.kill(-pid, ...)` hits the group). */
+  readonly pid: number;
   /** The data folder serve uses (recent files, recovery), removed on stop unless given. */
   readonly dataDir: string;
   /** The same API the page uses, from the test (Node has no EventSource: methods only, no onDid...). */
@@ -122,6 +124,7 @@ export async function startServe(options: ServeOptions = {}): Promise<ServeProce
     origin,
     port: Number(new URL(origin).port),
     token,
+    pid: child.pid!,
     dataDir,
     api: createApiClient(createHttpTransport({ baseUrl: origin, token })),
     stdout: () => stdout,
