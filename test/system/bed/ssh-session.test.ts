@@ -177,6 +177,27 @@ describe('SSH sessions on the test bed (real sshd)', () => {
     expect(existsSync(join(dir, 'stale-store'))).toBe(false);
   });
 
+  it('asks first for the key type known_hosts trusts, so a host with several keys is judged on the known one', async () => {
+    const host = bed.hosts[1]!;
+    const ecdsaKey = `${host.etcDir}/ssh/ssh_host_ecdsa_key`;
+    rmSync(ecdsaKey, { force: true });
+    rmSync(`${ecdsaKey}.pub`, { force: true });
+    execFileSync('ssh-keygen', ['-q', '-t', 'ecdsa', '-N', '', '-f', ecdsaKey]);
+    const config = `${host.etcDir}/ssh/sshd_config`;
+    writeFileSync(config, `${readFileSync(config, 'utf8')}HostKey /etc/ssh/ssh_host_ecdsa_key\n`);
+    await bed.restartSshd(2);
+    const [type, base64] = readFileSync(`${ecdsaKey}.pub`, 'utf8').split(' ');
+    const onlyEcdsa = join(dir, 'ecdsa_known_hosts');
+    writeFileSync(onlyEcdsa, `${host.mgmtAddress} ${type} ${base64}\n`);
+    const ecdsaTrust = new HostKeyTrust({ knownHostsFiles: [onlyEcdsa], storeFile: join(dir, 'ecdsa-store') });
+    const session = await connect(target(host), { identityFile: host.identityFile, trust: ecdsaTrust });
+    open.push(session);
+    expect(session.hostKeyFingerprint).toBe(execFileSync('ssh-keygen', ['-l', '-f', `${ecdsaKey}.pub`], { encoding: 'utf8' }).split(' ')[1]);
+    // Knowing nothing, the preferred ed25519 key is the one offered.
+    const error = await connect(target(host), { identityFile: host.identityFile, trust: new HostKeyTrust({ knownHostsFiles: [], storeFile: join(dir, 'none') }) }).catch((e: unknown) => e);
+    expect((error as HostKeyUnknownError).fingerprint).toBe(host.hostKeyFingerprint);
+  });
+
   it('reports a wrong key as SshAuthError and a closed port as SshConnectionError', async () => {
     const host = bed.hosts[0]!;
     const otherKey = join(dir, 'other_key');
