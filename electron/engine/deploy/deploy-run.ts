@@ -8,28 +8,12 @@
  */
 import type { CandidateCheck, NetworkDriver } from './driver.js';
 import { DebianDriver, type DriverTiming } from './debian-driver.js';
+import { HostKeyUnknownError } from '../ssh/errors.js';
 import { CommitError, describeError } from './errors.js';
 import type { HostPlan } from './plan.js';
-import type { DeployProgress } from './progress.js';
+import type { HostOutcome, HostReport, Preparation } from '../../../shared/deploy/outcome.js';
+import type { DeployProgress } from '../../../shared/deploy/progress.js';
 import type { SessionOpener } from './session.js';
-
-export type HostOutcome =
-  | { readonly kind: 'confirmed' }
-  | { readonly kind: 'unchanged' }
-  /** Dry run: the candidate differs and the host's ifupdown2 accepts it. */
-  | { readonly kind: 'checked' }
-  | { readonly kind: 'rolled-back'; readonly reason: string }
-  | { readonly kind: 'failed-before-change'; readonly reason: string };
-
-export interface HostReport {
-  readonly host: string;
-  readonly outcome: HostOutcome;
-}
-
-export type Preparation =
-  | { readonly host: string; readonly state: 'ready'; readonly diff: string; readonly checkOutput: string }
-  | { readonly host: string; readonly state: 'unchanged' }
-  | { readonly host: string; readonly state: 'failed'; readonly reason: string };
 
 export interface DeployDeps {
   readonly openSession: SessionOpener;
@@ -40,27 +24,6 @@ export interface DeployDeps {
   readonly keepBackups?: number;
   /** Driver per host; the Debian/Proxmox driver unless a test says otherwise. */
   readonly createDriver?: (plan: HostPlan, deps: DeployDeps) => NetworkDriver;
-}
-
-/** The one-line verdict the CLI and the UI print per host. */
-export function describeOutcome(outcome: HostOutcome): string {
-  switch (outcome.kind) {
-    case 'confirmed':
-      return 'confirmed';
-    case 'unchanged':
-      return 'unchanged';
-    case 'checked':
-      return 'checked: would change, ifup -s accepts it';
-    case 'rolled-back':
-      return `rolled back: ${outcome.reason}`;
-    case 'failed-before-change':
-      return `failed before change: ${outcome.reason}`;
-  }
-}
-
-/** Exit code: 0 only when every host is confirmed, unchanged or (dry run) checked. */
-export function allSucceeded(reports: readonly HostReport[]): boolean {
-  return reports.every((r) => r.outcome.kind === 'confirmed' || r.outcome.kind === 'unchanged' || r.outcome.kind === 'checked');
 }
 
 function debianDriver(plan: HostPlan, deps: DeployDeps): NetworkDriver {
@@ -129,7 +92,14 @@ export class DeployRun {
         ? { host, state: 'unchanged' }
         : { host, state: 'ready', diff: driver.compare(), checkOutput: check.checkOutput };
     } catch (e) {
-      preparation = { host, state: 'failed', reason: describeError(e) };
+      preparation = {
+        host,
+        state: 'failed',
+        reason: describeError(e),
+        ...(e instanceof HostKeyUnknownError
+          ? { unknownHostKey: { address: plan.target.address, port: plan.target.port, keyType: e.keyType, fingerprint: e.fingerprint } }
+          : {}),
+      };
     }
     if (preparation.state !== 'ready') driver.close();
     this.prepared.set(host, preparation);

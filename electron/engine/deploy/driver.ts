@@ -3,7 +3,7 @@
  * compare it with the live configuration, commit with an automatic revert,
  * confirm, roll back, discard. A platform's mechanics hide behind the verbs.
  */
-import type { DeployStep, StepState } from './progress.js';
+import type { DeployStep, StepState } from '../../../shared/deploy/progress.js';
 
 export interface CandidateCheck {
   /** The live file as read under the lock; `undefined` when the host has none. */

@@ -3,7 +3,7 @@
  * `@netloom ` (see remote-scripts.ts); anything else is plain output of a
  * tool the script did not redirect (sudo, for one).
  */
-import { isDeployStep, type DeployStep, type StepState } from './progress.js';
+import { isDeployStep, type DeployStep, type StepState } from '../../../shared/deploy/progress.js';
 
 export type ScriptLine =
   | { readonly kind: 'step'; readonly step: DeployStep; readonly state: StepState; readonly detail?: string }

@@ -2,9 +2,10 @@
 import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DeployRun, describeOutcome, type DeployDeps, type HostReport, type Preparation } from '../../../electron/engine/deploy/deploy-run.js';
+import { DeployRun, type DeployDeps } from '../../../electron/engine/deploy/deploy-run.js';
+import { describeOutcome, type HostReport, type Preparation } from '../../../shared/deploy/outcome.js';
 import { planDeploy, type HostPlan } from '../../../electron/engine/deploy/plan.js';
-import type { DeployProgress } from '../../../electron/engine/deploy/progress.js';
+import type { DeployProgress } from '../../../shared/deploy/progress.js';
 import type { SessionOpener } from '../../../electron/engine/deploy/session.js';
 import { sshSessionOpener } from '../../../electron/engine/deploy/ssh-session.js';
 import type { Design } from '../../../shared/model/index.js';

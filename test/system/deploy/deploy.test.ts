@@ -7,7 +7,8 @@
 import { copyFile, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DeployRun, describeOutcome } from '../../../electron/engine/deploy/deploy-run.js';
+import { DeployRun } from '../../../electron/engine/deploy/deploy-run.js';
+import { describeOutcome } from '../../../shared/deploy/outcome.js';
 import { saveLocalBackup } from '../../../electron/engine/deploy/local-backups.js';
 import { renderInterfaces } from '../../../shared/targets/ifupdown2/index.js';
 import { createBed, type Bed } from '../../helpers/bed.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DebianDriver, unifiedDiff } from '../../../../electron/engine/deploy/debian-driver.js';
 import { CandidateError, CommitError, LockError } from '../../../../electron/engine/deploy/errors.js';
 import { SshConnectionError } from '../../../../electron/engine/ssh/errors.js';
-import type { DeployStep, StepState } from '../../../../electron/engine/deploy/progress.js';
+import type { DeployStep, StepState } from '../../../../shared/deploy/progress.js';
 import { COMMIT, CONFIRM, DISCARD, PREPARE, ROLLBACK, STATUS } from '../../../../electron/engine/deploy/remote-scripts.js';
 import { FakeHost, steps, type Answer } from './fake-session.js';
 

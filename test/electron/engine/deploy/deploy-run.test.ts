@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DeployRun, allSucceeded, describeOutcome } from '../../../../electron/engine/deploy/deploy-run.js';
+import { DeployRun } from '../../../../electron/engine/deploy/deploy-run.js';
+import { allSucceeded, describeOutcome } from '../../../../shared/deploy/outcome.js';
 import type { HostPlan } from '../../../../electron/engine/deploy/plan.js';
-import type { DeployProgress } from '../../../../electron/engine/deploy/progress.js';
+import type { DeployProgress } from '../../../../shared/deploy/progress.js';
 import { SshConnectionError } from '../../../../electron/engine/ssh/errors.js';
 import { FakeHost, steps, type Answer } from './fake-session.js';
 
