@@ -108,8 +108,20 @@ export function planSwitch(design: Design, switchId: string): SwitchPlan {
   return planSwitchIn(indexDesign(design), switchId);
 }
 
-/** `planSwitch` over an index already built (rules plan every switch of one design). */
+const plans = new WeakMap<DesignIndex, Map<string, SwitchPlan>>();
+
+/** `planSwitch` over an index already built; plans are kept per index, as several rules read them. */
 export function planSwitchIn(index: DesignIndex, switchId: string): SwitchPlan {
+  let cached = plans.get(index);
+  if (!cached) plans.set(index, (cached = new Map()));
+  const known = cached.get(switchId);
+  if (known) return known;
+  const plan = buildPlan(index, switchId);
+  cached.set(switchId, plan);
+  return plan;
+}
+
+function buildPlan(index: DesignIndex, switchId: string): SwitchPlan {
   const design = index.design;
   const located: ElementOf<'switch'> | undefined = index.get(switchId, 'switch');
   if (!located) throw new Error(`no switch with id "${switchId}"`);
