@@ -11,6 +11,7 @@ import type { BackendContext } from './engine/backend-context.js';
 import { resolveDataDir } from './engine/data-dir.js';
 import { createFilesApi, type FilesOptions } from './engine/files-api.js';
 import { createShellApi, type ShellOptions } from './engine/shell-api.js';
+import { createStatusApi } from './engine/status/status-api.js';
 
 export const EXAMPLE_DESIGN = fileURLToPath(new URL('../shared/examples/homelab.netloom.json', import.meta.url));
 
@@ -29,6 +30,7 @@ export function createBackend(options: BackendOptions = {}): Backend {
   const api: NetloomMethods = {
     ...createFilesApi(context, { examplePath: options.examplePath ?? EXAMPLE_DESIGN, ...(options.initialPath ? { initialPath: options.initialPath } : {}) }),
     ...createShellApi(options),
+    ...createStatusApi(context),
   };
   return { api, emitter: context.emitter };
 }

@@ -6,6 +6,8 @@
  * entry here. No zod, so the sandboxed preload can import it cheaply.
  */
 
+import type { HostStatusUpdate } from './status/live.js';
+
 /** A phantom marker that carries an event's payload type and nothing else. */
 export interface EventSpec<Payload> {
   readonly __payload?: Payload;
@@ -50,6 +52,8 @@ export const API_EVENTS = {
   didRequestCommand: payload<AppCommand>(),
   /** The recent-files list changed (after an open or a save). */
   didChangeRecentFiles: payload<readonly RecentFile[]>(),
+  /** Live status: one host was read (or could not be), with the status of each of its elements. */
+  didChangeStatus: payload<HostStatusUpdate>(),
 };
 
 export type ApiEventName = keyof typeof API_EVENTS;

@@ -9,6 +9,11 @@ import { Design } from './model/schema.js';
 
 const FilePath = z.string().min(1, 'a path must not be empty').max(4096).refine((p) => !p.includes('\0'), 'a path must not contain NUL');
 
+const LiveStatusSettings = z.strictObject({
+  intervalMs: z.number().int().min(200, 'the status interval must be at least 200 ms').max(3_600_000).optional(),
+  bondingDir: FilePath.refine((p) => p.startsWith('/') && !/[\r\n]/.test(p), 'the bonding directory must be an absolute path on one line').optional(),
+});
+
 export const API_INPUTS = {
   initialDesign: z.tuple([]),
   openDesign: z.tuple([FilePath]),
@@ -24,6 +29,8 @@ export const API_INPUTS = {
   pickSavePath: z.tuple([FilePath.nullable()]),
   pickFolder: z.tuple([]),
   reportDirty: z.tuple([z.boolean()]),
+  startStatus: z.tuple([Design, LiveStatusSettings]),
+  stopStatus: z.tuple([]),
 } satisfies Record<keyof NetloomMethods, z.ZodType>;
 
 export type { ApiMethod } from './api-methods.js';

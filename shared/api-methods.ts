@@ -20,6 +20,8 @@ const METHODS = {
   pickSavePath: true,
   pickFolder: true,
   reportDirty: true,
+  startStatus: true,
+  stopStatus: true,
 } as const satisfies Record<keyof NetloomMethods, true>;
 
 export type ApiMethod = keyof NetloomMethods;

@@ -113,8 +113,23 @@ export interface ShellApi {
   reportDirty(dirty: boolean): Promise<void>;
 }
 
+/** How live status reads hosts; every field optional (defaults: every 2 s, bonding files in `/proc/net/bonding`). */
+export interface LiveStatusSettings {
+  readonly intervalMs?: number;
+  /** Where the bonding files are read on each host. */
+  readonly bondingDir?: string;
+}
+
+/** Live status: reads the design's hosts over SSH; results arrive as `onDidChangeStatus` events, one per host and read. */
+export interface StatusApi {
+  /** Starts reading every host of `design` (replacing any running session). */
+  startStatus(design: Design, settings: LiveStatusSettings): Promise<void>;
+  /** Stops reading and closes every SSH connection. */
+  stopStatus(): Promise<void>;
+}
+
 /** Every request/response method. Later areas (deploy, status) extend this. */
-export interface NetloomMethods extends FilesApi, ShellApi {}
+export interface NetloomMethods extends FilesApi, ShellApi, StatusApi {}
 
 /** What the renderer holds: the methods plus one `onDidXxx` per event. */
 export type NetloomApi = NetloomMethods & ApiEventSubscriptions;
