@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readSwitchConfig, switchportOf } from '../../../shared/switch-config/index.js';
@@ -106,5 +107,21 @@ describe('switch config reader on real Cisco IOS configs', () => {
     expect(switchportOf('cisco-ios', read(' switchport trunk allowed vlan except 1\n'))).toMatchObject({ allowed: '2-4094' });
     expect(read(' switchport trunk allowed vlan none\n').allowed).toEqual([]);
     expect(switchportOf('cisco-ios', read(' switchport trunk allowed vlan all\n'))).toMatchObject({ allowed: 'all' });
+  });
+});
+
+describe('switch config reader on arbitrary text', () => {
+  it('never throws, whatever the lines', () => {
+    const line = fc.oneof(
+      fc.string(),
+      fc.constantFrom('interface Te1/0/1', 'interface port-channel 3', 'vlan 10,20-', 'vlan 1-4094', ' switchport trunk allowed vlan add 9999', 'exit', '!', ' name', 'channel-group x', 'switchport trunk allowed vlan remove 1-', 'mtu 99999999999999999999'),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 30 }), fc.constantFrom('dell-os6' as const, 'cisco-ios' as const), (lines, vendor) => {
+        const config = readSwitchConfig(lines.join('\n'), vendor);
+        expect(Array.isArray(config.interfaces)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
