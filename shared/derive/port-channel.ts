@@ -137,6 +137,11 @@ export function derivePortChannel(source: Design, bondId: string): DeriveResult 
   const existing = cabled.flatMap((sp) => topology.portChannelsOfSwitchPort(sp.element.id)).find(leadsHere);
   const number = existing?.element.number ?? freeNumber(switches);
   if (number === undefined) return { error: `every port-channel number (1-${MAX_PORT_CHANNEL}) is taken on ${switches.map((s) => s.name).join(' and ')}` };
+  const taken = switches.find((sw) => {
+    const same = index.all.find((l) => l.kind === 'port-channel' && l.switch.id === sw.id && l.element.number === number);
+    return same?.kind === 'port-channel' && !leadsHere(same);
+  });
+  if (taken) return { error: `port-channel ${number} on ${taken.name} already leads to another host; free it or renumber one of them` };
 
   for (const original of switches) {
     const sw = design.switches.find((s) => s.id === original.id)!;

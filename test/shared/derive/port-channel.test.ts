@@ -133,6 +133,20 @@ describe('derivePortChannel', () => {
     expect(result).toEqual({ error: expect.stringMatching(reason) });
   });
 
+  it('refuses to take over a port-channel number the MLAG peer uses for another host', () => {
+    const design = designWith((d) => {
+      d.switches.push({
+        id: 'sw2', name: 'sw2', vendor: 'dell-os6', mlagPeer: 'n4032',
+        ports: [{ id: 'sw2-te1', name: 'Tengigabitethernet1/0/1' }, { id: 'sw2-te2', name: 'Tengigabitethernet1/0/2' }],
+        portChannels: [{ id: 'sw2-po8', number: 8, members: ['sw2-te2'], lacp: 'active' }],
+      });
+      d.hosts.push({ id: 'nas', name: 'nas', ports: [{ id: 'nas-eno1', name: 'eno1' }] });
+      d.cables.push({ id: 'c-nas', hostPort: 'nas-eno1', switchPort: 'sw2-te2' });
+      d.cables.find((c: any) => c.id === 'cable-enp91s0').switchPort = 'sw2-te1';
+    });
+    expect(derivePortChannel(design, 'ms01-bond0')).toEqual({ error: 'port-channel 8 on sw2 already leads to another host; free it or renumber one of them' });
+  });
+
   it('refuses an unknown bond id', () => {
     expect(derivePortChannel(exampleDesign(), 'nope')).toEqual({ error: 'there is no bond with id "nope"' });
   });
