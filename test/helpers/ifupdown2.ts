@@ -23,14 +23,15 @@ export interface Ifupdown2Run {
 /** One stanza as `ifquery -o json` prints it. */
 export interface IfqueryStanza {
   readonly name: string;
-  readonly addr_method: string | null;
-  readonly addr_family: string | null;
+  /** Absent for a stanza without address family (`iface swp1`). */
+  readonly addr_method?: string | null;
+  readonly addr_family?: string | null;
   readonly auto: boolean;
   readonly config: Readonly<Record<string, string | string[]>>;
 }
 
 /** Runs ifupdown2 commands (argv lists starting with `ifup` or `ifquery`), a few at a time. */
-export function runIfupdown2(commands: readonly (readonly string[])[], parallel = 4): Ifupdown2Run[] {
+export function runIfupdown2(commands: readonly (readonly string[])[], parallel = 8): Ifupdown2Run[] {
   if (commands.length === 0) return [];
   const result = spawnSync('/usr/bin/python3', [BATCH], {
     input: JSON.stringify({ parallel, commands }),
@@ -46,14 +47,15 @@ export function runIfupdown2(commands: readonly (readonly string[])[], parallel 
 /** Interface names a file declares with `iface NAME`, for querying stanzas that are not `auto`. */
 export function declaredNames(text: string): string[] {
   const names = new Set<string>();
-  for (const m of text.matchAll(/^[ \t]*iface[ \t]+(\S+)/gm)) names.add(m[1]!);
+  // `eth0:1` is an alias stanza of eth0, as ifupdown2 reads it.
+  for (const m of text.matchAll(/^[ \t]*iface[ \t]+([^\s:]+)/gm)) names.add(m[1]!);
   return [...names].sort();
 }
 
 export interface Judgement {
   /** `ifup -a -s -i FILE`. */
   readonly check: Ifupdown2Run;
-  /** `ifquery -a -i FILE -o json`: the `auto` interfaces. */
+  /** `ifquery -a -i FILE -o json`: the `auto` interfaces (not run when only `all` was asked for). */
   readonly auto: readonly IfqueryStanza[] | undefined;
   /** `ifquery -i FILE -o json NAME...` for every declared name: all stanzas, `auto` or not. */
   readonly all: readonly IfqueryStanza[] | undefined;
@@ -68,8 +70,13 @@ function parseQuery(run: Ifupdown2Run): IfqueryStanza[] | undefined {
   }
 }
 
-/** Checks and queries many interfaces texts in one batch. */
-export function judgeInterfaces(texts: readonly string[], parallel = 4): Judgement[] {
+/**
+ * Checks and queries many interfaces texts in one batch. ifupdown2 spends most
+ * of a run waiting for its netlink thread, so several runs at once pay off even on two cores.
+ */
+export function judgeInterfaces(texts: readonly string[], options: { parallel?: number; queries?: 'auto-and-all' | 'all' } = {}): Judgement[] {
+  const { parallel = 8, queries = 'auto-and-all' } = options;
+  const perText = queries === 'all' ? 2 : 3;
   const dir = mkdtempSync(join(tmpdir(), 'netloom-ifupdown2-'));
   try {
     const commands: string[][] = [];
@@ -77,11 +84,16 @@ export function judgeInterfaces(texts: readonly string[], parallel = 4): Judgeme
       const file = join(dir, `${i}.interfaces`);
       writeFileSync(file, text);
       const names = declaredNames(text);
-      commands.push(['ifup', '-a', '-s', '-i', file], ['ifquery', '-a', '-i', file, '-o', 'json']);
+      commands.push(['ifup', '-a', '-s', '-i', file]);
+      if (queries === 'auto-and-all') commands.push(['ifquery', '-a', '-i', file, '-o', 'json']);
       commands.push(names.length > 0 ? ['ifquery', '-i', file, '-o', 'json', ...names] : ['ifquery', '-a', '-i', file, '-o', 'json']);
     });
     const runs = runIfupdown2(commands, parallel);
-    return texts.map((_, i) => ({ check: runs[3 * i]!, auto: parseQuery(runs[3 * i + 1]!), all: parseQuery(runs[3 * i + 2]!) }));
+    return texts.map((_, i) => ({
+      check: runs[perText * i]!,
+      auto: perText === 3 ? parseQuery(runs[perText * i + 1]!) : undefined,
+      all: parseQuery(runs[perText * i + perText - 1]!),
+    }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -157,7 +169,9 @@ export function meaningOf(stanzas: readonly IfqueryStanza[]): Record<string, Int
     const entry = merged.get(s.name) ?? { auto: false, methods: new Set<string>(), config: new Map<string, string[]>() };
     merged.set(s.name, entry);
     entry.auto ||= s.auto;
-    entry.methods.add(`${s.addr_family ?? '-'} ${s.addr_method ?? '-'}`);
+    // ifupdown2 applies addresses whatever the method (static, manual, none); only DHCP, loopback and the like differ.
+    const configured = s.addr_method == null || s.addr_method === 'static' || s.addr_method === 'manual';
+    entry.methods.add(configured ? 'configured' : `${s.addr_family ?? '-'} ${s.addr_method}`);
     const add = (key: string, values: string[]) => entry.config.set(key, [...(entry.config.get(key) ?? []), ...values]);
     add('address', addressesWithPrefix(s));
     for (const [key, value] of Object.entries(s.config)) {
@@ -171,12 +185,12 @@ export function meaningOf(stanzas: readonly IfqueryStanza[]): Record<string, Int
     const defaults = config.has('bond-slaves') ? BOND_DEFAULTS : config.has('bridge-ports') ? BRIDGE_DEFAULTS : {};
     for (const [k, v] of Object.entries(defaults)) if (!config.has(k)) config.set(k, [v]);
     const methods = [...entry.methods].sort();
-    // `inet manual` next to another family says nothing.
-    const meaningful = methods.length > 1 ? methods.filter((m) => m !== 'inet manual') : methods;
+    // A configured stanza next to a DHCP one says nothing more than its attributes.
+    const meaningful = methods.length > 1 ? methods.filter((m) => m !== 'configured') : methods;
     const cleaned = Object.fromEntries(
       [...config].filter(([, v]) => v.length > 0).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, [...v].sort()]),
     );
-    const noOp = !entry.auto && Object.keys(cleaned).length === 0 && meaningful.every((m) => m === 'inet manual');
+    const noOp = !entry.auto && Object.keys(cleaned).length === 0 && meaningful.every((m) => m === 'configured');
     const bareLoopback = name === 'lo' && Object.keys(cleaned).length === 0 && meaningful.join() === 'inet loopback';
     if (noOp || bareLoopback) continue;
     result[name] = { auto: entry.auto, methods: meaningful, config: cleaned };

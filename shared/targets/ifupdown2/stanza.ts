@@ -49,7 +49,10 @@ export function writeInterface(out: ConfigText, stanzas: InterfaceStanzas): void
   families.forEach(({ family, method, lines }, i) => {
     if (i > 0) out.line('');
     own(`iface ${element.name} ${family} ${method}`);
-    for (const line of i === 0 ? [...lines, ...body] : lines) own(`${INDENT}${line}`);
+    // An extra line continued with `\` keeps its own following lines as they were.
+    for (const line of i === 0 ? [...lines, ...body] : lines) {
+      line.split('\n').forEach((part, j) => own(j === 0 ? `${INDENT}${part}` : part));
+    }
   });
   out.line('');
 }

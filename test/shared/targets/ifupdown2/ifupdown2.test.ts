@@ -18,7 +18,7 @@ describe('ifupdown2 target', () => {
     const meaning = meaningOf(exampleJudged!.auto!);
     expect(meaning.bond0).toEqual({
       auto: true,
-      methods: ['inet manual'],
+      methods: ['configured'],
       config: {
         'bond-lacp-rate': ['fast'],
         'bond-miimon': ['100'],
@@ -30,7 +30,7 @@ describe('ifupdown2 target', () => {
     expect(meaning.bond1?.config).toEqual({ ...meaning.bond0!.config, 'bond-slaves': ['enp3s0f0np0', 'enp3s0f1np1'] });
     expect(meaning.vmbr0).toEqual({
       auto: true,
-      methods: ['inet static'],
+      methods: ['configured'],
       config: {
         address: ['10.2.200.30/24'],
         gateway: ['10.2.200.1'],
@@ -42,7 +42,7 @@ describe('ifupdown2 target', () => {
     });
     expect(meaning.vmbr1).toEqual({
       auto: true,
-      methods: ['inet manual'],
+      methods: ['configured'],
       config: {
         'bridge-fd': ['0'],
         'bridge-ports': ['bond1'],
@@ -73,7 +73,7 @@ describe('ifupdown2 target', () => {
     expect(all.bond2?.config.mtu).toEqual(['9000']);
     expect(all.vmbr0).toEqual({
       auto: true,
-      methods: ['inet static', 'inet6 static'],
+      methods: ['configured'],
       config: {
         address: ['192.0.2.10/24', '192.0.2.11/24', '2001:db8::10/64'],
         gateway: ['192.0.2.1', '2001:db8::1'],
@@ -84,12 +84,16 @@ describe('ifupdown2 target', () => {
         'bridge-vlan-aware': ['yes'],
       },
     });
+    const methods = (name: string) => richJudged!.all!.filter((s) => s.name === name).map((s) => `${s.addr_family} ${s.addr_method}`);
+    expect(methods('vmbr0')).toEqual(['inet static', 'inet6 static']);
+    expect(methods('eno2')).toEqual(['inet6 static']);
+    expect(methods('bond0')).toEqual(['inet manual']);
     expect(all.vmbr1?.config['bridge-ports']).toEqual(['bond1', 'storage']);
-    expect(all['vmbr0.50']).toEqual({ auto: true, methods: ['inet static'], config: { address: ['198.51.100.2/24'] } });
+    expect(all['vmbr0.50']).toEqual({ auto: true, methods: ['configured'], config: { address: ['198.51.100.2/24'] } });
     expect(all.storage?.config).toEqual({ 'vlan-raw-device': ['bond0'], 'vlan-id': ['60'], mtu: ['9000'] });
     expect(all['bond2.70']).toEqual({ auto: false, methods: ['inet dhcp'], config: {} });
     expect(all.eno1).toEqual({ auto: false, methods: ['inet dhcp'], config: { mtu: ['9000'] } });
-    expect(all.eno2).toEqual({ auto: false, methods: ['inet6 static'], config: { address: ['fd00:20::2/64'], gateway: ['fd00:20::1'] } });
+    expect(all.eno2).toEqual({ auto: false, methods: ['configured'], config: { address: ['fd00:20::2/64'], gateway: ['fd00:20::1'] } });
     expect(all.eno3?.methods).toEqual(['inet6 dhcp']);
     expect(all.eno3?.config).toEqual({ 'post-up': ['ethtool -K eno3 tso off'] });
     expect(all.vxlan10?.config).toEqual({ 'vxlan-id': ['10'], 'vxlan-local-tunnelip': ['192.0.2.10'] });

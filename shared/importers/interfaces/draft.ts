@@ -1,0 +1,291 @@
+/**
+ * One interface read from its stanzas (one per address family) into a draft
+ * element: the kind, the attributes the model knows, references by name, and
+ * every other line kept verbatim. When the model cannot hold the interface
+ * faithfully, the draft says why, and the stanzas are kept whole instead.
+ */
+import { bondAttributes, bridgeAttributes, MTU } from '../../model/kinds.js';
+import { checkAttribute, type Attribute as AttributeSpec } from '../../model/attributes.js';
+import { parseIp, parsePrefix } from '../../model/ip.js';
+import { checkInterfaceName } from '../../model/names.js';
+import { formatVlanSet, parseVlanSet, VlanSetSyntaxError } from '../../model/vlan-set.js';
+import { isAttribute, type Attribute, type IfaceStanza } from './parse.js';
+import type { LogicalLine } from './lines.js';
+import {
+  BOND_KEYS,
+  BOND_PRIMARY,
+  BOND_SLAVES,
+  BRIDGE_KEYS,
+  BRIDGE_PORTS,
+  canonicalKey,
+  IFUPDOWN2_DEFAULTS,
+  readBondMode,
+  readBool,
+  readLacpRate,
+  unmodelledKind,
+  VLAN_ID,
+  VLAN_RAW_DEVICE,
+} from './vocabulary.js';
+
+export type DraftKind = 'port' | 'bond' | 'bridge' | 'vlan';
+
+export interface Note {
+  readonly line: number;
+  readonly message: string;
+  /** `warning`: ifupdown2 would refuse or misread the line; `info`: kept verbatim because Netloom does not model it. */
+  readonly severity: 'warning' | 'info';
+}
+
+type Family = { method: 'static'; addresses: string[]; gateway?: string } | { method: 'dhcp' } | { method: 'auto' };
+
+export interface Draft {
+  readonly name: string;
+  readonly kind: DraftKind;
+  readonly line: number;
+  /** Attribute values by model attribute name (mode, miimon, vids, mtu...). */
+  readonly attributes: Record<string, unknown>;
+  readonly inet?: Family;
+  readonly inet6?: Family;
+  /** References by interface name. */
+  readonly members: readonly string[];
+  readonly primary?: string;
+  readonly parent?: string;
+  readonly vlan?: number;
+  readonly comment?: string;
+  readonly extraLines: readonly string[];
+}
+
+export type DraftResult = { readonly ok: true; readonly draft: Draft; readonly notes: Note[] } | { readonly ok: false; readonly reason: string; readonly notes: Note[] };
+
+const METHODS: Readonly<Record<string, readonly string[]>> = { inet: ['static', 'dhcp', 'manual'], inet6: ['static', 'dhcp', 'auto', 'manual'] };
+/** Methods ifupdown2 itself reads (ifupdown/networkinterfaces.py). */
+const IFUPDOWN2_METHODS = ['static', 'manual', 'loopback', 'dhcp', 'dhcp6', 'ppp', 'tunnel'];
+
+class Unmodelled extends Error {}
+
+function dottedVlan(name: string): { parent: string; vlan: number } | undefined {
+  const m = /^(.+)\.(\d{1,4})$/.exec(name);
+  if (!m) return undefined;
+  const vlan = Number(m[2]);
+  return vlan >= 1 && vlan <= 4094 ? { parent: m[1]!, vlan } : undefined;
+}
+
+function netmaskLength(mask: string): number | undefined {
+  if (/^\d{1,3}$/.test(mask)) return Number(mask);
+  const v4 = parseIp(mask);
+  if (v4?.family !== 4) return undefined;
+  const bits = v4.value.toString(2).padStart(32, '0');
+  return /^1*0*$/.test(bits) ? (bits.includes('0') ? bits.indexOf('0') : 32) : undefined;
+}
+
+/** What ifupdown2 would complain about in a stanza header, if anything. */
+export function headerProblem(stanza: IfaceStanza): string | undefined {
+  if (stanza.name === '') return 'iface names no interface';
+  if (stanza.family !== undefined && stanza.family !== 'inet' && stanza.family !== 'inet6') return `iface ${stanza.name}: unsupported address family "${stanza.family}"`;
+  if (stanza.method !== undefined && !IFUPDOWN2_METHODS.includes(stanza.method)) return `iface ${stanza.name}: unsupported address method "${stanza.method}"`;
+  return undefined;
+}
+
+/** The comment above a stanza, if it is one line that fits the model and is not Netloom's own label. */
+function commentOf(stanza: IfaceStanza, kind: DraftKind, name: string): string | undefined {
+  if (stanza.leadingComments.length !== 1) return undefined;
+  const text = stanza.leadingComments[0]!.text.replace(/^#\s*/, '');
+  if (text === '' || text === `${kind} ${name}` || checkAttribute({ type: 'text', label: '', help: '' }, text)) return undefined;
+  return text;
+}
+
+function kindOf(name: string, keys: ReadonlySet<string>): DraftKind {
+  const bond = keys.has(BOND_SLAVES);
+  const bridge = keys.has(BRIDGE_PORTS);
+  if (bond && bridge) throw new Unmodelled('it has both bond-slaves and bridge-ports');
+  if (bond) return 'bond';
+  if (bridge) return 'bridge';
+  if (keys.has(VLAN_RAW_DEVICE) || keys.has(VLAN_ID) || dottedVlan(name)) return 'vlan';
+  return 'port';
+}
+
+const ATTRIBUTE_KEYS: Readonly<Record<DraftKind, ReadonlyMap<string, string>>> = {
+  port: new Map([[MTU.keys.ifupdown2, 'mtu']]),
+  bond: BOND_KEYS,
+  bridge: BRIDGE_KEYS,
+  vlan: new Map([[MTU.keys.ifupdown2, 'mtu']]),
+};
+const SPECS: Readonly<Record<string, AttributeSpec>> = { ...bondAttributes, ...bridgeAttributes, mtu: MTU };
+const specOf = (name: string): AttributeSpec => SPECS[name] ?? MTU;
+
+/** Reads one value for a model attribute, in ifupdown2's spellings; undefined when it does not fit. */
+function readValue(name: string, value: string): unknown {
+  const spec = specOf(name);
+  let parsed: unknown;
+  if (name === 'mode') parsed = readBondMode(value);
+  else if (name === 'lacpRate') parsed = readLacpRate(value);
+  else if (spec.type === 'bool') parsed = readBool(value);
+  else if (spec.type === 'int') parsed = /^\d+$/.test(value) ? Number(value) : undefined;
+  else if (spec.type === 'vlan-list') {
+    try {
+      parsed = formatVlanSet(parseVlanSet(value));
+    } catch (e) {
+      if (!(e instanceof VlanSetSyntaxError)) throw e;
+    }
+  } else parsed = value;
+  return parsed !== undefined && checkAttribute(spec, parsed) === undefined ? parsed : undefined;
+}
+
+/** Attributes the model always states (they have defaults): a value it cannot hold makes the interface verbatim. */
+const defaulted = (name: string) => specOf(name).default !== undefined;
+
+export function readInterface(name: string, stanzas: readonly IfaceStanza[]): DraftResult {
+  const notes: Note[] = [];
+  try {
+    const nameProblem = checkInterfaceName(name);
+    if (nameProblem) throw new Unmodelled(`the interface name ${nameProblem}`);
+    const families = new Set<string>();
+    // `iface swp1` without a family (ifupdown2 reads it, Cumulus writes it) configures addresses of either family.
+    if (stanzas.length === 1 && stanzas[0]!.family === undefined) families.add('any');
+    for (const s of families.has('any') ? [] : stanzas) {
+      if (s.family === undefined || !METHODS[s.family]) throw new Unmodelled(`iface ${name} has an address family Netloom does not model`);
+      if (families.has(s.family)) throw new Unmodelled(`${name} has more than one ${s.family} stanza`);
+      families.add(s.family);
+      if (!METHODS[s.family]!.includes(s.method ?? '')) throw new Unmodelled(`${s.family} ${s.method ?? '(none)'} is not a method Netloom models`);
+    }
+    const attributes = stanzas.flatMap((s) => s.body.filter(isAttribute).map((a) => ({ ...a, key: canonicalKey(a.key), stanza: s })));
+    for (const a of attributes) {
+      const other = unmodelledKind(a.key);
+      if (other) throw new Unmodelled(`it is ${other} (${a.key})`);
+      if (a.value === '') notes.push({ line: a.line, message: `iface ${name}: "${a.raw}" has no value; ifupdown2 refuses it`, severity: 'warning' });
+    }
+    const kind = kindOf(name, new Set(attributes.map((a) => a.key)));
+    const values: Record<string, unknown> = {};
+    const extra = new Map<Attribute | LogicalLine, string>();
+    let members: string[] = [];
+    let primary: string | undefined;
+    let parent: string | undefined;
+    let vlan: number | undefined;
+    const result: { inet?: Family; inet6?: Family } = {};
+    const statics: Record<4 | 6, { addresses: string[]; gateway?: string }> = { 4: { addresses: [] }, 6: { addresses: [] } };
+    const keep = (a: Attribute | LogicalLine) => extra.set(a, a.raw);
+    const once = new Set<string>();
+    const extraLinesAfter: string[] = [];
+
+    for (const s of stanzas) {
+      const family = s.family as 'inet' | 'inet6' | undefined;
+      // ifupdown2 applies addresses whatever the method says, except for DHCP; a family-less stanza is static.
+      const method = s.method ?? 'static';
+      const body = s.body;
+      const own = body.filter(isAttribute).map((a) => ({ ...a, key: canonicalKey(a.key) }));
+      const addressLines = own.filter((a) => a.key === 'address');
+      const netmasks = own.filter((a) => a.key === 'netmask');
+      const fits = (ip: { family: 4 | 6 } | undefined): ip is { family: 4 | 6 } => ip !== undefined && (family === undefined || ip.family === (family === 'inet' ? 4 : 6));
+      const single = addressLines.length === 1 && netmasks.length === 1 ? addressLines[0]!.value : undefined;
+      // `address 10.0.0.2` + `netmask 255.255.255.0` is one address with a prefix, as ifupdown2 reads it.
+      const foldedMask =
+        single !== undefined && /^\S+$/.test(single) && !single.includes('/') && parseIp(single)?.family === 4 && fits(parseIp(single))
+          ? netmaskLength(netmasks[0]!.value)
+          : undefined;
+      for (const entry of body) {
+        if (!isAttribute(entry)) {
+          keep(entry);
+          continue;
+        }
+        const key = canonicalKey(entry.key);
+        const value = entry.value;
+        if (key === 'address' && method === 'static') {
+          const tokens = value.split(/\s+/).filter(Boolean);
+          const cidrs = tokens.map((t): { family: 4 | 6; cidr: string } | undefined => {
+            if (t.includes('/')) {
+              const prefix = parsePrefix(t);
+              return fits(prefix?.address) ? { family: prefix!.address.family, cidr: t } : undefined;
+            }
+            const ip = parseIp(t);
+            if (!fits(ip)) return undefined;
+            if (netmasks.length > 0) return foldedMask === undefined ? undefined : { family: 4, cidr: `${t}/${foldedMask}` };
+            return { family: ip.family, cidr: `${t}/${ip.family === 4 ? 32 : 128}` };
+          });
+          if (tokens.length > 0 && cidrs.every((c) => c !== undefined)) for (const c of cidrs) statics[c!.family].addresses.push(c!.cidr);
+          else keep(entry);
+        } else if (key === 'netmask' && method === 'static' && foldedMask !== undefined) {
+          // folded into the address
+        } else if (key === 'gateway' && method === 'static' && fits(parseIp(value)) && statics[parseIp(value)!.family].gateway === undefined) {
+          statics[parseIp(value)!.family].gateway = value;
+        } else if (key === BOND_SLAVES && kind === 'bond' && !once.has(key)) {
+          once.add(key);
+          members = value === 'none' ? [] : value.split(/\s+/).filter(Boolean);
+          if (members.some((m) => m === 'glob' || m === 'regex' || /[[*?]/.test(m))) throw new Unmodelled('its bond-slaves use a pattern');
+        } else if (key === BOND_PRIMARY && kind === 'bond' && primary === undefined && !/\s/.test(value)) {
+          primary = value;
+        } else if (key === BRIDGE_PORTS && kind === 'bridge' && !once.has(key)) {
+          once.add(key);
+          members = value === 'none' ? [] : value.split(/\s+/).filter(Boolean);
+          if (members.some((m) => m === 'all' || m === 'glob' || m === 'regex' || /[[*?]/.test(m))) throw new Unmodelled('its bridge-ports use a pattern or "all"');
+        } else if (key === VLAN_RAW_DEVICE && kind === 'vlan' && parent === undefined && !/\s/.test(value)) {
+          parent = value;
+        } else if (key === VLAN_ID && kind === 'vlan' && vlan === undefined && /^\d{1,4}$/.test(value) && Number(value) >= 1 && Number(value) <= 4094) {
+          vlan = Number(value);
+        } else if (ATTRIBUTE_KEYS[kind].has(key)) {
+          const attr = ATTRIBUTE_KEYS[kind].get(key)!;
+          const parsed = readValue(attr, value);
+          if (parsed !== undefined && values[attr] === undefined) {
+            values[attr] = parsed;
+          } else if (defaulted(attr)) {
+            notes.push({ line: entry.line, message: `iface ${name}: ${key} "${value}" is not a value Netloom can hold; the interface is kept verbatim`, severity: 'warning' });
+            throw new Unmodelled(`${key} "${value}"`);
+          } else {
+            if (parsed === undefined) notes.push({ line: entry.line, message: `iface ${name}: ${key} "${value}" is not valid; kept verbatim`, severity: 'warning' });
+            keep(entry);
+          }
+        } else {
+          keep(entry);
+        }
+      }
+      if ((method === 'dhcp' || method === 'auto') && family !== undefined) result[family] = { method };
+    }
+    // Static without an address is manual to ifupdown2; a gateway alone stays as written.
+    for (const [ipFamily, family] of [[4, 'inet'], [6, 'inet6']] as const) {
+      const { addresses, gateway } = statics[ipFamily];
+      if (addresses.length > 0) result[family] = gateway === undefined ? { method: 'static', addresses } : { method: 'static', addresses, gateway };
+      else if (gateway !== undefined) extraLinesAfter.push(`gateway ${gateway}`);
+    }
+
+    if (kind === 'vlan') {
+      const dotted = dottedVlan(name);
+      parent ??= dotted?.parent;
+      vlan ??= dotted && parent === dotted.parent ? dotted.vlan : undefined;
+      if (parent === undefined || vlan === undefined) throw new Unmodelled('its VLAN id or raw device is missing');
+    }
+    if (kind === 'bond') {
+      values.mode ??= IFUPDOWN2_DEFAULTS.bondMode;
+      values.miimon ??= IFUPDOWN2_DEFAULTS.bondMiimon;
+    }
+    if (kind === 'bridge') values.forwardDelay ??= IFUPDOWN2_DEFAULTS.bridgeForwardDelay;
+
+    if (primary !== undefined && !members.includes(primary)) {
+      // A primary that is not a member stays as written.
+      extraLinesAfter.push(`${BOND_PRIMARY} ${primary}`);
+      primary = undefined;
+    }
+    const header = stanzas[0]!;
+    const comment = commentOf(header, kind, name);
+    if (header.leadingComments.length > 0 && comment === undefined && !(header.leadingComments.length === 1 && header.leadingComments[0]!.text.replace(/^#\s*/, '') === `${kind} ${name}`)) {
+      // Comments the model cannot hold as the element's comment stay above the first body line.
+      for (const c of header.leadingComments) extra.set(c, c.raw);
+    }
+    const ordered = [...[...extra.entries()].sort(([a], [b]) => a.line - b.line).map(([, raw]) => raw), ...extraLinesAfter];
+    const draft: Draft = {
+      name,
+      kind,
+      line: header.line,
+      attributes: values,
+      ...result,
+      members,
+      ...(primary !== undefined ? { primary } : {}),
+      ...(parent !== undefined ? { parent } : {}),
+      ...(vlan !== undefined ? { vlan } : {}),
+      ...(comment !== undefined ? { comment } : {}),
+      extraLines: ordered,
+    };
+    return { ok: true, draft, notes };
+  } catch (e) {
+    if (e instanceof Unmodelled) return { ok: false, reason: e.message, notes };
+    throw e;
+  }
+}

@@ -1,0 +1,209 @@
+/**
+ * From parsed stanzas to a Netloom host: drafts for the interfaces the model
+ * can hold, references resolved by name (interfaces that are referenced but
+ * have no stanza become ports, or VLAN interfaces when named `parent.vid`),
+ * `auto` / `allow-hotplug` as autostart, and everything else kept verbatim in
+ * the host's unmanaged blocks, in file order, so that export loses nothing.
+ */
+import { checkInterfaceName } from '../../model/names.js';
+import type { Bond, Bridge, Host, Platform, Port, SshTarget, VlanInterface } from '../../model/schema.js';
+import { headerProblem, readInterface, type Draft, type Note } from './draft.js';
+import { IdAllocator } from './ids.js';
+import { isAttribute, parseInterfaces, type IfaceStanza, type StartLine } from './parse.js';
+
+export const DEFAULT_SOURCE = '/etc/network/interfaces.d/*';
+
+export interface ImportOptions {
+  readonly hostName: string;
+  /** Defaults to the host name. */
+  readonly hostId?: string;
+  /** Defaults to `proxmox` when the file has `vmbrN` bridges, else `debian`. */
+  readonly platform?: Platform;
+  readonly ssh?: SshTarget;
+}
+
+export interface InterfacesImport {
+  readonly host: Host;
+  readonly notes: readonly Note[];
+}
+
+interface Implicit {
+  readonly name: string;
+  readonly kind: 'port' | 'vlan';
+  readonly parent?: string;
+  readonly vlan?: number;
+}
+
+interface Resolution {
+  readonly failed: ReadonlyMap<string, string>;
+  readonly implicit: readonly Implicit[];
+}
+
+/** Checks every reference; an interface whose references the model cannot hold is reported with the reason. */
+function resolve(drafts: ReadonlyMap<string, Draft>, verbatim: ReadonlyMap<string, string>): Resolution {
+  const failed = new Map<string, string>();
+  const implicit = new Map<string, Implicit>();
+  const implicitPort = (name: string): string | undefined => {
+    const problem = checkInterfaceName(name);
+    if (problem) return `it refers to ${name}, whose name ${problem}`;
+    if (!implicit.has(name)) implicit.set(name, { name, kind: 'port' });
+    return undefined;
+  };
+  const refer = (name: string, kinds: readonly Draft['kind'][]): string | undefined => {
+    const target = drafts.get(name);
+    if (target) return kinds.includes(target.kind) ? undefined : `it refers to ${name}, a ${target.kind}, where the model needs a ${kinds.join(' or ')}`;
+    if (verbatim.has(name)) return `it refers to ${name}, which is kept verbatim`;
+    const dotted = /^(.+)\.(\d{1,4})$/.exec(name);
+    const vid = dotted ? Number(dotted[2]) : 0;
+    if (dotted && kinds.includes('vlan') && vid >= 1 && vid <= 4094 && checkInterfaceName(name) === undefined) {
+      const parentProblem = refer(dotted[1]!, ['port', 'bond', 'bridge']);
+      if (parentProblem) return parentProblem;
+      if (!implicit.has(name)) implicit.set(name, { name, kind: 'vlan', parent: dotted[1]!, vlan: vid });
+      return undefined;
+    }
+    return kinds.includes('port') ? implicitPort(name) : `it refers to ${name}, which has no stanza`;
+  };
+  for (const draft of drafts.values()) {
+    const problems =
+      draft.kind === 'bond'
+        ? draft.members.map((m) => refer(m, ['port']))
+        : draft.kind === 'bridge'
+          ? draft.members.map((m) => (m === draft.name ? `it lists itself as a port` : refer(m, ['port', 'bond', 'vlan'])))
+          : draft.kind === 'vlan'
+            ? [draft.parent === draft.name ? 'it is its own raw device' : refer(draft.parent!, ['port', 'bond', 'bridge'])]
+            : [];
+    const problem = problems.find((p) => p !== undefined);
+    if (problem) failed.set(draft.name, problem);
+  }
+  return { failed, implicit: [...implicit.values()] };
+}
+
+const startWord = (s: StartLine) => (s.type === 'auto' ? 'auto' : `allow-${s.className}`);
+
+/** Bare `iface lo inet loopback`: the exporter writes it anyway. */
+const isPlainLoopback = (stanzas: readonly IfaceStanza[]) =>
+  stanzas.length === 1 && stanzas[0]!.family === 'inet' && stanzas[0]!.method === 'loopback' && !stanzas[0]!.body.some(isAttribute);
+
+export function importInterfaces(text: string, options: ImportOptions): InterfacesImport {
+  const { items } = parseInterfaces(text);
+  const notes: Note[] = [];
+  const blocks: { line: number; text: string }[] = [];
+  const stanzasByName = new Map<string, IfaceStanza[]>();
+  const starts: StartLine[] = [];
+
+  for (const item of items) {
+    if (item.type === 'iface') {
+      const problem = headerProblem(item);
+      if (problem) notes.push({ line: item.line, message: problem, severity: 'warning' });
+      stanzasByName.set(item.name, [...(stanzasByName.get(item.name) ?? []), item]);
+    } else if (item.type === 'auto' || item.type === 'allow') {
+      starts.push(item);
+    } else if (item.type === 'source') {
+      if (item.path !== DEFAULT_SOURCE) blocks.push({ line: item.line, text: item.raw });
+    } else {
+      if (item.type === 'other' && item.problem) notes.push({ line: item.line, message: item.problem, severity: 'warning' });
+      blocks.push({ line: item.line, text: item.raw });
+    }
+  }
+
+  const lo = stanzasByName.get('lo');
+  if (lo && isPlainLoopback(lo)) {
+    stanzasByName.delete('lo');
+    if (lo[0]!.leadingComments.length > 0) blocks.push({ line: lo[0]!.leadingComments[0]!.line, text: lo[0]!.leadingComments.map((c) => c.raw).join('\n') });
+  }
+  const loopbackKept = stanzasByName.has('lo');
+
+  const drafts = new Map<string, Draft>();
+  const verbatim = new Map<string, string>();
+  for (const [name, stanzas] of stanzasByName) {
+    if (name === 'lo') {
+      verbatim.set(name, 'the loopback interface carries more than `iface lo inet loopback`');
+      continue;
+    }
+    const read = readInterface(name, stanzas);
+    notes.push(...read.notes);
+    if (read.ok) drafts.set(name, read.draft);
+    else verbatim.set(name, read.reason);
+  }
+  let resolution = resolve(drafts, verbatim);
+  while (resolution.failed.size > 0) {
+    for (const [name, reason] of resolution.failed) {
+      drafts.delete(name);
+      verbatim.set(name, reason);
+    }
+    resolution = resolve(drafts, verbatim);
+  }
+
+  // auto / allow-* lines: autostart of modelled interfaces; the rest stays with what it names.
+  const autostart = new Map<string, 'auto' | 'hotplug'>();
+  const startsOf = new Map<string, string[]>();
+  const modelled = new Set([...drafts.keys(), ...resolution.implicit.map((i) => i.name)]);
+  for (const s of starts) {
+    const leftover: string[] = [];
+    for (const name of s.names) {
+      if (modelled.has(name) && (s.className === 'auto' || s.className === 'hotplug')) {
+        if (s.className === 'auto' || !autostart.has(name)) autostart.set(name, s.className === 'auto' ? 'auto' : 'hotplug');
+      } else if (name === 'lo' && s.className === 'auto' && !loopbackKept) {
+        // written by the exporter with the loopback stanza
+      } else if (verbatim.has(name)) {
+        startsOf.set(name, [...(startsOf.get(name) ?? []), `${startWord(s)} ${name}`]);
+      } else {
+        leftover.push(name);
+      }
+    }
+    if (leftover.length > 0) blocks.push({ line: s.line, text: `${startWord(s)} ${leftover.join(' ')}` });
+  }
+  for (const [name, reason] of verbatim) {
+    const stanzas = stanzasByName.get(name)!;
+    notes.push({ line: stanzas[0]!.line, message: `${name} kept verbatim: ${reason}`, severity: 'info' });
+    blocks.push({ line: stanzas[0]!.line, text: [...(startsOf.get(name) ?? []), ...stanzas.map((s) => s.raw)].join('\n') });
+  }
+
+  const hostId = new IdAllocator().take(options.hostId ?? options.hostName);
+  const ids = new IdAllocator([hostId]);
+  const idOf = new Map<string, string>();
+  const ordered = [...drafts.values()].sort((a, b) => a.line - b.line);
+  for (const name of [...ordered.map((d) => d.name), ...resolution.implicit.map((i) => i.name)]) idOf.set(name, ids.take(`${hostId}-${name}`));
+  const ref = (name: string) => idOf.get(name)!;
+
+  const common = (d: Pick<Draft, 'name' | 'comment' | 'extraLines' | 'inet' | 'inet6'> & { attributes?: Record<string, unknown> }) => ({
+    id: ref(d.name),
+    name: d.name,
+    autostart: autostart.get(d.name) ?? ('off' as const),
+    ...(d.comment !== undefined ? { comment: d.comment } : {}),
+    ...(d.inet ? { inet: d.inet } : {}),
+    ...(d.inet6 ? { inet6: d.inet6 } : {}),
+    ...(d.extraLines.length > 0 ? { extraLines: [...d.extraLines] } : {}),
+  });
+  const of = (kind: Draft['kind']) => ordered.filter((d) => d.kind === kind);
+  const implicitOf = (kind: Implicit['kind']) => resolution.implicit.filter((i) => i.kind === kind);
+
+  const ports = [
+    ...of('port').map((d) => ({ ...common(d), ...d.attributes }) as Port),
+    ...implicitOf('port').map((i) => common({ name: i.name, extraLines: [] }) as Port),
+  ];
+  const bonds = of('bond').map(
+    (d) => ({ ...common(d), members: d.members.map(ref), ...(d.primary !== undefined ? { primary: ref(d.primary) } : {}), ...d.attributes }) as Bond,
+  );
+  const bridges = of('bridge').map(
+    (d) => ({ vlanAware: false, stp: false, ...common(d), ports: d.members.map(ref), ...d.attributes }) as Bridge,
+  );
+  const vlans = [
+    ...of('vlan').map((d) => ({ ...common(d), parent: ref(d.parent!), vlan: d.vlan!, ...d.attributes }) as VlanInterface),
+    ...implicitOf('vlan').map((i) => ({ ...common({ name: i.name, extraLines: [] }), parent: ref(i.parent!), vlan: i.vlan! }) as VlanInterface),
+  ];
+
+  const host: Host = {
+    id: hostId,
+    name: options.hostName,
+    platform: options.platform ?? (bridges.some((b) => /^vmbr\d+$/.test(b.name)) ? 'proxmox' : 'debian'),
+    ...(options.ssh ? { ssh: options.ssh } : {}),
+    ports,
+    bonds,
+    bridges,
+    vlans,
+    vms: [],
+    unmanaged: blocks.sort((a, b) => a.line - b.line).map((b) => b.text),
+  };
+  return { host, notes: notes.sort((a, b) => a.line - b.line) };
+}
