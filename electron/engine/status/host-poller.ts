@@ -53,11 +53,18 @@ export class HostPoller {
   private readonly loop: Promise<void>;
 
   constructor(
-    private readonly design: Design,
-    private readonly host: PolledHost,
+    private design: Design,
+    private host: PolledHost,
     private readonly options: HostPollerOptions,
   ) {
     this.loop = this.run();
+  }
+
+  /** Judges the next reads against an edited design, over the same session (the host's SSH target must be the same). */
+  setDesign(design: Design, host: PolledHost): void {
+    this.design = design;
+    this.host = host;
+    this.last = undefined;
   }
 
   private now(): Date {

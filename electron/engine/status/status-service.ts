@@ -3,7 +3,7 @@
  * every update handed to `onUpdate` (the API turns it into the
  * `didChangeStatus` event). Starting again replaces the running pollers.
  */
-import type { Design } from '../../../shared/model/index.js';
+import type { Design, Host } from '../../../shared/model/index.js';
 import { hostStatusAll } from '../../../shared/status/host-status.js';
 import type { HostStatusUpdate } from '../../../shared/status/live.js';
 import { HostPoller, type PollTiming } from './host-poller.js';
@@ -22,8 +22,12 @@ export const DEFAULT_STATUS_SETTINGS: StatusSettings = {
   bondingDir: DEFAULT_BONDING_DIR,
 };
 
+const targetKey = (host: Host) => JSON.stringify([host.id, host.ssh]);
+
 export class StatusService {
   private pollers: HostPoller[] = [];
+  /** What the running pollers were started with, to tell an edit of the design from a new session. */
+  private session: { readonly targets: string; readonly settings: string; readonly byHost: ReadonlyMap<string, HostPoller> } | undefined;
 
   constructor(
     private readonly connector: StatusConnector,
@@ -34,10 +38,22 @@ export class StatusService {
     return this.pollers.length > 0;
   }
 
-  /** Polls every host of the design; hosts without an SSH target are reported `unknown` once. */
+  /**
+   * Polls every host of the design; hosts without an SSH target are reported
+   * `unknown` once. When the same hosts are already polled with the same
+   * settings (the design was edited), the running pollers judge their next
+   * read against the new design over their open sessions.
+   */
   async start(design: Design, settings: Partial<StatusSettings> = {}): Promise<void> {
-    await this.stop();
     const options = { ...DEFAULT_STATUS_SETTINGS, ...settings };
+    const targets = JSON.stringify(design.hosts.map(targetKey));
+    const current = this.session;
+    if (current && current.targets === targets && current.settings === JSON.stringify(options)) {
+      for (const host of design.hosts) if (host.ssh) current.byHost.get(host.id)?.setDesign(design, { ...host, ssh: host.ssh });
+      return;
+    }
+    await this.stop();
+    const byHost = new Map<string, HostPoller>();
     for (const host of design.hosts) {
       const ssh = host.ssh;
       if (!ssh) {
@@ -46,14 +62,18 @@ export class StatusService {
         this.onUpdate({ host: host.id, reachable: false, readAt, elements: hostStatusAll(design, host, 'unknown', reason, readAt) });
         continue;
       }
-      this.pollers.push(new HostPoller(design, { ...host, ssh }, { ...options, connector: this.connector, onUpdate: this.onUpdate }));
+      const poller = new HostPoller(design, { ...host, ssh }, { ...options, connector: this.connector, onUpdate: this.onUpdate });
+      this.pollers.push(poller);
+      byHost.set(host.id, poller);
     }
+    this.session = { targets, settings: JSON.stringify(options), byHost };
   }
 
   /** Stops every poller and closes its session. */
   async stop(): Promise<void> {
     const pollers = this.pollers;
     this.pollers = [];
+    this.session = undefined;
     await Promise.all(pollers.map((p) => p.stop()));
   }
 }

@@ -127,6 +127,30 @@ describe('StatusService with a fake SSH session', () => {
     expect(fake.connects).toEqual([]);
   });
 
+  it('judges reads against an edited design over the same session; a new SSH target reconnects', async () => {
+    const fake = fakeConnector({ [MS01]: { answer: () => scriptOutput() }, '10.2.200.31': { answer: () => scriptOutput() } });
+    const { updates, onUpdate, waitFor } = collect();
+    service = new StatusService(fake.connector, onUpdate);
+    const design = exampleDesign();
+    await service.start(design, FAST);
+    await waitFor((u) => u.elements['ms01-bond0']?.drift === undefined);
+
+    const edited = exampleDesign();
+    edited.hosts[0]!.bonds[0]!.mode = 'balance-rr';
+    const before = updates.length;
+    await service.start(edited, FAST);
+    const drifted = await waitFor((u) => updates.indexOf(u) >= before && u.elements['ms01-bond0']?.drift !== undefined);
+    expect(drifted.elements['ms01-bond0']!.drift).toEqual(['mode is 802.3ad; the design says balance-rr']);
+    expect(fake.connects).toEqual([MS01]);
+
+    const moved = exampleDesign();
+    moved.hosts[0]!.ssh!.address = '10.2.200.31';
+    await service.start(moved, FAST);
+    await waitFor(() => fake.connects.length === 2);
+    expect(fake.connects).toEqual([MS01, '10.2.200.31']);
+    expect(fake.sessions[0]!.closed).toBe(true);
+  });
+
   it('stops: no update after stop resolves', async () => {
     const fake = fakeConnector({ [MS01]: { answer: () => scriptOutput() } });
     const { updates, onUpdate, waitFor } = collect();
