@@ -156,6 +156,9 @@ export function derivePortChannel(source: Design, bondId: string): DeriveResult 
         changes.push(`${sw.name}: removed ${leaving.map(name).join(', ')} from port-channel ${other.number}`);
       }
     }
+    const emptied = sw.portChannels.filter((pc) => pc.number !== number && pc.members.length === 0 && original.portChannels.some((o) => o.id === pc.id && o.members.length > 0));
+    for (const pc of emptied) changes.push(`${sw.name}: deleted port-channel ${pc.number}, which has no members left`);
+    sw.portChannels = sw.portChannels.filter((pc) => !emptied.includes(pc));
     let channel: PortChannel | undefined = sw.portChannels.find((pc) => pc.number === number);
     if (!channel) {
       channel = { id: freeId(design, `${sw.id}-po${number}`), number, members, lacp, switchport: switchportFor(needs) };

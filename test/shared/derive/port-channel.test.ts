@@ -95,6 +95,23 @@ describe('derivePortChannel', () => {
     ]);
   });
 
+  it('gathers the bond’s ports into one port-channel and deletes the one left empty', () => {
+    const design = designWith((d) => {
+      d.switches[0].portChannels[0].members = ['n4032-te1-0-17'];
+      d.switches[0].portChannels.push({ id: 'n4032-po20', number: 20, members: ['n4032-te2-0-17'], lacp: 'active' });
+    });
+    const result = derived(design, 'ms01-bond0');
+    expect(result.design.switches[0]!.portChannels.map((p) => [p.number, p.members])).toEqual([
+      [8, ['n4032-te1-0-17', 'n4032-te2-0-17']],
+      [9, ['n4032-te1-0-18', 'n4032-te2-0-18']],
+    ]);
+    expect(result.changes).toEqual([
+      'n4032: removed Tengigabitethernet2/0/17 from port-channel 20',
+      'n4032: deleted port-channel 20, which has no members left',
+      'n4032: port-channel 8: added Tengigabitethernet2/0/17',
+    ]);
+  });
+
   it('creates the same port-channel number on both switches of an MLAG pair', () => {
     const design = designWith((d) => {
       d.switches[0].portChannels.shift();
