@@ -9,6 +9,8 @@ import type { NetloomMethods } from '../shared/api.js';
 import { createApiEmitter, type ApiEmitter } from '../shared/api-events.js';
 import type { BackendContext } from './engine/backend-context.js';
 import { resolveDataDir } from './engine/data-dir.js';
+import { createDisposables } from './engine/disposables.js';
+import { createDeployApi } from './engine/deploy/deploy-api.js';
 import { createFilesApi, type FilesOptions } from './engine/files-api.js';
 import { createShellApi, type ShellOptions } from './engine/shell-api.js';
 import { createStatusApi } from './engine/status/status-api.js';
@@ -23,14 +25,22 @@ export interface BackendOptions extends Partial<FilesOptions>, ShellOptions {
 export interface Backend {
   readonly api: NetloomMethods;
   readonly emitter: ApiEmitter;
+  /** Runs every part's cleanup (newest first); errors are ignored so every cleanup runs. */
+  dispose(): Promise<void>;
 }
 
 export function createBackend(options: BackendOptions = {}): Backend {
-  const context: BackendContext = { dataDir: options.dataDir ?? resolveDataDir(), emitter: options.emitter ?? createApiEmitter() };
+  const disposables = createDisposables();
+  const context: BackendContext = {
+    dataDir: options.dataDir ?? resolveDataDir(),
+    emitter: options.emitter ?? createApiEmitter(),
+    onDispose: disposables.onDispose,
+  };
   const api: NetloomMethods = {
     ...createFilesApi(context, { examplePath: options.examplePath ?? EXAMPLE_DESIGN, ...(options.initialPath ? { initialPath: options.initialPath } : {}) }),
     ...createShellApi(options),
     ...createStatusApi(context),
+    ...createDeployApi(context),
   };
-  return { api, emitter: context.emitter };
+  return { api, emitter: context.emitter, dispose: disposables.dispose };
 }

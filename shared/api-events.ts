@@ -6,6 +6,7 @@
  * entry here. No zod, so the sandboxed preload can import it cheaply.
  */
 
+import type { DeployProgress } from './deploy/progress.js';
 import type { HostStatusUpdate } from './status/live.js';
 
 /** A phantom marker that carries an event's payload type and nothing else. */
@@ -54,6 +55,8 @@ export const API_EVENTS = {
   didChangeRecentFiles: payload<readonly RecentFile[]>(),
   /** Live status: one host was read (or could not be), with the status of each of its elements. */
   didChangeStatus: payload<HostStatusUpdate>(),
+  /** Deploy: one step started, finished or failed on one host. */
+  didDeployProgress: payload<DeployProgress & { readonly deployId: string }>(),
 };
 
 export type ApiEventName = keyof typeof API_EVENTS;

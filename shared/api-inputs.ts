@@ -14,6 +14,12 @@ const LiveStatusSettings = z.strictObject({
   bondingDir: FilePath.refine((p) => p.startsWith('/') && !/[\r\n]/.test(p), 'the bonding directory must be an absolute path on one line').optional(),
 });
 
+const DeployId = z.string().regex(/^[0-9a-f]{16}$/, 'must be a deploy id');
+const DeployRequest = z.strictObject({
+  hosts: z.array(z.string().max(63)).max(1000),
+  acceptHostKeys: z.array(z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'must be a SHA256:... fingerprint')).max(1000),
+});
+
 export const API_INPUTS = {
   initialDesign: z.tuple([]),
   openDesign: z.tuple([FilePath]),
@@ -31,6 +37,9 @@ export const API_INPUTS = {
   reportDirty: z.tuple([z.boolean()]),
   startStatus: z.tuple([Design, LiveStatusSettings]),
   stopStatus: z.tuple([]),
+  prepareDeploy: z.tuple([Design, DeployRequest]),
+  applyDeploy: z.tuple([DeployId, z.number().int().min(5, 'the confirm window must be at least 5 s').max(3600)]),
+  discardDeploy: z.tuple([DeployId]),
 } satisfies Record<keyof NetloomMethods, z.ZodType>;
 
 export type { ApiMethod } from './api-methods.js';

@@ -22,6 +22,9 @@ const METHODS = {
   reportDirty: true,
   startStatus: true,
   stopStatus: true,
+  prepareDeploy: true,
+  applyDeploy: true,
+  discardDeploy: true,
 } as const satisfies Record<keyof NetloomMethods, true>;
 
 export type ApiMethod = keyof NetloomMethods;

@@ -8,6 +8,7 @@
  * that all three agree key for key.
  */
 import type { ApiEventSubscriptions, RecentFile } from './api-events.js';
+import type { HostReport, Preparation } from './deploy/outcome.js';
 import type { LoadProblem } from './model/restore.js';
 import type { Design } from './model/schema.js';
 
@@ -129,7 +130,31 @@ export interface StatusApi {
 }
 
 /** Every request/response method. Later areas (deploy, status) extend this. */
-export interface NetloomMethods extends FilesApi, ShellApi, StatusApi {}
+export interface DeployRequest {
+  /** Host names to deploy; empty: every host with an SSH target. */
+  readonly hosts: readonly string[];
+  /** `SHA256:...` fingerprints of unknown host keys the person accepted (then kept in Netloom's store). */
+  readonly acceptHostKeys: readonly string[];
+}
+
+export interface PreparedDeploy {
+  readonly deployId: string;
+  /** Per host: the diff to read, unchanged, or why it cannot be deployed (with an unknown host key to accept). */
+  readonly hosts: readonly Preparation[];
+  /** Hosts left out (no SSH target), with why. */
+  readonly skipped: readonly { readonly host: string; readonly reason: string }[];
+}
+
+/** Deploy to hosts: prepare (lock, read, check: the diffs), then apply or discard; progress as `onDidDeployProgress`. */
+export interface DeployApi {
+  prepareDeploy(design: Design, request: DeployRequest): Promise<PreparedDeploy>;
+  /** Applies every ready host, each rolling back unless confirmed within `revertIn` seconds; resolves with the verdicts. */
+  applyDeploy(deployId: string, revertIn: number): Promise<readonly HostReport[]>;
+  /** Releases the prepared hosts without a change. */
+  discardDeploy(deployId: string): Promise<readonly HostReport[]>;
+}
+
+export interface NetloomMethods extends FilesApi, ShellApi, StatusApi, DeployApi {}
 
 /** What the renderer holds: the methods plus one `onDidXxx` per event. */
 export type NetloomApi = NetloomMethods & ApiEventSubscriptions;

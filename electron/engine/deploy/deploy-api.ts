@@ -1,0 +1,47 @@
+/**
+ * The deploy part of the backend API: prepare (connect, lock, read, check:
+ * the diffs), then apply or discard, by deploy id. Progress goes out as
+ * `didDeployProgress` events. Host keys: an unknown key fails the host's
+ * preparation with its fingerprint; preparing again with that fingerprint
+ * in `acceptHostKeys` trusts it. Runs live in memory only.
+ */
+import { randomBytes } from 'node:crypto';
+import type { DeployApi } from '../../../shared/api.js';
+import { renderInterfaces } from '../../../shared/targets/ifupdown2/index.js';
+import type { BackendContext } from '../backend-context.js';
+import { DeployRun } from './deploy-run.js';
+import { saveLocalBackup } from './local-backups.js';
+import { planDeploy } from './plan.js';
+import { sshSessionOpener } from './ssh-session.js';
+
+export function createDeployApi(context: BackendContext): DeployApi {
+  const runs = new Map<string, DeployRun>();
+
+  const take = (deployId: string): DeployRun => {
+    const run = runs.get(deployId);
+    if (!run) throw new Error(`no prepared deploy ${deployId} (already applied or discarded?)`);
+    runs.delete(deployId);
+    return run;
+  };
+
+  return {
+    async prepareDeploy(design, request) {
+      const plan = planDeploy(design, request.hosts, renderInterfaces);
+      if (plan.problems.length > 0) throw new Error(plan.problems.join('; '));
+      const deployId = randomBytes(8).toString('hex');
+      const run = new DeployRun(plan.hosts, {
+        openSession: sshSessionOpener({
+          dataDir: context.dataDir,
+          acceptUnknownKey: async (question) => request.acceptHostKeys.includes(question.fingerprint),
+        }),
+        saveLocalBackup: (host, live, stamp) => saveLocalBackup(context.dataDir, host, live, stamp),
+        onProgress: (event) => context.emitter.emit('didDeployProgress', { deployId, ...event }),
+      });
+      runs.set(deployId, run);
+      const hosts = await run.prepare();
+      return { deployId, hosts, skipped: plan.skipped };
+    },
+    applyDeploy: async (deployId, revertIn) => take(deployId).apply({ revertIn }),
+    discardDeploy: async (deployId) => take(deployId).discard(),
+  };
+}
