@@ -119,6 +119,7 @@ void app.whenReady().then(async () => {
     if (!mainWindow) mainWindow = createWindow();
   });
 });
+app.on('will-quit', () => void backend.dispose());
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });

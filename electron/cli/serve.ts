@@ -68,7 +68,7 @@ async function serve(design: string | undefined, flags: ServeFlags): Promise<voi
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      void running.close().then(resolvePromise);
+      void running.close().then(backend.dispose).then(resolvePromise);
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
