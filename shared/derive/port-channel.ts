@@ -161,7 +161,8 @@ export function derivePortChannel(source: Design, bondId: string): DeriveResult 
     sw.portChannels = sw.portChannels.filter((pc) => !emptied.includes(pc));
     let channel: PortChannel | undefined = sw.portChannels.find((pc) => pc.number === number);
     if (!channel) {
-      channel = { id: freeId(design, `${sw.id}-po${number}`), number, members, lacp, switchport: switchportFor(needs) };
+      const switchport = switchportFor(needs);
+      channel = { id: freeId(design, `${sw.id}-po${number}`), number, members, lacp, ...(switchport ? { switchport } : {}) };
       sw.portChannels.push(channel);
       sw.portChannels.sort((a, b) => a.number - b.number);
       changes.push(`${sw.name}: created port-channel ${number} (mode ${lacp}, ${describe(channel.switchport)}) on ${members.map(name).join(', ')}`);
@@ -178,7 +179,7 @@ export function derivePortChannel(source: Design, bondId: string): DeriveResult 
         channel.lacp = lacp;
       }
       const fixed = fixSwitchport(channel.switchport, needs);
-      channel.switchport = fixed.switchport;
+      if (fixed.switchport) channel.switchport = fixed.switchport;
       changes.push(...fixed.changes.map((c) => `${sw.name}: port-channel ${number}: ${c}`));
     }
     const bondMtu = bond.element.mtu;
