@@ -256,6 +256,17 @@ export async function connect(target: SshTarget, options: ConnectOptions = {}): 
   });
 }
 
+/**
+ * Bounds a command's run on the host itself: sshd (9.x) ignores the SSH "signal" request and a
+ * closed channel does not stop a command without a terminal, so `timeout` kills the command's
+ * process group one second after the caller stopped waiting. Processes the command detached with
+ * `setsid` are left alone.
+ */
+function withRemoteTimeout(command: ShellCommand, timeoutMs: number | undefined): ShellCommand {
+  if (timeoutMs === undefined) return command;
+  return sh(['timeout', '-s', 'KILL', ((timeoutMs + 1_000) / 1_000).toFixed(3), 'sh', '-c', command]);
+}
+
 const SUDO_REFUSED = /^sudo: (a password is required|a terminal is required.*|\d+ incorrect password attempts?|.* is not in the sudoers file.*)$/m;
 
 class Ssh2Session implements SshSession {
@@ -298,7 +309,7 @@ class Ssh2Session implements SshSession {
 
   exec(command: ShellCommand, options: ExecOptions = {}): Promise<ExecResult> {
     if (this.lost) return Promise.reject(this.lost);
-    const elevated = this.elevate(command, options.stdin);
+    const elevated = this.elevate(withRemoteTimeout(command, options.timeoutMs), options.stdin);
     return new Promise<ExecResult>((resolve, reject) => {
       let channel: ClientChannel | null = null;
       let done = false;
@@ -334,8 +345,7 @@ class Ssh2Session implements SshSession {
         options.timeoutMs === undefined
           ? undefined
           : setTimeout(() => {
-              channel?.signal('KILL');
-              finish(new SshTimeoutError(`command on ${this.where} did not finish within ${options.timeoutMs} ms`, this.where, 'exec', options.timeoutMs!));
+              finish(new SshTimeoutError(`command on ${this.where} did not finish within ${options.timeoutMs} ms (the host kills it a second later)`, this.where, 'exec', options.timeoutMs!));
             }, options.timeoutMs);
 
       this.client.exec(elevated.command, (error, stream) => {

@@ -73,12 +73,17 @@ describe('SSH sessions on the test bed (real sshd)', () => {
     await expect(session.upload('/nonexistent-dir/x', 'x', 0o644)).rejects.toThrow(/cannot write \/nonexistent-dir\/x/);
   });
 
-  it('signals a command that outlives its timeout and keeps the session usable', async () => {
+  it('gives up on a command that outlives its timeout, the host kills it, and the session stays usable', async () => {
     const session = await login(bed.hosts[0]!);
+    const alive = () => execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').some((line) => line.trim() === 'sleep 31.4159');
     const started = Date.now();
-    await expect(session.run(['sleep', '30'], { timeoutMs: 500 })).rejects.toBeInstanceOf(SshTimeoutError);
+    const running = session.exec(shell`sleep 31.4159; echo never`, { timeoutMs: 500 });
+    await expect(running).rejects.toBeInstanceOf(SshTimeoutError);
     expect(Date.now() - started).toBeLessThan(3_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(alive()).toBe(false);
     expect((await session.run(['echo', 'still here'])).stdout).toBe('still here\n');
+    expect((await session.run(['sh', '-c', 'sleep 0.2; echo in time'], { timeoutMs: 5_000 })).stdout).toBe('in time\n');
   });
 
   it('logs in with a key from ssh-agent, or from ~/.ssh/id_ed25519, without an identity file', async () => {
