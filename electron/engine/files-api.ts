@@ -25,8 +25,10 @@ export function createFilesApi(context: BackendContext, options: FilesOptions): 
   const recovery = createRecoveryStore(context.dataDir);
   const example = resolve(options.examplePath);
 
+  /** Recent files are a convenience: failing to record one never fails an open or a save. */
   const remember = async (path: string): Promise<void> => {
-    context.emitter.emit('didChangeRecentFiles', await recent.add(path));
+    const list = await recent.add(path).catch(() => undefined);
+    if (list) context.emitter.emit('didChangeRecentFiles', list);
   };
 
   const open = async (path: string): Promise<OpenResult> => {
@@ -37,11 +39,12 @@ export function createFilesApi(context: BackendContext, options: FilesOptions): 
     return { ok: true, path: absolute, design: result.design };
   };
 
-  const checkSavable = (design: Design): void => {
+  /** The full restore step (integrity included), so nothing is written that would not load again. */
+  const checkLoadable = (design: Design, refused: string): void => {
     const restored = restoreDesign(JSON.parse(JSON.stringify(design)));
     if (!restored.ok) {
       const list = restored.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
-      throw new BackendError('invalid-design', `the design was not saved because it would not load again: ${list}`);
+      throw new BackendError('invalid-design', `${refused}: ${list}`);
     }
   };
 
@@ -54,7 +57,7 @@ export function createFilesApi(context: BackendContext, options: FilesOptions): 
     async saveDesign(path, design) {
       const absolute = resolve(path);
       if (absolute === example) throw new BackendError('read-only', `${absolute} is the bundled example; save your design under another name`);
-      checkSavable(design);
+      checkLoadable(design, 'the design was not saved because it would not load again');
       await saveDesignFile(absolute, design);
       await remember(absolute);
     },
@@ -63,7 +66,7 @@ export function createFilesApi(context: BackendContext, options: FilesOptions): 
     readRecovery: () => recovery.read(),
     discardRecovery: () => recovery.discard(),
     async exportConfigs(design, dir) {
-      checkSavable(design);
+      checkLoadable(design, 'nothing was exported because the design is not valid');
       return writeExportFolder(design, resolve(dir));
     },
     listFolder: (path) => listFolder(resolve(path ?? (options.initialPath ? dirname(resolve(options.initialPath)) : process.cwd()))),

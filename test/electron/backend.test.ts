@@ -72,6 +72,17 @@ describe('backend: files', () => {
     expect(readFileSync(EXAMPLE_DESIGN, 'utf8')).toBe(before);
   });
 
+  it('a data folder that cannot be written does not stop opening or saving', async () => {
+    const blocker = join(tempDir(), 'file-not-folder');
+    writeFileSync(blocker, '');
+    const { api, events } = backendIn({ dataDir: join(blocker, 'netloom') });
+    const path = join(tempDir(), 'lab.netloom.json');
+    await api.saveDesign(path, exampleDesign());
+    expect((await api.openDesign(path)).ok).toBe(true);
+    expect(await api.listRecentFiles()).toEqual([]);
+    expect(events).toEqual([]);
+  });
+
   it('exports configs into a folder', async () => {
     const dir = tempDir();
     const { api } = backendIn();
