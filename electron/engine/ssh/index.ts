@@ -27,6 +27,11 @@
  * - **Errors** (`errors.ts`, all `SshError` with a `code`): `SshConnectionError` (refused,
  *   unreachable, dropped), `SshAuthError`, `SshTimeoutError` (`phase` connect or exec),
  *   `SshCommandError`, and the three host key errors.
+ * - `exec(cmd, { timeoutMs })` rejects with `SshTimeoutError` after `timeoutMs` and the host kills
+ *   the command's process group a second later (`timeout -s KILL`; sshd ignores SSH signal
+ *   requests); processes the command detached with `setsid` live on.
+ * - With `sudoPassword`, a wrong password makes sudo read further stdin lines as new attempts:
+ *   check the password with a command without stdin first.
  * - The socket has Nagle off (`setNoDelay`); keepalives every 2 s notice a dead peer in about 8 s.
  */
 export * from './errors.js';

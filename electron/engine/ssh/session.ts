@@ -50,7 +50,7 @@ export interface ConnectOptions extends IdentityOptions {
 export interface ExecOptions {
   /** Written to the command's standard input, which is then closed (always closed). */
   readonly stdin?: string | Buffer;
-  /** Give up after this long: the command is signalled, its channel closed, `SshTimeoutError` thrown. */
+  /** Give up after this long with `SshTimeoutError`; the host kills the command (`timeout -s KILL`) a second later. */
   readonly timeoutMs?: number;
   /** Called with each complete line of standard error as it arrives. */
   readonly onStderrLine?: (line: string) => void;
