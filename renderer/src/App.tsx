@@ -6,6 +6,7 @@ import { provideServices, useShortcuts } from './actions/run.js';
 import { Canvas } from './canvas/Canvas.js';
 import { CommandPalette, ShortcutList } from './chrome/CommandPalette.js';
 import { DialogHost } from './chrome/DialogHost.js';
+import { DeployPanel } from './deploy/DeployPanel.js';
 import { MenuBar } from './chrome/MenuBar.js';
 import { useTheme } from './chrome/theme.js';
 import { Toasts } from './chrome/Toasts.js';
@@ -61,6 +62,7 @@ export function App() {
         <SidePanel />
       </main>
       <Toasts />
+      <DeployPanel />
       <DialogHost />
       <CommandPalette />
       <ShortcutList />

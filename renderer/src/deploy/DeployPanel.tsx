@@ -1,0 +1,164 @@
+/**
+ * The Deploy panel: the diff per host, the confirm window, a progress
+ * timeline per host and the final verdicts. Non-modal (no overlay): the
+ * canvas stays usable, and while a deploy runs the panel can shrink to a
+ * status pill.
+ */
+import './deploy.css';
+import { useShallow } from 'zustand/react/shallow';
+import { describeOutcome, type HostReport, type Preparation } from '../../../shared/deploy/outcome.js';
+import { DEPLOY_STEPS, type DeployProgress } from '../../../shared/deploy/progress.js';
+import { applyDeploy, closeDeploy, readyHosts, setMinimised, setRevertIn, trustHostKey, useDeployStore, type DeployState } from './deploy-store.js';
+
+function DiffView({ diff }: { diff: string }) {
+  return (
+    <pre className="deploy-diff" data-testid="deploy-diff">
+      {diff.split('\n').map((line, i) => (
+        <span key={i} className={line.startsWith('+') && !line.startsWith('+++') ? 'add' : line.startsWith('-') && !line.startsWith('---') ? 'del' : line.startsWith('@@') ? 'hunk' : ''}>
+          {line}
+          {'\n'}
+        </span>
+      ))}
+    </pre>
+  );
+}
+
+function Timeline({ steps }: { steps: readonly DeployProgress[] }) {
+  const last = new Map(steps.map((s) => [s.step, s]));
+  const shown = DEPLOY_STEPS.filter((s) => last.has(s));
+  if (shown.length === 0) return null;
+  return (
+    <ol className="deploy-timeline" aria-label="Progress">
+      {shown.map((name) => {
+        const step = last.get(name)!;
+        return (
+          <li key={name} className={`step-${step.state}`} title={step.detail ?? ''} data-testid={`step-${name}`} data-state={step.state}>
+            {name}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function verdictClass(report: HostReport | undefined): string {
+  if (!report) return '';
+  return report.outcome.kind === 'confirmed' || report.outcome.kind === 'unchanged' || report.outcome.kind === 'checked' ? 'ok' : 'bad';
+}
+
+function HostCard({ preparation, steps, report, phase }: { preparation: Preparation; steps: readonly DeployProgress[]; report?: HostReport; phase: DeployState['phase'] }) {
+  const failedStep = [...steps].reverse().find((s) => s.state === 'failed');
+  return (
+    <section className="deploy-host" data-testid={`deploy-host-${preparation.host}`}>
+      <header>
+        <strong>{preparation.host}</strong>
+        {report ? (
+          <span className={`verdict ${verdictClass(report)}`} data-testid="deploy-verdict">
+            {describeOutcome(report.outcome)}
+          </span>
+        ) : (
+          <span className="muted small">{preparation.state === 'ready' ? (phase === 'applying' ? 'deploying…' : 'will change') : preparation.state === 'unchanged' ? 'unchanged' : 'cannot deploy'}</span>
+        )}
+      </header>
+      <Timeline steps={steps} />
+      {failedStep?.detail && !report && <p className="deploy-problem">{failedStep.detail}</p>}
+      {preparation.state === 'failed' && (
+        <p className="deploy-problem" data-testid="deploy-reason">
+          {preparation.reason}
+        </p>
+      )}
+      {preparation.state === 'failed' && preparation.unknownHostKey && phase === 'review' && (
+        <div className="deploy-trust">
+          <span>
+            {preparation.unknownHostKey.keyType} key <code data-testid="deploy-fingerprint">{preparation.unknownHostKey.fingerprint}</code>
+          </span>
+          <button type="button" className="button small" onClick={() => void trustHostKey(preparation.unknownHostKey!.fingerprint)} data-testid="deploy-trust">
+            Trust this key
+          </button>
+        </div>
+      )}
+      {preparation.state === 'ready' && !report && (
+        <details open={phase === 'review'}>
+          <summary className="small">/etc/network/interfaces diff</summary>
+          <DiffView diff={preparation.diff} />
+          {preparation.checkOutput && <pre className="deploy-check small">{preparation.checkOutput}</pre>}
+        </details>
+      )}
+    </section>
+  );
+}
+
+function summary(s: DeployState): string {
+  if (s.phase === 'preparing') return `Deploy: checking ${Object.keys(s.timeline).length || ''} hosts…`;
+  if (s.phase === 'applying') return `Deploying to ${readyHosts(s).length} hosts…`;
+  if (s.phase === 'done') {
+    const ok = s.reports.filter((r) => verdictClass(r) === 'ok').length;
+    return `Deploy: ${ok} of ${s.reports.length} hosts ok`;
+  }
+  return `Deploy: ${readyHosts(s).length} hosts to change`;
+}
+
+export function DeployPanel() {
+  const state = useDeployStore(useShallow((s) => s));
+  if (state.phase === 'closed') return null;
+  if (state.minimised) {
+    return (
+      <button type="button" className={`deploy-pill phase-${state.phase}`} onClick={() => setMinimised(false)} data-testid="deploy-pill">
+        {summary(state)}
+      </button>
+    );
+  }
+  const ready = readyHosts(state);
+  const busy = state.phase === 'preparing' || state.phase === 'applying';
+  return (
+    <aside className="deploy-panel" role="complementary" aria-label="Deploy" data-testid="deploy-panel">
+      <header className="deploy-head">
+        <h2>Deploy{state.design ? `: ${state.design.name}` : ''}</h2>
+        <span className="muted small" data-testid="deploy-phase">
+          {state.phase}
+        </span>
+        <button type="button" className="button subtle" title="Minimise (the deploy goes on)" aria-label="Minimise" onClick={() => setMinimised(true)}>
+          ▁
+        </button>
+        <button type="button" className="button subtle" title={busy ? 'Minimise (the deploy goes on)' : 'Close'} aria-label="Close" onClick={() => void closeDeploy()} data-testid="deploy-close">
+          ✕
+        </button>
+      </header>
+      <div className="deploy-body">
+        {state.error && <p className="deploy-problem">{state.error}</p>}
+        {state.phase === 'preparing' && state.preparations.length === 0 && <p className="muted">Connecting, locking and checking each host…</p>}
+        {state.preparations.map((p) => (
+          <HostCard key={p.host} preparation={p} steps={state.timeline[p.host] ?? []} report={state.reports.find((r) => r.host === p.host)} phase={state.phase} />
+        ))}
+        {state.skipped.map((s) => (
+          <p key={s.host} className="muted small">
+            {s.host}: skipped, {s.reason}
+          </p>
+        ))}
+      </div>
+      {state.phase === 'review' && (
+        <footer className="deploy-foot">
+          <label className="small">
+            Roll back unless confirmed within{' '}
+            <input
+              type="number"
+              className="nokey"
+              min={5}
+              max={3600}
+              value={state.revertIn}
+              onChange={(e) => setRevertIn(Math.min(3600, Math.max(5, Math.round(Number(e.target.value) || 120))))}
+              data-testid="deploy-window"
+            />{' '}
+            s
+          </label>
+          <button type="button" className="button" onClick={() => void closeDeploy()} data-testid="deploy-cancel">
+            Cancel
+          </button>
+          <button type="button" className="button primary" disabled={ready.length === 0} onClick={() => void applyDeploy()} data-testid="deploy-apply">
+            Apply to {ready.length} {ready.length === 1 ? 'host' : 'hosts'}
+          </button>
+        </footer>
+      )}
+    </aside>
+  );
+}
