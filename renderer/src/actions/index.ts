@@ -1,6 +1,7 @@
 /** The one registry of user actions. Menus, shortcuts, tooltips and the command palette read it. */
 import { addHost, addSwitch } from '../../../shared/edit/create.js';
 import { createRegistry, type Action, type ActionContext } from './action.js';
+import { liveActions } from '../live/live-actions.js';
 import { editActions } from './edit-actions.js';
 
 const selectedDevice = ({ store }: ActionContext): string | undefined => {
@@ -85,4 +86,4 @@ const arrangeActions: readonly Action[] = [
   { id: 'add-switch', label: 'Add switch', group: 'insert', perform: (ctx) => addDevice(ctx, 'switch') },
 ];
 
-export const ACTIONS = createRegistry([...fileActions, ...editActions, ...viewActions, ...arrangeActions]);
+export const ACTIONS = createRegistry([...fileActions, ...editActions, ...viewActions, ...liveActions, ...arrangeActions]);

@@ -10,7 +10,7 @@ export function StatusLegend() {
       <span className="legend-item health-ok">up</span>
       <span className="legend-item health-degraded">degraded</span>
       <span className="legend-item health-down">down</span>
-      <span className="legend-item health-unknown">unknown</span>
+      <span className="legend-item health-unknown">unknown / unreachable</span>
     </Panel>
   );
 }

@@ -1,6 +1,7 @@
 /** Buttons for the most used actions; each tooltip names the shortcut. */
 import { useStore } from 'zustand';
 import { runAction } from '../actions/run.js';
+import { useLiveStatus } from '../live/live-status.js';
 import { isDirty, useAppStore } from '../store/store.js';
 import { actionTitle } from './MenuBar.js';
 
@@ -19,6 +20,7 @@ export function Toolbar() {
   const dirty = useAppStore(isDirty);
   const filePath = useAppStore((s) => s.filePath);
   const sidePanel = useAppStore((s) => s.sidePanel);
+  const liveOn = useLiveStatus((s) => s.on);
   return (
     <div className="toolbar" role="toolbar" aria-label="Tools">
       <div className="tool-group">
@@ -39,6 +41,7 @@ export function Toolbar() {
         <span className="muted small file-path">{filePath ?? 'not saved'}</span>
       </div>
       <div className="tool-group">
+        <ToolButton id="toggle-live-status" label="● Live" pressed={liveOn} />
         <ToolButton id="show-preview" label="</> Config" pressed={sidePanel === 'preview'} />
         <ToolButton id="toggle-theme" label="◐" />
         <ToolButton id="command-palette" label="⌘ Commands" />
