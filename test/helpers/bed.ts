@@ -9,8 +9,9 @@
  * afterAll(async () => { await bed?.destroy(); });                           // always
  *
  * const host = bed.hosts[0]!;                  // host number 1
- * connect({ address: host.mgmtAddress, port: host.sshPort, user: 'root' },
- *         { identityFile: host.identityFile, knownHostsFile: bed.knownHostsFile });
+ * const trust = new HostKeyTrust({ knownHostsFiles: [bed.knownHostsFile], storeFile: tmpStore });
+ * await connect({ address: host.mgmtAddress, port: host.sshPort, user: 'root' },
+ *               { identityFile: host.identityFile, trust });   // or user bed.users.sudoNoPassword
  * await host.run('ifreload -a');               // runs inside the host, clean root environment
  * await readFile(host.interfacesPath, 'utf8'); // the host's /etc/network/interfaces, from outside
  * await bed.cut(1); await bed.heal(1);         // pull / replug host 1's management cable
