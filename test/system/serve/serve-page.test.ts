@@ -36,6 +36,39 @@ describe('the app in Chromium via netloom serve', () => {
     }
   });
 
+  it("delivers backend events to the page's EventSource, and its CSP blocks inline scripts", async () => {
+    const app = await openApp();
+    try {
+      await expect.poll(() => app.page.title(), { timeout: 15_000 }).toContain(exampleDesign().name);
+      type Probe = { nextEvent?: Promise<unknown>; injected?: boolean };
+      // Connect first (resolved on open), keep the promise of the first message in the page.
+      await app.page.evaluate(
+        (token) =>
+          new Promise<void>((opened, failed) => {
+            const source = new EventSource(`/api/events?token=${token}`);
+            (globalThis as Probe).nextEvent = new Promise((resolve) => {
+              source.onmessage = (m) => {
+                source.close();
+                resolve(JSON.parse(m.data as string));
+              };
+            });
+            source.onopen = () => opened();
+            source.onerror = () => failed(new Error('event stream failed'));
+          }),
+        app.token,
+      );
+      const path = join(app.serve.dataDir, 'from-test.netloom.json');
+      await app.serve.api.saveDesign(path, exampleDesign());
+      const event = app.page.evaluate(() => (globalThis as Probe).nextEvent);
+      expect(await event).toMatchObject({ name: 'didChangeRecentFiles', payload: [{ path }] });
+
+      await expect(app.page.addScriptTag({ content: 'window.injected = true;' })).rejects.toThrow();
+      expect(await app.page.evaluate(() => (globalThis as Probe).injected)).toBeUndefined();
+    } finally {
+      await app.close();
+    }
+  });
+
   it('a page without the token cannot call the API', async () => {
     const app = await openApp();
     try {
