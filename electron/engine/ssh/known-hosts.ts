@@ -77,9 +77,10 @@ function parseHostField(field: string): HostPatterns | null {
   return { kind: 'hashed', salt: Buffer.from(salt, 'base64'), hash: Buffer.from(hash, 'base64') };
 }
 
-/** The name OpenSSH looks up: `host` on port 22, else `[host]:port`. */
+/** The name OpenSSH looks up (and hashes): `host` on port 22, else `[host]:port`, lower case as ssh(1) uses it. */
 export function knownHostsName(host: string, port: number): string {
-  return port === 22 ? host : `[${host}]:${port}`;
+  const name = host.toLowerCase();
+  return port === 22 ? name : `[${name}]:${port}`;
 }
 
 /** `*` any run of characters, `?` one character; case-insensitive like OpenSSH's match_pattern. */

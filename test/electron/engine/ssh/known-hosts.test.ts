@@ -102,6 +102,15 @@ describe('parseKnownHosts', () => {
     expect(judgeHostKey(entries, '10.9.9.9', 2200, keys.ed1.blob).status).toBe('changed');
     expect(judgeHostKey(entries, '10.9.9.8', 22, keys.ed1.blob).status).toBe('unknown');
   });
+
+  it('looks host names up in lower case, as ssh does, also in hashed entries', () => {
+    const file = join(dir, 'hashed-names');
+    writeFileSync(file, `pve1.lan ${keys.ed1.type} ${keys.ed1.base64}\n`);
+    execFileSync('ssh-keygen', ['-q', '-H', '-f', file]);
+    const { entries } = parseKnownHosts(readFileSync(file, 'utf8'), file);
+    expect(judgeHostKey(entries, 'PVE1.lan', 22, keys.ed1.blob).status).toBe('trusted');
+    expect(knownHostsLine('PVE1.Lan', 2222, keys.ed1.blob)).toMatch(/^\[pve1\.lan\]:2222 /);
+  });
 });
 
 /** Whether OpenSSH's own lookup finds `name` in `file`. */
