@@ -1,6 +1,7 @@
 /** The one registry of user actions. Menus, shortcuts, tooltips and the command palette read it. */
 import { addHost, addSwitch } from '../../../shared/edit/create.js';
 import { createRegistry, type Action, type ActionContext } from './action.js';
+import { deployActions } from '../deploy/deploy-actions.js';
 import { liveActions } from '../live/live-actions.js';
 import { editActions } from './edit-actions.js';
 
@@ -86,4 +87,4 @@ const arrangeActions: readonly Action[] = [
   { id: 'add-switch', label: 'Add switch', group: 'insert', perform: (ctx) => addDevice(ctx, 'switch') },
 ];
 
-export const ACTIONS = createRegistry([...fileActions, ...editActions, ...viewActions, ...liveActions, ...arrangeActions]);
+export const ACTIONS = createRegistry([...fileActions, ...deployActions, ...editActions, ...viewActions, ...liveActions, ...arrangeActions]);
