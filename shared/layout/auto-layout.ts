@@ -21,6 +21,7 @@ const LAYERED = {
 
 const FRAME = {
   ...LAYERED,
+  'elk.partitioning.activate': 'true',
   'elk.padding': `[top=${FRAME_PADDING.top},left=${FRAME_PADDING.left},bottom=${FRAME_PADDING.bottom},right=${FRAME_PADDING.right}]`,
   'elk.nodeSize.minimum': `(${EMPTY_FRAME.width}, ${EMPTY_FRAME.height})`,
   'elk.nodeSize.constraints': 'MINIMUM_SIZE',
@@ -49,45 +50,74 @@ const COLUMN_GAP = 24;
 const DEVICE_GAP = 96;
 
 /**
- * ELK orders and centres; this puts each kind on its own row (VMs, bridges,
- * VLAN interfaces, bonds, ports; switch ports above port-channels) keeping
- * ELK's left-to-right order, pushes overlapping nodes apart, and returns the
- * frame size that holds them.
+ * ELK finds an order; this puts each kind on its own row (VMs, bridges, VLAN
+ * interfaces, bonds, ports; switch ports above port-channels). Rows start in
+ * ELK's reading order, a few barycentre sweeps keep members under their bond
+ * or port-channel, the widest row is packed and the others are centred on
+ * their neighbours. Returns the frame size that holds them.
  */
 function tidyDevice(design: Design, deviceId: string, positions: Record<string, Position>): { width: number; height: number } {
+  const neighbours = new Map<string, string[]>();
+  for (const link of listLinks(design).filter((l) => l.device === deviceId)) {
+    neighbours.set(link.source, [...(neighbours.get(link.source) ?? []), link.target]);
+    neighbours.set(link.target, [...(neighbours.get(link.target) ?? []), link.source]);
+  }
+  const reading = (a: { id: string }, b: { id: string }) =>
+    (positions[a.id]?.y ?? 0) - (positions[b.id]?.y ?? 0) || (positions[a.id]?.x ?? 0) - (positions[b.id]?.x ?? 0);
+  const rows = rowsOf(design, deviceId)
+    .filter((r) => r.length > 0)
+    .map((r) => [...r].sort(reading));
+  const rank = new Map<string, number>();
+  const rankRow = (row: readonly { id: string }[]) => row.forEach((n, i) => rank.set(n.id, i));
+  rows.forEach(rankRow);
+  const sortByNeighbours = (row: { id: string }[], from: readonly { id: string }[]) => {
+    const inFrom = new Set(from.map((n) => n.id));
+    const key = (id: string) => {
+      const around = (neighbours.get(id) ?? []).filter((n) => inFrom.has(n));
+      return around.length === 0 ? rank.get(id)! : around.reduce((sum, n) => sum + rank.get(n)!, 0) / around.length;
+    };
+    const keys = new Map(row.map((n) => [n.id, key(n.id)]));
+    row.sort((a, b) => keys.get(a.id)! - keys.get(b.id)!);
+    rankRow(row);
+  };
+  for (let sweep = 0; sweep < 3; sweep++) {
+    for (let r = 1; r < rows.length; r++) sortByNeighbours(rows[r]!, rows[r - 1]!);
+    for (let r = rows.length - 2; r >= 0; r--) sortByNeighbours(rows[r]!, rows[r + 1]!);
+  }
+
+  const widthOf = (row: readonly { width: number }[]) => row.reduce((sum, n) => sum + n.width + COLUMN_GAP, -COLUMN_GAP);
+  const widest = rows.reduce((best, row, r) => (widthOf(row) > widthOf(rows[best]!) ? r : best), 0);
+  const centre = new Map<string, number>();
+  const place = (r: number) => {
+    let cursor: number = FRAME_PADDING.left;
+    for (const node of rows[r]!) {
+      const placed = (neighbours.get(node.id) ?? []).filter((n) => centre.has(n));
+      const wanted = placed.length === 0 ? cursor : Math.round(placed.reduce((sum, n) => sum + centre.get(n)!, 0) / placed.length - node.width / 2);
+      const x = Math.max(cursor, wanted);
+      centre.set(node.id, x + node.width / 2);
+      positions[node.id] = { x, y: 0 };
+      cursor = x + node.width + COLUMN_GAP;
+    }
+  };
+  place(widest);
+  for (let r = widest - 1; r >= 0; r--) place(r);
+  for (let r = widest + 1; r < rows.length; r++) place(r);
+
   let y: number = FRAME_PADDING.top;
   let right: number = EMPTY_FRAME.width;
-  for (const row of rowsOf(design, deviceId).filter((r) => r.length > 0)) {
-    const ordered = [...row].sort((a, b) => (positions[a.id]?.x ?? 0) - (positions[b.id]?.x ?? 0));
-    let x: number = FRAME_PADDING.left;
-    for (const node of ordered) {
-      x = Math.max(x, Math.round(positions[node.id]?.x ?? x));
-      positions[node.id] = { x, y };
-      x += node.width + COLUMN_GAP;
+  for (const row of rows) {
+    for (const node of row) {
+      positions[node.id] = { x: positions[node.id]!.x, y };
+      right = Math.max(right, positions[node.id]!.x + node.width + FRAME_PADDING.right);
     }
-    right = Math.max(right, x - COLUMN_GAP + FRAME_PADDING.right);
     y += Math.max(...row.map((n) => n.height)) + ROW_GAP;
   }
   return { width: right, height: Math.max(EMPTY_FRAME.height, y - ROW_GAP + FRAME_PADDING.bottom) };
 }
 
+/** A device's elements as ELK nodes, each kind in its own partition so that a row is one layer. */
 function deviceChildren(design: Design, deviceId: string): ElkNode[] {
-  const host = design.hosts.find((h) => h.id === deviceId);
-  if (host) {
-    return [
-      ...host.vms.map((e) => ({ id: e.id, ...NODE_SIZE.vm })),
-      ...host.bridges.map((e) => ({ id: e.id, ...NODE_SIZE.bridge })),
-      ...host.vlans.map((e) => ({ id: e.id, ...NODE_SIZE.vlan })),
-      ...host.bonds.map((e) => ({ id: e.id, ...NODE_SIZE.bond })),
-      ...host.ports.map((e) => ({ id: e.id, ...NODE_SIZE.port })),
-    ];
-  }
-  const sw = design.switches.find((s) => s.id === deviceId);
-  if (!sw) return [];
-  return [
-    ...sw.ports.map((e) => ({ id: e.id, ...NODE_SIZE['switch-port'] })),
-    ...sw.portChannels.map((e) => ({ id: e.id, ...NODE_SIZE['port-channel'] })),
-  ];
+  return rowsOf(design, deviceId).flatMap((row, r) => row.map((n) => ({ ...n, layoutOptions: { 'elk.partitioning.partition': String(r) } })));
 }
 
 function collect(node: ElkNode, into: Record<string, Position>, withSize: boolean): void {

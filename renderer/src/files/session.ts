@@ -138,7 +138,8 @@ export const services: Services = {
     const design = store().design;
     const positions = deviceId ? await layoutDevice(design, deviceId) : await layoutDesign(design);
     store().edit((d) => withPositions(d, positions));
-    if (!deviceId) requestAnimationFrame(() => void getFlow()?.fitView({ padding: 0.15, duration: 300 }));
+    // Bring what moved into view (the frame may have grown past the edge).
+    requestAnimationFrame(() => void getFlow()?.fitView({ padding: deviceId ? 0.25 : 0.15, duration: 200, maxZoom: 1.2, ...(deviceId ? { nodes: [{ id: deviceId }] } : {}) }));
   },
   fitView(ids) {
     void getFlow()?.fitView({ padding: ids ? 0.6 : 0.15, duration: 250, ...(ids ? { nodes: ids.map((id) => ({ id })) } : {}) });

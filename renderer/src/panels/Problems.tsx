@@ -3,7 +3,6 @@ import type { Diagnostic } from '../../../shared/validate/diagnostic.js';
 import { useDiagnostics } from '../store/derived.js';
 import { useAppStore } from '../store/store.js';
 
-const ICON = { error: '⛔', warning: '⚠', info: 'ℹ' } as const;
 
 export function Problems() {
   const open = useAppStore((s) => s.problemsOpen);
@@ -39,9 +38,7 @@ function ProblemRow({ d }: { d: Diagnostic }) {
   return (
     <li>
       <button type="button" className={`problem problem-${d.severity}`} onClick={() => useAppStore.getState().revealElements(d.elements)} data-testid="problem" data-rule={d.rule}>
-        <span className="problem-icon" aria-label={d.severity}>
-          {ICON[d.severity]}
-        </span>
+        <span className={`problem-icon severity-${d.severity}`} role="img" aria-label={d.severity} />
         <span className="problem-message">{d.message}</span>
         <code className="problem-rule">{d.rule}</code>
         <span className="problem-path muted">{d.path}</span>

@@ -59,7 +59,7 @@ export function Preview() {
         >
           {devices.map((d) => (
             <option key={d.id} value={d.id}>
-              {d.kind === 'host' ? '🖥' : '⇄'} {d.name}
+              {d.name} ({d.kind})
             </option>
           ))}
         </select>

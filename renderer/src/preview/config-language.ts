@@ -26,7 +26,7 @@ export const configLanguage = StreamLanguage.define<LineState>({
     }
     if (stream.match(/^--[\w-]+/)) return 'attributeName';
     if (stream.match(/^[0-9a-fA-F:]*:[0-9a-fA-F:]+(\/\d+)?/) || stream.match(/^\d+\.\d+\.\d+\.\d+(\/\d+)?/)) return 'string';
-    if (stream.match(/^\d+([-,]\d+)*\b/)) return 'number';
+    if (stream.match(/^\d+([-,]\d+)*(?=[\s,]|$)/)) return 'number';
     const word = stream.match(/^[^\s=,]+/) as RegExpMatchArray | null;
     if (!word) {
       stream.next();

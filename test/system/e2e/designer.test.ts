@@ -1,0 +1,297 @@
+/**
+ * The designer in real Chromium through `netloom serve`: build the example
+ * homelab from an empty design by drag and drop and the inspector, compare
+ * it with the shipped example and the CLI's export, undo and redo, save,
+ * reload and reopen; a rule violation made in the UI; a malformed file.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseDesign, type Design } from '../../../shared/model/index.js';
+import { EXAMPLE, runCli } from '../../helpers/cli.js';
+import { exampleDesign } from '../../helpers/design.js';
+import { canonical } from './canonical.js';
+import { DesignerPage } from './designer-page.js';
+import { openApp, type AppSession } from './harness.js';
+
+const load = (path: string): Design => {
+  const result = parseDesign(readFileSync(path, 'utf8'));
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.design;
+};
+
+async function startEmpty(app: AppSession): Promise<DesignerPage> {
+  const ui = new DesignerPage(app.page);
+  await expect.poll(() => app.page.title(), { timeout: 15_000 }).toContain(exampleDesign().name);
+  await ui.menu('file', 'new');
+  await expect.poll(() => app.page.title()).toContain('Untitled design');
+  return ui;
+}
+
+/** Networks 240 and 245 from the side list, set in the inspector. */
+async function addNetworks(ui: DesignerPage): Promise<void> {
+  const nets = [
+    { vlan: '240', name: 'management', subnet: '10.2.200.0/24', gateway: '10.2.200.1', purpose: 'management', colour: '#2563eb' },
+    { vlan: '245', name: 'vms', subnet: '10.2.245.0/24', gateway: '10.2.245.1', purpose: 'vm', colour: '#16a34a' },
+  ];
+  for (const n of nets) {
+    await ui.page.getByTestId('add-network').click();
+    await expect.poll(() => ui.page.getByTestId('inspector-title').textContent()).toMatch(/^VLAN 10 /);
+    await ui.fill('field-vlan', n.vlan);
+    await ui.fill('field-name', n.name);
+    await ui.fill('field-subnet', n.subnet);
+    await ui.fill('field-gateway', n.gateway);
+    await ui.choose('field-purpose', n.purpose);
+    await ui.field('field-colour').locator('input').fill(n.colour);
+  }
+}
+
+const PORTS = [
+  { id: 'host1-eth0', name: 'enp88s0', speed: '2500', bond: 'host1-bond0', switchPort: 'switch1-tengigabitethernet1-0-1' },
+  { id: 'host1-eth1', name: 'enp91s0', speed: '2500', bond: 'host1-bond0', switchPort: 'switch1-tengigabitethernet1-0-2' },
+  { id: 'host1-eth2', name: 'enp3s0f0np0', speed: '10000', bond: 'host1-bond1', switchPort: 'switch1-tengigabitethernet1-0-3' },
+  { id: 'host1-eth3', name: 'enp3s0f1np1', speed: '10000', bond: 'host1-bond1', switchPort: 'switch1-tengigabitethernet1-0-4' },
+];
+const SWITCH_PORTS = [
+  { id: 'switch1-tengigabitethernet1-0-1', name: 'Tengigabitethernet1/0/17', channel: 'switch1-po1' },
+  { id: 'switch1-tengigabitethernet1-0-2', name: 'Tengigabitethernet2/0/17', channel: 'switch1-po1' },
+  { id: 'switch1-tengigabitethernet1-0-3', name: 'Tengigabitethernet1/0/18', channel: 'switch1-po2' },
+  { id: 'switch1-tengigabitethernet1-0-4', name: 'Tengigabitethernet2/0/18', channel: 'switch1-po2' },
+];
+
+async function buildHost(ui: DesignerPage, app: AppSession): Promise<void> {
+  const box = await ui.box(ui.page.locator('.react-flow__pane'));
+  await ui.drop('host', { x: box.x + box.width * 0.3, y: box.y + 90 });
+  await ui.node('host1').waitFor();
+  for (const kind of ['port', 'port', 'port', 'port', 'bond', 'bond', 'bridge', 'bridge', 'vm']) await ui.dropInto(kind, 'host1');
+  await expect.poll(() => ui.page.locator('.react-flow__node[data-id^="host1-"], .react-flow__node[data-id="vm-100"]').count()).toBe(9);
+  await ui.select('host1');
+  await ui.fill('field-name', 'ms01');
+  await ui.fill('field-ssh-address', '10.2.200.30');
+  await ui.menu('arrange', 'layout-device');
+  await expect.poll(async () => (await ui.nodePosition('host1-eth0')).y - (await ui.nodePosition('host1-bond0')).y).toBeGreaterThan(40);
+  await app.screenshot('host elements dropped and laid out');
+
+  for (const p of PORTS) {
+    await ui.select(p.id);
+    await ui.fill('field-name', p.name);
+    await ui.fill('field-speed', p.speed);
+  }
+  for (const p of PORTS) await ui.connect([p.id, 'up'], [p.bond, 'down']);
+  await ui.connect(['host1-bond0', 'up'], ['host1-vmbr0', 'down']);
+  await ui.connect(['host1-bond1', 'up'], ['host1-vmbr1', 'down']);
+  await ui.connect(['vm-100', 'new-nic'], ['host1-vmbr1', 'up']);
+  await expect.poll(() => ui.page.locator('.react-flow__edge-member').count()).toBe(6);
+  await expect.poll(() => ui.page.locator('.react-flow__edge-nic').count()).toBe(1);
+
+  for (const bond of ['host1-bond0', 'host1-bond1']) {
+    await ui.select(bond);
+    await ui.choose('field-mode', '802.3ad');
+    await ui.choose('field-xmitHashPolicy', 'layer3+4');
+    await ui.choose('field-lacpRate', 'fast');
+  }
+  await ui.select('host1-vmbr0');
+  await ui.choose('field-inet-method', 'static');
+  await ui.fill('field-inet-addresses', '10.2.200.30/24');
+  await ui.fill('field-inet-gateway', '10.2.200.1');
+  await ui.fill('field-comment', 'Management');
+  await ui.select('host1-vmbr1');
+  await ui.tick('field-vlanAware');
+  await ui.fill('field-vids', '1-239, 241-255');
+  await ui.fill('field-pvid', '240');
+  await ui.fill('field-comment', 'VM trunk');
+  await ui.select('vm-100');
+  await ui.fill('field-name', 'web01');
+  await ui.fill('nic-0-tag', '245');
+  await ui.tick('nic-0-firewall');
+}
+
+async function buildSwitch(ui: DesignerPage, app: AppSession): Promise<void> {
+  // Make room below the host, then drop the switch there.
+  await ui.menu('view', 'fit-view');
+  await ui.menu('view', 'zoom-out');
+  await ui.menu('view', 'zoom-out');
+  await ui.page.waitForTimeout(400);
+  const host = await ui.box(ui.node('host1'));
+  const pane = await ui.box(ui.page.locator('.react-flow__pane'));
+  await ui.drop('switch', { x: host.x + 20, y: Math.min(host.y + host.height + 80, pane.y + pane.height - 140) });
+  await ui.node('switch1').waitFor();
+  for (const kind of ['switch-port', 'switch-port', 'switch-port', 'switch-port', 'port-channel', 'port-channel']) await ui.dropInto(kind, 'switch1');
+  await ui.select('switch1');
+  await ui.fill('field-name', 'n4032');
+  await ui.fill('field-management', '10.2.200.2');
+  await ui.fill('field-stackUnits', '2');
+  await ui.menu('arrange', 'layout-device');
+  await expect.poll(async () => (await ui.nodePosition('switch1-po1')).y - (await ui.nodePosition(SWITCH_PORTS[0]!.id)).y).toBeGreaterThan(40);
+  for (const p of SWITCH_PORTS) {
+    await ui.select(p.id);
+    await ui.fill('field-name', p.name);
+  }
+  for (const [id, number] of [['switch1-po1', '8'], ['switch1-po2', '9']] as const) {
+    await ui.select(id);
+    await ui.fill('field-number', number);
+    await ui.choose('field-switchport-mode', 'trunk');
+    await ui.fill('field-switchport-native', '240');
+  }
+  for (const p of SWITCH_PORTS) await ui.connect([p.channel, 'up'], [p.id, 'down']);
+  for (const p of PORTS) await ui.connect([p.switchPort, 'up'], [p.id, 'down']);
+  await expect.poll(() => ui.page.locator('.react-flow__edge-cable').count()).toBe(4);
+  await app.screenshot('switch cabled');
+}
+
+describe('the designer in Chromium', () => {
+  beforeAll(() => {
+    // The UI tests drive the built app; make sure the CLI they compare with is built too.
+    expect(runCli(['--help']).status).toBe(0);
+  });
+
+  it('builds the example homelab from an empty design, exports the same configs, undoes and redoes, saves and reopens', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netloom-designer-'));
+    const saved = join(dir, 'homelab.netloom.json');
+    const app = await openApp();
+    try {
+      const ui = await startEmpty(app);
+      await app.screenshot('empty design');
+      await ui.page.getByTestId('field-design-name').locator('input').fill('MS-01 homelab');
+      await ui.page.getByTestId('field-design-name').locator('input').press('Enter');
+      await addNetworks(ui);
+      await buildHost(ui, app);
+      await buildSwitch(ui, app);
+      await ui.clearSelection();
+      await ui.page.keyboard.press('Shift+1');
+      await app.screenshot('homelab built');
+      await expect.poll(() => ui.page.getByTestId('problems-errors').textContent()).toBe('0 errors');
+
+      // Save as, then the design on disk means what the shipped example means.
+      await ui.menu('file', 'save-as');
+      await ui.answerDialog(saved);
+      await expect.poll(() => app.page.title()).toBe('MS-01 homelab — Netloom');
+      expect(canonical(load(saved))).toEqual(canonical(exampleDesign()));
+      expect(runCli(['check', saved]).status).toBe(0);
+
+      // Undo and redo a drag: one step each way.
+      const before = await ui.nodePosition('vm-100');
+      const vm = await ui.box(ui.node('vm-100'));
+      await ui.page.mouse.move(vm.x + 60, vm.y + 14);
+      await ui.page.mouse.down();
+      await ui.page.mouse.move(vm.x + 160, vm.y + 34, { steps: 8 });
+      await ui.page.mouse.up();
+      const moved = await ui.nodePosition('vm-100');
+      expect(moved.x).toBeGreaterThan(before.x + 50);
+      await ui.page.keyboard.press('Control+z');
+      await expect.poll(() => ui.nodePosition('vm-100')).toEqual(before);
+      await ui.page.keyboard.press('Control+Shift+z');
+      await expect.poll(() => ui.nodePosition('vm-100')).toEqual(moved);
+      await ui.page.keyboard.press('Control+z');
+      await expect.poll(() => ui.nodePosition('vm-100')).toEqual(before);
+
+      // Undo and redo a delete.
+      await ui.select('vm-100');
+      await ui.page.keyboard.press('Delete');
+      await expect.poll(() => ui.node('vm-100').count()).toBe(0);
+      await app.screenshot('VM deleted');
+      await ui.page.keyboard.press('Control+z');
+      await expect.poll(() => ui.node('vm-100').count()).toBe(1);
+      await ui.page.keyboard.press('Control+y');
+      await expect.poll(() => ui.node('vm-100').count()).toBe(0);
+      await ui.page.keyboard.press('Control+z');
+      await expect.poll(() => ui.node('vm-100').count()).toBe(1);
+
+      // Save, reload the page, reopen the file: the same design.
+      await ui.page.keyboard.press('Control+s');
+      await expect.poll(() => app.page.title()).toBe('MS-01 homelab — Netloom');
+      const bytes = readFileSync(saved, 'utf8');
+      await app.page.reload();
+      await expect.poll(() => app.page.title(), { timeout: 15_000 }).toContain(exampleDesign().name);
+      await ui.menu('file', 'open');
+      await ui.answerDialog(saved);
+      await expect.poll(() => app.page.getByTestId('design-name').textContent()).toBe('MS-01 homelab');
+      await expect.poll(() => ui.node('vm-100').count()).toBe(1);
+      const again = join(dir, 'again.netloom.json');
+      await ui.menu('file', 'save-as');
+      await ui.answerDialog(again);
+      await expect.poll(() => readFileSync(again, 'utf8')).toBe(bytes);
+      await app.screenshot('reopened');
+
+      // The previews show exactly what the CLI exports for the saved file.
+      for (const device of ['ms01', 'n4032']) {
+        await ui.select(device === 'ms01' ? 'host1' : 'switch1');
+        await ui.page.getByTestId('tab-preview').click();
+        const cli = runCli(['export', saved, '--device', device]);
+        expect(cli.stderr).toBe('');
+        expect(cli.status).toBe(0);
+        await expect.poll(() => ui.previewText()).toBe(cli.stdout);
+        await app.screenshot(`preview of ${device}`);
+        await ui.page.getByTestId('tab-inspector').click();
+      }
+      expect(app.pageErrors).toEqual([]);
+    } catch (e) {
+      await app.screenshot('failure').catch(() => undefined);
+      throw e;
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('a native VLAN mismatch made in the inspector shows in Problems and as a badge, and goes away when fixed', async () => {
+    const app = await openApp();
+    try {
+      const ui = new DesignerPage(app.page);
+      await expect.poll(() => app.page.title(), { timeout: 15_000 }).toContain(exampleDesign().name);
+      await expect.poll(() => app.page.getByTestId('problems-errors').textContent()).toBe('0 errors');
+      await ui.select('ms01-vmbr1');
+      await ui.fill('field-pvid', '245');
+      const problem = app.page.locator('[data-testid="problem"][data-rule="vlan/native-mismatch"]');
+      await expect.poll(() => problem.count()).toBeGreaterThan(0);
+      await expect.poll(() => ui.node('ms01-vmbr1').getByTestId('problem-badge').count()).toBe(1);
+      await app.screenshot('native VLAN mismatch');
+      // Clicking the problem selects the element it names and brings it into view.
+      await ui.clearSelection();
+      await problem.first().click();
+      await expect.poll(() => app.page.getByTestId('inspector-title').textContent()).toBeTruthy();
+      await ui.select('ms01-vmbr1');
+      await ui.fill('field-pvid', '240');
+      await expect.poll(() => problem.count()).toBe(0);
+      await expect.poll(() => ui.node('ms01-vmbr1').getByTestId('problem-badge').count()).toBe(0);
+      await app.screenshot('native VLAN fixed');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('opening a malformed file shows each problem with its JSON path and leaves the open design untouched', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netloom-bad-'));
+    const bad = join(dir, 'broken.netloom.json');
+    const json = JSON.parse(readFileSync(EXAMPLE, 'utf8'));
+    json.hosts[0].bonds[1].mode = '802.3adx';
+    json.networks[0].vlan = 4095;
+    writeFileSync(bad, JSON.stringify(json, null, 2));
+    const app = await openApp({ viewport: { width: 1280, height: 800 } });
+    try {
+      const ui = new DesignerPage(app.page);
+      await expect.poll(() => app.page.title(), { timeout: 15_000 }).toContain(exampleDesign().name);
+      await ui.select('ms01-bond0');
+      await ui.choose('field-mode', 'balance-alb');
+      await ui.menu('file', 'open');
+      await ui.page.getByTestId('dialog-deny').click();
+      await ui.answerDialog(bad);
+      const error = app.page.getByTestId('load-error');
+      await expect.poll(() => error.textContent()).toContain('hosts[0].bonds[1].mode');
+      const text = (await error.textContent()) ?? '';
+      expect(text).toContain('networks[0].vlan');
+      expect(text).toContain('802.3adx');
+      expect(text).toContain(bad);
+      await app.screenshot('malformed file refused');
+      // The design that was open is still open, with its unsaved edit.
+      expect(await app.page.getByTestId('design-name').textContent()).toBe(exampleDesign().name);
+      await ui.select('ms01-bond0');
+      expect(await ui.field('field-mode').locator('select').inputValue()).toBe('balance-alb');
+      await app.page.getByTestId('load-error-dismiss').click();
+      await expect.poll(() => error.count()).toBe(0);
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});
