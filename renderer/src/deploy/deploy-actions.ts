@@ -1,6 +1,9 @@
-/** The deploy action: File > Deploy to hosts…, the command palette and Mod+Shift+D all run it. */
+/**
+ * The deploy action: File > Deploy to hosts…, the command palette and
+ * Mod+Shift+D all run it. The panel's store (which talks to the backend) is
+ * loaded on first use, so the action registry stays free of the API client.
+ */
 import type { Action } from '../actions/action.js';
-import { startDeploy } from './deploy-store.js';
 
 export const deployActions: readonly Action[] = [
   {
@@ -9,6 +12,6 @@ export const deployActions: readonly Action[] = [
     group: 'file',
     shortcuts: ['Mod+Shift+D'],
     enabled: ({ store }) => store.getState().design.hosts.some((h) => h.ssh !== undefined),
-    perform: ({ store }) => startDeploy(store.getState().design),
+    perform: async ({ store }) => (await import('./deploy-store.js')).startDeploy(store.getState().design),
   },
 ];
