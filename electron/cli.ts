@@ -6,6 +6,8 @@ import { Command, CommanderError } from 'commander';
 import { registerBondStatus } from './cli/bond-status.js';
 import { registerCheck } from './cli/check.js';
 import { registerDeploy } from './cli/deploy.js';
+import { registerExport } from './cli/export.js';
+import { registerImport } from './cli/import.js';
 import { EXIT, UsageError } from './cli/output.js';
 import { registerSchema } from './cli/schema.js';
 import { registerServe } from './cli/serve.js';
@@ -17,7 +19,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const register of [registerCheck, registerSchema, registerServe, registerBondStatus, registerDeploy, registerStatus]) register(program);
+  for (const register of [registerCheck, registerSchema, registerServe, registerBondStatus, registerDeploy, registerStatus, registerExport, registerImport]) register(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

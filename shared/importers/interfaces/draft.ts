@@ -152,7 +152,10 @@ export function readInterface(name: string, stanzas: readonly IfaceStanza[]): Dr
     for (const a of attributes) {
       const other = unmodelledKind(a.key);
       if (other) throw new Unmodelled(`it is ${other} (${a.key})`);
-      if (a.value === '') notes.push({ line: a.line, message: `iface ${name}: "${a.raw}" has no value; ifupdown2 refuses it`, severity: 'warning' });
+      if (a.value === '') {
+        notes.push({ line: a.line, message: `iface ${name}: "${a.key}" has no value; ifupdown2 refuses it`, severity: 'warning' });
+        throw new Unmodelled(`"${a.key}" has no value`);
+      }
     }
     const kind = kindOf(name, new Set(attributes.map((a) => a.key)));
     const values: Record<string, unknown> = {};
@@ -163,7 +166,8 @@ export function readInterface(name: string, stanzas: readonly IfaceStanza[]): Dr
     let vlan: number | undefined;
     const result: { inet?: Family; inet6?: Family } = {};
     const statics: Record<4 | 6, { addresses: string[]; gateway?: string }> = { 4: { addresses: [] }, 6: { addresses: [] } };
-    const keep = (a: Attribute | LogicalLine) => extra.set(a, a.raw);
+    // Extra lines are stored without the stanza's indentation; the exporter indents them again.
+    const keep = (a: Attribute | LogicalLine) => extra.set(a, a.raw.trimStart());
     const once = new Set<string>();
     const extraLinesAfter: string[] = [];
 
@@ -267,7 +271,7 @@ export function readInterface(name: string, stanzas: readonly IfaceStanza[]): Dr
     const comment = commentOf(header, kind, name);
     if (header.leadingComments.length > 0 && comment === undefined && !(header.leadingComments.length === 1 && header.leadingComments[0]!.text.replace(/^#\s*/, '') === `${kind} ${name}`)) {
       // Comments the model cannot hold as the element's comment stay above the first body line.
-      for (const c of header.leadingComments) extra.set(c, c.raw);
+      for (const c of header.leadingComments) extra.set(c, c.raw.trimStart());
     }
     const ordered = [...[...extra.entries()].sort(([a], [b]) => a.line - b.line).map(([, raw]) => raw), ...extraLinesAfter];
     const draft: Draft = {

@@ -9,7 +9,7 @@ export interface LogicalLine {
   readonly line: number;
   /** Whitespace-trimmed text with continuations joined by one space. */
   readonly text: string;
-  /** The physical lines as written, joined with `\n` (indentation of the first removed). */
+  /** The physical lines as written, joined with `\n`. */
   readonly raw: string;
   readonly kind: 'blank' | 'comment' | 'statement';
   /** The first word, e.g. `iface`, `auto`, `bond-slaves`. */
@@ -33,7 +33,7 @@ export function logicalLines(text: string): LogicalLine[] {
       .map((p) => p.trim().replace(/\\$/, '').trim())
       .filter((p) => p !== '')
       .join(' ');
-    const raw = [parts[0]!.trimStart(), ...parts.slice(1)].join('\n').trimEnd();
+    const raw = parts.join('\n').trimEnd();
     const kind = joined === '' ? 'blank' : joined.startsWith('#') ? 'comment' : 'statement';
     const space = joined.search(/\s/);
     result.push({

@@ -1,0 +1,93 @@
+import { access, readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { importInterfaces, placeHost, type Note } from '../../shared/importers/index.js';
+import { checkDeviceName, FORMAT, restoreDesign, serializeDesign, SshTarget, type Design } from '../../shared/model/index.js';
+import { saveDesignFile } from '../engine/project-files.js';
+import { loadDesignOrFail } from './load.js';
+import { UsageError } from './output.js';
+
+interface ImportOptions {
+  readonly host?: string;
+  readonly ssh?: string;
+  readonly output?: string;
+  readonly into?: string;
+  readonly force?: boolean;
+}
+
+/** `USER@ADDRESS[:PORT]`, or `USER@[IPV6]:PORT`, checked by the schema's own SSH target. */
+export function parseSshTarget(text: string): SshTarget {
+  const m = /^([^@\s]+)@(?:\[([^\]]+)\]|([^:\s]+))(?::(\d{1,5}))?$/.exec(text);
+  if (!m) throw new UsageError(`--ssh "${text}" must look like USER@ADDRESS or USER@ADDRESS:PORT (e.g. root@10.2.200.30:22)`);
+  const parsed = SshTarget.safeParse({ user: m[1], address: m[2] ?? m[3], port: m[4] === undefined ? 22 : Number(m[4]) });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UsageError(`--ssh "${text}": ${issue.path.join('.')} ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+async function readInput(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : (e as Error).message}`);
+  }
+}
+
+const exists = (path: string) => access(path).then(() => true, () => false);
+
+function formatNote(file: string, note: Note): string {
+  return `${note.severity === 'warning' ? 'warning' : 'note'}: ${file}:${note.line}: ${note.message}`;
+}
+
+/** Loads a design built in memory through the one restore step, so it is saved exactly as a loaded file would be. */
+function restored(design: unknown): Design {
+  const result = restoreDesign(JSON.parse(JSON.stringify(design)));
+  if (!result.ok) throw new UsageError(`the imported design does not validate:\n${result.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
+  return result.design;
+}
+
+export function registerImport(program: Command): void {
+  const importCommand = program.command('import').description('import existing configurations into a design');
+  importCommand
+    .command('interfaces')
+    .description('import an /etc/network/interfaces file as a host')
+    .argument('<file>', 'an interfaces file, e.g. a copy of a Proxmox VE host\'s /etc/network/interfaces')
+    .option('--host <name>', 'the host\'s name (default: imported)')
+    .option('--ssh <target>', 'the host\'s SSH target, USER@ADDRESS[:PORT]')
+    .option('-o, --output <design>', 'write a new design file instead of printing it')
+    .option('--into <design>', 'add the host to an existing design, replacing a host of the same name')
+    .option('--force', 'let -o overwrite an existing file')
+    .addHelpText('after', '\nWarnings name the line of the interfaces file. Lines Netloom does not model are kept verbatim.')
+    .exitOverride()
+    .action(async (file: string, options: ImportOptions) => {
+      if (options.output !== undefined && options.into !== undefined) throw new UsageError('give either -o DESIGN or --into DESIGN, not both');
+      const hostName = options.host ?? 'imported';
+      const nameProblem = checkDeviceName(hostName);
+      if (nameProblem) throw new UsageError(`--host: host name ${nameProblem}`);
+      const ssh = options.ssh === undefined ? undefined : parseSshTarget(options.ssh);
+      if (options.output !== undefined && !options.force && (await exists(options.output))) {
+        throw new UsageError(`${options.output} exists; use --force to overwrite it, or --into to add the host to it`);
+      }
+      const text = await readInput(file);
+      const { host, notes } = importInterfaces(text, { hostName, ...(ssh ? { ssh } : {}) });
+      for (const note of notes) process.stderr.write(`${formatNote(file, note)}\n`);
+
+      const base: Design = options.into !== undefined
+        ? await loadDesignOrFail(options.into)
+        : { format: FORMAT, name: hostName, networks: [], hosts: [], switches: [], cables: [], layout: {} };
+      const placement = placeHost(base, host);
+      for (const sentence of placement.dropped) process.stderr.write(`note: ${sentence}\n`);
+      const design = restored(placement.design);
+
+      if (options.into !== undefined) {
+        await saveDesignFile(options.into, design);
+        process.stderr.write(`${placement.replaced ? 'replaced' : 'added'} host ${hostName} in ${options.into}\n`);
+      } else if (options.output !== undefined) {
+        await saveDesignFile(options.output, design);
+      } else {
+        process.stdout.write(serializeDesign(design));
+      }
+    });
+}
