@@ -317,10 +317,44 @@ write_known_hosts() {
   mv "$dir/known_hosts.tmp" "$dir/known_hosts"
 }
 
+# Removes what carries this bed's names but is not in an intent log (its state directory was
+# removed by hand): namespaces <prefix>-K with their processes, links <prefix>K-mgmt/-data,
+# /etc/netns/<prefix>-K.
+sweep_by_name() {
+  local names=() ns link etc inodes=()
+  mapfile -t names < <(ip netns list | awk '{print $1}' | grep -E "^$PREFIX-[0-9]+\$" || true)
+  for ns in "${names[@]+"${names[@]}"}"; do inodes+=($(netns_inode "$ns")); done
+  kill_netns_processes "${inodes[@]+"${inodes[@]}"}"
+  for ns in "${names[@]+"${names[@]}"}"; do ip netns del "$ns" 2>/dev/null || true; done
+  for link in $(ip -o link show | awk -F': ' '{print $2}' | sed 's/@.*//' | grep -E "^$PREFIX[0-9]+-(mgmt|data)\$" || true); do
+    ip link del "$link" 2>/dev/null || true
+  done
+  for etc in /etc/netns/"$PREFIX"-*; do
+    [[ "$etc" =~ ^/etc/netns/$PREFIX-[0-9]+$ ]] && rm -rf "$etc"
+  done
+  remove_orphan_routes
+}
+
+# An `unreachable 10.(213+S).0.0/16` route whose slot S no bed claims is a leftover: remove it
+# (under the slot lock, so a bed being created keeps its route).
+remove_orphan_routes() {
+  local net s used f
+  exec 9>"$BED_ROOT/.lock"
+  flock 9
+  for net in $(ip route show type unreachable | awk '{print $2}' | grep -E '^10\.(2[1-4][0-9])\.0\.0/16$' || true); do
+    s=$(( $(cut -d. -f2 <<<"$net") - 213 ))
+    (( s >= 0 && s <= 31 )) || continue
+    used=
+    for f in "$BED_ROOT"/*/slot; do [[ -f "$f" && "$(cat "$f")" == "$s" && "$f" != "$(state_dir)/slot" ]] && used=1; done
+    [[ -n "$used" ]] || ip route del unreachable "$net" 2>/dev/null || true
+  done
+  flock -u 9
+}
+
 cmd_destroy() {
   need_root
   local dir; dir=$(state_dir)
-  [[ -d "$dir" ]] || { log "no bed '$PREFIX'"; return 0; }
+  [[ -d "$dir" ]] || { sweep_by_name; log "no bed '$PREFIX' (swept leftovers by name)"; return 0; }
   # First end every process of every host, then undo the intent log in reverse order;
   # every step tolerates "already gone".
   local kind arg inodes=()
@@ -343,6 +377,7 @@ cmd_destroy() {
       esac
     done < <(tac "$dir/made")
   fi
+  sweep_by_name
   rm -rf "$dir"
   log "bed '$PREFIX' destroyed"
 }

@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, readlinkSync, statSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -152,6 +152,40 @@ describe('test bed', () => {
       run('ssh', ['-i', host.identityFile, '-o', `UserKnownHostsFile=${stale}`, '-o', 'StrictHostKeyChecking=yes', '-o', 'BatchMode=yes', `root@${host.mgmtAddress}`, 'true']),
     ).rejects.toThrow(/HOST IDENTIFICATION HAS CHANGED|Host key verification failed/);
     expect((await ssh(bed, host, 'echo new')).stdout).toBe('new\n');
+  });
+
+  /** Everything on this machine that carries the names of bed `prefix`. */
+  async function leftovers(prefix: string): Promise<string[]> {
+    const found: string[] = [];
+    const netns = (await run('ip', ['netns', 'list'], { encoding: 'utf8' })).stdout;
+    found.push(...netns.split('\n').filter((line) => line.startsWith(`${prefix}-`)));
+    found.push(...(await rootLinks()).split('\n').filter((line) => new RegExp(`^${prefix}\\d+-(mgmt|data)`).test(line)));
+    found.push(...readdirSync('/etc/netns').filter((name) => name.startsWith(`${prefix}-`)));
+    if (existsSync(`/run/netloom-bed/${prefix}`)) found.push(`/run/netloom-bed/${prefix}`);
+    return found;
+  }
+
+  it('destroy cleans up after a create that was killed halfway', async () => {
+    const prefix = `${PREFIX}k`;
+    const script = new URL('../../bed/bed.sh', import.meta.url).pathname;
+    const create = spawn(script, ['create', '8', '--prefix', prefix], { detached: true, stdio: 'ignore' });
+    for (let i = 0; i < 100 && (await leftovers(prefix)).filter((l) => l.startsWith(`${prefix}-`)).length < 2; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    process.kill(-create.pid!, 'SIGKILL');
+    expect((await leftovers(prefix)).length).toBeGreaterThan(0);
+    await run(script, ['destroy', '--prefix', prefix]);
+    expect(await leftovers(prefix)).toEqual([]);
+  });
+
+  it('destroy sweeps by name when the state directory itself is gone', async () => {
+    const other = await createBed(2, { prefix: `${PREFIX}s` });
+    const netns = `net:[${statSync(`/run/netns/${other.hosts[0]!.ns}`).ino}]`;
+    rmSync(`/run/netloom-bed/${other.prefix}`, { recursive: true, force: true });
+    expect((await leftovers(other.prefix)).length).toBeGreaterThan(0);
+    await other.destroy();
+    expect(await leftovers(other.prefix)).toEqual([]);
+    expect(processesIn(netns)).toEqual([]);
   });
 
   it('destroy leaves no namespace, veth, process, /etc/netns dir or route behind', async () => {
