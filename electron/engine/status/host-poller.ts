@@ -9,6 +9,7 @@ import type { Design, Host } from '../../../shared/model/index.js';
 import { readHostFacts } from '../../../shared/status/host-facts.js';
 import { hostStatus, hostStatusAll } from '../../../shared/status/host-status.js';
 import type { HostStatusUpdate } from '../../../shared/status/live.js';
+import { SshError } from '../ssh/index.js';
 import { statusCommand } from './status-script.js';
 import type { StatusConnector, StatusSession } from './status-session.js';
 
@@ -26,6 +27,13 @@ export interface HostPollerOptions extends PollTiming {
   readonly connector: StatusConnector;
   readonly onUpdate: (update: HostStatusUpdate) => void;
   readonly now?: () => Date;
+}
+
+/** `does not answer: ...` for a host that is gone or silent; `cannot be read: ...` for a refused key, login or command. */
+function describeFailure(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  const silent = e instanceof SshError && (e.code === 'connection' || e.code === 'timeout');
+  return `${silent ? 'does not answer' : 'cannot be read'}: ${message}`;
 }
 
 /** The same status with a new read time. */
@@ -107,7 +115,7 @@ export class HostPoller {
       this.session?.close();
       this.session = undefined;
       this.failures++;
-      const reason = `${host.name} does not answer: ${(e as Error).message}`;
+      const reason = `${host.name} ${describeFailure(e)}`;
       return { host: host.id, reachable: false, readAt, elements: hostStatusAll(design, host, 'unreachable', reason, readAt) };
     }
   }

@@ -1,7 +1,7 @@
 /** Buttons for the most used actions; each tooltip names the shortcut. */
 import { useStore } from 'zustand';
 import { runAction } from '../actions/run.js';
-import { useLiveStatus } from '../live/live-status.js';
+import { useLiveStatus } from '../live/live-view.js';
 import { isDirty, useAppStore } from '../store/store.js';
 import { actionTitle } from './MenuBar.js';
 

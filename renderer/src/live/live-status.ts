@@ -7,33 +7,16 @@
  * are sent again so health and drift follow the design; turning it off clears
  * the colours.
  */
-import { create } from 'zustand';
 import type { LiveStatusSettings } from '../../../shared/api.js';
 import type { Design } from '../../../shared/model/schema.js';
 import type { HostStatusUpdate } from '../../../shared/status/live.js';
 import { api } from '../api/client.js';
 import { askText } from '../chrome/dialogs.js';
 import { useAppStore } from '../store/store.js';
+import { saveBondingDir, useLiveStatus } from './live-view.js';
 
-const SETTINGS_KEY = 'netloom.liveStatus';
+/** How long edits settle before the design is sent again. */
 const RESEND_MS = 500;
-
-export interface LiveStatusView {
-  readonly on: boolean;
-  /** The bonding directory read on each host; empty for the default `/proc/net/bonding`. */
-  readonly bondingDir: string;
-}
-
-function storedBondingDir(): string {
-  try {
-    const saved = JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? '{}') as { bondingDir?: unknown };
-    return typeof saved.bondingDir === 'string' ? saved.bondingDir : '';
-  } catch {
-    return '';
-  }
-}
-
-export const useLiveStatus = create<LiveStatusView>(() => ({ on: false, bondingDir: storedBondingDir() }));
 
 const settings = (): LiveStatusSettings => {
   const { bondingDir } = useLiveStatus.getState();
@@ -116,7 +99,6 @@ export async function editLiveStatusSettings(): Promise<void> {
     useAppStore.getState().toast('The bonding directory must be an absolute path such as /proc/net/bonding', 'error');
     return;
   }
-  useLiveStatus.setState({ bondingDir });
-  localStorage.setItem(SETTINGS_KEY, JSON.stringify({ bondingDir }));
+  saveBondingDir(bondingDir);
   if (useLiveStatus.getState().on) await send(useAppStore.getState().design);
 }

@@ -58,7 +58,7 @@ describe('netloom status on the test bed', () => {
       timeout: 60_000,
     });
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain(`unreachable nlstc-1 does not answer: the authenticity of ${bed.hosts[0]!.mgmtAddress}`);
+    expect(run.stdout).toContain(`unreachable nlstc-1 cannot be read: the authenticity of ${bed.hosts[0]!.mgmtAddress}`);
     expect(run.stdout).toContain(bed.hosts[0]!.hostKeyFingerprint);
   });
 

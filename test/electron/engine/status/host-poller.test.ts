@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { backoffMs } from '../../../../electron/engine/status/host-poller.js';
 import { statusCommand } from '../../../../electron/engine/status/status-script.js';
 import { StatusService } from '../../../../electron/engine/status/status-service.js';
-import { SshTimeoutError } from '../../../../electron/engine/ssh/index.js';
+import { HostKeyChangedError, SshConnectionError, SshTimeoutError } from '../../../../electron/engine/ssh/index.js';
 import type { HostStatusUpdate } from '../../../../shared/status/live.js';
 import { exampleDesign } from '../../../helpers/design.js';
 import { lacpSlave, ms01Links, physical, scriptOutput } from '../../../shared/status/fixtures.js';
@@ -70,7 +70,7 @@ describe('StatusService with a fake SSH session', () => {
   });
 
   it('marks a host that does not answer unreachable with the reason, backs off, and recovers', async () => {
-    const host = { answer: (): string | Error => scriptOutput(), connectError: new Error('10.2.200.30:22 is unreachable (no route to host)') as Error | undefined };
+    const host = { answer: (): string | Error => scriptOutput(), connectError: new SshConnectionError('10.2.200.30:22 is unreachable (no route to host)', '10.2.200.30:22') as Error | undefined };
     const fake = fakeConnector({ [MS01]: host });
     const { updates, onUpdate, waitFor } = collect();
     service = new StatusService(fake.connector, onUpdate);
@@ -85,6 +85,19 @@ describe('StatusService with a fake SSH session', () => {
     host.connectError = undefined;
     await waitFor((u) => u.reachable);
     expect(updates.filter((u) => !u.reachable).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('says a host "cannot be read" when it answers but refuses, such as a changed host key', async () => {
+    const changed = new HostKeyChangedError('WARNING: the ssh-ed25519 host key of 10.2.200.30:22 has CHANGED', '10.2.200.30:22', 'ssh-ed25519', 'SHA256:x', []);
+    const fake = fakeConnector({ [MS01]: { answer: () => scriptOutput(), connectError: changed } });
+    const { onUpdate, waitFor } = collect();
+    service = new StatusService(fake.connector, onUpdate);
+    await service.start(exampleDesign(), FAST);
+    const update = await waitFor(() => true);
+    expect(update.elements.ms01).toMatchObject({
+      health: 'unreachable',
+      reasons: ['ms01 cannot be read: WARNING: the ssh-ed25519 host key of 10.2.200.30:22 has CHANGED'],
+    });
   });
 
   it('drops a session whose command times out and connects afresh', async () => {
