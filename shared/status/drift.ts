@@ -40,6 +40,11 @@ export function bondDrift(bond: Bond, obs: BondObservation, memberNames: readonl
   return drift;
 }
 
+/** A bridge's ports in the design against the links whose master it is (taps of running VMs excluded). */
+export function bridgePortDrift(designed: readonly string[], live: readonly string[]): string[] {
+  return compareSet('bridge port', designed, live.filter((name) => !/^(tap|fwpr|fwln|veth)\d/.test(name)));
+}
+
 export function mtuDrift(designed: number | undefined, link: IpLink | undefined): string[] {
   if (designed === undefined || link?.mtu === undefined || link.mtu === designed) return [];
   return [`MTU is ${link.mtu}; the design says ${designed}`];

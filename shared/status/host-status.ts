@@ -5,7 +5,7 @@
  */
 import type { Bond, Design, Host, HostInterface, Port } from '../model/schema.js';
 import { bondFromIpLink, bondFromProc, type BondObservation, type MemberObservation } from './bond-observation.js';
-import { addressDrift, bondDrift, mtuDrift } from './drift.js';
+import { addressDrift, bondDrift, bridgePortDrift, mtuDrift } from './drift.js';
 import { evaluateBond, lacpMemberReasons } from './health.js';
 import type { HostFacts } from './host-facts.js';
 import type { IpLink } from './ip-link.js';
@@ -125,11 +125,16 @@ function bondStatus(bond: Bond, read: BondRead | undefined, memberNames: string[
   return live(health, reasons, [...bondDrift(bond, obs, memberNames), ...ifaceDrift], factsOut, readAt);
 }
 
-function interfaceStatus(iface: HostInterface, facts: HostFacts, readAt: string): ElementLive {
+function interfaceStatus(iface: HostInterface, facts: HostFacts, readAt: string, designedPorts?: readonly string[]): ElementLive {
   const link = facts.links.get(iface.name);
   const { health, reasons } = healthOf(linkDownReasons(iface.name, link), []);
-  const drift = link ? [...mtuDrift(iface.mtu, link), ...addressDrift(iface, facts.addresses.get(iface.name))] : [`${iface.name} is missing on the host`];
-  return live(health, reasons, drift, link ? linkFacts(link) : {}, readAt);
+  if (!link) return live(health, reasons, [`${iface.name} is missing on the host`], {}, readAt);
+  const drift = [...mtuDrift(iface.mtu, link), ...addressDrift(iface, facts.addresses.get(iface.name))];
+  if (designedPorts) {
+    const livePorts = [...facts.links.values()].filter((l) => l.master === iface.name).map((l) => l.name);
+    drift.push(...bridgePortDrift(designedPorts, livePorts));
+  }
+  return live(health, reasons, drift, linkFacts(link), readAt);
 }
 
 /** Cables on the host's ports take the port's health and reasons (prefixed with the host name when `nameHost`). */
@@ -174,7 +179,9 @@ export function hostStatus(design: Design, host: Host, facts: HostFacts, readAt:
     }
   }
   for (const port of host.ports) elements[port.id] = portStatus(port, facts, memberships.get(port.id), readAt);
-  for (const iface of [...host.bridges, ...host.vlans]) elements[iface.id] = interfaceStatus(iface, facts, readAt);
+  const names = new Map<string, string>([...host.ports, ...host.bonds, ...host.vlans].map((i) => [i.id, i.name]));
+  for (const bridge of host.bridges) elements[bridge.id] = interfaceStatus(bridge, facts, readAt, bridge.ports.map((id) => names.get(id) ?? id));
+  for (const vlan of host.vlans) elements[vlan.id] = interfaceStatus(vlan, facts, readAt);
   elements[host.id] = live('ok', [], [], { interfaces: facts.links.size }, readAt);
   return { ...elements, ...cableStatuses(design, host, elements, true) };
 }

@@ -102,6 +102,14 @@ describe('hostStatus on the example design', () => {
     expect(withMtu['ms01-bond0']!.drift).toContain('MTU is 9000; the design says 1500');
   });
 
+  it('reports bridge ports that differ from the design, ignoring the taps of running VMs', () => {
+    const tap = { ...physical('tap100i0', { master: 'vmbr1' }) };
+    const stray = physical('enp3s0f1np1', { master: 'vmbr0' });
+    const status = statusOf(scriptOutput({ links: [...ms01Links({ enp3s0f1np1: stray }), tap] }));
+    expect(status['ms01-vmbr0']!.drift).toEqual(['bridge port enp3s0f1np1 not in the design']);
+    expect(status['ms01-vmbr1']!.drift).toBeUndefined();
+  });
+
   it('reports elements missing on the host as down with drift', () => {
     const links = ms01Links();
     const status = statusOf(scriptOutput({ links: links.filter((l) => l.ifname !== 'vmbr1' && l.ifname !== 'enp3s0f1np1') }));
