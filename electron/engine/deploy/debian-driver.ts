@@ -159,6 +159,7 @@ export class DebianDriver implements NetworkDriver {
       // The host may have armed the revert just before we lost it: it fires no later than now + revertIn.
       this.deadline ??= Date.now() + revertIn * 1000;
       this.lostReason = `session lost during apply: ${describeError(e)}`;
+      this.step('apply', 'failed', this.lostReason);
       return { kind: 'session-lost', reason: this.lostReason };
     }
     switch (run.code) {

@@ -87,9 +87,10 @@ export async function startDeploy(design: Design): Promise<void> {
 
 /** Trusts an unknown host key (shown to the person as SHA256:...) and prepares again. */
 export async function trustHostKey(fingerprint: string): Promise<void> {
-  const { design, deployId, acceptedKeys } = get();
-  if (!design) return;
-  set({ acceptedKeys: [...acceptedKeys, fingerprint] });
+  const { design, deployId, acceptedKeys, phase } = get();
+  if (!design || phase !== 'review') return;
+  // Leave review at once: the hosts prepared so far are released before preparing again.
+  set({ acceptedKeys: [...acceptedKeys, fingerprint], phase: 'preparing', deployId: null });
   if (deployId) await api.discardDeploy(deployId).catch(() => undefined);
   await prepare(design);
 }
