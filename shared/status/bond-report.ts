@@ -6,6 +6,7 @@ import { bondFromProc } from './bond-observation.js';
 import type { BondingInfo } from './bonding-proc.js';
 import { evaluateBond } from './health.js';
 import { describeLacpState } from './lacp-state.js';
+import type { ReadHealth } from './live.js';
 
 export interface BondMemberReport {
   readonly name: string;
@@ -19,7 +20,7 @@ export interface BondMemberReport {
 
 export interface BondReport {
   readonly bond: string;
-  readonly health: 'ok' | 'degraded' | 'down';
+  readonly health: ReadHealth;
   readonly reasons: readonly string[];
   readonly mode: string;
   readonly miiStatus: 'up' | 'down';
@@ -34,8 +35,7 @@ export function bondReport(bond: string, info: BondingInfo): BondReport {
   const active = info.lacp?.activeAggregator;
   return {
     bond,
-    // evaluateBond only ever answers ok, degraded or down.
-    health: health as BondReport['health'],
+    health,
     reasons,
     mode: info.mode,
     miiStatus: info.miiStatus,

@@ -7,7 +7,7 @@
  */
 import type { BondObservation, MemberObservation } from './bond-observation.js';
 import { describeLacpState, missingForwardingBits } from './lacp-state.js';
-import { healthOf, type Health } from './live.js';
+import { healthOf, type ReadHealth } from './live.js';
 
 export const ZERO_MAC = '00:00:00:00:00:00';
 
@@ -76,7 +76,7 @@ export interface BondExpectation {
 }
 
 /** The health of one bond and the reasons for it. */
-export function evaluateBond(bond: string, obs: BondObservation, expected: BondExpectation = {}): { health: Health; reasons: string[] } {
+export function evaluateBond(bond: string, obs: BondObservation, expected: BondExpectation = {}): { health: ReadHealth; reasons: string[] } {
   const fatal = obs.miiUp ? [] : [`${bond} MII status is down`];
   const warnings: string[] = [];
   if (obs.members.length === 0) warnings.push(`${bond} has no members`);

@@ -42,8 +42,11 @@ export function worseHealth(a: Health, b: Health): Health {
   return SEVERITY[a] >= SEVERITY[b] ? a : b;
 }
 
+/** What facts alone can say about an element that was read (`unknown`/`unreachable` come from failed reads). */
+export type ReadHealth = Extract<Health, 'ok' | 'degraded' | 'down'>;
+
 /** Health from reasons: `down` when any reason is fatal, `degraded` when any reason is given, else `ok`. */
-export function healthOf(fatal: readonly string[], warnings: readonly string[]): { health: Health; reasons: string[] } {
+export function healthOf(fatal: readonly string[], warnings: readonly string[]): { health: ReadHealth; reasons: string[] } {
   if (fatal.length > 0) return { health: 'down', reasons: [...fatal, ...warnings] };
   if (warnings.length > 0) return { health: 'degraded', reasons: [...warnings] };
   return { health: 'ok', reasons: [] };

@@ -5,13 +5,13 @@
  * reason, the session is dropped, and the next attempt waits longer (doubling
  * up to a cap) until the host answers again.
  */
-import type { Design, Host } from '../../../shared/model/index.js';
+import type { Design } from '../../../shared/model/index.js';
 import { readHostFacts } from '../../../shared/status/host-facts.js';
 import { hostStatus, hostStatusAll } from '../../../shared/status/host-status.js';
 import type { HostStatusUpdate } from '../../../shared/status/live.js';
 import { SshError } from '../ssh/index.js';
 import { statusCommand } from './status-script.js';
-import type { StatusConnector, StatusSession } from './status-session.js';
+import type { PolledHost, StatusConnector, StatusSession } from './status-session.js';
 
 export interface PollTiming {
   /** Time between the starts of two reads. */
@@ -41,8 +41,6 @@ function restamp(update: HostStatusUpdate, readAt: string): HostStatusUpdate {
   const elements = Object.fromEntries(Object.entries(update.elements).map(([id, live]) => [id, { ...live, readAt }]));
   return { ...update, readAt, elements };
 }
-
-type PolledHost = Host & { readonly ssh: NonNullable<Host['ssh']> };
 
 /** How long to wait before the next attempt after `failures` failures in a row. */
 export function backoffMs(timing: PollTiming, failures: number): number {

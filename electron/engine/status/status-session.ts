@@ -12,5 +12,8 @@ export interface StatusSession {
   readonly closed: boolean;
 }
 
+/** A design host that has an SSH target, so it can be polled. */
+export type PolledHost = Host & { readonly ssh: NonNullable<Host['ssh']> };
+
 /** Opens an authenticated session to a design host (host key checked); rejects with the SSH layer's errors. */
-export type StatusConnector = (host: Host & { readonly ssh: NonNullable<Host['ssh']> }, options: { readonly timeoutMs: number }) => Promise<StatusSession>;
+export type StatusConnector = (host: PolledHost, options: { readonly timeoutMs: number }) => Promise<StatusSession>;
