@@ -4,21 +4,20 @@
  * every other line kept verbatim. When the model cannot hold the interface
  * faithfully, the draft says why, and the stanzas are kept whole instead.
  */
-import { bondAttributes, bridgeAttributes, MTU } from '../../model/kinds.js';
-import { checkAttribute, type Attribute as AttributeSpec } from '../../model/attributes.js';
+import { bondAttributes, bridgeAttributes, portAttributes, vlanInterfaceAttributes } from '../../model/kinds.js';
+import { checkAttribute, type Attribute as AttributeSpec, type AttributeTable } from '../../model/attributes.js';
 import { parseIp, parsePrefix } from '../../model/ip.js';
 import { checkInterfaceName } from '../../model/names.js';
 import { formatVlanSet, parseVlanSet, VlanSetSyntaxError } from '../../model/vlan-set.js';
 import { isAttribute, type Attribute, type IfaceStanza } from './parse.js';
 import type { LogicalLine } from './lines.js';
 import {
-  BOND_KEYS,
   BOND_PRIMARY,
   BOND_SLAVES,
-  BRIDGE_KEYS,
   BRIDGE_PORTS,
   canonicalKey,
   IFUPDOWN2_DEFAULTS,
+  keysOf,
   readBondMode,
   readBool,
   readLacpRate,
@@ -104,18 +103,22 @@ function kindOf(name: string, keys: ReadonlySet<string>): DraftKind {
   return 'port';
 }
 
-const ATTRIBUTE_KEYS: Readonly<Record<DraftKind, ReadonlyMap<string, string>>> = {
-  port: new Map([[MTU.keys.ifupdown2, 'mtu']]),
-  bond: BOND_KEYS,
-  bridge: BRIDGE_KEYS,
-  vlan: new Map([[MTU.keys.ifupdown2, 'mtu']]),
+/** Each kind's attribute table: ifupdown2 keys and value checks come from shared/model/kinds.ts. */
+const TABLES: Readonly<Record<DraftKind, AttributeTable>> = {
+  port: portAttributes,
+  bond: bondAttributes,
+  bridge: bridgeAttributes,
+  vlan: vlanInterfaceAttributes,
 };
-const SPECS: Readonly<Record<string, AttributeSpec>> = { ...bondAttributes, ...bridgeAttributes, mtu: MTU };
-const specOf = (name: string): AttributeSpec => SPECS[name] ?? MTU;
+const KEYS: Readonly<Record<DraftKind, ReadonlyMap<string, string>>> = {
+  port: keysOf(portAttributes),
+  bond: keysOf(bondAttributes),
+  bridge: keysOf(bridgeAttributes),
+  vlan: keysOf(vlanInterfaceAttributes),
+};
 
 /** Reads one value for a model attribute, in ifupdown2's spellings; undefined when it does not fit. */
-function readValue(name: string, value: string): unknown {
-  const spec = specOf(name);
+function readValue(name: string, spec: AttributeSpec, value: string): unknown {
   let parsed: unknown;
   if (name === 'mode') parsed = readBondMode(value);
   else if (name === 'lacpRate') parsed = readLacpRate(value);
@@ -130,9 +133,6 @@ function readValue(name: string, value: string): unknown {
   } else parsed = value;
   return parsed !== undefined && checkAttribute(spec, parsed) === undefined ? parsed : undefined;
 }
-
-/** Attributes the model always states (they have defaults): a value it cannot hold makes the interface verbatim. */
-const defaulted = (name: string) => specOf(name).default !== undefined;
 
 export function readInterface(name: string, stanzas: readonly IfaceStanza[]): DraftResult {
   const notes: Note[] = [];
@@ -225,12 +225,14 @@ export function readInterface(name: string, stanzas: readonly IfaceStanza[]): Dr
           parent = value;
         } else if (key === VLAN_ID && kind === 'vlan' && vlan === undefined && /^\d{1,4}$/.test(value) && Number(value) >= 1 && Number(value) <= 4094) {
           vlan = Number(value);
-        } else if (ATTRIBUTE_KEYS[kind].has(key)) {
-          const attr = ATTRIBUTE_KEYS[kind].get(key)!;
-          const parsed = readValue(attr, value);
+        } else if (KEYS[kind].has(key)) {
+          const attr = KEYS[kind].get(key)!;
+          const spec = TABLES[kind][attr]!;
+          const parsed = readValue(attr, spec, value);
           if (parsed !== undefined && values[attr] === undefined) {
             values[attr] = parsed;
-          } else if (defaulted(attr)) {
+          } else if (spec.default !== undefined) {
+            // The model always states this attribute, so a second or unreadable value cannot ride along as an extra line.
             notes.push({ line: entry.line, message: `iface ${name}: ${key} "${value}" is not a value Netloom can hold; the interface is kept verbatim`, severity: 'warning' });
             throw new Unmodelled(`${key} "${value}"`);
           } else {

@@ -5,7 +5,7 @@
  * addon tables, numeric bond modes, yes/on/1 booleans).
  */
 import type { AttributeTable } from '../../model/attributes.js';
-import { BOND_MODES, bondAttributes, bridgeAttributes, portAttributes, vlanInterfaceAttributes, type BondMode } from '../../model/kinds.js';
+import { BOND_MODES, type BondMode } from '../../model/kinds.js';
 
 /** Aliases declared in ifupdown2's addons (bond.py: bond-ports; bridge.py: bridge-trunk). */
 const ALIASES: Readonly<Record<string, string>> = { 'bond-ports': 'bond-slaves', 'bridge-trunk': 'bridge-vids' };
@@ -24,11 +24,6 @@ export function keysOf(table: AttributeTable): ReadonlyMap<string, string> {
   }
   return map;
 }
-
-export const PORT_KEYS = keysOf(portAttributes);
-export const BOND_KEYS = keysOf(bondAttributes);
-export const BRIDGE_KEYS = keysOf(bridgeAttributes);
-export const VLAN_KEYS = keysOf(vlanInterfaceAttributes);
 
 /** Keys of references, which live in the schema rather than the attribute tables. */
 export const BOND_SLAVES = 'bond-slaves';
