@@ -235,9 +235,10 @@ export class DebianDriver implements NetworkDriver {
           const last = run.report.lines.find((l): l is Extract<ScriptLine, { kind: 'last' }> => l.kind === 'last');
           const result = last?.fields['result'];
           if (result === 'rolled-back') {
-            const detail = `restored the backup (ifreload -a exit ${last?.fields['ifreload'] ?? '?'})`;
-            this.step('rollback', 'done', detail);
-            return { verified: true, detail };
+            const restored = this.live === undefined || run.stdout === this.live;
+            const detail = `${restored ? 'restored the backup' : 'rolled back, but the file differs from the backup'} (ifreload -a exit ${last?.fields['ifreload'] ?? '?'})`;
+            this.step('rollback', restored ? 'done' : 'failed', detail);
+            return { verified: restored, detail };
           }
           if (result !== 'armed') {
             this.step('rollback', 'failed', 'the host has no record of this deploy');

@@ -2,7 +2,8 @@
  * `netloom deploy` as a person runs it, on the bed: (8) ten hosts in parallel
  * with one broken config (9 confirmed, 1 rolled back, exit 1); (2) the
  * deploying process killed after apply and before confirm: the host rolls
- * back by itself; an unknown host key refused under --yes. Runs the built
+ * back by itself; an unknown host key refused under --yes; on a terminal, the
+ * key and the apply are asked for. Runs the built
  * CLI (`npm test` builds first; by hand: `node build/compile.mjs`).
  */
 import { spawn } from 'node:child_process';
@@ -10,6 +11,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serializeDesign, type Design } from '../../../shared/model/index.js';
+import { sh } from '../../../shared/shell/quote.js';
 import { renderInterfaces } from '../../../shared/targets/ifupdown2/index.js';
 import { createBed, type Bed } from '../../helpers/bed.js';
 import { ROOT } from '../../helpers/cli.js';
@@ -42,15 +44,18 @@ interface Child {
   readonly kill: () => void;
 }
 
-function netloomDeploy(args: readonly string[], knownHosts = bed.knownHostsFile): Child {
-  const child = spawn(process.execPath, [`${ROOT}bin/netloom.js`, 'deploy', ...args, '--identity', bed.identityFile, '--known-hosts', knownHosts], {
+/** Runs `netloom deploy`; with `terminal`, inside a pseudo-terminal (`script`), answering with `answer()`. */
+function netloomDeploy(args: readonly string[], knownHosts = bed.knownHostsFile, terminal = false): Child & { answer: (text: string) => void } {
+  const argv = [process.execPath, `${ROOT}bin/netloom.js`, 'deploy', ...args, '--identity', bed.identityFile, '--known-hosts', knownHosts];
+  const [file, fileArgs] = terminal ? ['script', ['-qec', sh(argv), '/dev/null']] : [argv[0]!, argv.slice(1)];
+  const child = spawn(file, fileArgs, {
     env: { ...process.env, NETLOOM_DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [terminal ? 'pipe' : 'ignore', 'pipe', 'pipe'],
   });
   let out = '';
   let err = '';
   const waiters: { pattern: RegExp; resolve: () => void }[] = [];
-  child.stdout.setEncoding('utf8').on('data', (d: string) => {
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => {
     out += d;
     for (const w of [...waiters]) {
       if (!w.pattern.test(out)) continue;
@@ -58,13 +63,14 @@ function netloomDeploy(args: readonly string[], knownHosts = bed.knownHostsFile)
       w.resolve();
     }
   });
-  child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
   return {
     exit: new Promise((resolve) => child.on('exit', (code) => resolve(code))),
     stdout: () => out,
     stderr: () => err,
     waitFor: (pattern) => (pattern.test(out) ? Promise.resolve() : new Promise((resolve) => waiters.push({ pattern, resolve }))),
     kill: () => child.kill('SIGKILL'),
+    answer: (text) => child.stdin?.write(text),
   };
 }
 
@@ -127,5 +133,26 @@ describe('netloom deploy on the bed', () => {
     expect(run.stdout()).toContain(`${host.name}  failed before change: the authenticity of ${host.mgmtAddress} cannot be established: its ssh-ed25519 key is ${host.hostKeyFingerprint}`);
     expect(await readFile(host.interfacesPath, 'utf8')).toBe(before);
     expect(await readFile(join(dataDir, 'known_hosts'), 'utf8').catch(() => '')).not.toContain(host.mgmtAddress);
+  });
+
+  it('on a terminal: asks to trust an unknown key (SHA256:...), shows the diff, and a "no" changes nothing', async () => {
+    const host = bed.hosts[9]!;
+    const before = await readFile(host.interfacesPath, 'utf8');
+    const empty = join(dataDir, 'empty_known_hosts_2');
+    await writeFile(empty, '');
+    const design = bedDesign(bed, () => ({ eth1: { mtu: 1300 } }), [host.index]);
+    const run = netloomDeploy([await designFile(design, 'asked')], empty, true);
+    await run.waitFor(/Trust it and continue\? \[y\/N\] /);
+    expect(run.stdout()).toContain(`fingerprint ${host.hostKeyFingerprint}`);
+    run.answer('y\n');
+    await run.waitFor(/Apply to .*\[y\/N\] /);
+    expect(run.stdout()).toMatch(/-\tmtu 1450\r?\n\+\tmtu 1300/);
+    run.answer('n\n');
+    expect(await run.exit).toBe(1);
+    expect(run.stdout()).toMatch(new RegExp(`${host.name} +failed before change: not applied: declined`));
+    expect(await readFile(host.interfacesPath, 'utf8')).toBe(before);
+    expect(await leftovers(host)).toEqual([]);
+    // The accepted key is in Netloom's store: the next run does not ask.
+    expect(await readFile(join(dataDir, 'known_hosts'), 'utf8')).toContain(host.mgmtAddress);
   });
 });

@@ -112,7 +112,7 @@ describe('DebianDriver', () => {
   it('after a lost session and no new connection in the window, waits and verifies the revert', async () => {
     const host = new FakeHost((name) => {
       if (name === 'netloom-commit') return { code: 0, stderr: steps('arm done at'), fail: new SshConnectionError('connection reset', '10.9.0.2') };
-      if (name === 'netloom-status') return { code: 0, stderr: ['@netloom last token=x result=rolled-back mode=timer ifreload=0'] };
+      if (name === 'netloom-status') return { code: 0, stdout: LIVE, stderr: ['@netloom last token=x result=rolled-back mode=timer ifreload=0'] };
       return happy(name);
     });
     const { driver } = driverFor(host);
