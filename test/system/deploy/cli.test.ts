@@ -123,14 +123,27 @@ describe('netloom deploy on the bed', () => {
     expect(await leftovers(host)).toEqual([]);
   });
 
-  it('refuses an unknown host key under --yes, showing its SHA256 fingerprint', async () => {
+  it('refuses an unknown host key under --yes, showing its SHA256 fingerprint (--json)', async () => {
     const host = bed.hosts[10]!;
     const before = await readFile(host.interfacesPath, 'utf8');
     const empty = join(dataDir, 'empty_known_hosts');
     await writeFile(empty, '');
-    const run = netloomDeploy([await designFile(bedDesign(bed, () => ({ eth1: { mtu: 1400 } }), [host.index]), 'unknown-key'), '--yes'], empty);
+    const run = netloomDeploy([await designFile(bedDesign(bed, () => ({ eth1: { mtu: 1400 } }), [host.index]), 'unknown-key'), '--yes', '--json'], empty);
     expect(await run.exit).toBe(1);
-    expect(run.stdout()).toContain(`${host.name}  failed before change: the authenticity of ${host.mgmtAddress} cannot be established: its ssh-ed25519 key is ${host.hostKeyFingerprint}`);
+    const result = JSON.parse(run.stdout());
+    expect(result).toEqual({
+      ok: false,
+      hosts: [
+        {
+          host: host.name,
+          result: `failed before change: the authenticity of ${host.mgmtAddress} cannot be established: its ssh-ed25519 key is ${host.hostKeyFingerprint}`,
+          kind: 'failed-before-change',
+          reason: expect.any(String),
+          diff: '',
+        },
+      ],
+    });
+    expect(run.stderr()).toMatch(new RegExp(`^${host.name} +connect +failed: the authenticity`, 'm'));
     expect(await readFile(host.interfacesPath, 'utf8')).toBe(before);
     expect(await readFile(join(dataDir, 'known_hosts'), 'utf8').catch(() => '')).not.toContain(host.mgmtAddress);
   });
