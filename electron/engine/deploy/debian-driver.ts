@@ -333,6 +333,8 @@ export class DebianDriver implements NetworkDriver {
   }
 }
 
+/** The line of ifupdown2's output that says why: the first `error:` line, else the first line. */
 function firstLine(text: string): string {
-  return text.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  return lines.find((l) => /^error\b/i.test(l)) ?? lines[0] ?? '';
 }

@@ -87,12 +87,17 @@ describe('DebianDriver', () => {
   it('turns a syntax-check rejection into a CandidateError with ifupdown2 output', async () => {
     const host = new FakeHost(() => ({
       code: 65,
-      stderr: ['@netloom out error: /etc/network/.interfaces.netloom-x: line3: invalid attribute', '@netloom step check failed ifup -a -s rejected the candidate'],
+      stderr: [
+        '@netloom out warning: eth9: interface not found',
+        '@netloom out error: /etc/network/.interfaces.netloom-x: line3: invalid attribute',
+        '@netloom step check failed ifup -a -s rejected the candidate',
+      ],
     }));
     const { driver } = driverFor(host);
     const error = await driver.loadCandidate(CANDIDATE).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CandidateError);
-    expect((error as CandidateError).message).toContain('line3: invalid attribute');
+    expect((error as CandidateError).message).toBe('ifup -a -s rejected the candidate: error: /etc/network/.interfaces.netloom-x: line3: invalid attribute');
+    expect((error as CandidateError).output).toContain('warning: eth9');
   });
 
   it('reports an apply error as rolled back at once', async () => {
