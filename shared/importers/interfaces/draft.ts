@@ -6,9 +6,9 @@
  */
 import { bondAttributes, bridgeAttributes, portAttributes, vlanInterfaceAttributes } from '../../model/kinds.js';
 import { checkAttribute, type Attribute as AttributeSpec, type AttributeTable } from '../../model/attributes.js';
-import { parseIp, parsePrefix } from '../../model/ip.js';
 import { checkInterfaceName } from '../../model/names.js';
 import { formatVlanSet, parseVlanSet, VlanSetSyntaxError } from '../../model/vlan-set.js';
+import { addressReader, emptyStatics } from './addresses.js';
 import { isAttribute, type Attribute, type IfaceStanza } from './parse.js';
 import type { LogicalLine } from './lines.js';
 import {
@@ -67,14 +67,6 @@ function dottedVlan(name: string): { parent: string; vlan: number } | undefined 
   if (!m) return undefined;
   const vlan = Number(m[2]);
   return vlan >= 1 && vlan <= 4094 ? { parent: m[1]!, vlan } : undefined;
-}
-
-function netmaskLength(mask: string): number | undefined {
-  if (/^\d{1,3}$/.test(mask)) return Number(mask);
-  const v4 = parseIp(mask);
-  if (v4?.family !== 4) return undefined;
-  const bits = v4.value.toString(2).padStart(32, '0');
-  return /^1*0*$/.test(bits) ? (bits.includes('0') ? bits.indexOf('0') : 32) : undefined;
 }
 
 /** What ifupdown2 would complain about in a stanza header, if anything. */
@@ -165,7 +157,7 @@ export function readInterface(name: string, stanzas: readonly IfaceStanza[]): Dr
     let parent: string | undefined;
     let vlan: number | undefined;
     const result: { inet?: Family; inet6?: Family } = {};
-    const statics: Record<4 | 6, { addresses: string[]; gateway?: string }> = { 4: { addresses: [] }, 6: { addresses: [] } };
+    const statics = emptyStatics();
     // Extra lines are stored without the stanza's indentation; the exporter indents them again.
     const keep = (a: Attribute | LogicalLine) => extra.set(a, a.raw.trimStart());
     const once = new Set<string>();
@@ -175,42 +167,16 @@ export function readInterface(name: string, stanzas: readonly IfaceStanza[]): Dr
       const family = s.family as 'inet' | 'inet6' | undefined;
       // ifupdown2 applies addresses whatever the method says, except for DHCP; a family-less stanza is static.
       const method = s.method ?? 'static';
-      const body = s.body;
-      const own = body.filter(isAttribute).map((a) => ({ ...a, key: canonicalKey(a.key) }));
-      const addressLines = own.filter((a) => a.key === 'address');
-      const netmasks = own.filter((a) => a.key === 'netmask');
-      const fits = (ip: { family: 4 | 6 } | undefined): ip is { family: 4 | 6 } => ip !== undefined && (family === undefined || ip.family === (family === 'inet' ? 4 : 6));
-      const single = addressLines.length === 1 && netmasks.length === 1 ? addressLines[0]!.value : undefined;
-      // `address 10.0.0.2` + `netmask 255.255.255.0` is one address with a prefix, as ifupdown2 reads it.
-      const foldedMask =
-        single !== undefined && /^\S+$/.test(single) && !single.includes('/') && parseIp(single)?.family === 4 && fits(parseIp(single))
-          ? netmaskLength(netmasks[0]!.value)
-          : undefined;
-      for (const entry of body) {
+      const takeAddress = method === 'static' ? addressReader(s, statics) : () => false;
+      for (const entry of s.body) {
         if (!isAttribute(entry)) {
           keep(entry);
           continue;
         }
         const key = canonicalKey(entry.key);
         const value = entry.value;
-        if (key === 'address' && method === 'static') {
-          const tokens = value.split(/\s+/).filter(Boolean);
-          const cidrs = tokens.map((t): { family: 4 | 6; cidr: string } | undefined => {
-            if (t.includes('/')) {
-              const prefix = parsePrefix(t);
-              return fits(prefix?.address) ? { family: prefix!.address.family, cidr: t } : undefined;
-            }
-            const ip = parseIp(t);
-            if (!fits(ip)) return undefined;
-            if (netmasks.length > 0) return foldedMask === undefined ? undefined : { family: 4, cidr: `${t}/${foldedMask}` };
-            return { family: ip.family, cidr: `${t}/${ip.family === 4 ? 32 : 128}` };
-          });
-          if (tokens.length > 0 && cidrs.every((c) => c !== undefined)) for (const c of cidrs) statics[c!.family].addresses.push(c!.cidr);
-          else keep(entry);
-        } else if (key === 'netmask' && method === 'static' && foldedMask !== undefined) {
-          // folded into the address
-        } else if (key === 'gateway' && method === 'static' && fits(parseIp(value)) && statics[parseIp(value)!.family].gateway === undefined) {
-          statics[parseIp(value)!.family].gateway = value;
+        if (takeAddress(entry)) {
+          // recorded as an address, netmask or gateway
         } else if (key === BOND_SLAVES && kind === 'bond' && !once.has(key)) {
           once.add(key);
           members = value === 'none' ? [] : value.split(/\s+/).filter(Boolean);
