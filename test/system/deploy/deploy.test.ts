@@ -2,11 +2,13 @@
  * Deploys to real hosts (test bed: network namespaces with OpenSSH sshd and
  * ifupdown2): a harmless change confirmed on 3 hosts with the files equal to
  * the export; unchanged on a second run; a dry run changes nothing; a locked
- * host is refused (7); a changed host key is refused before anything is written (6).
+ * host is refused (7); a changed host key is refused before anything is written (6);
+ * a long window is armed with `at` no later than its deadline.
  */
 import { copyFile, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DebianDriver } from '../../../electron/engine/deploy/debian-driver.js';
 import { DeployRun } from '../../../electron/engine/deploy/deploy-run.js';
 import { describeOutcome } from '../../../shared/deploy/outcome.js';
 import { saveLocalBackup } from '../../../electron/engine/deploy/local-backups.js';
@@ -97,5 +99,24 @@ describe('deploy to the test bed', () => {
     // No login happened: sshd logged no accepted key for this attempt.
     const sshdLog = (await host.runOk('cat /run/sshd.log')).slice(sshdLogBefore.length);
     expect(sshdLog).not.toMatch(/Accepted publickey/);
+  });
+
+  it('arms a long window with an at job that fires no later than the deadline (then sleeps to it); confirm removes the job', async () => {
+    const host = bed.hosts[0]!;
+    const [plan] = plansOf(bedDesign(bed, () => ({ eth1: { mtu: 1410 } }), [host.index]));
+    const driver = new DebianDriver({ target: plan!.target, openSession: bedOpener(bed, dataDir) });
+    await driver.loadCandidate(plan!.candidate);
+    expect(await driver.commit({ revertIn: 150 })).toEqual({ kind: 'applied' });
+    const deadline = Number(await host.runOk('cat /run/netloom.lock/deadline'));
+    // atq: `JOB<TAB>Mon Nov 23 09:38:00 2026 a root`
+    const [job, when] = (await host.runOk('atq')).trim().split('\t');
+    expect(await host.runOk('cat /run/netloom.lock/timer')).toBe(`at ${job}\n`);
+    const fires = Number(await host.runOk(`date -d '${/^.*\d{4}/.exec(when!)![0]}' +%s`));
+    // `at now + 2 minutes` fires on a minute boundary between 60 and 120 s from now: before the deadline (150 s).
+    expect(fires).toBeLessThanOrEqual(deadline);
+    expect(fires).toBeGreaterThan(deadline - 150 + 59);
+    expect(await driver.confirm()).toEqual({ kind: 'confirmed' });
+    expect((await host.runOk('atq')).trim()).toBe('');
+    expect(await leftovers(host)).toEqual([]);
   });
 });
