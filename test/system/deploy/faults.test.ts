@@ -3,10 +3,12 @@
  * afterwards: (1) losing the management address rolls back by itself;
  * (3) a cable pulled during upload leaves the original untouched; (4) a
  * candidate `ifup -s` rejects is never installed; (5) an apply error rolls
- * back at once.
+ * back at once; without atd the rollback is a setsid sleeper that fires
+ * at the deadline all the same.
  */
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DebianDriver } from '../../../electron/engine/deploy/debian-driver.js';
 import type { HostPlan } from '../../../electron/engine/deploy/plan.js';
 import type { SessionOpener } from '../../../electron/engine/deploy/session.js';
 import { createBed, type Bed, type BedHost } from '../../helpers/bed.js';
@@ -97,5 +99,27 @@ describe('deploy faults', () => {
     expect(await host.runOk('cat /run/netloom.last')).toMatch(/result=rolled-back\nmode=now/);
     expect((await host.runOk('atq')).trim()).toBe('');
     await expectUntouchedAndReachable(host, before);
+  });
+
+  it('without atd, arms a setsid sleeper that restores the backup at the deadline when nobody confirms', async () => {
+    const host = bed.hosts[2]!;
+    const before = await readFile(host.interfacesPath, 'utf8');
+    await host.runOk('mv /run/atd.pid /run/atd.pid.off');
+    try {
+      const [plan] = plansOf(bedDesign(bed, () => ({ eth1: { mtu: 1380 } }), [host.index]));
+      const driver = new DebianDriver({ target: plan!.target, openSession: bedOpener(bed, dataDir) });
+      await driver.loadCandidate(plan!.candidate);
+      const armedAt = Date.now();
+      expect(await driver.commit({ revertIn: 5 })).toEqual({ kind: 'applied' });
+      driver.close();
+      expect(await host.runOk('cat /run/netloom.lock/timer')).toMatch(/^setsid \d+\n$/);
+      expect(await host.runOk('cat /sys/class/net/eth1/mtu')).toBe('1380\n');
+      await expect.poll(() => host.run('cat /run/netloom.last').then((r) => r.stdout), { timeout: 20_000, interval: 200 }).toMatch(/result=rolled-back\nmode=timer/);
+      expect(Date.now() - armedAt).toBeGreaterThanOrEqual(5_000);
+      expect(await host.runOk('cat /sys/class/net/eth1/mtu')).toBe('1500\n');
+      await expectUntouchedAndReachable(host, before);
+    } finally {
+      await host.runOk('mv /run/atd.pid.off /run/atd.pid');
+    }
   });
 });
