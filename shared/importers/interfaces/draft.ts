@@ -6,6 +6,7 @@
  */
 import { bondAttributes, bridgeAttributes, portAttributes, vlanInterfaceAttributes } from '../../model/kinds.js';
 import { checkAttribute, type Attribute as AttributeSpec, type AttributeTable } from '../../model/attributes.js';
+import { parseIp } from '../../model/ip.js';
 import { checkInterfaceName } from '../../model/names.js';
 import { formatVlanSet, parseVlanSet, VlanSetSyntaxError } from '../../model/vlan-set.js';
 import { addressReader, emptyStatics } from './addresses.js';
@@ -126,6 +127,14 @@ function readValue(name: string, spec: AttributeSpec, value: string): unknown {
   return parsed !== undefined && checkAttribute(spec, parsed) === undefined ? parsed : undefined;
 }
 
+/** What ifupdown2's syntax check (Debian's 3.0.0) refuses in a line Netloom still imports. */
+function ifupdown2Refuses(isBridge: boolean, key: string, value: string): string | undefined {
+  if (isBridge && key === 'mtu') return 'ifupdown2 refuses an mtu on a bridge, which takes its ports\' MTU';
+  if (key === BRIDGE_PORTS && value === 'none') return 'ifupdown2 before 3.1 refuses "bridge-ports none" (Proxmox VE\'s 3.1+ reads it)';
+  if (key === 'address' && value.split(/\s+/).some((t) => parseIp(t.replace(/\/\d+$/, '')) === undefined)) return `"${value}" is not an address ifupdown2 accepts`;
+  return undefined;
+}
+
 export function readInterface(name: string, stanzas: readonly IfaceStanza[]): DraftResult {
   const notes: Note[] = [];
   try {
@@ -141,6 +150,11 @@ export function readInterface(name: string, stanzas: readonly IfaceStanza[]): Dr
       if (!METHODS[s.family]!.includes(s.method ?? '')) throw new Unmodelled(`${s.family} ${s.method ?? '(none)'} is not a method Netloom models`);
     }
     const attributes = stanzas.flatMap((s) => s.body.filter(isAttribute).map((a) => ({ ...a, key: canonicalKey(a.key), stanza: s })));
+    const isBridge = attributes.some((a) => a.key === BRIDGE_PORTS);
+    for (const a of attributes) {
+      const refused = ifupdown2Refuses(isBridge, a.key, a.value);
+      if (refused) notes.push({ line: a.line, message: `iface ${name}: ${refused}`, severity: 'warning' });
+    }
     for (const a of attributes) {
       const other = unmodelledKind(a.key);
       if (other) throw new Unmodelled(`it is ${other} (${a.key})`);
@@ -202,7 +216,7 @@ export function readInterface(name: string, stanzas: readonly IfaceStanza[]): Dr
             notes.push({ line: entry.line, message: `iface ${name}: ${key} "${value}" is not a value Netloom can hold; the interface is kept verbatim`, severity: 'warning' });
             throw new Unmodelled(`${key} "${value}"`);
           } else {
-            if (parsed === undefined) notes.push({ line: entry.line, message: `iface ${name}: ${key} "${value}" is not valid; kept verbatim`, severity: 'warning' });
+            if (parsed === undefined) notes.push({ line: entry.line, message: `iface ${name}: ${key} "${value}" is not a value Netloom holds; kept verbatim`, severity: 'info' });
             keep(entry);
           }
         } else {

@@ -9,6 +9,7 @@ import { checkInterfaceName } from '../../model/names.js';
 import type { Bond, Bridge, Host, Platform, Port, SshTarget, VlanInterface } from '../../model/schema.js';
 import { headerProblem, readInterface, type Draft, type Note } from './draft.js';
 import { IdAllocator } from './ids.js';
+import { canonicalKey, readBool } from './vocabulary.js';
 import { isAttribute, parseInterfaces, type IfaceStanza, type StartLine } from './parse.js';
 
 export const DEFAULT_SOURCE = '/etc/network/interfaces.d/*';
@@ -132,6 +133,21 @@ export function importInterfaces(text: string, options: ImportOptions): Interfac
       verbatim.set(name, reason);
     }
     resolution = resolve(drafts, verbatim);
+  }
+
+  if (!starts.some((s) => s.className === 'auto')) {
+    notes.push({ line: 1, message: 'no interface is marked auto: `ifup -a` has nothing to bring up (ifupdown2 refuses the file)', severity: 'warning' });
+  }
+  const vlanAware = [...stanzasByName.values()]
+    .flat()
+    .flatMap((s) => s.body.filter(isAttribute).filter((a) => canonicalKey(a.key) === 'bridge-vlan-aware' && readBool(a.value) === true).map((a) => ({ name: s.name, line: a.line })))
+    .sort((a, b) => a.line - b.line);
+  for (const bridge of vlanAware.slice(1)) {
+    notes.push({
+      line: bridge.line,
+      message: `iface ${bridge.name}: a second VLAN-aware bridge; ifupdown2 refuses it unless multiple_vlan_aware_bridge_support=1 (Proxmox VE sets it, Debian does not)`,
+      severity: 'warning',
+    });
   }
 
   // auto / allow-* lines: autostart of modelled interfaces; the rest stays with what it names.

@@ -25,7 +25,7 @@ iface vmbr0 inet static
 	bridge-stp off
 	bridge-fd 0
 	bridge-mcsnoop no
-	mtu jumbo
+	address 192.0.2.300/24
 `;
 
 function setup(text = INTERFACES): { dir: string; file: string } {
@@ -46,7 +46,7 @@ describe('netloom import interfaces', () => {
     const { file } = setup();
     const run = runCli(['import', 'interfaces', file, '--host', 'pve3', '--ssh', 'admin@192.0.2.20:2222']);
     expect(run.status).toBe(0);
-    expect(run.stderr).toContain(`warning: ${file}:18: iface vmbr0: mtu "jumbo" is not valid`);
+    expect(run.stderr).toContain(`warning: ${file}:18: iface vmbr0: "192.0.2.300/24" is not an address ifupdown2 accepts`);
     const design = loaded(run.stdout);
     const host = design.hosts[0]!;
     expect(host).toMatchObject({ id: 'pve3', name: 'pve3', ssh: { user: 'admin', address: '192.0.2.20', port: 2222 } });
@@ -55,7 +55,7 @@ describe('netloom import interfaces', () => {
   });
 
   it('exports what it imported, meaning the same to ifupdown2', () => {
-    const text = INTERFACES.replace('\tmtu jumbo\n', '');
+    const text = INTERFACES.replace('\taddress 192.0.2.300/24\n', '');
     const { file } = setup(text);
     const run = runCli(['import', 'interfaces', file, '--host', 'pve3']);
     expect(run.stderr).toBe('');

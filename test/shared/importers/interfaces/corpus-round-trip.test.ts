@@ -68,5 +68,8 @@ describe('interfaces corpus round trip', () => {
     expect(ok / accepted.length).toBeGreaterThanOrEqual(0.95);
     // The round trip must come from modelling, not from keeping everything verbatim.
     expect(modelled).toBeGreaterThan(2 * verbatim);
+    // What ifupdown2 refuses mostly comes with a warning naming a line (the rest: checks of values
+    // Netloom keeps verbatim, such as vxlan or hwaddress; see README).
+    expect(rejectedWithWarning / rejected).toBeGreaterThanOrEqual(0.75);
   }, 240_000);
 });
