@@ -3,7 +3,8 @@
  * the diffs), then apply or discard, by deploy id. Progress goes out as
  * `didDeployProgress` events. Host keys: an unknown key fails the host's
  * preparation with its fingerprint; preparing again with that fingerprint
- * in `acceptHostKeys` trusts it. Runs live in memory only.
+ * in `acceptHostKeys` trusts it. Runs live in memory only; prepared runs
+ * are released when the backend is disposed.
  */
 import { randomBytes } from 'node:crypto';
 import type { DeployApi } from '../../../shared/api.js';
@@ -16,6 +17,13 @@ import { sshSessionOpener } from './ssh-session.js';
 
 export function createDeployApi(context: BackendContext): DeployApi {
   const runs = new Map<string, DeployRun>();
+  // Quitting releases hosts that were prepared but never applied (a running apply needs no
+  // help: unconfirmed hosts revert by themselves).
+  context.onDispose?.(async () => {
+    const prepared = [...runs.values()];
+    runs.clear();
+    await Promise.all(prepared.map((run) => run.discard().catch(() => undefined)));
+  });
 
   const take = (deployId: string): DeployRun => {
     const run = runs.get(deployId);

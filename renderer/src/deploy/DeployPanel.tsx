@@ -89,7 +89,7 @@ function HostCard({ preparation, steps, report, phase }: { preparation: Preparat
 }
 
 function summary(s: DeployState): string {
-  if (s.phase === 'preparing') return `Deploy: checking ${Object.keys(s.timeline).length || ''} hosts…`;
+  if (s.phase === 'preparing') return 'Deploy: checking hosts…';
   if (s.phase === 'applying') return `Deploying to ${readyHosts(s).length} hosts…`;
   if (s.phase === 'done') {
     const ok = s.reports.filter((r) => verdictClass(r) === 'ok').length;
