@@ -11,7 +11,7 @@ import type { DeployProgress } from '../../../shared/deploy/progress.js';
 import { renderInterfaces } from '../../../shared/targets/ifupdown2/index.js';
 import { createBed, type Bed } from '../../helpers/bed.js';
 import { bedDesign } from './bed-design.js';
-import { tempDataDir } from './deploy-helpers.js';
+import { leftovers, tempDataDir } from './deploy-helpers.js';
 
 let bed: Bed;
 let agentPid: number | undefined;
@@ -54,5 +54,16 @@ describe('DeployApi', () => {
     const third = await api.prepareDeploy(bedDesign(bed, () => ({})), { hosts: [bed.hosts[0]!.name], acceptHostKeys: [] });
     expect(third.hosts.map((h) => h.state)).toEqual(['ready']);
     expect(await api.discardDeploy(third.deployId)).toEqual([{ host: bed.hosts[0]!.name, outcome: { kind: 'checked' } }]);
+  });
+
+  it('releases prepared hosts when the backend is disposed (the app quits)', async () => {
+    const backend = createBackend({ dataDir: await tempDataDir() });
+    const host = bed.hosts[1]!;
+    const fingerprints = bed.hosts.map((h) => h.hostKeyFingerprint);
+    const prepared = await backend.api.prepareDeploy(bedDesign(bed, () => ({ eth1: { mtu: 1390 } })), { hosts: [host.name], acceptHostKeys: fingerprints });
+    expect(prepared.hosts.map((h) => h.state)).toEqual(['ready']);
+    expect(await leftovers(host)).not.toEqual([]);
+    await backend.dispose();
+    expect(await leftovers(host)).toEqual([]);
   });
 });
