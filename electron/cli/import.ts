@@ -26,7 +26,15 @@ export function parseSshTarget(text: string): SshTarget {
   return parsed.data;
 }
 
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** `-` reads standard input, e.g. `ssh root@pve cat /etc/network/interfaces | netloom import interfaces -`. */
 async function readInput(file: string): Promise<string> {
+  if (file === '-') return readStdin();
   try {
     return await readFile(file, 'utf8');
   } catch (e) {
@@ -53,7 +61,7 @@ export function registerImport(program: Command): void {
   importCommand
     .command('interfaces')
     .description('import an /etc/network/interfaces file as a host')
-    .argument('<file>', 'an interfaces file, e.g. a copy of a Proxmox VE host\'s /etc/network/interfaces')
+    .argument('<file>', 'an interfaces file, e.g. a copy of a Proxmox VE host\'s /etc/network/interfaces; - reads standard input')
     .option('--host <name>', 'the host\'s name (default: imported)')
     .option('--ssh <target>', 'the host\'s SSH target, USER@ADDRESS[:PORT]')
     .option('-o, --output <design>', 'write a new design file instead of printing it')
@@ -72,7 +80,7 @@ export function registerImport(program: Command): void {
       }
       const text = await readInput(file);
       const { host, notes } = importInterfaces(text, { hostName, ...(ssh ? { ssh } : {}) });
-      for (const note of notes) process.stderr.write(`${formatNote(file, note)}\n`);
+      for (const note of notes) process.stderr.write(`${formatNote(file === '-' ? '(stdin)' : file, note)}\n`);
 
       const base: Design = options.into !== undefined
         ? await loadDesignOrFail(options.into)

@@ -154,11 +154,13 @@ export function importInterfaces(text: string, options: ImportOptions): Interfac
   const autostart = new Map<string, 'auto' | 'hotplug'>();
   const startsOf = new Map<string, string[]>();
   const modelled = new Set([...drafts.keys(), ...resolution.implicit.map((i) => i.name)]);
+  const autoNames = new Set(starts.filter((s) => s.className === 'auto').flatMap((s) => s.names));
   for (const s of starts) {
     const leftover: string[] = [];
     for (const name of s.names) {
-      if (modelled.has(name) && (s.className === 'auto' || s.className === 'hotplug')) {
-        if (s.className === 'auto' || !autostart.has(name)) autostart.set(name, s.className === 'auto' ? 'auto' : 'hotplug');
+      // An interface both `auto` and `allow-hotplug` starts as auto; its allow-hotplug line stays as written.
+      if (modelled.has(name) && (s.className === 'auto' || (s.className === 'hotplug' && !autoNames.has(name)))) {
+        autostart.set(name, s.className === 'auto' ? 'auto' : 'hotplug');
       } else if (name === 'lo' && s.className === 'auto' && !loopbackKept) {
         // written by the exporter with the loopback stanza
       } else if (verbatim.has(name)) {

@@ -120,6 +120,13 @@ describe('netloom import interfaces', () => {
     expect(existsSync(`${broken}.bak`)).toBe(false);
   });
 
+  it('reads standard input for -', () => {
+    const run = runCli(['import', 'interfaces', '-', '--host', 'piped'], { input: INTERFACES });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('warning: (stdin):18:');
+    expect(loaded(run.stdout).hosts[0]!.bonds[0]!.mode).toBe('802.3ad');
+  });
+
   it('has --help', () => {
     const run = runCli(['import', 'interfaces', '--help']);
     expect(run.status).toBe(0);

@@ -167,6 +167,12 @@ describe('importInterfaces', () => {
     );
   });
 
+  it('starts an interface that is both auto and allow-hotplug as auto, keeping the allow-hotplug line', () => {
+    const both = importInterfaces('auto eth0\nallow-hotplug eth0 eth1\niface eth0 inet dhcp\niface eth1 inet dhcp\n', { hostName: 'h' });
+    expect(both.host.ports.map((p) => [p.name, p.autostart])).toEqual([['eth0', 'auto'], ['eth1', 'hotplug']]);
+    expect(both.host.unmanaged).toEqual(['allow-hotplug eth0']);
+  });
+
   it('gives every imported element a position inside its host', () => {
     const design = placeHost(load({ ...host }), host).design;
     const positions = design.layout;
