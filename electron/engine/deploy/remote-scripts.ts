@@ -81,7 +81,7 @@ if ! mkdir -m 700 "$lock" 2>/dev/null; then
   if [ -n "$expires" ] && [ "$expires" -lt "$now" ] && mv "$lock" "$lock.stale-$token" 2>/dev/null; then
     rm -rf "$lock.stale-$token"
     mkdir -m 700 "$lock" 2>/dev/null || { say locked "another deploy took the lock"; exit 75; }
-    say note "broke a stale lock of $holder (expired $((now - expires)) s ago)"
+    broke="broke a stale lock of $holder (expired $((now - expires)) s ago)"
   else
     say locked "\${holder:-another deploy (starting)}, for up to $(( \${expires:-$now} - now )) s more"
     exit 75
@@ -94,7 +94,7 @@ trap 'rm -f "$tmp"; release; exit 129' HUP INT TERM PIPE
 printf 'token=%s\nowner=%s\nsince=%s\nexpires=%s\n' "$token" "$owner" "$now" "$((now + lease))" > "$lock/owner"
 printf '%s\n' "$target" > "$lock/target"
 rm -f "$(dirname "$target")/.$(basename "$target").netloom-"*
-say step lock done
+say step lock done "\${broke:-}"
 say step read running
 if [ -f "$target" ]; then
   cat "$target" || { say error "cannot read $target"; release; exit 66; }

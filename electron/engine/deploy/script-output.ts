@@ -27,7 +27,8 @@ export function parseScriptLine(line: string): ScriptLine {
     case 'step': {
       const [step = '', state = '', ...detail] = more;
       if (!isDeployStep(step) || !STATES.includes(state)) return { kind: 'other', text: line };
-      return { kind: 'step', step, state: state as StepState, ...(detail.length > 0 ? { detail: detail.join(' ') } : {}) };
+      const text = detail.join(' ').trim();
+      return { kind: 'step', step, state: state as StepState, ...(text !== '' ? { detail: text } : {}) };
     }
     case 'out':
       return { kind: 'out', text };

@@ -168,4 +168,17 @@ describe('netloom deploy on the bed', () => {
     // The accepted key is in Netloom's store: the next run does not ask.
     expect(await readFile(join(dataDir, 'known_hosts'), 'utf8')).toContain(host.mgmtAddress);
   });
+
+  it('--dry-run shows the diff and the check, changes nothing, exits 0', async () => {
+    const host = bed.hosts[9]!;
+    const before = await readFile(host.interfacesPath, 'utf8');
+    const run = netloomDeploy([await designFile(bedDesign(bed, () => ({ eth1: { mtu: 1280 } }), [host.index]), 'dry'), '--dry-run']);
+    expect(await run.exit).toBe(0);
+    expect(run.stdout()).toContain(`=== ${host.name}: /etc/network/interfaces`);
+    expect(run.stdout()).toMatch(/\+\tmtu 1280/);
+    expect(run.stdout()).toMatch(new RegExp(`^${host.name} +checked: would change, ifup -s accepts it$`, 'm'));
+    expect(run.stdout()).not.toMatch(/ (backup|arm|install|apply) /);
+    expect(await readFile(host.interfacesPath, 'utf8')).toBe(before);
+    expect(await leftovers(host)).toEqual([]);
+  });
 });

@@ -83,6 +83,7 @@ describe('deploy to the test bed', () => {
     await host.runOk("mkdir /run/netloom.lock && printf 'token=0\\nowner=ghost@gone pid 1\\nsince=1\\nexpires=2\\n' > /run/netloom.lock/owner");
     const third = await deploy(plansOf(design, [host.name]), { openSession: bedOpener(bed, dataDir) }, 10);
     expect(third.lines).toEqual([`${host.name}: confirmed`]);
+    expect(third.events.find((e) => e.step === 'lock' && e.state === 'done')?.detail).toMatch(/^broke a stale lock of ghost@gone pid 1 \(expired \d+ s ago\)$/);
   });
 
   it('(6) refuses a changed host key before anything is written', async () => {
