@@ -82,7 +82,7 @@ export function headerProblem(stanza: IfaceStanza): string | undefined {
 function commentOf(stanza: IfaceStanza, kind: DraftKind, name: string): string | undefined {
   if (stanza.leadingComments.length !== 1) return undefined;
   const text = stanza.leadingComments[0]!.text.replace(/^#\s*/, '');
-  if (text === '' || text === `${kind} ${name}` || checkAttribute({ type: 'text', label: '', help: '' }, text)) return undefined;
+  if (text === '' || text === `${kind} ${name}` || checkAttribute(portAttributes.comment, text)) return undefined;
   return text;
 }
 
