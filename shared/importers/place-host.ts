@@ -1,7 +1,8 @@
 /**
  * Puts an imported host into a design: a new host goes below everything on
  * the canvas; a host of the same name is replaced in place, keeping its id
- * (so element ids, cables and VM NICs still line up), its VMs and its spot.
+ * (so element ids, cables and VM NICs still line up), its VMs, its spot and
+ * the positions of the elements that are still there.
  * What can no longer point anywhere (a cable to a port that is gone, a VM NIC
  * on a bridge that is gone) is dropped and reported.
  */
@@ -46,10 +47,12 @@ export function placeHost(design: Design, imported: Host): Placement {
 
   const topLevel = [...design.hosts.filter((h) => h !== old), ...design.switches].map((d) => d.id);
   const origin = old && design.layout[old.id] ? design.layout[old.id]! : belowEverything(design.layout, topLevel);
-  const staleIds = new Set<string>();
-  if (old) for (const e of [old, ...old.ports, ...old.bonds, ...old.bridges, ...old.vlans]) staleIds.add(e.id);
-  const layout = Object.fromEntries(Object.entries(design.layout).filter(([id]) => !staleIds.has(id)));
-  Object.assign(layout, layoutHost(host, { x: origin.x, y: origin.y }));
+  // Elements that survive the replacement keep the places the user gave them; new ones are laid out.
+  const kept = new Set([host, ...host.ports, ...host.bonds, ...host.bridges, ...host.vlans, ...host.vms].map((e) => e.id));
+  const gone = new Set<string>();
+  if (old) for (const e of [...old.ports, ...old.bonds, ...old.bridges, ...old.vlans]) if (!kept.has(e.id)) gone.add(e.id);
+  const layout = { ...layoutHost(host, { x: origin.x, y: origin.y }) };
+  for (const [id, position] of Object.entries(design.layout)) if (!gone.has(id)) layout[id] = position;
 
   const hosts = old ? design.hosts.map((h, i) => (i === index ? host : h)) : [...design.hosts, host];
   return { design: { ...design, hosts, cables, layout }, dropped, replaced: old !== undefined };

@@ -208,6 +208,15 @@ describe('placeHost', () => {
     expect(host.bonds[0]!.members).toEqual(['ms01-enp88s0', 'ms01-enp91s0']);
     expect(host.vms.map((v) => v.name)).toEqual(['web01']);
     expect(replaced.design.layout.ms01).toMatchObject({ x: 40, y: 0 });
+
+    // Positions the user gave survive a re-import; elements that are gone lose theirs.
+    const arranged = { ...design, layout: { ...design.layout, 'ms01-bond0': { x: 7, y: 9 }, 'ms01-enp88s0': { x: 1, y: 2 } } };
+    const fewer = importInterfaces(renderInterfaces(design, 'ms01').replace('bond-slaves enp88s0 enp91s0', 'bond-slaves enp91s0'), { hostName: 'ms01' }).host;
+    fewer.ports = fewer.ports.filter((p) => p.name !== 'enp88s0');
+    const rearranged = placeHost(arranged, fewer).design.layout;
+    expect(rearranged['ms01-bond0']).toEqual({ x: 7, y: 9 });
+    expect(rearranged['ms01-enp88s0']).toBeUndefined();
+    expect(rearranged['ms01-vmbr1']).toBeDefined();
     expect(replaced.design.cables).toEqual(design.cables);
     expect(replaced.dropped).toEqual([]);
     expect(restoreDesign(JSON.parse(JSON.stringify(replaced.design))).ok).toBe(true);
