@@ -6,13 +6,15 @@
  * the host's unmanaged blocks, in file order, so that export loses nothing.
  */
 import { checkInterfaceName } from '../../model/names.js';
+import { INTERFACES_D } from '../../targets/ifupdown2/keys.js';
 import type { Bond, Bridge, Host, Platform, Port, SshTarget, VlanInterface } from '../../model/schema.js';
 import { headerProblem, readInterface, type Draft, type Note } from './draft.js';
 import { IdAllocator } from './ids.js';
 import { canonicalKey, readBool } from './vocabulary.js';
 import { isAttribute, parseInterfaces, type IfaceStanza, type StartLine } from './parse.js';
 
-export const DEFAULT_SOURCE = '/etc/network/interfaces.d/*';
+/** The `source` line the exporter writes itself. */
+export const DEFAULT_SOURCE = INTERFACES_D;
 
 export interface ImportOptions {
   readonly hostName: string;

@@ -25,12 +25,8 @@ export function keysOf(table: AttributeTable): ReadonlyMap<string, string> {
   return map;
 }
 
-/** Keys of references, which live in the schema rather than the attribute tables. */
-export const BOND_SLAVES = 'bond-slaves';
-export const BOND_PRIMARY = 'bond-primary';
-export const BRIDGE_PORTS = 'bridge-ports';
-export const VLAN_RAW_DEVICE = 'vlan-raw-device';
-export const VLAN_ID = 'vlan-id';
+/** Keys of references, which live in the schema rather than the attribute tables: the exporter's own. */
+export { BOND_PRIMARY, BOND_SLAVES, BRIDGE_PORTS, VLAN_ID, VLAN_RAW_DEVICE } from '../../targets/ifupdown2/keys.js';
 
 /** ifupdown2's own defaults (addons/bond.py, addons/bridge.py) for what the model always states. */
 export const IFUPDOWN2_DEFAULTS = { bondMode: 'balance-rr', bondMiimon: 0, bridgeForwardDelay: 15 } as const satisfies {

@@ -7,6 +7,7 @@
 import type { Design, Host } from '../../model/schema.js';
 import { ConfigText } from '../switch-common/config-text.js';
 import type { GeneratedFile, Target } from '../target.js';
+import { INTERFACES_D } from './keys.js';
 import { interfaceNames } from './names.js';
 import { bondStanzas } from './render-bond.js';
 import { bridgeStanzas } from './render-bridge.js';
@@ -15,7 +16,7 @@ import { vlanStanzas } from './render-vlan.js';
 import { writeInterface } from './stanza.js';
 
 export const INTERFACES_PATH = 'etc/network/interfaces';
-export const SOURCE_INTERFACES_D = 'source /etc/network/interfaces.d/*';
+export const SOURCE_INTERFACES_D = `source ${INTERFACES_D}`;
 
 function findHost(design: Design, hostId: string): Host {
   const host = design.hosts.find((h) => h.id === hostId);

@@ -1,0 +1,13 @@
+/**
+ * ifupdown2 keys of references (members, ports, raw device), which live in the
+ * schema rather than in the kind tables; attribute keys come from
+ * shared/model/kinds.ts. The importer reads the same names.
+ */
+export const BOND_SLAVES = 'bond-slaves';
+export const BOND_PRIMARY = 'bond-primary';
+export const BRIDGE_PORTS = 'bridge-ports';
+export const VLAN_RAW_DEVICE = 'vlan-raw-device';
+export const VLAN_ID = 'vlan-id';
+
+/** What the last line of every generated file sources, as Proxmox VE writes it. */
+export const INTERFACES_D = '/etc/network/interfaces.d/*';
