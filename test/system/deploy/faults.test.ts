@@ -3,7 +3,7 @@
  * afterwards: (1) losing the management address rolls back by itself;
  * (3) a cable pulled during upload leaves the original untouched; (4) a
  * candidate `ifup -s` rejects is never installed; (5) an apply error rolls
- * back at once; without atd the rollback is a setsid sleeper that fires
+ * back at once; a failed health check rolls back at once; without atd the rollback is a setsid sleeper that fires
  * at the deadline all the same.
  */
 import { readFile } from 'node:fs/promises';
@@ -98,6 +98,21 @@ describe('deploy faults', () => {
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(await host.runOk('cat /run/netloom.last')).toMatch(/result=rolled-back\nmode=now/);
     expect((await host.runOk('atq')).trim()).toBe('');
+    await expectUntouchedAndReachable(host, before);
+  });
+
+  it('a failed health check (ifquery -a -c) rolls back at once', async () => {
+    const host = bed.hosts[3]!;
+    const before = await readFile(host.interfacesPath, 'utf8');
+    // A port this host does not have: `ifreload -a` only warns, but the running state cannot match the file.
+    const withGhost = bedDesign(bed, () => ({}), [host.index]);
+    const [, eth1] = withGhost.hosts[0]!.ports;
+    withGhost.hosts[0]!.ports.push({ ...eth1!, id: 'h4-eth7', name: 'eth7', inet: { method: 'static', addresses: ['10.250.0.1/24'] } });
+    const started = Date.now();
+    const result = await deploy(plansOf(withGhost), { openSession: bedOpener(bed, dataDir) }, 60);
+    expect(result.lines).toEqual([`${host.name}: rolled back: health check failed: ifquery -a -c: running state differs from the file`]);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(await host.runOk('cat /run/netloom.last')).toMatch(/result=rolled-back\nmode=now/);
     await expectUntouchedAndReachable(host, before);
   });
 
