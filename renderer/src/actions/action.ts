@@ -21,6 +21,8 @@ export interface Services {
   fitView(ids?: readonly string[]): void;
   zoomIn(): void;
   zoomOut(): void;
+  /** Zoom 100% around the centre of the view. */
+  zoomReset(): void;
   /** The centre of the visible canvas, in flow coordinates. */
   viewCenter(): Position;
   openCommandPalette(): void;

@@ -43,6 +43,7 @@ const viewActions: readonly Action[] = [
   },
   { id: 'zoom-in', label: 'Zoom in', group: 'view', shortcuts: ['Mod+=', '='], perform: ({ services }) => services.zoomIn() },
   { id: 'zoom-out', label: 'Zoom out', group: 'view', shortcuts: ['Mod+-', '-'], perform: ({ services }) => services.zoomOut() },
+  { id: 'zoom-reset', label: 'Actual size (100%)', group: 'view', shortcuts: ['Mod+0'], perform: ({ services }) => services.zoomReset() },
   {
     id: 'toggle-theme',
     label: 'Toggle dark theme',

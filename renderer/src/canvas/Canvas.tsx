@@ -31,7 +31,7 @@ import { DRAG_MIME, dropKind } from './drop.js';
 import { setFlow, type Flow } from './flow-controls.js';
 import { edgeTypes, isValidConnection, nodeTypes, planOf } from './flow-registry.js';
 import type { AppEdge, AppNode } from './flow-types.js';
-import { DETAIL_ZOOM, SimpleLod } from './lod.js';
+import { LodContext, lodOf, useSimple } from './lod.js';
 import { StatusLegend } from './StatusLegend.js';
 import { badgesOf, designToFlow, reuseUnchanged } from './to-flow.js';
 
@@ -39,11 +39,11 @@ const SNAP: [number, number] = [8, 8];
 const FIT = { padding: 0.15, maxZoom: 1.2 } as const;
 
 function LodProvider({ children }: { children: ReactNode }) {
-  const simple = useFlowStore((s) => s.transform[2] < DETAIL_ZOOM);
+  const lod = useFlowStore((s) => lodOf(s.transform[2]));
   return (
-    <SimpleLod.Provider value={simple}>
-      <div className={`lod-root${simple ? ' lod-simple' : ''}`}>{children}</div>
-    </SimpleLod.Provider>
+    <LodContext.Provider value={lod}>
+      <div className={`lod-root lod-${lod}`}>{children}</div>
+    </LodContext.Provider>
   );
 }
 
@@ -67,6 +67,8 @@ function Diagram() {
   const selection = useAppStore((s) => s.selection);
   const reveal = useAppStore((s) => s.reveal);
   const loadSeq = useAppStore((s) => s.loadSeq);
+  // Zoomed out, nearly everything is on screen: drawing it all once is cheaper than re-filtering on every pan frame.
+  const simple = useSimple();
   const flowRef = useRef<Flow | null>(null);
 
   const derived = useMemo(() => {
@@ -170,7 +172,7 @@ function Diagram() {
       fitViewOptions={FIT}
       minZoom={0.05}
       maxZoom={2.5}
-      onlyRenderVisibleElements
+      onlyRenderVisibleElements={!simple}
       proOptions={{ hideAttribution: true }}
       data-testid="canvas"
     >

@@ -146,6 +146,7 @@ export const services: Services = {
   },
   zoomIn: () => void getFlow()?.zoomIn({ duration: 150 }),
   zoomOut: () => void getFlow()?.zoomOut({ duration: 150 }),
+  zoomReset: () => void getFlow()?.zoomTo(1, { duration: 150 }),
   viewCenter() {
     const flow = getFlow();
     const box = document.querySelector('.react-flow')?.getBoundingClientRect();

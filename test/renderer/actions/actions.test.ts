@@ -16,6 +16,7 @@ const services: Services = {
   fitView: vi.fn(),
   zoomIn: vi.fn(),
   zoomOut: vi.fn(),
+  zoomReset: vi.fn(),
   viewCenter: () => ({ x: 0, y: 0 }),
   openCommandPalette: vi.fn(),
   openShortcuts: vi.fn(),

@@ -16,10 +16,10 @@ export const CableEdge = memo(function CableEdge(props: EdgeProps<CableEdgeType>
     <g className={`cable${props.selected ? ' is-selected' : ''}${data?.health ? ` health-${data.health}` : ''}`} data-testid={`edge-${props.id}`}>
       {data?.health && <path d={path} className="cable-halo" fill="none" />}
       {n === 0 ? (
-        <BaseEdge id={props.id} path={path} className="cable-plain" interactionWidth={16} />
+        <BaseEdge id={props.id} path={path} className="cable-plain" interactionWidth={simple ? 0 : 16} />
       ) : (
         <>
-          <BaseEdge id={props.id} path={path} style={{ stroke: colours[0] }} className="cable-stripe" interactionWidth={16} />
+          <BaseEdge id={props.id} path={path} style={{ stroke: colours[0] }} className="cable-stripe" interactionWidth={simple ? 0 : 16} />
           {!simple &&
             colours.slice(1).map((colour, i) => (
               <path key={colour + i} d={path} fill="none" className="cable-stripe" style={{ stroke: colour, strokeDasharray: `${DASH} ${DASH * (n - 1)}`, strokeDashoffset: -DASH * (i + 1) }} />

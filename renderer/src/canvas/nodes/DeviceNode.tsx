@@ -2,17 +2,25 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { KindIcon } from '../../chrome/KindIcon.js';
 import type { HostNode as HostNodeType, SwitchNode as SwitchNodeType } from '../flow-types.js';
+import { useLod } from '../lod.js';
 import { ProblemBadge } from './parts.js';
 
 function Frame(props: { kind: 'host' | 'switch'; id: string; name: string; detail: string; selected: boolean; problems: number; worst?: HostNodeType['data']['worst'] }) {
+  const lod = useLod();
   return (
     <div className={`frame frame-${props.kind}${props.selected ? ' is-selected' : ''}`} data-testid={`node-${props.id}`}>
+      {lod === 'minimal' ? (
+        <div className="frame-title">
+          <span className="frame-name">{props.name}</span>
+        </div>
+      ) : (
       <div className="frame-title">
         <KindIcon kind={props.kind} />
         <span className="frame-name">{props.name}</span>
         <span className="frame-detail">{props.detail}</span>
         <ProblemBadge problems={props.problems} worst={props.worst} />
       </div>
+      )}
     </div>
   );
 }

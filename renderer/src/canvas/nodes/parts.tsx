@@ -3,7 +3,7 @@ import { Handle, Position } from '@xyflow/react';
 import type { ReactNode } from 'react';
 import { HANDLE } from '../../../../shared/edit/connect.js';
 import type { Decoration } from '../flow-types.js';
-import { useSimple } from '../lod.js';
+import { useLod } from '../lod.js';
 import { KindIcon, type IconKind } from '../../chrome/KindIcon.js';
 
 export function ProblemBadge({ problems, worst }: Pick<Decoration, 'problems' | 'worst'>) {
@@ -25,14 +25,14 @@ export function ElementBody(props: {
   children?: ReactNode;
   testId: string;
 }) {
-  const simple = useSimple();
+  const lod = useLod();
   const { decoration } = props;
-  const classes = ['el', `el-${props.kind}`, props.selected ? 'is-selected' : '', decoration.health ? `health-${decoration.health}` : '', simple ? 'is-simple' : '']
+  const classes = ['el', `el-${props.kind}`, props.selected ? 'is-selected' : '', decoration.health ? `health-${decoration.health}` : '', lod === 'full' ? '' : `is-${lod}`]
     .filter(Boolean)
     .join(' ');
   return (
     <div className={classes} data-testid={props.testId} style={props.accent ? { ['--accent' as string]: props.accent } : undefined}>
-      {simple ? (
+      {lod === 'minimal' ? null : lod === 'simple' ? (
         <span className="el-title">{props.title}</span>
       ) : (
         <>
