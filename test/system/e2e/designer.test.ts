@@ -294,4 +294,82 @@ describe('the designer in Chromium', () => {
       await app.close();
     }
   });
+
+  it('exports configs and the diagram, shows changes since the export, offers to restore autosaved work, and opens dropped files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netloom-files-'));
+    const app = await openApp();
+    try {
+      const ui = new DesignerPage(app.page);
+      await expect.poll(() => app.page.title(), { timeout: 15_000 }).toContain(exampleDesign().name);
+
+      // Export every device's configs to a folder: the preview shows what was written.
+      await ui.menu('file', 'export-configs');
+      await ui.answerDialog(join(dir, 'export'));
+      await expect.poll(() => app.page.getByTestId('toast').first().textContent()).toMatch(/^Exported \d+ files to /);
+      await ui.select('ms01-vmbr1');
+      await app.page.getByTestId('tab-preview').click();
+      await expect.poll(() => ui.previewText()).toBe(readFileSync(join(dir, 'export', 'ms01', 'etc/network/interfaces'), 'utf8'));
+      await expect.poll(() => app.page.getByTestId('preview').textContent()).toContain('same as last export');
+
+      // An edit after the export shows as a change against it.
+      await app.page.getByTestId('tab-inspector').click();
+      await ui.fill('field-pvid', '241');
+      await app.page.getByTestId('tab-preview').click();
+      await expect.poll(() => app.page.getByTestId('preview').textContent()).toContain('changed since last export');
+      await expect.poll(() => app.page.locator('.cm-changedLine').count()).toBeGreaterThan(0);
+      await app.screenshot('preview diff against the last export');
+
+      // The diagram as SVG, drawn from the canvas geometry.
+      const [download] = await Promise.all([app.page.waitForEvent('download'), ui.menu('file', 'export-svg')]);
+      const svgPath = join(dir, 'diagram.svg');
+      await download.saveAs(svgPath);
+      const svg = readFileSync(svgPath, 'utf8');
+      expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+      for (const name of ['ms01', 'n4032', 'vmbr1', 'Po8']) expect(svg).toContain(`>${name}<`);
+
+      // Unsaved work is autosaved; a new window on the same backend offers to restore it.
+      await expect
+        .poll(
+          () =>
+            app.page.evaluate(async (token) => {
+              const response = await fetch('/api/readRecovery', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: '[]' });
+              return ((await response.json()) as { value: unknown }).value !== null;
+            }, app.token),
+          { timeout: 15_000 },
+        )
+        .toBe(true);
+      const second = await app.context.newPage();
+      await app.page.close({ runBeforeUnload: false });
+      await second.goto(app.url);
+      await expect.poll(() => second.getByTestId('dialog').textContent(), { timeout: 15_000 }).toContain('Restore unsaved work?');
+      await second.getByTestId('dialog-confirm').click();
+      await expect.poll(() => second.locator('.react-flow__node[data-id="ms01-vmbr1"]').textContent()).toContain('PVID 241');
+      await expect.poll(() => second.getByTestId('dirty-indicator').count()).toBe(1);
+
+      // A file dropped on the window goes through the same restore step as an opened one.
+      const drop = (name: string, text: string) =>
+        second.evaluate(
+          ([fileName, content]) => {
+            const transfer = new DataTransfer();
+            transfer.items.add(new File([content!], fileName!, { type: 'application/json' }));
+            window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+          },
+          [name, text],
+        );
+      await drop('broken.netloom.json', '{"format": "netloom/1", "name": ""}');
+      await expect.poll(() => second.getByTestId('load-error').textContent()).toContain('name');
+      await second.getByTestId('load-error-dismiss').click();
+      const renamed = { ...JSON.parse(readFileSync(EXAMPLE, 'utf8')), name: 'Dropped lab' };
+      await drop('lab.netloom.json', JSON.stringify(renamed));
+      await second.getByTestId('dialog-deny').click();
+      await expect.poll(() => second.getByTestId('design-name').textContent()).toBe('Dropped lab');
+      await second.emulateMedia({ colorScheme: 'dark' });
+      await second.screenshot({ path: join(app.resultsDir, 'dropped-file-dark.png') });
+    } catch (e) {
+      await app.screenshot('failure').catch(() => undefined);
+      throw e;
+    } finally {
+      await app.close();
+    }
+  });
 });
