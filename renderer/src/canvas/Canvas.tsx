@@ -31,7 +31,7 @@ import { DRAG_MIME, dropKind } from './drop.js';
 import { setFlow, type Flow } from './flow-controls.js';
 import { edgeTypes, isValidConnection, nodeTypes, planOf } from './flow-registry.js';
 import type { AppEdge, AppNode } from './flow-types.js';
-import { LodContext, lodOf, useSimple } from './lod.js';
+import { LodContext, lodOf, useLod } from './lod.js';
 import { StatusLegend } from './StatusLegend.js';
 import { badgesOf, designToFlow, reuseUnchanged } from './to-flow.js';
 
@@ -68,7 +68,8 @@ function Diagram() {
   const reveal = useAppStore((s) => s.reveal);
   const loadSeq = useAppStore((s) => s.loadSeq);
   // Zoomed out, nearly everything is on screen: drawing it all once is cheaper than re-filtering on every pan frame.
-  const simple = useSimple();
+  const lod = useLod();
+  const simple = lod !== 'full';
   const flowRef = useRef<Flow | null>(null);
 
   const derived = useMemo(() => {
@@ -176,7 +177,8 @@ function Diagram() {
       proOptions={{ hideAttribution: true }}
       data-testid="canvas"
     >
-      <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
+      {/* Far out the dot grid shrinks to sub-pixel tiles that cost more to paint than everything else. */}
+      {lod !== 'minimal' && <Background variant={BackgroundVariant.Dots} gap={16} size={1} />}
       <MiniMap<AppNode> pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={0} ariaLabel="Overview" />
       <Controls showInteractive={false} />
       <ConnectRefusal />

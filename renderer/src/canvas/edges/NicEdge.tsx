@@ -1,12 +1,14 @@
 import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { NicEdge as NicEdgeType } from '../flow-types.js';
-import { useSimple } from '../lod.js';
+import { useLod } from '../lod.js';
 
 /** A VM NIC on a bridge, labelled with its VLAN tag in the network's colour. */
 export const NicEdge = memo(function NicEdge(props: EdgeProps<NicEdgeType>) {
-  const simple = useSimple();
+  const lod = useLod();
   const [path, labelX, labelY] = getBezierPath(props);
+  if (lod === 'minimal') return null;
+  const simple = lod === 'simple';
   const { tag, colour, problems = 0, worst } = props.data ?? { problems: 0 };
   return (
     <g data-testid={`edge-${props.id}`}>
