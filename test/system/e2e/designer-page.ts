@@ -18,10 +18,16 @@ export class DesignerPage {
     return this.page.locator(`.react-flow__handle[data-nodeid="${nodeId}"][data-handleid="${handleId}"]`);
   }
 
+  /** Where an element is on the page, once it stops moving (the view may still be animating). */
   async box(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
-    const box = await locator.boundingBox();
-    if (!box) throw new Error(`no bounding box for ${locator.toString()}`);
-    return box;
+    let before = await locator.boundingBox();
+    for (let i = 0; i < 20; i++) {
+      await this.page.waitForTimeout(50);
+      const now = await locator.boundingBox();
+      if (before && now && now.x === before.x && now.y === before.y && now.width === before.width) return now;
+      before = now;
+    }
+    throw new Error(`${locator.toString()} has no steady bounding box`);
   }
 
   /** Runs an action through the menu bar, as a person would. */

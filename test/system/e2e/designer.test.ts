@@ -250,6 +250,13 @@ describe('the designer in Chromium', () => {
       await ui.clearSelection();
       await problem.first().click();
       await expect.poll(() => app.page.getByTestId('inspector-title').textContent()).toBeTruthy();
+      // What the model cannot express is refused with the reason, and changes nothing.
+      await ui.connect(['vm-100', 'new-nic'], ['ms01-enp88s0', 'up']);
+      await expect.poll(() => app.page.getByTestId('toast').allTextContents()).toContain('a VM connects to a bridge, not straight onto a port');
+      await ui.connect(['ms01-enp88s0', 'up'], ['ms01-bond1', 'down']);
+      await expect.poll(() => app.page.getByTestId('toast').allTextContents()).toContain('enp88s0 is already a member of bond0; a port joins one bond');
+      await app.screenshot('connection refused');
+      expect(await app.page.locator('.react-flow__edge-nic').count()).toBe(1);
       await ui.select('ms01-vmbr1');
       await ui.fill('field-pvid', '240');
       await expect.poll(() => problem.count()).toBe(0);
@@ -326,6 +333,10 @@ describe('the designer in Chromium', () => {
       const svg = readFileSync(svgPath, 'utf8');
       expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
       for (const name of ['ms01', 'n4032', 'vmbr1', 'Po8']) expect(svg).toContain(`>${name}<`);
+      const [png] = await Promise.all([app.page.waitForEvent('download'), ui.menu('file', 'export-png')]);
+      const pngPath = join(dir, 'diagram.png');
+      await png.saveAs(pngPath);
+      expect(readFileSync(pngPath).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
 
       // Unsaved work is autosaved; a new window on the same backend offers to restore it.
       await expect
