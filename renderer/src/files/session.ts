@@ -58,8 +58,22 @@ async function guardUnsaved(): Promise<boolean> {
   return services.save();
 }
 
-async function recentSuggestions(): Promise<string[]> {
-  return store().recentFiles.map((r) => r.path);
+/** The folder of the open file (else serve's own folder), for typed paths in a browser. */
+async function currentFolder(): Promise<{ path: string; designs: string[] } | null> {
+  const file = store().filePath;
+  try {
+    const listing = await api.listFolder(file ? file.slice(0, Math.max(1, file.lastIndexOf('/'))) : null);
+    const designs = listing.entries.filter((e) => e.kind === 'file' && e.name.endsWith('.netloom.json')).map((e) => `${listing.path}/${e.name}`);
+    return { path: listing.path, designs };
+  } catch {
+    return null;
+  }
+}
+
+/** Paths to offer when a path is typed: recent files, then design files next to the open one. */
+async function pathSuggestions(): Promise<string[]> {
+  const folder = await currentFolder();
+  return [...new Set([...store().recentFiles.map((r) => r.path), ...(folder?.designs ?? [])])];
 }
 
 async function openPath(path: string): Promise<void> {
@@ -98,7 +112,7 @@ export const services: Services = {
       path ??
       (nativeDialogs
         ? await api.pickOpenPath()
-        : await askText({ title: 'Open design', label: 'Path of a .netloom.json file', initial: store().filePath ?? '', confirm: 'Open', suggestions: await recentSuggestions() }));
+        : await askText({ title: 'Open design', label: 'Path of a .netloom.json file', initial: store().filePath ?? '', confirm: 'Open', suggestions: await pathSuggestions() }));
     if (chosen) await openPath(chosen);
   },
   async save() {
@@ -106,7 +120,8 @@ export const services: Services = {
     return path ? saveTo(path) : services.saveAs();
   },
   async saveAs() {
-    const suggested = store().filePath ?? `${slug(store().design.name)}.netloom.json`;
+    const folder = nativeDialogs || store().filePath ? null : await currentFolder();
+    const suggested = store().filePath ?? `${folder ? `${folder.path}/` : ''}${slug(store().design.name)}.netloom.json`;
     const path = nativeDialogs
       ? await api.pickSavePath(suggested)
       : await askText({ title: 'Save design as', message: 'Paths are on the machine running netloom serve.', label: 'File path', initial: suggested, confirm: 'Save' });
