@@ -146,6 +146,16 @@ function Diagram() {
     setFlow(flow);
   }, []);
   useEffect(() => () => setFlow(null), []);
+  // Panning: capture the pointer on the pane so moves are not hit-tested against every node and edge.
+  useEffect(() => {
+    const pane = document.querySelector<HTMLElement>('.react-flow__pane');
+    if (!pane) return;
+    const capture = (event: PointerEvent) => {
+      if (event.target === pane && event.button === 0 && !event.shiftKey) pane.setPointerCapture(event.pointerId);
+    };
+    pane.addEventListener('pointerdown', capture);
+    return () => pane.removeEventListener('pointerdown', capture);
+  }, []);
 
   return (
     <ReactFlow<AppNode, AppEdge>
