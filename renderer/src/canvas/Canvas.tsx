@@ -23,6 +23,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import type { PlaceableKind } from '../../../shared/edit/create.js';
+import { listLinks } from '../../../shared/edit/links.js';
 import { withPositions } from '../../../shared/edit/update-in.js';
 import type { Position } from '../../../shared/model/schema.js';
 import { diagnosticsOf } from '../store/derived.js';
@@ -89,10 +90,12 @@ function Diagram() {
   useEffect(() => {
     if (!reveal || !flowRef.current) return;
     const design = useAppStore.getState().design;
+    // Links (cables, NICs, memberships) are shown by the nodes at both ends.
+    const links = new Map(listLinks(design).map((l) => [l.id, l]));
     const ids = new Set<string>();
     for (const id of reveal.ids) {
-      const cable = design.cables.find((c) => c.id === id);
-      if (cable) ids.add(cable.hostPort).add(cable.switchPort);
+      const link = links.get(id);
+      if (link) ids.add(link.source).add(link.target);
       else ids.add(id);
     }
     void flowRef.current.fitView({ nodes: [...ids].map((id) => ({ id })), duration: 300, padding: 0.6, maxZoom: 1.4 });
