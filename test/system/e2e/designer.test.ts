@@ -262,6 +262,18 @@ describe('the designer in Chromium', () => {
       await expect.poll(() => problem.count()).toBe(0);
       await expect.poll(() => ui.node('ms01-vmbr1').getByTestId('problem-badge').count()).toBe(0);
       await app.screenshot('native VLAN fixed');
+
+      // Without its port-channel the LACP bond is a problem; the inspector's action makes it again.
+      await ui.select('n4032-po8');
+      await app.page.keyboard.press('Delete');
+      const lacp = app.page.locator('[data-testid="problem"][data-rule="bond/lacp-peer-mismatch"]');
+      await expect.poll(() => lacp.count()).toBeGreaterThan(0);
+      await ui.select('ms01-bond0');
+      await app.page.getByTestId('derive-port-channel').click();
+      await expect.poll(() => app.page.getByTestId('derive-outcome').textContent()).toMatch(/port-channel/i);
+      await expect.poll(() => lacp.count()).toBe(0);
+      await expect.poll(() => app.page.getByTestId('problems-errors').textContent()).toBe('0 errors');
+      await app.screenshot('port-channel derived from the bond');
     } finally {
       await app.close();
     }
