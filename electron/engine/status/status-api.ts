@@ -15,6 +15,8 @@ export interface StatusApiOptions {
 
 export function createStatusApi(context: BackendContext, options: StatusApiOptions = {}): StatusApi {
   const service = new StatusService(options.connector ?? sshConnector(), (update) => context.emitter.emit('didChangeStatus', update));
+  // Quitting closes every polling session, so `serve` and the app exit promptly.
+  context.onDispose?.(() => service.stop());
   return {
     startStatus: (design, settings) => service.start(design, settings),
     stopStatus: () => service.stop(),

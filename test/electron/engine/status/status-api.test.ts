@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createDisposables } from '../../../../electron/engine/disposables.js';
 import { createStatusApi } from '../../../../electron/engine/status/status-api.js';
 import { API_INPUTS } from '../../../../shared/api-inputs.js';
 import { createApiEmitter, type ApiEventName } from '../../../../shared/api-events.js';
@@ -21,6 +22,21 @@ describe('createStatusApi', () => {
     expect(events[0]!.payload.elements['ms01-bond0'].health).toBe('ok');
     await new Promise((r) => setTimeout(r, 300));
     expect(events.length).toBe(count);
+  });
+
+  it('stops polling when the backend is disposed', async () => {
+    const emitter = createApiEmitter();
+    let events = 0;
+    emitter.subscribe(() => events++);
+    const disposables = createDisposables();
+    const fake = fakeConnector({ '10.2.200.30': { answer: () => scriptOutput() } });
+    const api = createStatusApi({ dataDir: '/nonexistent', emitter, onDispose: disposables.onDispose }, { connector: fake.connector });
+    await api.startStatus(exampleDesign(), { intervalMs: 200, bondingDir: '/var/tmp/bonding' });
+    await expect.poll(() => events).toBeGreaterThanOrEqual(1);
+    await disposables.dispose();
+    const count = events;
+    await new Promise((r) => setTimeout(r, 500));
+    expect(events).toBe(count);
   });
 
   it('validates its inputs at the transport', () => {
