@@ -56,6 +56,19 @@ describe('deploy to the test bed', () => {
     expect(again.lines).toEqual(bed.hosts.map((h) => `${h.name}: unchanged`));
   });
 
+  it('deploys as a sudo user (NOPASSWD): every command runs through sudo -n and the change is confirmed', async () => {
+    const host = bed.hosts[2]!;
+    const design = bedDesign(bed, () => ({ eth1: { mtu: 1420 } }), [host.index]);
+    design.hosts[0]!.ssh = { ...design.hosts[0]!.ssh!, user: bed.users.sudoNoPassword };
+    const result = await deploy(plansOf(design), { openSession: bedOpener(bed, dataDir) }, 15);
+    expect(result.lines).toEqual([`${host.name}: confirmed`]);
+    expect(await readFile(host.interfacesPath, 'utf8')).toBe(renderInterfaces(design, `h${host.index}`));
+    expect(await host.runOk('cat /sys/class/net/eth1/mtu')).toBe('1420\n');
+    // The file was installed by root through sudo, not by the login user.
+    expect(await host.runOk('stat -c %U /etc/network/interfaces')).toBe('root\n');
+    expect(await leftovers(host)).toEqual([]);
+  });
+
   it('dry run: shows the diff and the ifup -s verdict, changes and leaves nothing', async () => {
     const host = bed.hosts[0]!;
     const before = await readFile(host.interfacesPath, 'utf8');
