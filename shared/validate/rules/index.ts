@@ -6,17 +6,21 @@ import { bondMemberSpeedMismatch } from './bond-member-speed-mismatch.js';
 import { bondMembersOnUnpairedSwitches } from './bond-members-on-unpaired-switches.js';
 import { bondSingleMember } from './bond-single-member.js';
 import { bondStaticLagMismatch } from './bond-static-lag-mismatch.js';
+import { bondXmitHashUnsupported } from './bond-xmit-hash-unsupported.js';
 import { bridgePortInTwoBridges } from './bridge-port-in-two-bridges.js';
+import { bridgeSecondVlanAwareOnDebian } from './bridge-second-vlan-aware-on-debian.js';
 import { cablePortWithTwoCables } from './cable-port-with-two-cables.js';
 import { cableSwitchPortWithTwoCables } from './cable-switch-port-with-two-cables.js';
 import { exposureManagementOnVmBridge } from './exposure-management-on-vm-bridge.js';
+import { ipAddressOnEnslaved } from './ip-address-on-enslaved.js';
 import { ipDuplicateAddress } from './ip-duplicate-address.js';
 import { ipGatewayOutsideSubnet } from './ip-gateway-outside-subnet.js';
 import { ipMultipleDefaultGateways } from './ip-multiple-default-gateways.js';
 import { mtuBondMemberMismatch } from './mtu-bond-member-mismatch.js';
-import { mtuBridgePortMismatch } from './mtu-bridge-port-mismatch.js';
 import { mtuCableMismatch } from './mtu-cable-mismatch.js';
+import { mtuOnBridge } from './mtu-on-bridge.js';
 import { mtuSwitchRange } from './mtu-switch-range.js';
+import { mtuVlanAboveParent } from './mtu-vlan-above-parent.js';
 import { namesDuplicateDevice } from './names-duplicate-device.js';
 import { namesSwitchText } from './names-switch-text.js';
 import { networkDuplicateName } from './network-duplicate-name.js';
@@ -60,7 +64,8 @@ export const RULES: readonly Rule[] = [
   vlanReservedOnSwitch,
   mtuCableMismatch,
   mtuBondMemberMismatch,
-  mtuBridgePortMismatch,
+  mtuOnBridge,
+  mtuVlanAboveParent,
   mtuSwitchRange,
   bondMemberSpeedMismatch,
   cablePortWithTwoCables,
@@ -68,6 +73,9 @@ export const RULES: readonly Rule[] = [
   bondSingleMember,
   bridgePortInTwoBridges,
   bondMemberInBridge,
+  bridgeSecondVlanAwareOnDebian,
+  bondXmitHashUnsupported,
+  ipAddressOnEnslaved,
   ipDuplicateAddress,
   ipGatewayOutsideSubnet,
   ipMultipleDefaultGateways,

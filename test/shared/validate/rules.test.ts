@@ -3,6 +3,7 @@ import { formatPath, indexDesign, restoreDesign, serializeDesign, type Design } 
 import { validateDesign } from '../../../shared/validate/index.js';
 import { RULES } from '../../../shared/validate/rules/index.js';
 import { exampleDesign } from '../../helpers/design.js';
+import { IFUPDOWN2_CASES } from './ifupdown2-cases.js';
 
 type Mutate = (d: any) => void;
 
@@ -226,14 +227,6 @@ const CASES: Record<string, Case> = {
       bond(d, 'bond0').mtu = 9000;
     },
   },
-  'mtu/bridge-port-mismatch': {
-    fail: (d) => (bridge(d, 'vmbr1').mtu = 9000),
-    elements: [['ms01-vmbr1', 'ms01-bond1']],
-    pass: (d) => {
-      bridge(d, 'vmbr1').mtu = 9000;
-      bond(d, 'bond1').mtu = 9000;
-    },
-  },
   'mtu/switch-range': {
     fail: (d) => {
       sw(d).vendor = 'cisco-ios';
@@ -357,6 +350,7 @@ const CASES: Record<string, Case> = {
     elements: [['n4032', 'ms01']],
     pass: unchanged,
   },
+  ...IFUPDOWN2_CASES,
 };
 
 /** Applies a mutation to the example and loads the result as a file would be loaded. */
