@@ -1,8 +1,11 @@
 import { defineRule, nameOf } from '../define-rule.js';
 
-/** Transmit hash policies newer than the ifupdown2 the platform ships, which refuses them as invalid values. */
+/**
+ * Transmit hash policies newer than ifupdown2 3.0.0 (Debian bookworm), which
+ * refuses them as invalid values on Debian and Proxmox VE hosts alike.
+ */
 const UNSUPPORTED: Readonly<Record<string, string>> = {
-  'vlan+srcmac': "Debian bookworm's ifupdown2 3.0.0 (also on Proxmox VE hosts that run it) knows only layer2, layer2+3, layer3+4, encap2+3 and encap3+4",
+  'vlan+srcmac': 'ifupdown2 3.0.0 (Debian bookworm) accepts only layer2, layer2+3, layer3+4, encap2+3 and encap3+4',
 };
 
 export const bondXmitHashUnsupported = defineRule({
