@@ -106,6 +106,9 @@ function Diagram() {
     return () => cancelAnimationFrame(frame);
   }, [loadSeq]);
 
+  // Far out, memberships and VM NICs are not drawn: leaving them out spares React Flow a store subscription per edge on every pan frame.
+  const shownEdges = useMemo(() => (lod === 'minimal' ? edges.filter((e) => e.type === 'cable' || e.selected) : edges), [edges, lod]);
+
   const onNodesChange = useCallback((changes: NodeChange<AppNode>[]) => setNodes((ns) => applyNodeChanges(changes, ns)), []);
   const onEdgesChange = useCallback((changes: EdgeChange<AppEdge>[]) => setEdges((es) => applyEdgeChanges(changes, es)), []);
   const onSelectionChange = useCallback(({ nodes, edges }: OnSelectionChangeParams<AppNode, AppEdge>) => {
@@ -144,9 +147,13 @@ function Diagram() {
     const at = flowRef.current.screenToFlowPosition({ x: event.clientX, y: event.clientY });
     void dropKind(kind, { x: Math.round(at.x), y: Math.round(at.y) }, flowRef.current.getNodes());
   }, []);
+  const edgesRef = useRef(edges);
+  useEffect(() => {
+    edgesRef.current = edges;
+  }, [edges]);
   const onInit = useCallback((flow: Flow) => {
     flowRef.current = flow;
-    setFlow(flow);
+    setFlow(flow, () => edgesRef.current);
   }, []);
   useEffect(() => () => setFlow(null), []);
   // Panning: capture the pointer on the pane so moves are not hit-tested against every node and edge.
@@ -163,7 +170,7 @@ function Diagram() {
   return (
     <ReactFlow<AppNode, AppEdge>
       nodes={nodes}
-      edges={edges}
+      edges={shownEdges}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}

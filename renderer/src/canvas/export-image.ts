@@ -28,8 +28,8 @@ interface Box {
   h: number;
 }
 
-/** The diagram as an SVG document. */
-export function diagramSvg(flow: Flow): string {
+/** The diagram as an SVG document; `edges` are all of them, drawn or not at the current zoom. */
+export function diagramSvg(flow: Flow, edges: readonly AppEdge[]): string {
   const nodes = flow.getNodes();
   const boxes = new Map<string, Box>();
   for (const n of nodes) {
@@ -58,7 +58,7 @@ export function diagramSvg(flow: Flow): string {
     out.push(`<rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="12" fill="${frameBg}" stroke="${border}" stroke-width="1.5"/>`);
     out.push(`<text x="${b.x + 16}" y="${b.y + 26}" font-size="14" font-weight="600" fill="${fg}">${esc(title)}</text>`);
   }
-  for (const e of flow.getEdges() as AppEdge[]) {
+  for (const e of edges) {
     const s = boxes.get(e.source);
     const t = boxes.get(e.target);
     if (!s || !t) continue;

@@ -16,7 +16,7 @@ import { api } from '../api/client.js';
 import { askConfirm, askText } from '../chrome/dialogs.js';
 import { useOverlays } from '../chrome/overlays.js';
 import { diagramSvg, download, svgToPng } from '../canvas/export-image.js';
-import { getFlow } from '../canvas/flow-controls.js';
+import { getDiagramEdges, getFlow } from '../canvas/flow-controls.js';
 import { emptyDesign, isDirty, useAppStore } from '../store/store.js';
 
 const AUTOSAVE_MS = 4000;
@@ -144,7 +144,7 @@ export const services: Services = {
   async exportImage(format) {
     const flow = getFlow();
     if (!flow) return;
-    const svg = diagramSvg(flow);
+    const svg = diagramSvg(flow, getDiagramEdges());
     const name = slug(store().design.name);
     if (format === 'svg') download(new Blob([svg], { type: 'image/svg+xml' }), `${name}.svg`);
     else download(await svgToPng(svg), `${name}.png`);
