@@ -199,7 +199,8 @@ function Diagram() {
     >
       {/* Far out the dot grid shrinks to sub-pixel tiles that cost more to paint than everything else. */}
       {lod !== 'minimal' && <Background variant={BackgroundVariant.Dots} gap={16} size={1} />}
-      <MiniMap<AppNode> pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={0} ariaLabel="Overview" />
+      {/* Far out the canvas is its own overview; the minimap would double the store subscriptions (one per node) on every frame. */}
+      {lod !== 'minimal' && <MiniMap<AppNode> pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={0} ariaLabel="Overview" />}
       <Controls showInteractive={false} />
       <ConnectRefusal />
       <StatusLegend />
