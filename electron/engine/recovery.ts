@@ -29,12 +29,21 @@ export interface RecoveryStore {
 
 export function createRecoveryStore(dataDir: string, now: () => Date = () => new Date()): RecoveryStore {
   const file = join(dataDir, 'recovery.netloom-recovery.json');
+  // Writes and discards take effect in the order they were asked for: a discard
+  // that arrives while a write is still renaming its temporary file must win.
+  let queue: Promise<void> = Promise.resolve();
+  const inOrder = (operation: () => Promise<void>): Promise<void> => {
+    const done = queue.then(operation);
+    queue = done.catch(() => undefined);
+    return done;
+  };
   return {
-    async write(design, forPath) {
-      await mkdir(dataDir, { recursive: true });
-      const envelope = { format: RECOVERY_FORMAT, savedAt: now().toISOString(), forPath, design: JSON.parse(serializeDesign(design)) as unknown };
-      await writeFileAtomic(file, `${JSON.stringify(envelope, null, 2)}\n`);
-    },
+    write: (design, forPath) =>
+      inOrder(async () => {
+        await mkdir(dataDir, { recursive: true });
+        const envelope = { format: RECOVERY_FORMAT, savedAt: now().toISOString(), forPath, design: JSON.parse(serializeDesign(design)) as unknown };
+        await writeFileAtomic(file, `${JSON.stringify(envelope, null, 2)}\n`);
+      }),
     async read() {
       let text: string;
       try {
@@ -50,8 +59,6 @@ export function createRecoveryStore(dataDir: string, now: () => Date = () => new
         return null;
       }
     },
-    async discard() {
-      await rm(file, { force: true });
-    },
+    discard: () => inOrder(() => rm(file, { force: true })),
   };
 }

@@ -86,6 +86,17 @@ async function openPath(path: string): Promise<void> {
   }
 }
 
+/**
+ * Autosave writes and discards of the recovery file run one after another, so
+ * a write still in flight when a save finishes can never land after the
+ * discard and offer stale "unsaved" work at the next start.
+ */
+let recoveryQueue: Promise<void> = Promise.resolve();
+function queueRecovery(operation: () => Promise<void>): Promise<void> {
+  recoveryQueue = recoveryQueue.then(operation).catch(() => undefined);
+  return recoveryQueue;
+}
+
 async function saveTo(path: string): Promise<boolean> {
   const design = store().design;
   try {
@@ -96,7 +107,7 @@ async function saveTo(path: string): Promise<boolean> {
   }
   store().markSaved(path, design);
   void api.reportDirty(isDirty(store())).catch(() => undefined);
-  void api.discardRecovery().catch(() => undefined);
+  void queueRecovery(() => api.discardRecovery());
   store().toast(`Saved ${path}`, 'success');
   return true;
 }
@@ -228,7 +239,8 @@ function watchDesign(): void {
     const s = store();
     if (!isDirty(s) || s.design === autosaved) return;
     autosaved = s.design;
-    void api.writeRecovery(s.design, s.filePath).catch(() => undefined);
+    const { design, filePath } = s;
+    void queueRecovery(() => api.writeRecovery(design, filePath));
   }, AUTOSAVE_MS);
   window.addEventListener('beforeunload', (event) => {
     if (!isDirty(store())) return;
@@ -278,7 +290,7 @@ export async function startSession(): Promise<void> {
         deny: 'Discard',
       });
       if (answer === 'confirm') await show(recovery.design, recovery.forPath, { dirty: true });
-      else if (answer === 'deny') await api.discardRecovery();
+      else if (answer === 'deny') await queueRecovery(() => api.discardRecovery());
     }
   } catch (e) {
     store().toast(`Could not reach the Netloom backend: ${message(e)}`, 'error');

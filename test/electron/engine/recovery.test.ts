@@ -28,6 +28,17 @@ describe('recovery file', () => {
     expect(await store.read()).toBeNull();
   });
 
+  it('a discard asked for while a write is still in flight wins (no stale offer after a save)', async () => {
+    const dir = tempDir();
+    const store = createRecoveryStore(dir);
+    for (let i = 0; i < 20; i++) {
+      const writing = store.write(exampleDesign(), null);
+      const discarding = store.discard();
+      await Promise.all([writing, discarding]);
+      expect(readdirSync(dir)).toEqual([]);
+    }
+  });
+
   it('a corrupt or invalid recovery file reads as none and is left on disk', async () => {
     const dir = tempDir();
     const file = join(dir, 'recovery.netloom-recovery.json');
