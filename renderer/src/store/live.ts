@@ -1,18 +1,13 @@
-/** Live status of elements as the status poller reports it; never part of the design or of history. */
-export type Health = 'ok' | 'degraded' | 'down' | 'unknown' | 'unreachable';
+/**
+ * Live status of elements as the status poller reports it; never part of the
+ * design or of history. The shape is the one `shared/status/live.ts` defines;
+ * only the words people read live here.
+ */
+import type { ElementLive, Health, LiveStatus as LiveByElement } from '../../../shared/status/live.js';
 
-export interface LiveStatus {
-  readonly health: Health;
-  readonly reasons: readonly string[];
-  /** What differs between the live host and the design. */
-  readonly drift?: readonly string[];
-  /** Raw facts for the inspector (MII status, speed, aggregator, ...). */
-  readonly facts?: Readonly<Record<string, string | number | boolean>>;
-  /** ISO 8601 time the facts were read. */
-  readonly readAt: string;
-}
-
-export type LiveSlice = Readonly<Record<string, LiveStatus>>;
+export type { Health } from '../../../shared/status/live.js';
+export type LiveStatus = ElementLive;
+export type LiveSlice = LiveByElement;
 
 export const HEALTH_LABEL: Record<Health, string> = {
   ok: 'Up',
