@@ -12,20 +12,20 @@ import type { Rule } from './rule.js';
 /** Reports one problem: the ids of every element involved (the first is the one to select) and a sentence. */
 export type Report = (elements: readonly [string, ...string[]], message: string) => void;
 
-export interface RuleDefinition {
-  readonly id: string;
+export interface RuleDefinition<Id extends string> {
+  readonly id: Id;
   readonly severity: Severity;
   readonly summary: string;
   check(index: DesignIndex, report: Report): void;
 }
 
-export function defineRule(definition: RuleDefinition): Rule {
+export function defineRule<const Id extends string>(definition: RuleDefinition<Id>): Rule<Id> {
   return {
     id: definition.id,
     severity: definition.severity,
     summary: definition.summary,
     check(index) {
-      const diagnostics: Diagnostic[] = [];
+      const diagnostics: Diagnostic<Id>[] = [];
       definition.check(index, (elements, message) => {
         const unique = [...new Set(elements)] as [string, ...string[]];
         const first = index.byId.get(unique[0]);

@@ -1,9 +1,11 @@
+import type { RuleId } from './rules/index.js';
+
 /** What a design rule reports: which rule, how bad, which elements, where, and why. */
 export type Severity = 'error' | 'warning' | 'info';
 
-export interface Diagnostic {
-  /** Namespaced rule id such as `bond/lacp-peer-mismatch`. */
-  readonly rule: string;
+export interface Diagnostic<Rule extends string = RuleId | 'internal/rule-crashed'> {
+  /** Namespaced rule id such as `bond/lacp-peer-mismatch`; `internal/rule-crashed` when a rule threw. */
+  readonly rule: Rule;
   readonly severity: Severity;
   /** Ids of every element involved; the first is the one to select. */
   readonly elements: readonly [string, ...string[]];

@@ -8,5 +8,5 @@ export type { Diagnostic, Severity } from './diagnostic.js';
 /** Runs every rule over a loaded (schema- and integrity-valid) design. */
 export function validateDesign(design: Design): Diagnostic[] {
   const index = indexDesign(design);
-  return RULES.flatMap((rule) => rule.check(index)).sort(compareDiagnostics);
+  return RULES.flatMap((rule): Diagnostic[] => rule.check(index)).sort(compareDiagnostics);
 }

@@ -41,7 +41,7 @@ import { vlanVmTagOnPlainBridge } from './vlan-vm-tag-on-plain-bridge.js';
 import { vlanVmTagOutsideVids } from './vlan-vm-tag-outside-vids.js';
 
 /** Every design rule, in the order they are listed: LACP and LAGs, VLANs, layer 1/2, addressing, names. */
-export const RULES: readonly Rule[] = [
+export const RULES = [
   bondLacpPeerMismatch,
   bondStaticLagMismatch,
   bondLagOnFailoverBond,
@@ -82,4 +82,7 @@ export const RULES: readonly Rule[] = [
   exposureManagementOnVmBridge,
   namesSwitchText,
   namesDuplicateDevice,
-];
+] as const satisfies readonly Rule[];
+
+/** Every rule id: a closed set, so a diagnostic names a rule that exists. */
+export type RuleId = (typeof RULES)[number]['id'];

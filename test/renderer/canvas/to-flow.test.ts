@@ -56,8 +56,8 @@ describe('designToFlow', () => {
 
   it('puts problem counts, worst severity and live health on the nodes they name', () => {
     const diagnostics: Diagnostic[] = [
-      { rule: 'a/x', severity: 'warning', elements: ['ms01-bond0'], path: 'hosts[0].bonds[0]', message: 'm' },
-      { rule: 'a/y', severity: 'error', elements: ['ms01-bond0', 'n4032-po8'], path: 'hosts[0].bonds[0]', message: 'm' },
+      { rule: 'bond/single-member', severity: 'warning', elements: ['ms01-bond0'], path: 'hosts[0].bonds[0]', message: 'm' },
+      { rule: 'bond/lacp-peer-mismatch', severity: 'error', elements: ['ms01-bond0', 'n4032-po8'], path: 'hosts[0].bonds[0]', message: 'm' },
     ];
     const { nodes } = designToFlow({ ...inputs(), badges: badgesOf(diagnostics), live: { 'ms01-enp91s0': { health: 'down', reasons: [], readAt: 'now' } } });
     expect(nodes.find((n) => n.id === 'ms01-bond0')!.data).toMatchObject({ problems: 2, worst: 'error' });
