@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { checkDescription } from './names.js';
 import { formatVlanSet, parseVlanSet, VlanSetSyntaxError } from './vlan-set.js';
 
-export type TargetKeys = Partial<Record<'ifupdown2' | 'proxmox-vm' | 'dell-os6' | 'cisco-ios', string>>;
+export type TargetKeys = Partial<Record<'ifupdown2' | 'proxmox-vm' | 'dell-os6' | 'cisco-ios' | 'pve-firewall', string>>;
 
 interface AttributeBase {
   readonly label: string;
