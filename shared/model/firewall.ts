@@ -418,3 +418,29 @@ export type HostFirewall = z.infer<typeof HostFirewall>;
 export type VmFirewall = z.infer<typeof VmFirewall>;
 /** Any rule, wherever it lives. */
 export type AnyFirewallRule = FirewallRule | VmFirewallRule | GroupFirewallRule;
+
+/** ` # comment` after an entry, as pve-firewall writes it (nothing for none). */
+export const trailingComment = (comment: string | undefined) => (comment ? ` # ${comment}` : '');
+
+/** One rule line, as pve-firewall writes it. */
+export function formatRule(rule: AnyFirewallRule): string {
+  let line = rule.enabled ? '' : '|';
+  if (rule.type === 'group') {
+    line += `GROUP ${rule.group}`;
+    if (rule.iface) line += ` -i ${rule.iface}`;
+    return `${line}${trailingComment(rule.comment)}`;
+  }
+  line += `${rule.type.toUpperCase()} ${rule.macro ? `${rule.macro}(${rule.action})` : rule.action}`;
+  if ('iface' in rule && rule.iface) line += ` -i ${rule.iface}`;
+  const params: readonly [string, string | undefined][] = [
+    ['-source', rule.source],
+    ['-dest', rule.dest],
+    ['-p', rule.proto],
+    ['-dport', rule.dport],
+    ['-sport', rule.sport],
+    ['-log', rule.log],
+    ['-icmp-type', rule.icmpType],
+  ];
+  for (const [flag, value] of params) if (value) line += ` ${flag} ${value}`;
+  return `${line}${trailingComment(rule.comment)}`;
+}

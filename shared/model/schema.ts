@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { attributeShape, attributeValueSchema } from './attributes.js';
+import { DatacenterFirewall, HostFirewall, VmFirewall } from './firewall.js';
 import { parseIp, parseIpv4, parseIpv6, parsePrefix } from './ip.js';
 import {
   bondAttributes,
@@ -129,6 +130,8 @@ export const Vm = z.strictObject({
   vmid: z.number().int().min(100).max(999999999),
   name: DeviceName,
   nics: z.array(VmNic),
+  /** `<vmid>.fw`: the VM's firewall options, aliases, IP sets and rules. */
+  firewall: VmFirewall.optional(),
 });
 
 export const PLATFORMS = ['proxmox', 'debian'] as const;
@@ -152,6 +155,8 @@ export const Host = z.strictObject({
   bridges: z.array(Bridge).default([]),
   vlans: z.array(VlanInterface).default([]),
   vms: z.array(Vm).default([]),
+  /** `host.fw`: the node's own firewall options and rules. */
+  firewall: HostFirewall.optional(),
   /** Whole stanzas Netloom does not model (OVS, vxlan, ...), kept verbatim from an import. */
   unmanaged: z.array(z.string()).default([]),
 });
@@ -226,6 +231,8 @@ export const Design = z.strictObject({
   hosts: z.array(Host).default([]),
   switches: z.array(Switch).default([]),
   cables: z.array(Cable).default([]),
+  /** `cluster.fw`: the datacenter firewall (options, aliases, IP sets, rules, security groups) of the Proxmox hosts. */
+  firewall: DatacenterFirewall.optional(),
   /** Canvas positions by element id; part of the document, never live state. */
   layout: z.record(Id, Position).default({}),
 });

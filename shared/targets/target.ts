@@ -5,7 +5,7 @@
  */
 import type { Design } from '../model/schema.js';
 
-export type TargetId = 'ifupdown2' | 'proxmox-vm' | 'dell-os6' | 'cisco-ios';
+export type TargetId = 'ifupdown2' | 'proxmox-vm' | 'pve-firewall' | 'dell-os6' | 'cisco-ios';
 
 /** One generated file; `path` is relative to the device's export folder, e.g. `etc/network/interfaces`. */
 export interface GeneratedFile {

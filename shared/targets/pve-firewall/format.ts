@@ -9,6 +9,8 @@
 import type { AttributeTable } from '../../model/attributes.js';
 import {
   datacenterFirewallOptions,
+  formatRule,
+  trailingComment,
   hostFirewallOptions,
   vmFirewallOptions,
   type AnyFirewallRule,
@@ -21,7 +23,6 @@ import {
 } from '../../model/firewall.js';
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const trailingComment = (comment: string | undefined) => (comment && comment.trim() !== '' ? ` # ${comment}` : '');
 
 function formatOptions(table: AttributeTable, options: Readonly<Record<string, unknown>>): string {
   const lines = Object.entries(table).flatMap(([key, attribute]) => {
@@ -47,29 +48,6 @@ function formatIpSets(ipsets: readonly IpSet[]): string {
       return `[IPSET ${set.name}]${trailingComment(set.comment)}\n\n${lines}\n`;
     })
     .join('');
-}
-
-/** One rule line, as pve-firewall writes it. */
-export function formatRule(rule: AnyFirewallRule): string {
-  let line = rule.enabled ? '' : '|';
-  if (rule.type === 'group') {
-    line += `GROUP ${rule.group}`;
-    if (rule.iface) line += ` -i ${rule.iface}`;
-    return `${line}${trailingComment(rule.comment)}`;
-  }
-  line += `${rule.type.toUpperCase()} ${rule.macro ? `${rule.macro}(${rule.action})` : rule.action}`;
-  if ('iface' in rule && rule.iface) line += ` -i ${rule.iface}`;
-  const params: readonly [string, string | undefined][] = [
-    ['-source', rule.source],
-    ['-dest', rule.dest],
-    ['-p', rule.proto],
-    ['-dport', rule.dport],
-    ['-sport', rule.sport],
-    ['-log', rule.log],
-    ['-icmp-type', rule.icmpType],
-  ];
-  for (const [flag, value] of params) if (value) line += ` ${flag} ${value}`;
-  return `${line}${trailingComment(rule.comment)}`;
 }
 
 function formatRules(rules: readonly AnyFirewallRule[]): string {

@@ -12,6 +12,12 @@ import { bridgeSecondVlanAwareOnDebian } from './bridge-second-vlan-aware-on-deb
 import { cablePortWithTwoCables } from './cable-port-with-two-cables.js';
 import { cableSwitchPortWithTwoCables } from './cable-switch-port-with-two-cables.js';
 import { exposureManagementOnVmBridge } from './exposure-management-on-vm-bridge.js';
+import { firewallClusterNetworkBlocked } from './firewall-cluster-network-blocked.js';
+import { firewallLockout } from './firewall-lockout.js';
+import { firewallNicFlagMismatch } from './firewall-nic-flag-mismatch.js';
+import { firewallShadowedRule } from './firewall-shadowed-rule.js';
+import { firewallUndefinedReference } from './firewall-undefined-reference.js';
+import { firewallVmSshBlocked } from './firewall-vm-ssh-blocked.js';
 import { ipAddressOnEnslaved } from './ip-address-on-enslaved.js';
 import { ipDuplicateAddress } from './ip-duplicate-address.js';
 import { ipGatewayOutsideSubnet } from './ip-gateway-outside-subnet.js';
@@ -40,7 +46,7 @@ import { vlanUndefinedNetwork } from './vlan-undefined-network.js';
 import { vlanVmTagOnPlainBridge } from './vlan-vm-tag-on-plain-bridge.js';
 import { vlanVmTagOutsideVids } from './vlan-vm-tag-outside-vids.js';
 
-/** Every design rule, in the order they are listed: LACP and LAGs, VLANs, layer 1/2, addressing, names. */
+/** Every design rule, in the order they are listed: LACP and LAGs, VLANs, layer 1/2, addressing, names, firewall. */
 export const RULES = [
   bondLacpPeerMismatch,
   bondStaticLagMismatch,
@@ -82,6 +88,12 @@ export const RULES = [
   exposureManagementOnVmBridge,
   namesSwitchText,
   namesDuplicateDevice,
+  firewallLockout,
+  firewallUndefinedReference,
+  firewallNicFlagMismatch,
+  firewallClusterNetworkBlocked,
+  firewallShadowedRule,
+  firewallVmSshBlocked,
 ] as const satisfies readonly Rule[];
 
 /** Every rule id: a closed set, so a diagnostic names a rule that exists. */

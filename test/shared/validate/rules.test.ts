@@ -3,6 +3,7 @@ import { formatPath, indexDesign, restoreDesign, serializeDesign, type Design } 
 import { validateDesign } from '../../../shared/validate/index.js';
 import { RULES } from '../../../shared/validate/rules/index.js';
 import { exampleDesign } from '../../helpers/design.js';
+import { FIREWALL_CASES } from './firewall-cases.js';
 import { IFUPDOWN2_CASES } from './ifupdown2-cases.js';
 
 type Mutate = (d: any) => void;
@@ -351,6 +352,7 @@ const CASES: Record<string, Case> = {
     pass: unchanged,
   },
   ...IFUPDOWN2_CASES,
+  ...FIREWALL_CASES,
 };
 
 /** Applies a mutation to the example and loads the result as a file would be loaded. */
