@@ -1,0 +1,10 @@
+import type { Platform } from './platform.js';
+
+/** Proxmox VE: Debian with ifupdown2, plus VMs whose NICs join its bridges (`qm set`). */
+export const proxmox = {
+  id: 'proxmox',
+  label: 'Proxmox VE',
+  targets: ['ifupdown2', 'proxmox-vm'],
+  driver: 'ifupdown2',
+  statusReader: 'linux',
+} as const satisfies Platform;
