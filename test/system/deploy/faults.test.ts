@@ -80,7 +80,7 @@ describe('deploy faults', () => {
     const before = await readFile(host.interfacesPath, 'utf8');
     const [plan] = plansOf(bedDesign(bed, () => ({}), [host.index]));
     const broken: DevicePlan = { ...plan!, candidate: { ...plan!.candidate, content: plan!.candidate.content.replace('iface eth1 inet manual\n', 'iface eth1 inet manual\n\tmtu 70000\n') } };
-    expect(broken.candidate).toContain('mtu 70000');
+    expect(broken.candidate.content).toContain('mtu 70000');
     const result = await deploy([broken], { openSession: bedOpener(bed, dataDir) }, WINDOW);
     expect(result.lines).toEqual([`${host.name}: failed before change: ifup -a -s rejected the candidate: warning: eth1: mtu: value of out range "70000": valid attribute range: 552-9216`]);
     expect(result.events.some((e) => e.step === 'install')).toBe(false);
