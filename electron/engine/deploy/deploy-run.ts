@@ -1,7 +1,7 @@
 /**
  * One deploy over many devices: every device runs the driver its plan names,
- * in parallel, and one failing device never stops the others. Two phases so a person (or the
- * CLI's `--yes`) can read the diffs in between:
+ * in parallel, and one failing device never stops the others. Two phases so
+ * a person (or the CLI's `--yes`) can read the diffs in between:
  *   prepare()  lock, read, upload, syntax-check on every host; yields the diffs
  *   apply()    commit, confirm from a new connection, or report the revert
  *   discard()  release every host unchanged (dry run, or the person said no)
