@@ -7,4 +7,5 @@ export const debian = {
   targets: ['ifupdown2'],
   driver: 'ifupdown2',
   statusReader: 'linux',
+  multipleVlanAwareBridges: false,
 } as const satisfies Platform;

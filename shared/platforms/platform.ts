@@ -18,4 +18,9 @@ export interface Platform {
   readonly driver: string;
   /** How live status is read from the host. */
   readonly statusReader: string;
+  /**
+   * Whether the host's ifupdown2 honours more than one VLAN-aware bridge
+   * (`multiple_vlan_aware_bridge_support` in /etc/network/ifupdown2/ifupdown2.conf).
+   */
+  readonly multipleVlanAwareBridges: boolean;
 }

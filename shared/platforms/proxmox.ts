@@ -7,4 +7,5 @@ export const proxmox = {
   targets: ['ifupdown2', 'proxmox-vm'],
   driver: 'ifupdown2',
   statusReader: 'linux',
+  multipleVlanAwareBridges: true,
 } as const satisfies Platform;
