@@ -1,11 +1,7 @@
 import type { Command } from 'commander';
-import { validateDesign, type Diagnostic } from '../../shared/validate/index.js';
+import { formatDiagnostic, validateDesign } from '../../shared/validate/index.js';
 import { loadDesignOrFail } from './load.js';
 import { EXIT } from './output.js';
-
-export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.severity} ${d.rule} ${d.elements[0]} ${d.path}: ${d.message}`;
-}
 
 export function registerCheck(program: Command): void {
   program

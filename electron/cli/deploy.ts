@@ -1,18 +1,15 @@
 import type { Command } from 'commander';
-import { InvalidArgumentError, Option } from 'commander';
+import { Option } from 'commander';
 import { createInterface } from 'node:readline/promises';
 import { resolveDataDir } from '../engine/data-dir.js';
-import { DeployRun } from '../engine/deploy/deploy-run.js';
 import { allSucceeded, describeOutcome, type HostReport, type Preparation } from '../../shared/deploy/outcome.js';
+import { DeployRefusedError, DeployService } from '../engine/deploy/deploy-service.js';
 import { saveLocalBackup } from '../engine/deploy/local-backups.js';
-import { planDeploy } from '../engine/deploy/plan.js';
 import type { DeployProgress } from '../../shared/deploy/progress.js';
 import { sshSessionOpener, type HostKeyQuestion } from '../engine/deploy/ssh-session.js';
-import { renderInterfaces } from '../../shared/targets/ifupdown2/index.js';
-import { validateDesign } from '../../shared/validate/index.js';
-import { formatDiagnostic } from './check.js';
 import { loadDesignOrFail } from './load.js';
 import { EXIT, UsageError } from './output.js';
+import { seconds } from './seconds.js';
 
 interface DeployOptions {
   readonly host?: string[];
@@ -39,12 +36,6 @@ without a person to answer; trust it first with ssh or a run without --yes). A c
 always refused before anything runs on the host. Keys come from ssh-agent (SSH_AUTH_SOCK),
 ~/.ssh/id_* or --identity. A non-root user needs sudo: without a password (NOPASSWD), or the
 password is asked once and kept in memory only.`;
-
-function seconds(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 5 || n > 3600) throw new InvalidArgumentError('must be a whole number of seconds from 5 to 3600');
-  return n;
-}
 
 /** One line per host and finished step; `running` is not printed, so each step shows once. */
 function progressLine(width: number, e: DeployProgress): string | undefined {
@@ -134,13 +125,23 @@ function printReports(reports: readonly HostReport[], preparations: readonly Pre
   for (const r of reports) process.stdout.write(`${r.host.padEnd(width)}  ${describeOutcome(r.outcome)}\n`);
 }
 
+/** A refusal is the user's to fix: printed as is (after the file name), exit 2. */
+function refusedAsUsage<T>(file: string, attempt: () => T): T {
+  try {
+    return attempt();
+  } catch (e) {
+    if (e instanceof DeployRefusedError) throw new UsageError(`${file}: ${e.message}`);
+    throw e;
+  }
+}
+
 export function registerDeploy(program: Command): void {
   program
     .command('deploy')
     .description("deploy hosts' /etc/network/interfaces over SSH: diff, backup, rollback unless confirmed")
     .argument('<design>', 'a .netloom.json file')
     .addOption(new Option('--host <name>', 'deploy only this host (repeat for more; default: every host with an SSH target)').argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]))
-    .option('--confirm-timeout <seconds>', 'the host rolls back unless the change is confirmed within this time', seconds, 120)
+    .option('--confirm-timeout <seconds>', 'the host rolls back unless the change is confirmed within this time', seconds(5, 3600, { whole: true }), 120)
     .option('--dry-run', 'show the diffs and the hosts\' `ifup -a -s` verdicts; change nothing')
     .option('--yes', 'apply without asking (needed without a terminal); unknown host keys are then refused')
     .option('--identity <file>', 'private key to log in with (default: ssh-agent and ~/.ssh/id_*)')
@@ -149,13 +150,8 @@ export function registerDeploy(program: Command): void {
     .addHelpText('after', HELP)
     .action(async (file: string, options: DeployOptions) => {
       const design = await loadDesignOrFail(file);
-      const errors = validateDesign(design).filter((d) => d.severity === 'error');
-      if (errors.length > 0) {
-        throw new UsageError(`${file}: the design has errors; fix them before deploying\n${errors.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`);
-      }
-      const plan = planDeploy(design, options.host ?? [], renderInterfaces);
-      if (plan.problems.length > 0) throw new UsageError(plan.problems.join('\n'));
-      if (plan.hosts.length === 0) throw new UsageError(`${file}: no host to deploy (${plan.skipped.map((s) => `${s.host} ${s.reason}`).join('; ') || 'the design has no hosts'})`);
+      const service = new DeployService();
+      const plan = refusedAsUsage(file, () => service.plan(design, options.host ?? []));
       const interactive = Boolean(process.stdin.isTTY);
       if (!options.yes && !options.dryRun && !interactive) {
         throw new UsageError('refusing to deploy without a terminal to ask for confirmation; pass --yes to deploy anyway');
@@ -165,9 +161,9 @@ export function registerDeploy(program: Command): void {
       for (const s of plan.skipped) log(`${s.host}: skipped, ${s.reason}`);
 
       const terminal = new Terminal();
-      const width = Math.max(...plan.hosts.map((h) => h.target.name.length));
+      const width = Math.max(...plan.devices.map((d) => d.target.name.length));
       const dataDir = resolveDataDir();
-      const run = new DeployRun(plan.hosts, {
+      const run = service.start(plan, {
         openSession: sshSessionOpener({
           ...(options.identity ? { identityFile: options.identity } : {}),
           ...(options.knownHosts ? { knownHostsFiles: [options.knownHosts] } : {}),

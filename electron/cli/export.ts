@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { renderDevice } from '../../shared/targets/index.js';
-import { validateDesign } from '../../shared/validate/index.js';
+import { formatDiagnostic, validateDesign } from '../../shared/validate/index.js';
 import { writeExportFolder } from '../engine/export-folder.js';
-import { formatDiagnostic } from './check.js';
 import { loadDesignOrFail } from './load.js';
 import { UsageError } from './output.js';
 

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import { InvalidArgumentError } from 'commander';
 import { indexDesign, type DesignIndex } from '../../shared/model/index.js';
 import type { ElementLive, HostStatusUpdate } from '../../shared/status/live.js';
 import { sshConnector } from '../engine/status/ssh-connector.js';
 import { DEFAULT_STATUS_SETTINGS, StatusService } from '../engine/status/status-service.js';
 import { loadDesignOrFail } from './load.js';
 import { EXIT } from './output.js';
+import { seconds } from './seconds.js';
 
 interface StatusFlags {
   readonly watch?: boolean;
@@ -26,12 +26,6 @@ Without --watch: one read, exit 0 when everything is ok, 1 otherwise, 2 for bad 
 With --watch: keeps reading and prints each change until interrupted (Ctrl-C).
 Host keys are checked against ~/.ssh/known_hosts (or --known-hosts) and Netloom's own store;
 an unknown or changed key makes the host unreachable with the reason.`;
-
-function seconds(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0.2 || n > 3600) throw new InvalidArgumentError('must be seconds from 0.2 to 3600');
-  return n;
-}
 
 function label(index: DesignIndex, id: string): string {
   const found = index.byId.get(id);
@@ -140,7 +134,7 @@ export function registerStatus(program: Command): void {
     .argument('<design>', 'a .netloom.json file')
     .option('--watch', 'keep reading and print every change until interrupted')
     .option('--json', 'print JSON (with --watch: one line per change)')
-    .option('--interval <seconds>', 'time between reads', seconds, DEFAULT_STATUS_SETTINGS.intervalMs / 1000)
+    .option('--interval <seconds>', 'time between reads', seconds(0.2, 3600), DEFAULT_STATUS_SETTINGS.intervalMs / 1000)
     .option('--identity <file>', 'use only this private key')
     .option('--known-hosts <file>', 'trust host keys from this file (and Netloom\'s store) instead of ~/.ssh/known_hosts')
     .option('--bonding-dir <dir>', 'where the bonding files are read on each host', DEFAULT_STATUS_SETTINGS.bondingDir)

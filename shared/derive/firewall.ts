@@ -18,6 +18,13 @@ import {
 } from '../model/firewall.js';
 import { parseIp, parsePrefix, prefixContains, prefixNetwork, type IpPrefix } from '../model/ip.js';
 import type { Design, Host, Vm } from '../model/schema.js';
+import { PLATFORM_REGISTRY, type PlatformTargetId } from '../platforms/index.js';
+
+/** Whether the host's platform runs the Proxmox VE firewall (its files are one of the platform's targets). */
+export function runsPveFirewall(host: Host): boolean {
+  const targets: readonly PlatformTargetId[] = PLATFORM_REGISTRY[host.platform].targets;
+  return targets.includes('pve-firewall');
+}
 
 /** The ports a macro opens, for the macros the checks reason about. */
 const MACRO_TCP_PORTS: Readonly<Record<string, readonly number[]>> = { SSH: [22], HTTP: [80], HTTPS: [443], Web: [80, 443] };
@@ -142,7 +149,7 @@ export interface HostFirewallState {
 
 export function hostFirewallState(design: Design, host: Host): HostFirewallState | undefined {
   const datacenter = design.firewall;
-  if (!datacenter || host.platform !== 'proxmox' || datacenter.options.enable !== true) return undefined;
+  if (!datacenter || !runsPveFirewall(host) || datacenter.options.enable !== true) return undefined;
   if (host.firewall?.options.enable === false) return undefined;
   return { datacenter, host, rules: [...(host.firewall?.rules ?? []), ...datacenter.rules], policyIn: datacenter.options.policyIn ?? 'DROP' };
 }
@@ -150,7 +157,7 @@ export function hostFirewallState(design: Design, host: Host): HostFirewallState
 /** A VM's firewall when it is on (the datacenter switch too): its rules and input policy. */
 export function vmFirewallState(design: Design, host: Host, vm: Vm): { scope: FirewallScope; rules: readonly AnyFirewallRule[]; policyIn: FirewallAction } | undefined {
   const datacenter = design.firewall;
-  if (!datacenter || host.platform !== 'proxmox' || datacenter.options.enable !== true || vm.firewall?.options.enable !== true) return undefined;
+  if (!datacenter || !runsPveFirewall(host) || datacenter.options.enable !== true || vm.firewall?.options.enable !== true) return undefined;
   return { scope: { datacenter, vm: vm.firewall }, rules: vm.firewall.rules, policyIn: vm.firewall.options.policyIn ?? 'DROP' };
 }
 
@@ -168,7 +175,7 @@ export interface FirewallLevel {
 /** Every rule list of the design's firewall, when the design manages it and has Proxmox hosts. */
 export function firewallLevels(design: Design): FirewallLevel[] {
   const datacenter = design.firewall;
-  const proxmox = design.hosts.filter((h) => h.platform === 'proxmox');
+  const proxmox = design.hosts.filter(runsPveFirewall);
   if (!datacenter || proxmox.length === 0) return [];
   const dcOwners = proxmox.map((h) => h.id) as [string, ...string[]];
   const dcScope: FirewallScope = { datacenter };

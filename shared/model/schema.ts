@@ -255,7 +255,7 @@ export type Position = z.infer<typeof Position>;
 export type Design = z.infer<typeof Design>;
 export type Inet = z.infer<typeof Inet>;
 export type Inet6 = z.infer<typeof Inet6>;
-export type Platform = (typeof PLATFORMS)[number];
+export type PlatformId = (typeof PLATFORMS)[number];
 
 /** A host interface of any kind. */
 export type HostInterface = Port | Bond | Bridge | VlanInterface;

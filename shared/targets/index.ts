@@ -1,17 +1,37 @@
 import type { Design } from '../model/schema.js';
+import { PLATFORM_REGISTRY, type PlatformTargetId } from '../platforms/index.js';
 import { ciscoIos } from './cisco-ios/index.js';
 import { dellOs6 } from './dell-os6/index.js';
 import { ifupdown2Target } from './ifupdown2/index.js';
 import { proxmoxVmTarget } from './proxmox-vm/index.js';
 import { pveFirewallTarget } from './pve-firewall/index.js';
-import type { GeneratedFile, Target } from './target.js';
+import type { GeneratedFile, Target, TargetId } from './target.js';
 
 export type { GeneratedFile, Target, TargetId } from './target.js';
 
+/** Every target by id; the platforms name the host targets by these ids. */
+export const TARGET_BY_ID: Record<TargetId, Target> = {
+  ifupdown2: ifupdown2Target,
+  'proxmox-vm': proxmoxVmTarget,
+  'pve-firewall': pveFirewallTarget,
+  'dell-os6': dellOs6,
+  'cisco-ios': ciscoIos,
+};
+
 /** Every target, in the order their files are listed for a device. */
-export const TARGETS: readonly Target[] = [ifupdown2Target, proxmoxVmTarget, pveFirewallTarget, dellOs6, ciscoIos];
+export const TARGETS: readonly Target[] = Object.values(TARGET_BY_ID);
+
+/** The targets that may write files for a device: a host's platform names them; a switch target applies to its vendor's switches. */
+function targetsOf(design: Design, deviceId: string): readonly Target[] {
+  const host = design.hosts.find((h) => h.id === deviceId);
+  if (!host) return TARGETS;
+  const ids: readonly PlatformTargetId[] = PLATFORM_REGISTRY[host.platform].targets;
+  return ids.map((id) => TARGET_BY_ID[id]);
+}
 
 /** All files of one device (host or switch), from every target that applies to it. */
 export function renderDevice(design: Design, deviceId: string): GeneratedFile[] {
-  return TARGETS.filter((t) => t.appliesTo(design, deviceId)).flatMap((t) => t.render(design, deviceId));
+  return targetsOf(design, deviceId)
+    .filter((t) => t.appliesTo(design, deviceId))
+    .flatMap((t) => t.render(design, deviceId));
 }

@@ -19,7 +19,7 @@ export interface GeneratedFile {
 export interface Target {
   readonly id: TargetId;
   readonly label: string;
-  /** Whether this target renders for the device. */
+  /** Whether this target has something to write for the device (a host's platform first names the targets it may use). */
   appliesTo(design: Design, deviceId: string): boolean;
   render(design: Design, deviceId: string): GeneratedFile[];
 }

@@ -19,3 +19,8 @@ const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return ORDER[a.severity] - ORDER[b.severity] || a.path.localeCompare(b.path) || a.rule.localeCompare(b.rule);
 }
+
+/** One line per diagnostic, as `netloom check` prints it: `error bond/... ms01 hosts[0].bonds[1]: message`. */
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.severity} ${d.rule} ${d.elements[0]} ${d.path}: ${d.message}`;
+}

@@ -3,7 +3,7 @@ import type { Design } from '../model/schema.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostic.js';
 import { RULES } from './rules/index.js';
 
-export type { Diagnostic, Severity } from './diagnostic.js';
+export { formatDiagnostic, type Diagnostic, type Severity } from './diagnostic.js';
 
 /** Runs every rule over a loaded (schema- and integrity-valid) design. */
 export function validateDesign(design: Design): Diagnostic[] {

@@ -13,9 +13,9 @@ import { join } from 'node:path';
 import { DeployRun } from '../../electron/engine/deploy/deploy-run.js';
 import { describeOutcome } from '../../shared/deploy/outcome.js';
 import { saveLocalBackup } from '../../electron/engine/deploy/local-backups.js';
-import { planDeploy, type HostPlan } from '../../electron/engine/deploy/plan.js';
+import { DRIVERS } from '../../electron/engine/deploy/drivers/index.js';
+import { planDeploy, type DevicePlan } from '../../electron/engine/deploy/plan.js';
 import { sshSessionOpener } from '../../electron/engine/deploy/ssh-session.js';
-import { renderInterfaces } from '../../shared/targets/ifupdown2/index.js';
 import { createBed, type Bed, type BedHost } from '../helpers/bed.js';
 import { bedDesign } from '../system/deploy/bed-design.js';
 
@@ -45,18 +45,18 @@ function ssh(bed: Bed, host: BedHost, script: string, input: string): Promise<vo
   });
 }
 
-async function floor(bed: Bed, hosts: readonly BedHost[], plans: readonly HostPlan[]): Promise<number> {
+async function floor(bed: Bed, hosts: readonly BedHost[], plans: readonly DevicePlan[]): Promise<number> {
   const started = performance.now();
   await Promise.all(
     hosts.map(async (host, i) => {
-      await ssh(bed, host, FLOOR_APPLY, plans[i]!.candidate);
+      await ssh(bed, host, FLOOR_APPLY, plans[i]!.candidate.content);
       await ssh(bed, host, FLOOR_CONFIRM, '');
     }),
   );
   return performance.now() - started;
 }
 
-async function netloom(bed: Bed, plans: readonly HostPlan[], dataDir: string): Promise<number> {
+async function netloom(bed: Bed, plans: readonly DevicePlan[], dataDir: string): Promise<number> {
   const started = performance.now();
   const run = new DeployRun(plans, {
     openSession: sshSessionOpener({ identityFile: bed.identityFile, knownHostsFiles: [bed.knownHostsFile], dataDir }),
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   const nextPlans = (hosts: readonly BedHost[]) => {
     mtu = mtu === 1400 ? 1450 : 1400;
     const design = bedDesign(bed, () => ({ eth1: { mtu } }), hosts.map((h) => h.index));
-    return planDeploy(design, [], renderInterfaces).hosts;
+    return planDeploy(design, [], DRIVERS).devices;
   };
   try {
     // Warm up: first deploy replaces the bed's own file, and loads ifupdown2 from disk.

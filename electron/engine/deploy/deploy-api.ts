@@ -4,18 +4,24 @@
  * `didDeployProgress` events. Host keys: an unknown key fails the host's
  * preparation with its fingerprint; preparing again with that fingerprint
  * in `acceptHostKeys` trusts it. Runs live in memory only; prepared runs
- * are released when the backend is disposed.
+ * are released when the backend is disposed. Planning and refusals are the
+ * `DeployService`'s, as for `netloom deploy`.
  */
 import { randomBytes } from 'node:crypto';
 import type { DeployApi } from '../../../shared/api.js';
-import { renderInterfaces } from '../../../shared/targets/ifupdown2/index.js';
 import type { BackendContext } from '../backend-context.js';
-import { DeployRun } from './deploy-run.js';
+import type { DeployRun } from './deploy-run.js';
+import { DeployService } from './deploy-service.js';
 import { saveLocalBackup } from './local-backups.js';
-import { planDeploy } from './plan.js';
 import { sshSessionOpener } from './ssh-session.js';
 
-export function createDeployApi(context: BackendContext): DeployApi {
+export interface DeployApiOptions {
+  /** Default: one with every driver; tests pass one with fake drivers. */
+  readonly service?: DeployService;
+}
+
+export function createDeployApi(context: BackendContext, options: DeployApiOptions = {}): DeployApi {
+  const service = options.service ?? new DeployService();
   const runs = new Map<string, DeployRun>();
   // Quitting releases hosts that were prepared but never applied (a running apply needs no
   // help: unconfirmed hosts revert by themselves).
@@ -34,10 +40,9 @@ export function createDeployApi(context: BackendContext): DeployApi {
 
   return {
     async prepareDeploy(design, request) {
-      const plan = planDeploy(design, request.hosts, renderInterfaces);
-      if (plan.problems.length > 0) throw new Error(plan.problems.join('; '));
+      const plan = service.plan(design, request.hosts);
       const deployId = randomBytes(8).toString('hex');
-      const run = new DeployRun(plan.hosts, {
+      const run = service.start(plan, {
         openSession: sshSessionOpener({
           dataDir: context.dataDir,
           acceptUnknownKey: async (question) => request.acceptHostKeys.includes(question.fingerprint),

@@ -1,16 +1,16 @@
 /**
- * One deploy over many hosts: every host runs its own driver in parallel and
- * one failing host never stops the others. Two phases so a person (or the
- * CLI's `--yes`) can read the diffs in between:
+ * One deploy over many devices: every device runs the driver its plan names,
+ * in parallel, and one failing device never stops the others. Two phases so
+ * a person (or the CLI's `--yes`) can read the diffs in between:
  *   prepare()  lock, read, upload, syntax-check on every host; yields the diffs
  *   apply()    commit, confirm from a new connection, or report the revert
  *   discard()  release every host unchanged (dry run, or the person said no)
  */
-import type { CandidateCheck, NetworkDriver } from './driver.js';
-import { DebianDriver, type DriverTiming } from './debian-driver.js';
+import type { CandidateCheck, DriverTiming, NetworkDriver } from './driver.js';
+import { DRIVERS, type DriverRegistry } from './drivers/index.js';
 import { HostKeyUnknownError } from '../ssh/errors.js';
 import { CommitError, describeError } from './errors.js';
-import type { HostPlan } from './plan.js';
+import type { DevicePlan } from './plan.js';
 import type { HostOutcome, HostReport, Preparation } from '../../../shared/deploy/outcome.js';
 import type { DeployProgress } from '../../../shared/deploy/progress.js';
 import type { SessionOpener } from './session.js';
@@ -22,14 +22,14 @@ export interface DeployDeps {
   readonly onProgress?: (event: DeployProgress) => void;
   readonly timing?: Partial<DriverTiming>;
   readonly keepBackups?: number;
-  /** Driver per host; the Debian/Proxmox driver unless a test says otherwise. */
-  readonly createDriver?: (plan: HostPlan, deps: DeployDeps) => NetworkDriver;
+  /** Where each plan's driver id is looked up (default: every driver). */
+  readonly drivers?: DriverRegistry;
 }
 
-function debianDriver(plan: HostPlan, deps: DeployDeps): NetworkDriver {
+/** The driver the device's plan names, wired to this run's sessions, progress and backups. */
+function createDriver(plan: DevicePlan, deps: DeployDeps): NetworkDriver {
   const host = plan.target.name;
-  return new DebianDriver({
-    target: plan.target,
+  return (deps.drivers ?? DRIVERS)[plan.driver].create(plan, {
     openSession: deps.openSession,
     onStep: (step, state, detail) => deps.onProgress?.({ host, step, state, ...(detail !== undefined ? { detail } : {}), at: Date.now() }),
     ...(deps.saveLocalBackup ? { saveLocalBackup: (live: string, stamp: string) => deps.saveLocalBackup!(host, live, stamp) } : {}),
@@ -43,7 +43,7 @@ export class DeployRun {
   private readonly prepared = new Map<string, Preparation>();
 
   constructor(
-    readonly plans: readonly HostPlan[],
+    readonly plans: readonly DevicePlan[],
     private readonly deps: DeployDeps,
   ) {}
 
@@ -77,17 +77,17 @@ export class DeployRun {
     );
   }
 
-  private preparationOf(plan: HostPlan): Preparation {
+  private preparationOf(plan: DevicePlan): Preparation {
     return this.prepared.get(plan.target.name) ?? { host: plan.target.name, state: 'failed', reason: 'not prepared' };
   }
 
-  private async prepareHost(plan: HostPlan): Promise<Preparation> {
+  private async prepareHost(plan: DevicePlan): Promise<Preparation> {
     const host = plan.target.name;
-    const driver = (this.deps.createDriver ?? debianDriver)(plan, this.deps);
+    const driver = createDriver(plan, this.deps);
     this.drivers.set(host, driver);
     let preparation: Preparation;
     try {
-      const check: CandidateCheck = await driver.loadCandidate(plan.candidate);
+      const check: CandidateCheck = await driver.loadCandidate(plan.candidate.content);
       preparation = check.unchanged
         ? { host, state: 'unchanged' }
         : { host, state: 'ready', diff: driver.compare(), checkOutput: check.checkOutput };
@@ -106,7 +106,7 @@ export class DeployRun {
     return preparation;
   }
 
-  private async applyHost(plan: HostPlan, revertIn: number): Promise<HostReport> {
+  private async applyHost(plan: DevicePlan, revertIn: number): Promise<HostReport> {
     const host = plan.target.name;
     const preparation = this.preparationOf(plan);
     const driver = this.drivers.get(host);

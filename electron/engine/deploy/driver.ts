@@ -4,6 +4,9 @@
  * confirm, roll back, discard. A platform's mechanics hide behind the verbs.
  */
 import type { DeployStep, StepState } from '../../../shared/deploy/progress.js';
+import type { TargetId } from '../../../shared/targets/index.js';
+import type { DevicePlan } from './plan.js';
+import type { SessionOpener } from './session.js';
 
 export interface CandidateCheck {
   /** The live file as read under the lock; `undefined` when the host has none. */
@@ -52,3 +55,35 @@ export interface NetworkDriver {
 }
 
 export type StepListener = (step: DeployStep, state: StepState, detail?: string) => void;
+
+export interface DriverTiming {
+  /** First connection. */
+  readonly connectMs: number;
+  /** How long a prepared (not yet committed) lock stays valid before another deploy may break it. */
+  readonly leaseS: number;
+  /** After the deadline: time the host needs to restore and apply before we look. */
+  readonly revertMarginS: number;
+  /** After the margin: how long to keep trying to reach a reverted device. */
+  readonly reachAfterRevertMs: number;
+  /** One connection attempt while confirming. */
+  readonly reconnectAttemptMs: number;
+}
+
+/** What a deploy run hands every driver it creates. */
+export interface DriverContext {
+  /** Authenticated sessions to the device (host key checked, root directly or through sudo). */
+  readonly openSession: SessionOpener;
+  readonly onStep?: StepListener;
+  /** Keeps a local copy of the live configuration before it is replaced; returns where. */
+  readonly saveLocalBackup?: (live: string, stamp: string) => Promise<string>;
+  /** How many backups the device keeps. */
+  readonly keepBackups?: number;
+  readonly timing?: Partial<DriverTiming>;
+}
+
+/** One entry of the driver registry (`drivers/index.ts`): which generated file it installs, and how. */
+export interface DeployDriver {
+  /** The exported file that is the device's candidate configuration. */
+  readonly candidate: { readonly target: TargetId; readonly path: string };
+  create(device: DevicePlan, context: DriverContext): NetworkDriver;
+}

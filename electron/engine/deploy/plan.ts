@@ -1,49 +1,74 @@
 /**
- * Which hosts a deploy touches and what it writes to each: the candidate
- * `/etc/network/interfaces` from the ifupdown2 target, and the SSH target.
+ * Which devices a deploy touches and what it writes to each: per device, the
+ * driver its platform names, the file that driver installs (rendered by the
+ * target the driver names), and the SSH target.
  */
-import type { Design } from '../../../shared/model/index.js';
+import type { Design, SshTarget } from '../../../shared/model/index.js';
+import { PLATFORM_REGISTRY, type DeployDriverId } from '../../../shared/platforms/index.js';
+import { TARGET_BY_ID, type GeneratedFile } from '../../../shared/targets/index.js';
+import type { DriverRegistry } from './drivers/index.js';
 import type { HostTarget } from './session.js';
 
-export type RenderInterfaces = (design: Design, hostId: string) => string;
-
-export interface HostPlan {
-  readonly hostId: string;
+export interface DevicePlan {
+  readonly deviceId: string;
+  readonly driver: DeployDriverId;
   readonly target: HostTarget;
-  readonly candidate: string;
+  /** The configuration to install, as export writes it. */
+  readonly candidate: GeneratedFile;
 }
 
 export interface DeployPlan {
-  readonly hosts: readonly HostPlan[];
-  /** Hosts left out, with why (no SSH target). */
+  readonly devices: readonly DevicePlan[];
+  /** Devices left out, with why (no SSH target). */
   readonly skipped: readonly { readonly host: string; readonly reason: string }[];
   /** Requests that cannot be met (a named host that does not exist or has no SSH target). */
   readonly problems: readonly string[];
 }
 
-/** Plans a deploy of `hostNames` (every host with an SSH target when empty). */
-export function planDeploy(design: Design, hostNames: readonly string[], render: RenderInterfaces): DeployPlan {
+/** A device the deploy can drive. Hosts take their driver from their platform; switches will take theirs from their vendor. */
+interface Deployable {
+  readonly id: string;
+  readonly name: string;
+  readonly ssh: SshTarget | undefined;
+  readonly driver: DeployDriverId;
+}
+
+function deployables(design: Design): Deployable[] {
+  return design.hosts.map((h) => ({ id: h.id, name: h.name, ssh: h.ssh, driver: PLATFORM_REGISTRY[h.platform].driver }));
+}
+
+function candidateOf(design: Design, deviceId: string, drivers: DriverRegistry, driver: DeployDriverId): GeneratedFile {
+  const { target, path } = drivers[driver].candidate;
+  const file = TARGET_BY_ID[target].render(design, deviceId).find((f) => f.path === path);
+  if (!file) throw new Error(`target ${target} wrote no ${path} for device ${deviceId}`);
+  return file;
+}
+
+/** Plans a deploy of `names` (every device with an SSH target when empty). */
+export function planDeploy(design: Design, names: readonly string[], drivers: DriverRegistry): DeployPlan {
+  const all = deployables(design);
   const problems: string[] = [];
   const skipped: { host: string; reason: string }[] = [];
-  for (const name of hostNames) {
-    if (!design.hosts.some((h) => h.name === name)) {
-      problems.push(`no host named "${name}" in the design (hosts: ${design.hosts.map((h) => h.name).join(', ') || 'none'})`);
+  for (const name of names) {
+    if (!all.some((d) => d.name === name)) {
+      problems.push(`no host named "${name}" in the design (hosts: ${all.map((d) => d.name).join(', ') || 'none'})`);
     }
   }
-  const chosen = hostNames.length > 0 ? design.hosts.filter((h) => hostNames.includes(h.name)) : design.hosts;
-  const hosts: HostPlan[] = [];
-  for (const host of chosen) {
-    if (!host.ssh) {
+  const chosen = names.length > 0 ? all.filter((d) => names.includes(d.name)) : all;
+  const devices: DevicePlan[] = [];
+  for (const device of chosen) {
+    if (!device.ssh) {
       const reason = 'has no SSH target (set address, port and user in the inspector)';
-      if (hostNames.length > 0) problems.push(`host "${host.name}" ${reason}`);
-      else skipped.push({ host: host.name, reason });
+      if (names.length > 0) problems.push(`host "${device.name}" ${reason}`);
+      else skipped.push({ host: device.name, reason });
       continue;
     }
-    hosts.push({
-      hostId: host.id,
-      target: { name: host.name, address: host.ssh.address, port: host.ssh.port, user: host.ssh.user },
-      candidate: render(design, host.id),
+    devices.push({
+      deviceId: device.id,
+      driver: device.driver,
+      target: { name: device.name, address: device.ssh.address, port: device.ssh.port, user: device.ssh.user },
+      candidate: candidateOf(design, device.id, drivers, device.driver),
     });
   }
-  return { hosts, skipped, problems };
+  return { devices, skipped, problems };
 }

@@ -1,16 +1,15 @@
 /**
- * Polls one host: one persistent SSH session, one run of the status script
- * per tick, the output turned into live status for the host's elements. When
+ * Polls one host: one persistent SSH session, one run of its reader's
+ * command per tick, the output turned into live status for the host's elements. When
  * the host does not answer, every element becomes `unreachable` with the
  * reason, the session is dropped, and the next attempt waits longer (doubling
  * up to a cap) until the host answers again.
  */
 import type { Design } from '../../../shared/model/index.js';
-import { readHostFacts } from '../../../shared/status/host-facts.js';
-import { hostStatus, hostStatusAll } from '../../../shared/status/host-status.js';
+import { hostStatusAll } from '../../../shared/status/host-status.js';
 import type { HostStatusUpdate } from '../../../shared/status/live.js';
 import { SshError } from '../ssh/index.js';
-import { statusCommand } from './status-script.js';
+import type { StatusReader } from './readers.js';
 import type { PolledHost, StatusConnector, StatusSession } from './status-session.js';
 
 export interface PollTiming {
@@ -24,6 +23,8 @@ export interface PollTiming {
 
 export interface HostPollerOptions extends PollTiming {
   readonly bondingDir: string;
+  /** The reader of the host's platform. */
+  readonly reader: StatusReader;
   readonly connector: StatusConnector;
   readonly onUpdate: (update: HostStatusUpdate) => void;
   readonly now?: () => Date;
@@ -103,10 +104,10 @@ export class HostPoller {
     const readAt = this.now().toISOString();
     try {
       this.session ??= await options.connector(host, { timeoutMs: options.timeoutMs });
-      const result = await this.session.exec(statusCommand(options.bondingDir), { timeoutMs: options.timeoutMs });
+      const result = await this.session.exec(options.reader.command(options.bondingDir), { timeoutMs: options.timeoutMs });
       this.failures = 0;
       if (this.last?.stdout === result.stdout) return restamp(this.last.update, readAt);
-      const update = this.judge(result.stdout, result.stderr, readAt);
+      const update = { host: host.id, reachable: true, readAt, elements: options.reader.judge(design, host, result, readAt, options.bondingDir) };
       this.last = { stdout: result.stdout, update };
       return update;
     } catch (e) {
@@ -116,17 +117,6 @@ export class HostPoller {
       const reason = `${host.name} ${describeFailure(e)}`;
       return { host: host.id, reachable: false, readAt, elements: hostStatusAll(design, host, 'unreachable', reason, readAt) };
     }
-  }
-
-  private judge(stdout: string, stderr: string, readAt: string): HostStatusUpdate {
-    const { design, host, options } = this;
-    const facts = readHostFacts(stdout);
-    if (!facts.ok) {
-      const firstError = stderr.trim().split('\n')[0];
-      const reason = `cannot read the status of ${host.name}: ${facts.message}${firstError ? ` (${firstError})` : ''}`;
-      return { host: host.id, reachable: true, readAt, elements: hostStatusAll(design, host, 'unknown', reason, readAt) };
-    }
-    return { host: host.id, reachable: true, readAt, elements: hostStatus(design, host, facts.facts, readAt, { bondingDir: options.bondingDir }) };
   }
 
   /** Stops polling and closes the session; resolves when the loop has ended. */

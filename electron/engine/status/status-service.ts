@@ -1,12 +1,14 @@
 /**
  * Live status of a whole design: one `HostPoller` per host with an SSH target,
- * every update handed to `onUpdate` (the API turns it into the
+ * reading with the status reader its platform names, every update handed to `onUpdate` (the API turns it into the
  * `didChangeStatus` event). Starting again replaces the running pollers.
  */
 import type { Design, Host } from '../../../shared/model/index.js';
+import { PLATFORM_REGISTRY } from '../../../shared/platforms/index.js';
 import { hostStatusAll } from '../../../shared/status/host-status.js';
 import type { HostStatusUpdate } from '../../../shared/status/live.js';
 import { HostPoller, type PollTiming } from './host-poller.js';
+import { STATUS_READERS, type ReaderRegistry } from './readers.js';
 import { DEFAULT_BONDING_DIR } from './status-script.js';
 import type { StatusConnector } from './status-session.js';
 
@@ -22,7 +24,8 @@ export const DEFAULT_STATUS_SETTINGS: StatusSettings = {
   bondingDir: DEFAULT_BONDING_DIR,
 };
 
-const targetKey = (host: Host) => JSON.stringify([host.id, host.ssh]);
+const readerId = (host: Host) => PLATFORM_REGISTRY[host.platform].statusReader;
+const targetKey = (host: Host) => JSON.stringify([host.id, host.ssh, readerId(host)]);
 
 export class StatusService {
   private pollers: HostPoller[] = [];
@@ -32,6 +35,7 @@ export class StatusService {
   constructor(
     private readonly connector: StatusConnector,
     private readonly onUpdate: (update: HostStatusUpdate) => void,
+    private readonly readers: ReaderRegistry = STATUS_READERS,
   ) {}
 
   get running(): boolean {
@@ -62,7 +66,8 @@ export class StatusService {
         this.onUpdate({ host: host.id, reachable: false, readAt, elements: hostStatusAll(design, host, 'unknown', reason, readAt) });
         continue;
       }
-      const poller = new HostPoller(design, { ...host, ssh }, { ...options, connector: this.connector, onUpdate: this.onUpdate });
+      const reader = this.readers[readerId(host)];
+      const poller = new HostPoller(design, { ...host, ssh }, { ...options, reader, connector: this.connector, onUpdate: this.onUpdate });
       this.pollers.push(poller);
       byHost.set(host.id, poller);
     }

@@ -1,6 +1,7 @@
 /** Element kinds to drag onto the canvas (or click to add at the centre of the view). */
 import type { DragEvent } from 'react';
 import type { PlaceableKind } from '../../../shared/edit/create.js';
+import { PLATFORM_REGISTRY } from '../../../shared/platforms/index.js';
 import { KindIcon } from '../chrome/KindIcon.js';
 import { DRAG_MIME, dropKind, kindWord } from '../canvas/drop.js';
 import { getFlow } from '../canvas/flow-controls.js';
@@ -10,7 +11,7 @@ const GROUPS: readonly { title: string; kinds: readonly { kind: PlaceableKind; h
   {
     title: 'Devices',
     kinds: [
-      { kind: 'host', hint: 'A Proxmox VE or Debian host' },
+      { kind: 'host', hint: `A ${Object.values(PLATFORM_REGISTRY).map((p) => p.label).join(' or ')} host` },
       { kind: 'switch', hint: 'A Dell OS6 or Cisco IOS switch' },
     ],
   },

@@ -7,7 +7,7 @@
  */
 import { checkInterfaceName } from '../../model/names.js';
 import { INTERFACES_D } from '../../targets/ifupdown2/keys.js';
-import type { Bond, Bridge, Host, Platform, Port, SshTarget, VlanInterface } from '../../model/schema.js';
+import type { Bond, Bridge, Host, PlatformId, Port, SshTarget, VlanInterface } from '../../model/schema.js';
 import { headerProblem, readInterface, type Draft, type Note } from './draft.js';
 import { IdAllocator } from './ids.js';
 import { canonicalKey, readBool } from './vocabulary.js';
@@ -21,7 +21,7 @@ export interface ImportOptions {
   /** Defaults to the host name. */
   readonly hostId?: string;
   /** Defaults to `proxmox` when the file has `vmbrN` bridges, else `debian`. */
-  readonly platform?: Platform;
+  readonly platform?: PlatformId;
   readonly ssh?: SshTarget;
 }
 

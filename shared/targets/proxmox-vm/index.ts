@@ -61,7 +61,7 @@ function script(host: Host): ConfigText {
 export const proxmoxVmTarget: Target = {
   id: 'proxmox-vm',
   label: 'Proxmox VM NICs (qm set)',
-  appliesTo: (design, deviceId) => design.hosts.some((h) => h.id === deviceId && h.platform === 'proxmox' && h.vms.length > 0),
+  appliesTo: (design, deviceId) => design.hosts.some((h) => h.id === deviceId && h.vms.length > 0),
   render(design: Design, deviceId: string): GeneratedFile[] {
     const host = design.hosts.find((h) => h.id === deviceId);
     if (!host) throw new Error(`no host with id ${deviceId}`);

@@ -2,7 +2,8 @@
  * The Proxmox VE firewall files of one host, at the paths pmxcfs shows them:
  * `etc/pve/firewall/cluster.fw` (the datacenter's, the same on every node),
  * `etc/pve/nodes/<node>/host.fw` and `etc/pve/firewall/<vmid>.fw` per VM.
- * A level with nothing set writes no file, as pve-firewall removes it.
+ * A level with nothing set writes no file, as pve-firewall removes it. The
+ * platforms that run the Proxmox VE firewall name this target.
  */
 import type { Design, Host } from '../../model/schema.js';
 import type { GeneratedFile, Target } from '../target.js';
@@ -21,18 +22,18 @@ function files(design: Design, host: Host): GeneratedFile[] {
   ];
 }
 
-const proxmoxHost = (design: Design, deviceId: string) => design.hosts.find((h) => h.id === deviceId && h.platform === 'proxmox');
+const hostOf = (design: Design, deviceId: string) => design.hosts.find((h) => h.id === deviceId);
 
 export const pveFirewallTarget: Target = {
   id: 'pve-firewall',
   label: 'Proxmox VE firewall',
   appliesTo: (design, deviceId) => {
-    const host = proxmoxHost(design, deviceId);
+    const host = hostOf(design, deviceId);
     return host !== undefined && files(design, host).length > 0;
   },
   render(design, deviceId) {
-    const host = proxmoxHost(design, deviceId);
-    if (!host) throw new Error(`no Proxmox host with id ${deviceId}`);
+    const host = hostOf(design, deviceId);
+    if (!host) throw new Error(`no host with id ${deviceId}`);
     return files(design, host);
   },
 };

@@ -1,3 +1,4 @@
+import { runsPveFirewall } from '../../derive/firewall.js';
 import { defineRule } from '../define-rule.js';
 
 /**
@@ -12,7 +13,7 @@ export const firewallNicFlagMismatch = defineRule({
   check(index, report) {
     if (!index.design.firewall) return;
     for (const host of index.design.hosts) {
-      if (host.platform !== 'proxmox') continue;
+      if (!runsPveFirewall(host)) continue;
       for (const vm of host.vms) {
         const on = vm.firewall?.options.enable === true;
         const flagged = vm.nics.filter((n) => n.firewall);

@@ -3,6 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { dispatchApiCall } from '../../../electron/api-dispatch.js';
+import { createBackend } from '../../../electron/backend.js';
+import { parseDesign } from '../../../shared/model/index.js';
 import { EXAMPLE, runCli } from '../../helpers/cli.js';
 import { exampleJson } from '../../helpers/design.js';
 
@@ -45,6 +48,25 @@ describe('netloom deploy', () => {
     const run = runCli(['deploy', file, '--yes']);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/hosts\[0\]\.name: .*shell metacharacter ';'/);
+  });
+
+  it('refuses a design with rule errors exactly as the API (app, serve) does', async () => {
+    const json = exampleJson();
+    json.hosts[0].ports[2].mtu = 9000;
+    const file = join(dir, 'rule-errors.netloom.json');
+    writeFileSync(file, JSON.stringify(json));
+    const cli = runCli(['deploy', file, '--dry-run']);
+
+    const parsed = parseDesign(JSON.stringify(json));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const backend = createBackend({ dataDir: mkdtempSync(join(dir, 'data-')) });
+    const reply = await dispatchApiCall(backend.api, 'prepareDeploy', [parsed.design, { hosts: [], acceptHostKeys: [] }]);
+    await backend.dispose();
+
+    expect(reply).toEqual({ error: { code: 'deploy-refused', message: expect.stringMatching(/^the design has errors; fix them before deploying\n {2}error mtu\//) } });
+    const message = 'error' in reply ? reply.error.message : '';
+    expect(cli.status).toBe(2);
+    expect(cli.stderr).toBe(`netloom: ${file}: ${message}\n`);
   });
 
   it('explains host key trust and --yes in its help', () => {

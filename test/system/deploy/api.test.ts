@@ -56,6 +56,23 @@ describe('DeployApi', () => {
     expect(await api.discardDeploy(third.deployId)).toEqual([{ host: bed.hosts[0]!.name, outcome: { kind: 'checked' } }]);
   });
 
+  it('refuses a design with rule errors as netloom deploy does: nothing logs in, nothing changes', async () => {
+    const backend = createBackend({ dataDir: await tempDataDir() });
+    const host = bed.hosts[0]!;
+    const design = bedDesign(bed, () => ({ eth1: { mtu: 1400 }, vlans: [{ name: 'eth1.10', vlan: 10 }] }), [host.index]);
+    design.hosts[0]!.vlans[0]!.mtu = 9000;
+    const before = await readFile(host.interfacesPath, 'utf8');
+    const sshdLogBefore = await host.runOk('cat /run/sshd.log');
+    const fingerprints = bed.hosts.map((h) => h.hostKeyFingerprint);
+    await expect(backend.api.prepareDeploy(design, { hosts: [], acceptHostKeys: fingerprints })).rejects.toMatchObject({
+      code: 'deploy-refused',
+      message: expect.stringMatching(/^the design has errors; fix them before deploying\n {2}error mtu\/vlan-above-parent h\d+-eth1\.10 hosts\[0\]\.vlans\[0\]: /),
+    });
+    await backend.dispose();
+    expect(await readFile(host.interfacesPath, 'utf8')).toBe(before);
+    expect((await host.runOk('cat /run/sshd.log')).slice(sshdLogBefore.length)).not.toMatch(/Accepted publickey/);
+  });
+
   it('releases prepared hosts when the backend is disposed (the app quits)', async () => {
     const backend = createBackend({ dataDir: await tempDataDir() });
     const host = bed.hosts[1]!;

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DeployRun, type DeployDeps } from '../../../electron/engine/deploy/deploy-run.js';
 import { describeOutcome, type HostReport, type Preparation } from '../../../shared/deploy/outcome.js';
-import { planDeploy, type HostPlan } from '../../../electron/engine/deploy/plan.js';
+import { DeployService } from '../../../electron/engine/deploy/deploy-service.js';
+import type { DevicePlan } from '../../../electron/engine/deploy/plan.js';
 import type { DeployProgress } from '../../../shared/deploy/progress.js';
 import type { SessionOpener } from '../../../electron/engine/deploy/session.js';
 import { sshSessionOpener } from '../../../electron/engine/deploy/ssh-session.js';
 import type { Design } from '../../../shared/model/index.js';
-import { renderInterfaces } from '../../../shared/targets/ifupdown2/index.js';
 import type { Bed, BedHost } from '../../helpers/bed.js';
 
 export async function tempDataDir(): Promise<string> {
@@ -20,10 +20,9 @@ export function bedOpener(bed: Bed, dataDir: string, knownHostsFile = bed.knownH
   return sshSessionOpener({ identityFile: bed.identityFile, knownHostsFiles: [knownHostsFile], dataDir });
 }
 
-export function plansOf(design: Design, hostNames: readonly string[] = []): readonly HostPlan[] {
-  const plan = planDeploy(design, hostNames, renderInterfaces);
-  if (plan.problems.length > 0) throw new Error(plan.problems.join('; '));
-  return plan.hosts;
+/** The device plans of a deploy of `hostNames` (every host when empty), as the CLI and the API plan it. */
+export function plansOf(design: Design, hostNames: readonly string[] = []): readonly DevicePlan[] {
+  return new DeployService().plan(design, hostNames).devices;
 }
 
 export interface DeployOutcome {
@@ -35,7 +34,7 @@ export interface DeployOutcome {
 }
 
 /** Prepares and applies `plans` with a confirm window of `revertIn` seconds. */
-export async function deploy(plans: readonly HostPlan[], deps: Omit<DeployDeps, 'onProgress'>, revertIn: number): Promise<DeployOutcome> {
+export async function deploy(plans: readonly DevicePlan[], deps: Omit<DeployDeps, 'onProgress'>, revertIn: number): Promise<DeployOutcome> {
   const events: DeployProgress[] = [];
   const run = new DeployRun(plans, { ...deps, onProgress: (e) => events.push(e) });
   const preparations = await run.prepare();

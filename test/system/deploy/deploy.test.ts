@@ -8,7 +8,7 @@
 import { copyFile, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DebianDriver } from '../../../electron/engine/deploy/debian-driver.js';
+import { DebianDriver } from '../../../electron/engine/deploy/drivers/debian-driver.js';
 import { DeployRun } from '../../../electron/engine/deploy/deploy-run.js';
 import { describeOutcome } from '../../../shared/deploy/outcome.js';
 import { saveLocalBackup } from '../../../electron/engine/deploy/local-backups.js';
@@ -119,7 +119,7 @@ describe('deploy to the test bed', () => {
     const host = bed.hosts[0]!;
     const [plan] = plansOf(bedDesign(bed, () => ({ eth1: { mtu: 1410 } }), [host.index]));
     const driver = new DebianDriver({ target: plan!.target, openSession: bedOpener(bed, dataDir) });
-    await driver.loadCandidate(plan!.candidate);
+    await driver.loadCandidate(plan!.candidate.content);
     expect(await driver.commit({ revertIn: 150 })).toEqual({ kind: 'applied' });
     const deadline = Number(await host.runOk('cat /run/netloom.lock/deadline'));
     // atq: `JOB<TAB>Mon Nov 23 09:38:00 2026 a root`

@@ -8,8 +8,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DebianDriver } from '../../../electron/engine/deploy/debian-driver.js';
-import type { HostPlan } from '../../../electron/engine/deploy/plan.js';
+import { DebianDriver } from '../../../electron/engine/deploy/drivers/debian-driver.js';
+import type { DevicePlan } from '../../../electron/engine/deploy/plan.js';
 import type { SessionOpener } from '../../../electron/engine/deploy/session.js';
 import { createBed, type Bed, type BedHost } from '../../helpers/bed.js';
 import { bedDesign } from './bed-design.js';
@@ -79,8 +79,8 @@ describe('deploy faults', () => {
     const host = bed.hosts[2]!;
     const before = await readFile(host.interfacesPath, 'utf8');
     const [plan] = plansOf(bedDesign(bed, () => ({}), [host.index]));
-    const broken: HostPlan = { ...plan!, candidate: plan!.candidate.replace('iface eth1 inet manual\n', 'iface eth1 inet manual\n\tmtu 70000\n') };
-    expect(broken.candidate).toContain('mtu 70000');
+    const broken: DevicePlan = { ...plan!, candidate: { ...plan!.candidate, content: plan!.candidate.content.replace('iface eth1 inet manual\n', 'iface eth1 inet manual\n\tmtu 70000\n') } };
+    expect(broken.candidate.content).toContain('mtu 70000');
     const result = await deploy([broken], { openSession: bedOpener(bed, dataDir) }, WINDOW);
     expect(result.lines).toEqual([`${host.name}: failed before change: ifup -a -s rejected the candidate: warning: eth1: mtu: value of out range "70000": valid attribute range: 552-9216`]);
     expect(result.events.some((e) => e.step === 'install')).toBe(false);
@@ -123,7 +123,7 @@ describe('deploy faults', () => {
     try {
       const [plan] = plansOf(bedDesign(bed, () => ({ eth1: { mtu: 1380 } }), [host.index]));
       const driver = new DebianDriver({ target: plan!.target, openSession: bedOpener(bed, dataDir) });
-      await driver.loadCandidate(plan!.candidate);
+      await driver.loadCandidate(plan!.candidate.content);
       const armedAt = Date.now();
       expect(await driver.commit({ revertIn: 5 })).toEqual({ kind: 'applied' });
       driver.close();

@@ -1,5 +1,6 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { PLATFORM_REGISTRY } from '../../../../shared/platforms/index.js';
 import { KindIcon } from '../../chrome/KindIcon.js';
 import type { HostNode as HostNodeType, SwitchNode as SwitchNodeType } from '../flow-types.js';
 import { useLod } from '../lod.js';
@@ -27,7 +28,7 @@ function Frame(props: { kind: 'host' | 'switch'; id: string; name: string; detai
 
 export const HostNode = memo(function HostNode({ data, selected }: NodeProps<HostNodeType>) {
   const { host } = data;
-  const detail = [host.platform === 'proxmox' ? 'Proxmox VE' : 'Debian', host.ssh && `${host.ssh.user}@${host.ssh.address}`].filter(Boolean).join(' · ');
+  const detail = [PLATFORM_REGISTRY[host.platform].label, host.ssh && `${host.ssh.user}@${host.ssh.address}`].filter(Boolean).join(' · ');
   return <Frame kind="host" id={host.id} name={host.name} detail={detail} selected={!!selected} problems={data.problems} worst={data.worst} />;
 });
 

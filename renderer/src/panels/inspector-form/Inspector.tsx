@@ -21,6 +21,7 @@ import {
   vmNicAttributes,
 } from '../../../../shared/model/kinds.js';
 import { AUTOSTART, PLATFORMS, SWITCH_VENDORS, type Design } from '../../../../shared/model/schema.js';
+import { PLATFORM_REGISTRY } from '../../../../shared/platforms/index.js';
 import { KindIcon, type IconKind } from '../../chrome/KindIcon.js';
 import { useAppStore } from '../../store/store.js';
 import { LiveFacts } from '../LiveFacts.js';
@@ -88,7 +89,7 @@ function HostForm({ e }: { e: ElementOf<'host'> }) {
     <>
       <Section title="Host">
         <NameField id={h.id} name={h.name} />
-        <SelectField label="Platform" value={h.platform} options={PLATFORMS.map((p) => ({ value: p, label: p === 'proxmox' ? 'Proxmox VE' : 'Debian' }))} commit={fieldCommit(h.id, 'platform')} testId="field-platform" />
+        <SelectField label="Platform" value={h.platform} options={PLATFORMS.map((p) => ({ value: p, label: PLATFORM_REGISTRY[p].label }))} commit={fieldCommit(h.id, 'platform')} testId="field-platform" />
       </Section>
       <Section title="SSH">
         <TextField label="Address" value={ssh?.address ?? ''} placeholder="10.2.200.30" parse={parseOptionalText} commit={sshCommit('address')} testId="field-ssh-address" />

@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { DeployRun } from '../../../../electron/engine/deploy/deploy-run.js';
 import { allSucceeded, describeOutcome } from '../../../../shared/deploy/outcome.js';
-import type { HostPlan } from '../../../../electron/engine/deploy/plan.js';
+import type { DevicePlan } from '../../../../electron/engine/deploy/plan.js';
 import type { DeployProgress } from '../../../../shared/deploy/progress.js';
 import { SshConnectionError } from '../../../../electron/engine/ssh/errors.js';
 import { FakeHost, steps, type Answer } from './fake-session.js';
 
 const LIVE = 'auto eth0\niface eth0 inet manual\n';
-const plan = (name: string): HostPlan => ({ hostId: name, target: { name, address: '10.9.0.2', port: 22, user: 'root' }, candidate: `${LIVE}    mtu 1400\n` });
+const plan = (name: string): DevicePlan => ({
+  deviceId: name,
+  driver: 'ifupdown2',
+  target: { name, address: '10.9.0.2', port: 22, user: 'root' },
+  candidate: { target: 'ifupdown2', path: 'etc/network/interfaces', content: `${LIVE}    mtu 1400\n` },
+});
 
 const answers: Record<string, (name: string) => Answer> = {
   good: (name) =>

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DebianDriver } from '../../../../electron/engine/deploy/debian-driver.js';
+import { DebianDriver } from '../../../../electron/engine/deploy/drivers/debian-driver.js';
 import { COMMIT, CONFIRM, PREPARE, ROLLBACK } from '../../../../electron/engine/deploy/remote-scripts.js';
 import type { RemoteSession, SessionOpener } from '../../../../electron/engine/deploy/session.js';
 import { parseDesign } from '../../../../shared/model/index.js';

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { proxmoxVmTarget } from '../../../../shared/targets/proxmox-vm/index.js';
+import { renderDevice } from '../../../../shared/targets/index.js';
+import { proxmoxVmTarget, VM_NICS_PATH } from '../../../../shared/targets/proxmox-vm/index.js';
 import { exampleDesign } from '../../../helpers/design.js';
 import { restored } from '../ifupdown2/designs.js';
 
@@ -46,15 +47,17 @@ describe('proxmox-vm target', () => {
     expect(run.stderr).toBe('');
   });
 
-  it('applies to Proxmox hosts with VMs only', () => {
+  it('writes a script for Proxmox hosts with VMs only (the platform names the target)', () => {
     const design = exampleDesign();
-    expect(proxmoxVmTarget.appliesTo(design, 'ms01')).toBe(true);
+    const paths = () => renderDevice(design, 'ms01').map((f) => f.path);
+    expect(paths()).toEqual(['etc/network/interfaces', VM_NICS_PATH]);
     expect(proxmoxVmTarget.appliesTo(design, 'n4032')).toBe(false);
     design.hosts[0]!.platform = 'debian';
-    expect(proxmoxVmTarget.appliesTo(design, 'ms01')).toBe(false);
+    expect(paths()).toEqual(['etc/network/interfaces']);
     design.hosts[0]!.platform = 'proxmox';
     design.hosts[0]!.vms = [];
     expect(proxmoxVmTarget.appliesTo(design, 'ms01')).toBe(false);
+    expect(paths()).toEqual(['etc/network/interfaces']);
   });
 
   it('refuses a value that slipped past validation rather than write it into a script', () => {

@@ -14,27 +14,13 @@ import { isIP } from 'node:net';
 import { userInfo, hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createTwoFilesPatch } from 'diff';
-import type { ApplyResult, CandidateCheck, ConfirmResult, NetworkDriver, RevertReport, StepListener } from './driver.js';
-import { SshError } from '../ssh/errors.js';
-import { CandidateError, CommitError, LockError, RemoteError, describeError } from './errors.js';
-import { COMMIT, CONFIRM, DISCARD, PREPARE, ROLLBACK, SCRIPT_EXIT, STATUS, scriptArgv } from './remote-scripts.js';
-import { parseScriptLine, summarise, type ScriptLine, type ScriptReport } from './script-output.js';
-import type { HostTarget, RemoteSession, SessionOpener } from './session.js';
-
-export const INTERFACES_PATH = '/etc/network/interfaces';
-
-export interface DriverTiming {
-  /** First connection. */
-  readonly connectMs: number;
-  /** How long a prepared (not yet committed) lock stays valid before another deploy may break it. */
-  readonly leaseS: number;
-  /** After the deadline: time the host needs to restore and `ifreload` before we look. */
-  readonly revertMarginS: number;
-  /** After the margin: how long to keep trying to reach a reverted host. */
-  readonly reachAfterRevertMs: number;
-  /** One connection attempt while confirming. */
-  readonly reconnectAttemptMs: number;
-}
+import { INTERFACES_PATH } from '../../../../shared/targets/ifupdown2/index.js';
+import type { ApplyResult, CandidateCheck, ConfirmResult, DeployDriver, DriverContext, DriverTiming, NetworkDriver, RevertReport, StepListener } from '../driver.js';
+import { SshError } from '../../ssh/errors.js';
+import { CandidateError, CommitError, LockError, RemoteError, describeError } from '../errors.js';
+import { COMMIT, CONFIRM, DISCARD, PREPARE, ROLLBACK, SCRIPT_EXIT, STATUS, scriptArgv } from '../remote-scripts.js';
+import { parseScriptLine, summarise, type ScriptLine, type ScriptReport } from '../script-output.js';
+import type { HostTarget, RemoteSession } from '../session.js';
 
 export const DEFAULT_TIMING: DriverTiming = {
   connectMs: 15_000,
@@ -44,13 +30,9 @@ export const DEFAULT_TIMING: DriverTiming = {
   reconnectAttemptMs: 4_000,
 };
 
-export interface DebianDriverOptions {
+export interface DebianDriverOptions extends DriverContext {
   readonly target: HostTarget;
-  readonly openSession: SessionOpener;
-  readonly onStep?: StepListener;
-  /** Keeps a local copy of the live file before it is replaced; returns where. */
-  readonly saveLocalBackup?: (live: string, stamp: string) => Promise<string>;
-  readonly keepBackups?: number;
+  /** The file replaced on the host (default `/etc/network/interfaces`). */
   readonly remotePath?: string;
   readonly timing?: Partial<DriverTiming>;
 }
@@ -88,7 +70,7 @@ export class DebianDriver implements NetworkDriver {
 
   constructor(private readonly options: DebianDriverOptions) {
     this.timing = { ...DEFAULT_TIMING, ...options.timing };
-    this.remotePath = options.remotePath ?? INTERFACES_PATH;
+    this.remotePath = options.remotePath ?? `/${INTERFACES_PATH}`;
   }
 
   async loadCandidate(content: string): Promise<CandidateCheck> {
@@ -338,3 +320,9 @@ function firstLine(text: string): string {
   const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
   return lines.find((l) => /^error\b/i.test(l)) ?? lines[0] ?? '';
 }
+
+/** The registry entry: installs the ifupdown2 target's `/etc/network/interfaces` over a POSIX shell. */
+export const debianDriver: DeployDriver = {
+  candidate: { target: 'ifupdown2', path: INTERFACES_PATH },
+  create: (device, context) => new DebianDriver({ target: device.target, ...context }),
+};

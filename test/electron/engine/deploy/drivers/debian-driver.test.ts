@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DebianDriver, unifiedDiff } from '../../../../electron/engine/deploy/debian-driver.js';
-import { CandidateError, CommitError, LockError } from '../../../../electron/engine/deploy/errors.js';
-import { SshConnectionError } from '../../../../electron/engine/ssh/errors.js';
-import type { DeployStep, StepState } from '../../../../shared/deploy/progress.js';
-import { COMMIT, CONFIRM, DISCARD, PREPARE, ROLLBACK, STATUS } from '../../../../electron/engine/deploy/remote-scripts.js';
-import { FakeHost, steps, type Answer } from './fake-session.js';
+import { DebianDriver, unifiedDiff } from '../../../../../electron/engine/deploy/drivers/debian-driver.js';
+import { CandidateError, CommitError, LockError } from '../../../../../electron/engine/deploy/errors.js';
+import { SshConnectionError } from '../../../../../electron/engine/ssh/errors.js';
+import type { DeployStep, StepState } from '../../../../../shared/deploy/progress.js';
+import { COMMIT, CONFIRM, DISCARD, PREPARE, ROLLBACK, STATUS } from '../../../../../electron/engine/deploy/remote-scripts.js';
+import { FakeHost, steps, type Answer } from '../fake-session.js';
 
 const LIVE = 'auto eth0\niface eth0 inet static\n    address 10.9.0.2/24\n';
 const CANDIDATE = 'auto eth0\niface eth0 inet static\n    address 10.9.0.2/24\n    mtu 1400\n';
