@@ -4,7 +4,8 @@
  */
 import { dirname, resolve } from 'node:path';
 import type { FilesApi, InitialDesign, OpenResult } from '../../shared/api.js';
-import { restoreDesign, type Design } from '../../shared/model/index.js';
+import { restoreDesign } from '../../shared/load/index.js';
+import type { Design } from '../../shared/model/index.js';
 import type { BackendContext } from './backend-context.js';
 import { BackendError } from './backend-error.js';
 import { writeExportFolder } from './export-folder.js';

@@ -1,4 +1,4 @@
-import type { Design } from '../model/schema.js';
+import type { Design, SwitchVendor } from '../model/schema.js';
 import { ciscoIos } from './cisco-ios/index.js';
 import { dellOs6 } from './dell-os6/index.js';
 import { ifupdown2Target } from './ifupdown2/index.js';
@@ -7,8 +7,11 @@ import type { GeneratedFile, Target } from './target.js';
 
 export type { GeneratedFile, Target, TargetId } from './target.js';
 
+/** One target per switch vendor: the compiler asks for one when a vendor is added. */
+const SWITCH_TARGETS: Record<SwitchVendor, Target> = { 'dell-os6': dellOs6, 'cisco-ios': ciscoIos };
+
 /** Every target, in the order their files are listed for a device. */
-export const TARGETS: readonly Target[] = [ifupdown2Target, proxmoxVmTarget, dellOs6, ciscoIos];
+export const TARGETS: readonly Target[] = [ifupdown2Target, proxmoxVmTarget, ...Object.values(SWITCH_TARGETS)];
 
 /** All files of one device (host or switch), from every target that applies to it. */
 export function renderDevice(design: Design, deviceId: string): GeneratedFile[] {
