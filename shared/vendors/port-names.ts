@@ -8,33 +8,39 @@
 import type { IntegrityIssue } from '../model/integrity.js';
 import type { Design, SwitchVendor } from '../model/schema.js';
 import { VENDORS } from './registry.js';
+import type { PortType } from './vendor.js';
 
 /**
- * Any spelling of a port of the vendor -> its canonical name, or `undefined`
- * when the type is not one of the vendor's port types. A type may be
- * abbreviated anywhere between its short and its long form (`TenGig1/0/1`),
- * as the switches' own CLIs accept. The numbers are not checked here.
+ * A port name in any spelling split into the vendor's port type and the
+ * numbers after it, or `undefined` when the type is not one of the vendor's.
+ * A type may be abbreviated anywhere between its short and its long form
+ * (`TenGig1/0/1`), as the switches' own CLIs accept.
  */
-export function canonicalPortName(vendor: SwitchVendor, text: string): string | undefined {
+function parsePortName(vendor: SwitchVendor, text: string): { type: PortType; numbers: string } | undefined {
   const m = /^([A-Za-z-]+)\s*(\d+(?:\/\d+)*)$/.exec(text.trim());
   if (!m) return undefined;
   const typed = m[1]!.toLowerCase();
   const types = VENDORS[vendor].portTypes;
   // The full type, else the longest abbreviation the typed word starts with (Tw vs Twe on IOS).
-  const found =
+  const type =
     types.find((t) => t.long.toLowerCase() === typed) ??
     types
       .filter((t) => t.long.toLowerCase().startsWith(typed) && typed.startsWith(t.short.toLowerCase()))
       .sort((a, b) => b.short.length - a.short.length)[0];
-  return found ? `${found.long}${m[2]}` : undefined;
+  return type && { type, numbers: m[2]! };
+}
+
+/** Any spelling of a port of the vendor -> its canonical name, or `undefined` when the type is not the vendor's. The numbers are not checked here. */
+export function canonicalPortName(vendor: SwitchVendor, text: string): string | undefined {
+  const parsed = parsePortName(vendor, text);
+  return parsed && `${parsed.type.long}${parsed.numbers}`;
 }
 
 /** `undefined` when `name` is a canonical port name of the vendor, else a message naming the expected form. */
 export function portNameProblem(vendor: SwitchVendor, name: string): string | undefined {
   const facts = VENDORS[vendor];
-  const canonical = canonicalPortName(vendor, name);
-  const numbers = canonical?.slice(canonical.search(/\d/));
-  if (canonical === name && numbers !== undefined && facts.portNumbers.test(numbers)) return undefined;
+  const parsed = parsePortName(vendor, name);
+  if (parsed && `${parsed.type.long}${parsed.numbers}` === name && facts.portNumbers.test(parsed.numbers)) return undefined;
   return `"${name}" is not a ${facts.label} port name; expected the form ${facts.portExample}`;
 }
 

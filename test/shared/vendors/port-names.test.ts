@@ -121,6 +121,14 @@ describe('vendor registry', () => {
     for (const vendor of SWITCH_VENDORS) expect(portNameProblem(vendor, `${VENDORS[vendor].newPortStem}1`)).toBeUndefined();
   });
 
+  it.each(SWITCH_VENDORS)('%s: every port type reads back from its long and short form in any case', (vendor) => {
+    for (const type of VENDORS[vendor].portTypes) {
+      for (const typed of [type.long, type.short, type.long.toLowerCase(), type.short.toUpperCase(), `${type.short} `]) {
+        expect(canonicalPortName(vendor, `${typed}1/0/1`), typed).toBe(`${type.long}1/0/1`);
+      }
+    }
+  });
+
   it('knows what each vendor’s mtu means', () => {
     expect(switchPayloadMtu('dell-os6', undefined)).toBe(1500);
     expect(switchPayloadMtu('dell-os6', 9216)).toBe(9198);
