@@ -1,7 +1,8 @@
 import { access, readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { importInterfaces, placeHost, type Note } from '../../shared/importers/index.js';
-import { checkDeviceName, FORMAT, restoreDesign, serializeDesign, SshTarget, type Design } from '../../shared/model/index.js';
+import { restoreDesign } from '../../shared/load/index.js';
+import { checkDeviceName, FORMAT, serializeDesign, SshTarget, type Design } from '../../shared/model/index.js';
 import { saveDesignFile } from '../engine/project-files.js';
 import { loadDesignOrFail } from './load.js';
 import { UsageError } from './output.js';

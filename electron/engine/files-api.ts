@@ -4,7 +4,8 @@
  */
 import { dirname, resolve } from 'node:path';
 import type { FilesApi, InitialDesign, OpenResult } from '../../shared/api.js';
-import { restoreDesign, type Design } from '../../shared/model/index.js';
+import { normaliseDesign, restoreDesign } from '../../shared/load/index.js';
+import type { Design } from '../../shared/model/index.js';
 import type { BackendContext } from './backend-context.js';
 import { BackendError } from './backend-error.js';
 import { writeExportFolder } from './export-folder.js';
@@ -39,13 +40,14 @@ export function createFilesApi(context: BackendContext, options: FilesOptions): 
     return { ok: true, path: absolute, design: result.design };
   };
 
-  /** The full restore step (integrity included), so nothing is written that would not load again. */
-  const checkLoadable = (design: Design, refused: string): void => {
+  /** The full restore step (integrity included), so nothing is written that would not load again; port names as stored. */
+  const loadable = (design: Design, refused: string): Design => {
     const restored = restoreDesign(JSON.parse(JSON.stringify(design)));
     if (!restored.ok) {
       const list = restored.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
       throw new BackendError('invalid-design', `${refused}: ${list}`);
     }
+    return normaliseDesign(design);
   };
 
   return {
@@ -57,8 +59,7 @@ export function createFilesApi(context: BackendContext, options: FilesOptions): 
     async saveDesign(path, design) {
       const absolute = resolve(path);
       if (absolute === example) throw new BackendError('read-only', `${absolute} is the bundled example; save your design under another name`);
-      checkLoadable(design, 'the design was not saved because it would not load again');
-      await saveDesignFile(absolute, design);
+      await saveDesignFile(absolute, loadable(design, 'the design was not saved because it would not load again'));
       await remember(absolute);
     },
     listRecentFiles: () => recent.list(),
@@ -66,8 +67,7 @@ export function createFilesApi(context: BackendContext, options: FilesOptions): 
     readRecovery: () => recovery.read(),
     discardRecovery: () => recovery.discard(),
     async exportConfigs(design, dir) {
-      checkLoadable(design, 'nothing was exported because the design is not valid');
-      return writeExportFolder(design, resolve(dir));
+      return writeExportFolder(loadable(design, 'nothing was exported because the design is not valid'), resolve(dir));
     },
     listFolder: (path) => listFolder(resolve(path ?? (options.initialPath ? dirname(resolve(options.initialPath)) : process.cwd()))),
   };

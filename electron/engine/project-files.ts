@@ -6,7 +6,8 @@
 import { constants } from 'node:fs';
 import { copyFile, open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { parseDesign, serializeDesign, type Design, type LoadProblem } from '../../shared/model/index.js';
+import { parseDesign, type LoadProblem } from '../../shared/load/index.js';
+import { serializeDesign, type Design } from '../../shared/model/index.js';
 
 export type DesignFileResult =
   | { readonly ok: true; readonly design: Design; readonly text: string }

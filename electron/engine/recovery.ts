@@ -9,7 +9,8 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Recovery } from '../../shared/api.js';
-import { restoreDesign, serializeDesign, type Design } from '../../shared/model/index.js';
+import { restoreDesign } from '../../shared/load/index.js';
+import { serializeDesign, type Design } from '../../shared/model/index.js';
 import { writeFileAtomic } from './project-files.js';
 
 export const RECOVERY_FORMAT = 'netloom-recovery/1';

@@ -9,7 +9,7 @@ import { indexDesign, type ElementOf } from '../model/index-of.js';
 import type { BondMode, LacpMode } from '../model/kinds.js';
 import type { Design, PortChannel, Switch, Switchport } from '../model/schema.js';
 import { formatVlanSet, normalizeRanges, parseVlanSet, vlanSetFromIds, type VlanRange } from '../model/vlan-set.js';
-import { switchPayloadMtu, VENDORS } from '../targets/switch-common/vendors.js';
+import { switchPayloadMtu, VENDORS } from '../vendors/index.js';
 import { DEFAULT_VLAN } from './switch-side.js';
 import { topologyOf } from './topology.js';
 import { uplinkVlans } from './uplink-vlans.js';

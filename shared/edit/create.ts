@@ -18,6 +18,7 @@ import {
   type Position,
   type SwitchVendor,
 } from '../model/schema.js';
+import { VENDORS } from '../vendors/index.js';
 import { takenIds, nextFree, nextNumbered, uniqueId } from './ids.js';
 import { mapHost, mapSwitch, withPositions } from './update-in.js';
 
@@ -129,7 +130,7 @@ export function addHostElement(design: Design, hostId: string, kind: HostElement
 
 /** The next free port name in the vendor's scheme, unit 1. */
 function nextSwitchPortName(sw: Switch): string {
-  const stem = sw.vendor === 'dell-os6' ? 'Tengigabitethernet1/0/' : 'GigabitEthernet1/0/';
+  const stem = VENDORS[sw.vendor].newPortStem;
   const used = sw.ports.filter((p) => p.name.startsWith(stem)).map((p) => Number(p.name.slice(stem.length)));
   return `${stem}${nextFree(used, 1)}`;
 }

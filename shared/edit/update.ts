@@ -3,8 +3,8 @@
  * an edit whose result the restore step would refuse is not applied; its
  * problems come back with JSON paths so a form can show them under the field.
  */
+import { normaliseDesign, restoreDesign, type LoadProblem } from '../load/index.js';
 import { formatPath, type PathSegment } from '../model/paths.js';
-import { restoreDesign, type LoadProblem } from '../model/restore.js';
 import type { Design } from '../model/schema.js';
 import { indexOf } from './cached-index.js';
 
@@ -47,8 +47,9 @@ export type CheckedEdit =
   | { readonly ok: true; readonly design: Design }
   | { readonly ok: false; readonly problems: readonly LoadProblem[] };
 
-/** `after` if it would load, else the problems the restore step finds in it. */
+/** `after` in its stored form (port names as the vendor spells them) if it would load, else the problems the restore step finds in it. */
 export function checkedEdit(after: Design): CheckedEdit {
-  const restored = restoreDesign(JSON.parse(JSON.stringify(after)));
-  return restored.ok ? { ok: true, design: after } : { ok: false, problems: restored.problems };
+  const normal = normaliseDesign(after);
+  const restored = restoreDesign(JSON.parse(JSON.stringify(normal)));
+  return restored.ok ? { ok: true, design: normal } : { ok: false, problems: restored.problems };
 }

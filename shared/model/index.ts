@@ -8,6 +8,5 @@ export * from './ip.js';
 export * from './names.js';
 export * from './attributes.js';
 export * from './kinds.js';
-export * from './switch-ports.js';
 export * from './firewall.js';
 export { checkIntegrity, type IntegrityIssue } from './integrity.js';

@@ -7,7 +7,6 @@
 import { indexDesign, type ElementKind, type Located } from './index-of.js';
 import { formatPath, type PathSegment } from './paths.js';
 import type { Design } from './schema.js';
-import { checkSwitchPortName } from './switch-ports.js';
 
 export interface IntegrityIssue {
   readonly path: readonly PathSegment[];
@@ -91,8 +90,6 @@ export function checkIntegrity(design: Design): IntegrityIssue[] {
   design.switches.forEach((sw, s) => {
     const names = new Set<string>();
     sw.ports.forEach((port, p) => {
-      const problem = checkSwitchPortName(sw.vendor, port.name);
-      if (problem) report(['switches', s, 'ports', p, 'name'], problem);
       if (names.has(port.name)) report(['switches', s, 'ports', p, 'name'], `port ${port.name} is listed twice on switch ${sw.name}`);
       names.add(port.name);
     });

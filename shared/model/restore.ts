@@ -1,10 +1,12 @@
 /**
  * The one way into the model: text -> JSON -> format check and migration ->
- * schema -> integrity. Every problem comes back with the JSON path it is
- * about; nothing here throws for bad input.
+ * schema -> load step -> integrity. Every problem comes back with the JSON
+ * path it is about; nothing here throws for bad input. The load step is what
+ * layers above the model know (vendor port names); shared/load passes it, and
+ * callers load through there.
  */
 import { z } from 'zod';
-import { checkIntegrity } from './integrity.js';
+import { checkIntegrity, type IntegrityIssue } from './integrity.js';
 import { formatPath, type PathSegment } from './paths.js';
 import { Design, FORMAT } from './schema.js';
 
@@ -17,6 +19,14 @@ export interface LoadProblem {
 export type RestoreResult =
   | { readonly ok: true; readonly design: Design }
   | { readonly ok: false; readonly problems: readonly LoadProblem[] };
+
+/** What loading needs from the layers above the model. */
+export interface LoadStep {
+  /** Rewrites what has one stored form (port names) into it, keeping unchanged objects. */
+  normalise(design: Design): Design;
+  /** What `normalise` could not make right, with JSON paths. */
+  check(design: Design): readonly IntegrityIssue[];
+}
 
 /**
  * Migrations from older formats, each taking the raw JSON of one version to
@@ -46,7 +56,7 @@ function describeValue(value: unknown): string {
 }
 
 /** Validates and upgrades already-parsed JSON. */
-export function restoreDesign(json: unknown): RestoreResult {
+export function restoreDesignWith(json: unknown, step: LoadStep): RestoreResult {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     return { ok: false, problems: [problem([], 'a design must be a JSON object')] };
   }
@@ -67,20 +77,21 @@ export function restoreDesign(json: unknown): RestoreResult {
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((i) => problem(i.path as PathSegment[], describeZodIssue(i))) };
   }
-  const issues = checkIntegrity(parsed.data);
+  const design = step.normalise(parsed.data);
+  const issues = [...step.check(design), ...checkIntegrity(design)];
   if (issues.length > 0) return { ok: false, problems: issues.map((i) => problem(i.path, i.message)) };
-  return { ok: true, design: dropStaleLayout(parsed.data) };
+  return { ok: true, design: dropStaleLayout(design) };
 }
 
 /** Parses the text of a `.netloom.json` file. */
-export function parseDesign(text: string): RestoreResult {
+export function parseDesignWith(text: string, step: LoadStep): RestoreResult {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
     return { ok: false, problems: [problem([], `not valid JSON: ${(e as Error).message}`)] };
   }
-  return restoreDesign(json);
+  return restoreDesignWith(json, step);
 }
 
 /** Layout entries of elements that no longer exist are dropped, not reported. */

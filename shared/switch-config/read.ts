@@ -2,12 +2,14 @@
  * Reads the subset of Dell OS6 and Cisco IOS running-configs that Netloom
  * writes: hostname, VLANs and their names, and interface blocks with
  * description, switchport, channel-group and mtu lines. Everything else is
- * skipped. Port names come back in the model's long form, so a config read
- * from a switch and one Netloom wrote compare in meaning.
+ * skipped. Port names come back in the vendor's canonical form (any case,
+ * long or short), so a config read from a switch and one Netloom wrote
+ * compare in meaning. How blocks end and what a port's default mode is come
+ * from the vendor registry.
  */
 import type { SwitchVendor } from '../model/schema.js';
 import { formatVlanSet, normalizeRanges, parseVlanSet, VlanSetSyntaxError, ALL_VLANS, type VlanRange } from '../model/vlan-set.js';
-import { canonicalPortName } from '../targets/switch-common/vendors.js';
+import { canonicalPortName, VENDORS } from '../vendors/index.js';
 
 export interface ReadVlan {
   readonly vlan: number;
@@ -108,13 +110,14 @@ export function readSwitchConfig(text: string, vendor: SwitchVendor): SwitchConf
 
   type Block = { kind: 'interface'; iface: ReadInterface } | { kind: 'vlan'; vlans: ReadVlan[] } | undefined;
   let block: Block;
+  const endsAtUnindented = VENDORS[vendor].blocksEndAtUnindented;
   const lines = text.split(/\r?\n/);
   lines.forEach((raw, i) => {
     const lineNo = i + 1;
     const indented = /^\s/.test(raw);
     const line = raw.trim();
     // IOS ends a block at the first line that is not indented; OS6 at `exit`.
-    if (block && vendor === 'cisco-ios' && !indented && line !== '') block = undefined;
+    if (block && endsAtUnindented && !indented && line !== '') block = undefined;
     if (line === '' || line.startsWith('!')) {
       if (line.startsWith('!')) block = undefined;
       return;
@@ -160,7 +163,7 @@ export function switchportOf(
   vendor: SwitchVendor,
   iface: ReadInterface,
 ): { mode: 'access'; vlan: number } | { mode: 'trunk'; allowed: string; native?: number } | undefined {
-  const mode = iface.mode ?? (vendor === 'dell-os6' && iface.kind !== 'other' ? 'access' : undefined);
+  const mode = iface.mode ?? (iface.kind !== 'other' ? VENDORS[vendor].defaultSwitchportMode : undefined);
   if (mode === 'trunk') {
     const all = iface.allowed === undefined || (iface.allowed.length === 1 && iface.allowed[0]!.from === 1 && iface.allowed[0]!.to === 4094);
     return { mode: 'trunk', allowed: all ? 'all' : formatVlanSet(iface.allowed!), ...(iface.native === undefined ? {} : { native: iface.native }) };

@@ -1,4 +1,4 @@
-import type { Design } from '../model/schema.js';
+import type { Design, SwitchVendor } from '../model/schema.js';
 import { PLATFORM_REGISTRY, type PlatformTargetId } from '../platforms/index.js';
 import { ciscoIos } from './cisco-ios/index.js';
 import { dellOs6 } from './dell-os6/index.js';
@@ -9,24 +9,29 @@ import type { GeneratedFile, Target, TargetId } from './target.js';
 
 export type { GeneratedFile, Target, TargetId } from './target.js';
 
+/** One target per switch vendor: the compiler asks for one when a vendor is added. */
+const SWITCH_TARGETS: Record<SwitchVendor, Target> = { 'dell-os6': dellOs6, 'cisco-ios': ciscoIos };
+
 /** Every target by id; the platforms name the host targets by these ids. */
 export const TARGET_BY_ID: Record<TargetId, Target> = {
   ifupdown2: ifupdown2Target,
   'proxmox-vm': proxmoxVmTarget,
   'pve-firewall': pveFirewallTarget,
-  'dell-os6': dellOs6,
-  'cisco-ios': ciscoIos,
+  ...SWITCH_TARGETS,
 };
 
 /** Every target, in the order their files are listed for a device. */
 export const TARGETS: readonly Target[] = Object.values(TARGET_BY_ID);
 
-/** The targets that may write files for a device: a host's platform names them; a switch target applies to its vendor's switches. */
+/** The targets that may write files for a device: those its host's platform names, or its switch's vendor target. */
 function targetsOf(design: Design, deviceId: string): readonly Target[] {
   const host = design.hosts.find((h) => h.id === deviceId);
-  if (!host) return TARGETS;
-  const ids: readonly PlatformTargetId[] = PLATFORM_REGISTRY[host.platform].targets;
-  return ids.map((id) => TARGET_BY_ID[id]);
+  if (host) {
+    const ids: readonly PlatformTargetId[] = PLATFORM_REGISTRY[host.platform].targets;
+    return ids.map((id) => TARGET_BY_ID[id]);
+  }
+  const sw = design.switches.find((s) => s.id === deviceId);
+  return sw ? [SWITCH_TARGETS[sw.vendor]] : [];
 }
 
 /** All files of one device (host or switch), from every target that applies to it. */

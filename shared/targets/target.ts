@@ -3,9 +3,10 @@
  * under shared/targets/; inside it one renderer per element kind, ordered so
  * that dependencies come first. Same design, same bytes.
  */
-import type { Design } from '../model/schema.js';
+import type { Design, SwitchVendor } from '../model/schema.js';
 
-export type TargetId = 'ifupdown2' | 'proxmox-vm' | 'pve-firewall' | 'dell-os6' | 'cisco-ios';
+/** Host targets by name; each switch vendor is a target of its own. */
+export type TargetId = 'ifupdown2' | 'proxmox-vm' | 'pve-firewall' | SwitchVendor;
 
 /** One generated file; `path` is relative to the device's export folder, e.g. `etc/network/interfaces`. */
 export interface GeneratedFile {

@@ -11,7 +11,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeExportFolder } from '../../electron/engine/export-folder.js';
-import { restoreDesign, type Design } from '../../shared/model/index.js';
+import { restoreDesign } from '../../shared/load/index.js';
+import { type Design } from '../../shared/model/index.js';
 import { renderDevice } from '../../shared/targets/index.js';
 
 const RUNS = Number(process.argv[2] ?? 20);

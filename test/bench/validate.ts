@@ -7,7 +7,8 @@
  *   npx tsx test/bench/validate.ts [runs=30]
  */
 import { readFileSync } from 'node:fs';
-import { parseDesign, serializeDesign, type Design } from '../../shared/model/index.js';
+import { parseDesign } from '../../shared/load/index.js';
+import { serializeDesign, type Design } from '../../shared/model/index.js';
 import { renderDevice } from '../../shared/targets/index.js';
 import { validateDesign } from '../../shared/validate/index.js';
 import { EXAMPLE } from '../helpers/cli.js';

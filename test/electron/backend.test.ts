@@ -61,6 +61,18 @@ describe('backend: files', () => {
     expect(events.at(-1)).toEqual(['didChangeRecentFiles', [expect.objectContaining({ path })]]);
   });
 
+  it('saves and exports switch port names in their canonical form, whatever form the caller sent', async () => {
+    const design = exampleDesign();
+    design.switches[0]!.ports[0]!.name = 'te1/0/17';
+    const path = join(tempDir(), 'lab.netloom.json');
+    const { api } = backendIn();
+    await api.saveDesign(path, design);
+    expect(JSON.parse(readFileSync(path, 'utf8')).switches[0].ports[0].name).toBe('Tengigabitethernet1/0/17');
+    const exported = await api.exportConfigs(design, tempDir());
+    const startup = exported.files.find((f) => f.path.endsWith('startup-config.txt'));
+    expect(readFileSync(join(exported.dir, startup!.path), 'utf8')).toContain('interface Te1/0/17\n');
+  });
+
   it('refuses to overwrite the bundled example, and to save a design that would not load again', async () => {
     const { api } = backendIn();
     const before = readFileSync(EXAMPLE_DESIGN, 'utf8');

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { parseDesign, type Design } from '../../shared/model/index.js';
+import { parseDesign } from '../../shared/load/index.js';
+import { type Design } from '../../shared/model/index.js';
 import { EXAMPLE } from './cli.js';
 
 /** The example design as raw JSON, for tests that break it on purpose. */

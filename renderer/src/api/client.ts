@@ -51,7 +51,7 @@ export const isElectron = (): boolean => window.netloomBridge !== undefined;
 /**
  * The path of a file dropped on the window, in Electron (open it with
  * `api.openDesign(path)`). Null in a browser, which never learns paths: read
- * the dropped file's text and load it with `parseDesign` from shared/model as
+ * the dropped file's text and load it with `parseDesign` from shared/load as
  * an untitled design instead.
  */
 export const pathForDroppedFile = (file: File): string | null => window.netloomBridge?.pathForFile(file) || null;

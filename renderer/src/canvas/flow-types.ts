@@ -1,6 +1,6 @@
 /** The canvas's node and edge types: one node type per element kind, data carrying the element itself. */
 import type { Edge, Node } from '@xyflow/react';
-import type { Bond, Bridge, Host, Port, PortChannel, Switch, SwitchPort, VlanInterface, Vm } from '../../../shared/model/schema.js';
+import type { Bond, Bridge, Host, Port, PortChannel, Switch, SwitchPort, SwitchVendor, VlanInterface, Vm } from '../../../shared/model/schema.js';
 import type { Severity } from '../../../shared/validate/diagnostic.js';
 import type { Health } from '../store/live.js';
 
@@ -21,7 +21,7 @@ export type BondNode = Node<Decoration & { readonly bond: Bond }, 'bond'>;
 export type BridgeNode = Node<Decoration & { readonly bridge: Bridge }, 'bridge'>;
 export type VlanNode = Node<Decoration & { readonly vlan: VlanInterface; readonly colour?: string }, 'vlan'>;
 export type VmNode = Node<Decoration & { readonly vm: Vm }, 'vm'>;
-export type SwitchPortNode = Node<Decoration & { readonly port: SwitchPort; readonly cabled: boolean; readonly channel?: number }, 'switch-port'>;
+export type SwitchPortNode = Node<Decoration & { readonly port: SwitchPort; readonly vendor: SwitchVendor; readonly cabled: boolean; readonly channel?: number }, 'switch-port'>;
 export type PortChannelNode = Node<Decoration & { readonly channel: PortChannel }, 'port-channel'>;
 
 export type AppNode = HostNode | SwitchNode | PortNode | BondNode | BridgeNode | VlanNode | VmNode | SwitchPortNode | PortChannelNode;

@@ -70,7 +70,7 @@ function switchChildren(sw: Switch, design: Design): Child[][] {
   const cabled = new Set(design.cables.map((c) => c.switchPort));
   const channelOf = new Map(sw.portChannels.flatMap((pc) => pc.members.map((m) => [m, pc.number] as const)));
   return [
-    sw.ports.map((port) => ({ id: port.id, type: 'switch-port' as const, data: { port, cabled: cabled.has(port.id), ...(channelOf.has(port.id) ? { channel: channelOf.get(port.id) } : {}) } })),
+    sw.ports.map((port) => ({ id: port.id, type: 'switch-port' as const, data: { port, vendor: sw.vendor, cabled: cabled.has(port.id), ...(channelOf.has(port.id) ? { channel: channelOf.get(port.id) } : {}) } })),
     sw.portChannels.map((channel) => ({ id: channel.id, type: 'port-channel' as const, data: { channel } })),
   ];
 }

@@ -7,7 +7,7 @@ import type { AppCommand, SimpleCommand } from '../../../shared/api.js';
 import { slug } from '../../../shared/edit/ids.js';
 import { withPositions } from '../../../shared/edit/update-in.js';
 import { layoutDesign, layoutDevice } from '../../../shared/layout/auto-layout.js';
-import { parseDesign } from '../../../shared/model/restore.js';
+import { parseDesign } from '../../../shared/load/index.js';
 import type { Design } from '../../../shared/model/schema.js';
 import { renderDevice } from '../../../shared/targets/index.js';
 import type { Services } from '../actions/action.js';

@@ -6,7 +6,7 @@
  * the host's unmanaged blocks, in file order, so that export loses nothing.
  */
 import { checkInterfaceName } from '../../model/names.js';
-import { INTERFACES_D } from '../../targets/ifupdown2/keys.js';
+import { INTERFACES_D } from '../../model/ifupdown2-keys.js';
 import type { Bond, Bridge, Host, PlatformId, Port, SshTarget, VlanInterface } from '../../model/schema.js';
 import { headerProblem, readInterface, type Draft, type Note } from './draft.js';
 import { IdAllocator } from './ids.js';

@@ -26,7 +26,7 @@ export function keysOf(table: AttributeTable): ReadonlyMap<string, string> {
 }
 
 /** Keys of references, which live in the schema rather than the attribute tables: the exporter's own. */
-export { BOND_PRIMARY, BOND_SLAVES, BRIDGE_PORTS, VLAN_ID, VLAN_RAW_DEVICE } from '../../targets/ifupdown2/keys.js';
+export { BOND_PRIMARY, BOND_SLAVES, BRIDGE_PORTS, VLAN_ID, VLAN_RAW_DEVICE } from '../../model/ifupdown2-keys.js';
 
 /** ifupdown2's own defaults (addons/bond.py, addons/bridge.py) for what the model always states. */
 export const IFUPDOWN2_DEFAULTS = { bondMode: 'balance-rr', bondMiimon: 0, bridgeForwardDelay: 15 } as const satisfies {

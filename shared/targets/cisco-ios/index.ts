@@ -6,9 +6,12 @@
  * requires of bundled ports; host-facing trunks get `spanning-tree portfast trunk`.
  */
 import { ConfigText } from '../switch-common/config-text.js';
-import { isManaged, type PlannedPort, type PlannedPortChannel, type SwitchPlan } from '../switch-common/plan.js';
+import { isManaged, type PlannedPort, type PlannedPortChannel, type SwitchPlan } from '../../derive/switch-plan.js';
 import { switchportLines, type SwitchportStyle } from '../switch-common/switchport-lines.js';
 import { switchTarget } from '../switch-common/switch-target.js';
+import { VENDORS } from '../../vendors/index.js';
+
+const LACP = VENDORS['cisco-ios'].lacpKeywords;
 
 interface InterfaceBody {
   readonly description?: string;
@@ -37,7 +40,7 @@ function interfaceBlock(out: ConfigText, header: string, elementId: string, body
     ...sp.allowed,
     sp.mode,
     body.mtu !== undefined ? `mtu ${body.mtu}` : undefined,
-    body.channel && `channel-group ${body.channel.number} mode ${body.channel.lacp}`,
+    body.channel && `channel-group ${body.channel.number} mode ${LACP[body.channel.lacp]}`,
     body.portfast ? (trunk ? 'spanning-tree portfast trunk' : 'spanning-tree portfast') : undefined,
   ];
   out.line(`interface ${header}`, elementId);
@@ -59,7 +62,6 @@ function portBody(plan: SwitchPlan, port: PlannedPort): InterfaceBody {
 
 export const ciscoIos = switchTarget({
   vendor: 'cisco-ios',
-  label: 'Cisco IOS',
   startupConfig(plan) {
     const style: SwitchportStyle = { explicit: false, accessModeAlways: true, wrapAllowedAt: 60 };
     const sw = plan.switch;

@@ -5,10 +5,12 @@
  * in their short form (`Te1/0/17`), port-channels as `port-channel 8`.
  */
 import { ConfigText } from '../switch-common/config-text.js';
-import { isManaged, type PlannedPort, type PlannedPortChannel, type SwitchPlan } from '../switch-common/plan.js';
+import { isManaged, type PlannedPort, type PlannedPortChannel, type SwitchPlan } from '../../derive/switch-plan.js';
 import { switchportLines, type SwitchportStyle } from '../switch-common/switchport-lines.js';
 import { switchTarget } from '../switch-common/switch-target.js';
-import { shortPortName } from '../switch-common/vendors.js';
+import { shortPortName, VENDORS } from '../../vendors/index.js';
+
+const LACP = VENDORS['dell-os6'].lacpKeywords;
 
 const quoted = (text: string) => `"${text}"`;
 
@@ -36,7 +38,7 @@ function interfaceBlock(
     sp.native,
     ...sp.allowed,
     body.mtu !== undefined ? `mtu ${body.mtu}` : undefined,
-    body.channel && `channel-group ${body.channel.number} mode ${body.channel.lacp}`,
+    body.channel && `channel-group ${body.channel.number} mode ${LACP[body.channel.lacp]}`,
     'exit',
   ];
   for (const line of lines) if (line !== undefined) out.line(line, elementId);
@@ -48,7 +50,6 @@ const channelHeader = (pc: PlannedPortChannel) => `port-channel ${pc.number}`;
 
 export const dellOs6 = switchTarget({
   vendor: 'dell-os6',
-  label: 'Dell EMC OS6',
   startupConfig(plan) {
     const style: SwitchportStyle = { explicit: false, accessModeAlways: false };
     const sw = plan.switch;

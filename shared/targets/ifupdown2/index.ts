@@ -7,7 +7,7 @@
 import type { Design, Host } from '../../model/schema.js';
 import { ConfigText } from '../switch-common/config-text.js';
 import type { GeneratedFile, Target } from '../target.js';
-import { INTERFACES_D } from './keys.js';
+import { INTERFACES_D } from '../../model/ifupdown2-keys.js';
 import { interfaceNames } from './names.js';
 import { bondStanzas } from './render-bond.js';
 import { bridgeStanzas } from './render-bridge.js';

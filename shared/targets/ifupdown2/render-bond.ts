@@ -2,7 +2,7 @@ import { bondAttributes } from '../../model/kinds.js';
 import type { Bond } from '../../model/schema.js';
 import { attributeLines } from './attribute-lines.js';
 import type { NameOf } from './names.js';
-import { BOND_PRIMARY, BOND_SLAVES } from './keys.js';
+import { BOND_PRIMARY, BOND_SLAVES } from '../../model/ifupdown2-keys.js';
 import type { InterfaceStanzas } from './stanza.js';
 
 export function bondStanzas(bond: Bond, nameOf: NameOf): InterfaceStanzas {

@@ -2,7 +2,7 @@ import { bridgeAttributes } from '../../model/kinds.js';
 import type { Bridge } from '../../model/schema.js';
 import { attributeLines } from './attribute-lines.js';
 import type { NameOf } from './names.js';
-import { BRIDGE_PORTS } from './keys.js';
+import { BRIDGE_PORTS } from '../../model/ifupdown2-keys.js';
 import type { InterfaceStanzas } from './stanza.js';
 
 export function bridgeStanzas(bridge: Bridge, nameOf: NameOf): InterfaceStanzas {

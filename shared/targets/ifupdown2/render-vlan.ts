@@ -2,7 +2,7 @@ import { vlanInterfaceAttributes } from '../../model/kinds.js';
 import type { VlanInterface } from '../../model/schema.js';
 import { attributeLines } from './attribute-lines.js';
 import type { NameOf } from './names.js';
-import { VLAN_ID, VLAN_RAW_DEVICE } from './keys.js';
+import { VLAN_ID, VLAN_RAW_DEVICE } from '../../model/ifupdown2-keys.js';
 import type { InterfaceStanzas } from './stanza.js';
 
 /** `bond1.240` needs nothing more; a free name such as `mgmt` names its raw device and VLAN id. */

@@ -2,17 +2,17 @@
  * The target every switch vendor shares: plan the switch once, then let the
  * vendor's formatter write the full configuration and the snippet.
  */
+import { planSwitch, type SwitchPlan } from '../../derive/switch-plan.js';
 import type { SwitchVendor } from '../../model/schema.js';
+import { VENDORS } from '../../vendors/index.js';
 import type { GeneratedFile, Target } from '../target.js';
 import type { ConfigText } from './config-text.js';
-import { planSwitch, type SwitchPlan } from './plan.js';
 
 const STARTUP_CONFIG = 'startup-config.txt';
 const SNIPPET = 'snippet.txt';
 
 export interface SwitchFormatter {
-  readonly vendor: SwitchVendor & Target['id'];
-  readonly label: string;
+  readonly vendor: SwitchVendor;
   /** The full intended configuration, in the order the vendor's running-config lists it. */
   startupConfig(plan: SwitchPlan): ConfigText;
   /** Only what Netloom manages, ready to paste at the switch's CLI. */
@@ -22,7 +22,7 @@ export interface SwitchFormatter {
 export function switchTarget(formatter: SwitchFormatter): Target {
   return {
     id: formatter.vendor,
-    label: formatter.label,
+    label: VENDORS[formatter.vendor].label,
     appliesTo: (design, deviceId) => design.switches.some((s) => s.id === deviceId && s.vendor === formatter.vendor),
     render(design, deviceId): GeneratedFile[] {
       const plan = planSwitch(design, deviceId);

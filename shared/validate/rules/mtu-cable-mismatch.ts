@@ -1,5 +1,5 @@
 import { topologyOf } from '../../derive/topology.js';
-import { switchPayloadMtu, VENDORS } from '../../targets/switch-common/vendors.js';
+import { switchPayloadMtu, VENDORS } from '../../vendors/index.js';
 import { defineRule, nameOf } from '../define-rule.js';
 
 const LINUX_DEFAULT_MTU = 1500;

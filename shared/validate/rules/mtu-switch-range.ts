@@ -1,4 +1,4 @@
-import { VENDORS } from '../../targets/switch-common/vendors.js';
+import { VENDORS } from '../../vendors/index.js';
 import { defineRule, nameOf } from '../define-rule.js';
 
 /** Each vendor's `mtu` command takes its own range (Catalyst IOS-XE: 1500-9198, Dell OS6: 1298-9216). */

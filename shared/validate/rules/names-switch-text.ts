@@ -1,5 +1,5 @@
-import { planSwitchIn } from '../../targets/switch-common/plan.js';
-import { VENDORS } from '../../targets/switch-common/vendors.js';
+import { planSwitchIn } from '../../derive/switch-plan.js';
+import { VENDORS } from '../../vendors/index.js';
 import { defineRule } from '../define-rule.js';
 
 /** What a switch CLI refuses or mangles in a name or description, or `undefined`. */

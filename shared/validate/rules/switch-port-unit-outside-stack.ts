@@ -1,4 +1,4 @@
-import { stackUnitOf } from '../../model/switch-ports.js';
+import { stackUnitOf } from '../../vendors/index.js';
 import { defineRule, nameOf } from '../define-rule.js';
 
 export const switchPortUnitOutsideStack = defineRule({

@@ -1,5 +1,5 @@
-import { planSwitchIn } from '../../targets/switch-common/plan.js';
-import { VENDORS } from '../../targets/switch-common/vendors.js';
+import { planSwitchIn } from '../../derive/switch-plan.js';
+import { VENDORS } from '../../vendors/index.js';
 import { defineRule } from '../define-rule.js';
 
 /** Catalyst switches keep VLANs 1002-1005 (FDDI and Token Ring defaults) and refuse to create or rename them. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatchApiCall } from '../../../electron/api-dispatch.js';
 import { createBackend } from '../../../electron/backend.js';
-import { parseDesign } from '../../../shared/model/index.js';
+import { parseDesign } from '../../../shared/load/index.js';
 import { EXAMPLE, runCli } from '../../helpers/cli.js';
 import { exampleJson } from '../../helpers/design.js';
 

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDesign } from '../../../shared/model/index.js';
+import { parseDesign } from '../../../shared/load/index.js';
 import { renderInterfaces } from '../../../shared/targets/ifupdown2/index.js';
 import { EXAMPLE, runCli } from '../../helpers/cli.js';
 import { exampleDesign } from '../../helpers/design.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { derivePortChannel } from '../../../shared/derive/port-channel.js';
-import { restoreDesign, serializeDesign, type Design } from '../../../shared/model/index.js';
+import { restoreDesign } from '../../../shared/load/index.js';
+import { serializeDesign, type Design } from '../../../shared/model/index.js';
 import { validateDesign } from '../../../shared/validate/index.js';
 import { exampleDesign } from '../../helpers/design.js';
 

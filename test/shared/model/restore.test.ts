@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseDesign, restoreDesign, serializeDesign } from '../../../shared/model/index.js';
+import { parseDesign, restoreDesign } from '../../../shared/load/index.js';
+import { serializeDesign } from '../../../shared/model/index.js';
 import { exampleJson } from '../../helpers/design.js';
 import { readFileSync } from 'node:fs';
 import { EXAMPLE } from '../../helpers/cli.js';
@@ -76,7 +77,7 @@ describe('restore', () => {
     ['bond-mode 802.3adx', (d: any) => (d.hosts[0].bonds[0].mode = '802.3adx'), 'hosts[0].bonds[0].mode', /Mode must be one of balance-rr, active-backup/],
     ['bridge-vlan-aware maybe', (d: any) => (d.hosts[0].bridges[1].vlanAware = 'maybe'), 'hosts[0].bridges[1].vlanAware', /VLAN aware must be true or false/],
     ['VIDs out of 1-4094', (d: any) => (d.hosts[0].bridges[1].vids = '1-4095'), 'hosts[0].bridges[1].vids', /VLAN id 4095 is outside 1-4094/],
-    ['a switch port outside the vendor scheme', (d: any) => (d.switches[0].ports[0].name = 'Te1/0/17'), 'switches[0].ports[0].name', /expected the form Tengigabitethernet1\/0\/17/],
+    ['a switch port outside the vendor scheme', (d: any) => (d.switches[0].ports[0].name = 'Te1/1/17'), 'switches[0].ports[0].name', /expected the form Tengigabitethernet1\/0\/17/],
     ['a cable to a missing port', (d: any) => (d.cables[0].switchPort = 'n4032-te9'), 'cables[0].switchPort', /does not exist/],
   ])('refuses %s with the JSON path', (_label, mutate, path, message) => {
     const problems = problemsOf(mutate);

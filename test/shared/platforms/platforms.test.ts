@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PLATFORMS } from '../../../shared/model/schema.js';
 import { PLATFORM_REGISTRY } from '../../../shared/platforms/index.js';
 import { renderDevice } from '../../../shared/targets/index.js';
-import { parseDesign } from '../../../shared/model/index.js';
+import { parseDesign } from '../../../shared/load/index.js';
 import { exampleJson } from '../../helpers/design.js';
 
 describe('platform registry', () => {

@@ -36,6 +36,23 @@ describe('switch config reader on real Dell OS6 configs', () => {
     ]);
   });
 
+  it('reads port names in any form and case as the canonical name, and leaves other interfaces as written', () => {
+    const names = (text: string, vendor: 'dell-os6' | 'cisco-ios') => readSwitchConfig(text, vendor).interfaces.map((i) => [i.name, i.kind]);
+    expect(names('interface Te1/0/1\nexit\ninterface tengigabitethernet 1/0/2\nexit\ninterface TenGigabitEthernet2/0/3\nexit\ninterface Port-Channel 8\nexit\ninterface vlan 10\nexit\n', 'dell-os6')).toEqual([
+      ['Tengigabitethernet1/0/1', 'port'],
+      ['Tengigabitethernet1/0/2', 'port'],
+      ['Tengigabitethernet2/0/3', 'port'],
+      ['port-channel 8', 'port-channel'],
+      ['vlan 10', 'other'],
+    ]);
+    expect(names('interface gi1/0/1\ninterface Tengigabitethernet 1/1/1\ninterface Twe1/0/2\ninterface Vlan10\n', 'cisco-ios')).toEqual([
+      ['GigabitEthernet1/0/1', 'port'],
+      ['TenGigabitEthernet1/1/1', 'port'],
+      ['TwentyFiveGigE1/0/2', 'port'],
+      ['Vlan10', 'other'],
+    ]);
+  });
+
   it('reads the OS6 interface fixture: quoted description and access VLAN', () => {
     const config = readSwitchConfig(corpus('dellemc.os6__fixtures_os6_config_config.os6.cfg'), 'dell-os6');
     expect(config.hostname).toBe('router');

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { restoreDesign, type Design, type Switchport } from '../../../shared/model/index.js';
+import { restoreDesign } from '../../../shared/load/index.js';
+import { type Design, type Switchport } from '../../../shared/model/index.js';
 import { formatVlanSet, parseVlanSet } from '../../../shared/model/vlan-set.js';
 import { readSwitchConfig, switchportOf, type ReadInterface } from '../../../shared/switch-config/index.js';
 import { renderDevice } from '../../../shared/targets/index.js';

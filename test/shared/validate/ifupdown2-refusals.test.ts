@@ -4,7 +4,8 @@
  * passing one is accepted without a word. One batch, so Python starts once.
  */
 import { describe, expect, it } from 'vitest';
-import { restoreDesign, serializeDesign, type Design } from '../../../shared/model/index.js';
+import { restoreDesign } from '../../../shared/load/index.js';
+import { serializeDesign, type Design } from '../../../shared/model/index.js';
 import { renderInterfaces } from '../../../shared/targets/ifupdown2/index.js';
 import { validateDesign } from '../../../shared/validate/index.js';
 import { exampleDesign } from '../../helpers/design.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatPath, indexDesign, restoreDesign, serializeDesign, type Design } from '../../../shared/model/index.js';
+import { restoreDesign } from '../../../shared/load/index.js';
+import { formatPath, indexDesign, serializeDesign, type Design } from '../../../shared/model/index.js';
 import { validateDesign } from '../../../shared/validate/index.js';
 import { RULES } from '../../../shared/validate/rules/index.js';
 import { exampleDesign } from '../../helpers/design.js';

@@ -4,7 +4,8 @@
  * SSH as root on its management address. `tweak` changes one host's ports
  * (an MTU, an extra address, a VLAN) to make the change a test deploys.
  */
-import { parseDesign, type Design } from '../../../shared/model/index.js';
+import { parseDesign } from '../../../shared/load/index.js';
+import { type Design } from '../../../shared/model/index.js';
 import type { Bed, BedHost } from '../../helpers/bed.js';
 
 export interface PortTweak {

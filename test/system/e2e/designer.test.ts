@@ -8,7 +8,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseDesign, type Design } from '../../../shared/model/index.js';
+import { parseDesign } from '../../../shared/load/index.js';
+import { type Design } from '../../../shared/model/index.js';
 import { EXAMPLE, runCli } from '../../helpers/cli.js';
 import { exampleDesign } from '../../helpers/design.js';
 import { canonical } from './canonical.js';
@@ -53,11 +54,12 @@ const PORTS = [
   { id: 'host1-eth2', name: 'enp3s0f0np0', speed: '10000', bond: 'host1-bond1', switchPort: 'switch1-tengigabitethernet1-0-3' },
   { id: 'host1-eth3', name: 'enp3s0f1np1', speed: '10000', bond: 'host1-bond1', switchPort: 'switch1-tengigabitethernet1-0-4' },
 ];
+/** Typed as a person might (short form, any case, a space); stored in Dell's one long form. */
 const SWITCH_PORTS = [
-  { id: 'switch1-tengigabitethernet1-0-1', name: 'Tengigabitethernet1/0/17', channel: 'switch1-po1' },
-  { id: 'switch1-tengigabitethernet1-0-2', name: 'Tengigabitethernet2/0/17', channel: 'switch1-po1' },
-  { id: 'switch1-tengigabitethernet1-0-3', name: 'Tengigabitethernet1/0/18', channel: 'switch1-po2' },
-  { id: 'switch1-tengigabitethernet1-0-4', name: 'Tengigabitethernet2/0/18', channel: 'switch1-po2' },
+  { id: 'switch1-tengigabitethernet1-0-1', typed: 'Te1/0/17', name: 'Tengigabitethernet1/0/17', channel: 'switch1-po1' },
+  { id: 'switch1-tengigabitethernet1-0-2', typed: 'tengigabitethernet 2/0/17', name: 'Tengigabitethernet2/0/17', channel: 'switch1-po1' },
+  { id: 'switch1-tengigabitethernet1-0-3', typed: 'TenGigabitEthernet1/0/18', name: 'Tengigabitethernet1/0/18', channel: 'switch1-po2' },
+  { id: 'switch1-tengigabitethernet1-0-4', typed: 'Tengigabitethernet2/0/18', name: 'Tengigabitethernet2/0/18', channel: 'switch1-po2' },
 ];
 
 async function buildHost(ui: DesignerPage, app: AppSession): Promise<void> {
@@ -126,7 +128,9 @@ async function buildSwitch(ui: DesignerPage, app: AppSession): Promise<void> {
   await expect.poll(async () => (await ui.nodePosition('switch1-po1')).y - (await ui.nodePosition(SWITCH_PORTS[0]!.id)).y).toBeGreaterThan(40);
   for (const p of SWITCH_PORTS) {
     await ui.select(p.id);
-    await ui.fill('field-name', p.name);
+    await ui.fill('field-name', p.typed);
+    await expect.poll(() => ui.field('field-name').locator('input').inputValue()).toBe(p.name);
+    await expect.poll(() => ui.node(p.id).textContent()).toContain(p.name.replace('Tengigabitethernet', 'Te'));
   }
   for (const [id, number] of [['switch1-po1', '8'], ['switch1-po2', '9']] as const) {
     await ui.select(id);
@@ -168,6 +172,7 @@ describe('the designer in Chromium', () => {
       await ui.answerDialog(saved);
       await expect.poll(() => app.page.title()).toBe('MS-01 homelab — Netloom');
       expect(canonical(load(saved))).toEqual(canonical(exampleDesign()));
+      for (const p of SWITCH_PORTS) expect(readFileSync(saved, 'utf8')).toContain(`"name": "${p.name}"`);
       expect(runCli(['check', saved]).status).toBe(0);
 
       // Undo and redo a drag: one step each way.

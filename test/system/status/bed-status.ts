@@ -4,7 +4,8 @@
  * file is a saved text on the host (the bed's kernel has no bonding), and
  * helpers to write those texts and wait for status events.
  */
-import { parseDesign, type Design } from '../../../shared/model/index.js';
+import { parseDesign } from '../../../shared/load/index.js';
+import { type Design } from '../../../shared/model/index.js';
 import type { HostStatusUpdate } from '../../../shared/status/live.js';
 import type { Bed, BedHost } from '../../helpers/bed.js';
 import { hostJson } from '../deploy/bed-design.js';

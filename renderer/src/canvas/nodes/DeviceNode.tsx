@@ -1,6 +1,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { PLATFORM_REGISTRY } from '../../../../shared/platforms/index.js';
+import { VENDORS } from '../../../../shared/vendors/index.js';
 import { KindIcon } from '../../chrome/KindIcon.js';
 import type { HostNode as HostNodeType, SwitchNode as SwitchNodeType } from '../flow-types.js';
 import { useLod } from '../lod.js';
@@ -34,6 +35,6 @@ export const HostNode = memo(function HostNode({ data, selected }: NodeProps<Hos
 
 export const SwitchNode = memo(function SwitchNode({ data, selected }: NodeProps<SwitchNodeType>) {
   const { sw } = data;
-  const detail = [sw.vendor === 'dell-os6' ? 'Dell OS6' : 'Cisco IOS', sw.stackUnits > 1 && `stack of ${sw.stackUnits}`, sw.management].filter(Boolean).join(' · ');
+  const detail = [VENDORS[sw.vendor].label, sw.stackUnits > 1 && `stack of ${sw.stackUnits}`, sw.management].filter(Boolean).join(' · ');
   return <Frame kind="switch" id={sw.id} name={sw.name} detail={detail} selected={!!selected} problems={data.problems} worst={data.worst} />;
 });

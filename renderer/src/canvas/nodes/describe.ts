@@ -21,22 +21,3 @@ export function describeSwitchport(s: Switchport | undefined): string {
   return joined(`trunk ${s.allowed === 'all' ? 'all' : s.allowed}`, s.native !== undefined && `native ${s.native}`);
 }
 export const describeChannel = (c: PortChannel) => joined(`LACP ${c.lacp}`, describeSwitchport(c.switchport));
-
-/** `Tengigabitethernet1/0/17` -> `Te1/0/17`, `GigabitEthernet1/0/1` -> `Gi1/0/1`. */
-export function shortPortName(name: string): string {
-  const m = /^([A-Za-z]+?)(\d.*)$/.exec(name);
-  if (!m) return name;
-  const prefixes: Record<string, string> = {
-    tengigabitethernet: 'Te',
-    gigabitethernet: 'Gi',
-    fastethernet: 'Fa',
-    twentyfivegigabitethernet: 'Tw',
-    twentyfivegige: 'Twe',
-    fortygigabitethernet: 'Fo',
-    hundredgigabitethernet: 'Hu',
-    hundredgige: 'Hu',
-    twogigabitethernet: 'Tw',
-    fivegigabitethernet: 'Fi',
-  };
-  return `${prefixes[m[1]!.toLowerCase()] ?? m[1]}${m[2]}`;
-}

@@ -22,6 +22,7 @@ import {
 } from '../../../../shared/model/kinds.js';
 import { AUTOSTART, PLATFORMS, SWITCH_VENDORS, type Design } from '../../../../shared/model/schema.js';
 import { PLATFORM_REGISTRY } from '../../../../shared/platforms/index.js';
+import { VENDORS } from '../../../../shared/vendors/index.js';
 import { KindIcon, type IconKind } from '../../chrome/KindIcon.js';
 import { useAppStore } from '../../store/store.js';
 import { LiveFacts } from '../LiveFacts.js';
@@ -110,7 +111,7 @@ function SwitchForm({ e, design }: { e: ElementOf<'switch'>; design: Design }) {
   return (
     <Section title="Switch">
       <NameField id={s.id} name={s.name} />
-      <SelectField label="Vendor" value={s.vendor} options={SWITCH_VENDORS.map((v) => ({ value: v, label: v === 'dell-os6' ? 'Dell OS6' : 'Cisco IOS' }))} commit={fieldCommit(s.id, 'vendor')} testId="field-vendor" />
+      <SelectField label="Vendor" value={s.vendor} options={SWITCH_VENDORS.map((v) => ({ value: v, label: VENDORS[v].label }))} commit={fieldCommit(s.id, 'vendor')} testId="field-vendor" />
       <TextField label="Management address" value={s.management ?? ''} parse={parseOptionalText} commit={fieldCommit(s.id, 'management')} testId="field-management" />
       <TextField label="Stack units" value={String(s.stackUnits)} parse={parseNumber} commit={fieldCommit(s.id, 'stackUnits')} testId="field-stackUnits" />
       <SelectField

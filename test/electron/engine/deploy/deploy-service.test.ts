@@ -5,7 +5,8 @@ import { DeployRefusedError, DeployService } from '../../../../electron/engine/d
 import type { DeployDriver, NetworkDriver } from '../../../../electron/engine/deploy/driver.js';
 import type { DriverRegistry } from '../../../../electron/engine/deploy/drivers/index.js';
 import type { DevicePlan } from '../../../../electron/engine/deploy/plan.js';
-import { parseDesign, type Design } from '../../../../shared/model/index.js';
+import { parseDesign } from '../../../../shared/load/index.js';
+import type { Design } from '../../../../shared/model/index.js';
 import { PLATFORM_REGISTRY } from '../../../../shared/platforms/index.js';
 import { renderInterfaces } from '../../../../shared/targets/ifupdown2/index.js';
 import { exampleDesign, exampleJson } from '../../../helpers/design.js';

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { DebianDriver } from '../../../../electron/engine/deploy/drivers/debian-driver.js';
 import { COMMIT, CONFIRM, PREPARE, ROLLBACK } from '../../../../electron/engine/deploy/remote-scripts.js';
 import type { RemoteSession, SessionOpener } from '../../../../electron/engine/deploy/session.js';
-import { parseDesign } from '../../../../shared/model/index.js';
+import { parseDesign } from '../../../../shared/load/index.js';
 import { sh } from '../../../../shared/shell/quote.js';
 import { exampleJson } from '../../../helpers/design.js';
 import { shellWords } from './shell-words.js';

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importInterfaces } from '../../../../shared/importers/index.js';
-import { restoreDesign } from '../../../../shared/model/index.js';
+import { restoreDesign } from '../../../../shared/load/index.js';
 import { renderInterfaces } from '../../../../shared/targets/ifupdown2/index.js';
 import { ROOT } from '../../../helpers/cli.js';
 import { judgeInterfaces, meaningOf } from '../../../helpers/ifupdown2.js';

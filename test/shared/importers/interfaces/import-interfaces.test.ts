@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importInterfaces, placeHost } from '../../../../shared/importers/index.js';
-import { restoreDesign, type Design, type Host } from '../../../../shared/model/index.js';
+import { restoreDesign } from '../../../../shared/load/index.js';
+import { type Design, type Host } from '../../../../shared/model/index.js';
 import { renderInterfaces } from '../../../../shared/targets/ifupdown2/index.js';
 import { exampleDesign } from '../../../helpers/design.js';
 

@@ -1,4 +1,5 @@
-import { restoreDesign, type Design } from '../../../../shared/model/index.js';
+import { restoreDesign } from '../../../../shared/load/index.js';
+import { type Design } from '../../../../shared/model/index.js';
 import { exampleDesign } from '../../../helpers/design.js';
 
 /** Parses raw JSON through the one restore step, so defaults are filled as when loading a file. */

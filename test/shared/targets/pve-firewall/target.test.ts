@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { restoreDesign, serializeDesign, type Design } from '../../../../shared/model/index.js';
+import { restoreDesign } from '../../../../shared/load/index.js';
+import { serializeDesign, type Design } from '../../../../shared/model/index.js';
 import { renderDevice } from '../../../../shared/targets/index.js';
 import { exampleDesign } from '../../../helpers/design.js';
 

@@ -1,13 +1,14 @@
 /**
  * What a switch must have, built from the design once for every vendor:
  * VLANs, port-channels with derived descriptions, member ports and the other
- * ports Netloom knows. The vendor targets only format this plan.
+ * ports Netloom knows. The switch targets only format this plan; rules read
+ * it to judge what each switch will be given.
  */
-import { topologyOf, type Topology } from '../../derive/topology.js';
-import { indexDesign, type DesignIndex, type ElementOf } from '../../model/index-of.js';
-import type { LacpMode } from '../../model/kinds.js';
-import type { Design, Switch, Switchport } from '../../model/schema.js';
-import { DEFAULT_VLAN } from '../../derive/switch-side.js';
+import { indexDesign, type DesignIndex, type ElementOf } from '../model/index-of.js';
+import type { LacpMode } from '../model/kinds.js';
+import type { Design, Switch, Switchport } from '../model/schema.js';
+import { DEFAULT_VLAN } from './switch-side.js';
+import { topologyOf, type Topology } from './topology.js';
 
 export interface PlannedVlan {
   readonly vlan: number;

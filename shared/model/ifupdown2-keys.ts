@@ -1,7 +1,8 @@
 /**
  * ifupdown2 keys of references (members, ports, raw device), which live in the
  * schema rather than in the kind tables; attribute keys come from
- * shared/model/kinds.ts. The importer reads the same names.
+ * shared/model/kinds.ts. The ifupdown2 target writes these names and the
+ * importer reads them, so they sit in the model both build on.
  */
 export const BOND_SLAVES = 'bond-slaves';
 export const BOND_PRIMARY = 'bond-primary';

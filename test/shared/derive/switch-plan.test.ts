@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { comparePortNames, planSwitch } from '../../../../shared/targets/switch-common/plan.js';
-import { canonicalPortName, shortPortName, switchPayloadMtu } from '../../../../shared/targets/switch-common/vendors.js';
-import { exampleDesign } from '../../../helpers/design.js';
-import { richSwitch } from './designs.js';
+import { comparePortNames, planSwitch } from '../../../shared/derive/switch-plan.js';
+import { exampleDesign } from '../../helpers/design.js';
+import { richSwitch } from '../targets/switch-common/designs.js';
 
 describe('switch plan', () => {
   it('derives port-channel and port descriptions from the host at the other end of the cable', () => {
@@ -42,17 +41,5 @@ describe('switch plan', () => {
 
   it('orders ports by unit, slot and port', () => {
     expect(['Te2/0/1', 'Te1/0/10', 'Te1/0/9', 'Gi1/0/9'].sort(comparePortNames)).toEqual(['Gi1/0/9', 'Te1/0/9', 'Te1/0/10', 'Te2/0/1']);
-  });
-
-  it('knows each vendor’s port abbreviations and what mtu means', () => {
-    expect(shortPortName('dell-os6', 'Tengigabitethernet2/0/17')).toBe('Te2/0/17');
-    expect(canonicalPortName('dell-os6', 'Te1/0/1')).toBe('Tengigabitethernet1/0/1');
-    expect(canonicalPortName('dell-os6', 'tengigabitethernet 1/0/1')).toBe('Tengigabitethernet1/0/1');
-    expect(canonicalPortName('cisco-ios', 'Tw1/0/1')).toBe('TwoGigabitEthernet1/0/1');
-    expect(canonicalPortName('cisco-ios', 'Twe1/0/1')).toBe('TwentyFiveGigE1/0/1');
-    expect(canonicalPortName('cisco-ios', 'Loopback0')).toBeUndefined();
-    expect(switchPayloadMtu('dell-os6', undefined)).toBe(1500);
-    expect(switchPayloadMtu('dell-os6', 9216)).toBe(9198);
-    expect(switchPayloadMtu('cisco-ios', 9000)).toBe(9000);
   });
 });
