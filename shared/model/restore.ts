@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { checkIntegrity } from './integrity.js';
+import { describeJsonSyntaxError, findJsonSyntaxError } from './json-syntax.js';
 import { formatPath, type PathSegment } from './paths.js';
 import { Design, FORMAT } from './schema.js';
 
@@ -78,7 +79,8 @@ export function parseDesign(text: string): RestoreResult {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return { ok: false, problems: [problem([], `not valid JSON: ${(e as Error).message}`)] };
+    const where = findJsonSyntaxError(text);
+    return { ok: false, problems: [problem([], `not valid JSON: ${where ? describeJsonSyntaxError(where) : (e as Error).message}`)] };
   }
   return restoreDesign(json);
 }
