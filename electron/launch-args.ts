@@ -9,3 +9,37 @@ export function designFromArgv(argv: readonly string[], isPackaged: boolean, cwd
   const file = argv.slice(isPackaged ? 1 : 2).find((a) => !a.startsWith('-') && a.toLowerCase().endsWith('.json'));
   return file === undefined ? undefined : resolve(cwd, file);
 }
+
+/**
+ * Designs opened from outside the app (a file manager, Finder's `open-file`,
+ * a second launch). Until the window has asked for its first design, the
+ * newest one becomes that first design (on macOS, `open-file` for a cold
+ * start arrives before the window exists); after that, each goes to the
+ * window. A window that closes (macOS keeps the app) starts over.
+ */
+export interface OutsideOpens {
+  /** The design a window shows first; from now on, opens go to that window. */
+  initialPath(): string | undefined;
+  /** `kept` for the next window's start, or `send` it to the open window. */
+  open(path: string): 'kept' | 'send';
+  windowClosed(): void;
+}
+
+export function createOutsideOpens(fromArgv: string | undefined): OutsideOpens {
+  let next = fromArgv;
+  let windowAsked = false;
+  return {
+    initialPath() {
+      windowAsked = true;
+      return next;
+    },
+    open(path) {
+      if (windowAsked) return 'send';
+      next = path;
+      return 'kept';
+    },
+    windowClosed() {
+      windowAsked = false;
+    },
+  };
+}
