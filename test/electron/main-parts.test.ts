@@ -101,6 +101,8 @@ describe('launch arguments', () => {
     expect(designFromArgv(['/opt/Netloom/netloom', '/data/x.json'], true)).toBe('/data/x.json');
     expect(designFromArgv(['/usr/bin/electron', '.'], false)).toBeUndefined();
     expect(designFromArgv(['/opt/Netloom/netloom', '--no-sandbox'], true)).toBeUndefined();
+    // The Linux desktop entry passes %U: file managers hand over URLs.
+    expect(designFromArgv(['/opt/Netloom/netloom-app', 'file:///home/me/My%20Lab.netloom.json'], true)).toBe('/home/me/My Lab.netloom.json');
   });
 });
 
