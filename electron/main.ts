@@ -12,7 +12,7 @@ import { createCloseGuard, type CloseChoice } from './close-guard.js';
 import { CONTENT_SECURITY_POLICY } from './csp.js';
 import { createElectronDialogs } from './dialogs.js';
 import { forwardEvents, isTrustedFrame, registerIpc } from './ipc.js';
-import { designFromArgv } from './launch-args.js';
+import { createOutsideOpens, designFromArgv } from './launch-args.js';
 import { buildMenuTemplate } from './menu.js';
 
 const RENDERER = fileURLToPath(new URL('./renderer/index.html', import.meta.url));
@@ -22,10 +22,10 @@ const CLOSE_CHOICES: readonly CloseChoice[] = ['save', 'discard', 'cancel'];
 
 let mainWindow: BrowserWindow | undefined;
 
-const initialPath = designFromArgv(process.argv, app.isPackaged);
+const outsideOpens = createOutsideOpens(designFromArgv(process.argv, app.isPackaged));
 const backend = createBackend({
   dataDir: process.env.NETLOOM_DATA_DIR || app.getPath('userData'),
-  ...(initialPath ? { initialPath } : {}),
+  initialPath: () => outsideOpens.initialPath(),
   dialogs: createElectronDialogs(dialog, () => mainWindow),
   onDirtyChange: (dirty) => closeGuard.setDirty(dirty),
 });
@@ -76,15 +76,19 @@ function createWindow(): BrowserWindow {
   });
   window.on('closed', () => {
     stopForwarding();
+    outsideOpens.windowClosed();
     mainWindow = undefined;
   });
   void window.loadFile(RENDERER);
   return window;
 }
 
-/** A design opened from outside while the app runs (a second launch, or Finder on macOS). */
+/** A design opened from outside (a second launch, a file manager, Finder on macOS, also at a cold start). */
 function openFromOutside(path: string): void {
-  if (!mainWindow) return;
+  if (outsideOpens.open(path) === 'kept' || !mainWindow) {
+    if (app.isReady() && !mainWindow) mainWindow = createWindow();
+    return;
+  }
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.focus();
   send({ command: 'open-recent', path });

@@ -15,8 +15,11 @@ import { createRecentFiles } from './recent-files.js';
 import { createRecoveryStore } from './recovery.js';
 
 export interface FilesOptions {
-  /** The design named on the command line (`netloom serve DESIGN`, `netloom-app DESIGN`). */
-  readonly initialPath?: string;
+  /**
+   * The design named on the command line (`netloom serve DESIGN`, `netloom-app DESIGN`), or, in
+   * the app, asked for when the window starts (a file opened from outside may replace it).
+   */
+  readonly initialPath?: string | (() => string | undefined);
   /** The bundled example, shown when nothing else is named; never overwritten. */
   readonly examplePath: string;
 }
@@ -25,6 +28,7 @@ export function createFilesApi(context: BackendContext, options: FilesOptions): 
   const recent = createRecentFiles(context.dataDir);
   const recovery = createRecoveryStore(context.dataDir);
   const example = resolve(options.examplePath);
+  const initialPath = (): string | undefined => (typeof options.initialPath === 'function' ? options.initialPath() : options.initialPath);
 
   /** Recent files are a convenience: failing to record one never fails an open or a save. */
   const remember = async (path: string): Promise<void> => {
@@ -52,7 +56,8 @@ export function createFilesApi(context: BackendContext, options: FilesOptions): 
 
   return {
     async initialDesign(): Promise<InitialDesign> {
-      if (options.initialPath) return { ...(await open(options.initialPath)), isExample: false, recovery: null };
+      const path = initialPath();
+      if (path) return { ...(await open(path)), isExample: false, recovery: null };
       return { ...(await open(example)), isExample: true, recovery: await recovery.read() };
     },
     openDesign: open,
@@ -69,6 +74,9 @@ export function createFilesApi(context: BackendContext, options: FilesOptions): 
     async exportConfigs(design, dir) {
       return writeExportFolder(loadable(design, 'nothing was exported because the design is not valid'), resolve(dir));
     },
-    listFolder: (path) => listFolder(resolve(path ?? (options.initialPath ? dirname(resolve(options.initialPath)) : process.cwd()))),
+    listFolder: (path) => {
+      const initial = initialPath();
+      return listFolder(resolve(path ?? (initial ? dirname(resolve(initial)) : process.cwd())));
+    },
   };
 }

@@ -85,6 +85,11 @@ export function comparePortNames(a: string, b: string): number {
   return a.localeCompare(b);
 }
 
+/** An edge port (PortFast): switched and cabled to a host, not a port-channel member (spanning tree runs on the port-channel). */
+export function isEdge(entry: { readonly hostFacing: boolean; readonly switchport?: Switchport; readonly channel?: unknown }): boolean {
+  return entry.hostFacing && entry.switchport !== undefined && entry.channel === undefined;
+}
+
 /** Ports whose configuration Netloom decides: cabled, in a port-channel, or set in the design. */
 export function isManaged(port: PlannedPort): boolean {
   return port.hostFacing || port.channel !== undefined || port.switchport !== undefined || port.description !== undefined || port.mtu !== undefined;

@@ -5,9 +5,10 @@
  * inside the fragment, and drops links to elements outside it that would make
  * the model wrong (a pasted bond does not steal the original's ports).
  */
-import type { Cable, Design, Host, Network, Position, Switch } from '../model/schema.js';
+import type { Cable, Design, Host, Network, Position, Switch, VlanInterface } from '../model/schema.js';
 import { indexOf } from './cached-index.js';
 import { nextFree, nextNumbered, takenIds, uniqueId } from './ids.js';
+import { derivedVlanName, parentName } from './vlan-name.js';
 
 type HostParts = Pick<Host, 'ports' | 'bonds' | 'bridges' | 'vlans' | 'vms'>;
 type SwitchParts = Pick<Switch, 'ports' | 'portChannels'>;
@@ -93,29 +94,42 @@ export function pasteFragment(design: Design, fragment: Fragment, offset: Positi
     return n;
   };
 
-  /** Copies host parts, renaming against `names` and keeping outside refs only when `sameHost`. */
-  const copyHostParts = (parts: HostParts, names: Set<string>, sameHost: boolean): HostParts => {
+  /** Copies host parts, renaming against `names` and keeping outside refs only when they land in their own host, `home`. */
+  const copyHostParts = (parts: HostParts, names: Set<string>, home: Host | undefined): HostParts => {
     const rename = (name: string) => {
       if (!names.has(name)) return (names.add(name), name);
       const next = nextNumbered(stem(name), names);
       names.add(next);
       return next;
     };
-    const outside = (id: string) => (sameHost ? id : undefined);
+    const outside = (id: string) => (home ? id : undefined);
+    const ports = parts.ports.map((p) => ({ ...p, id: mapped(p.id)!, name: rename(p.name) }));
+    const bonds = parts.bonds.map((b) => {
+      const members = b.members.map(mapped).filter((m): m is string => m !== undefined);
+      const bond = { ...b, id: mapped(b.id)!, name: rename(b.name), members };
+      const primary = b.primary === undefined ? undefined : mapped(b.primary);
+      if (primary === undefined) delete bond.primary;
+      else bond.primary = primary;
+      return bond;
+    });
+    const bridges = parts.bridges.map((b) => ({ ...b, id: mapped(b.id)!, name: rename(b.name), ports: b.ports.map(mapped).filter((p): p is string => p !== undefined) }));
+    /** `enp6s0.100` pasted stays `<its parent's name>.100`, never `enp6s0.0`; taken, it becomes `vlan100`. */
+    const vlanName = (v: VlanInterface, parent: string): string => {
+      const from = parentName(parts, v.parent) ?? (home && parentName(home, v.parent));
+      const to = parentName({ ports, bonds, bridges }, parent) ?? (home && parentName(home, parent));
+      if (from === undefined || to === undefined || v.name !== `${from}.${v.vlan}`) return rename(v.name);
+      const derived = derivedVlanName(to, v.vlan);
+      const name = derived !== undefined && !names.has(derived) ? derived : nextNumbered('vlan', names, v.vlan);
+      names.add(name);
+      return name;
+    };
     return {
-      ports: parts.ports.map((p) => ({ ...p, id: mapped(p.id)!, name: rename(p.name) })),
-      bonds: parts.bonds.map((b) => {
-        const members = b.members.map(mapped).filter((m): m is string => m !== undefined);
-        const bond = { ...b, id: mapped(b.id)!, name: rename(b.name), members };
-        const primary = b.primary === undefined ? undefined : mapped(b.primary);
-        if (primary === undefined) delete bond.primary;
-        else bond.primary = primary;
-        return bond;
-      }),
-      bridges: parts.bridges.map((b) => ({ ...b, id: mapped(b.id)!, name: rename(b.name), ports: b.ports.map(mapped).filter((p): p is string => p !== undefined) })),
+      ports,
+      bonds,
+      bridges,
       vlans: parts.vlans.flatMap((v) => {
         const parent = mapped(v.parent) ?? outside(v.parent);
-        return parent === undefined ? [] : [{ ...v, id: mapped(v.id)!, name: rename(v.name), parent }];
+        return parent === undefined ? [] : [{ ...v, id: mapped(v.id)!, name: vlanName(v, parent), parent }];
       }),
       vms: parts.vms.map((vm) => ({
         ...vm,
@@ -163,7 +177,7 @@ export function pasteFragment(design: Design, fragment: Fragment, offset: Positi
   let hosts = design.hosts.slice();
   let switches = design.switches.slice();
   for (const h of fragment.hosts) {
-    hosts.push({ ...h, id: mapped(h.id)!, name: deviceName(h.name), ...copyHostParts(h, new Set(), false) });
+    hosts.push({ ...h, id: mapped(h.id)!, name: deviceName(h.name), ...copyHostParts(h, new Set(), undefined) });
     ids.push(mapped(h.id)!);
   }
   for (const s of fragment.switches) {
@@ -174,7 +188,7 @@ export function pasteFragment(design: Design, fragment: Fragment, offset: Positi
     const target = hosts.find((h) => h.id === host) ?? hosts.find((h) => h.id === into);
     if (!target) continue;
     const names = new Set([...target.ports, ...target.bonds, ...target.bridges, ...target.vlans].map((e) => e.name));
-    const copy = copyHostParts(parts, names, target.id === host);
+    const copy = copyHostParts(parts, names, target.id === host ? target : undefined);
     hosts = hosts.map((h) =>
       h.id === target.id
         ? { ...h, ports: [...h.ports, ...copy.ports], bonds: [...h.bonds, ...copy.bonds], bridges: [...h.bridges, ...copy.bridges], vlans: [...h.vlans, ...copy.vlans], vms: [...h.vms, ...copy.vms] }

@@ -7,6 +7,7 @@ import { normaliseDesign, restoreDesign, type LoadProblem } from '../load/index.
 import { formatPath, type PathSegment } from '../model/paths.js';
 import type { Design } from '../model/schema.js';
 import { indexOf } from './cached-index.js';
+import { followVlanNames } from './vlan-name.js';
 
 function setIn(value: unknown, path: readonly PathSegment[], fn: (old: Record<string, unknown>) => Record<string, unknown>): unknown {
   if (path.length === 0) return fn(value as Record<string, unknown>);
@@ -23,11 +24,14 @@ function setIn(value: unknown, path: readonly PathSegment[], fn: (old: Record<st
 /** Fields to set; `undefined` removes an optional field. */
 export type Patch = Readonly<Record<string, unknown>>;
 
-/** The design with `patch` merged into the element `id` (no checks; see `checkedEdit`). */
+/**
+ * The design with `patch` merged into the element `id` (no checks; see `checkedEdit`). VLAN
+ * interfaces named `<parent>.<vid>` follow a new VLAN id, parent or parent name.
+ */
 export function updateElement(design: Design, id: string, patch: Patch): Design {
   const located = indexOf(design).byId.get(id);
   if (!located) throw new Error(`no element with id "${id}"`);
-  return setIn(design, located.path, (old) => {
+  const after = setIn(design, located.path, (old) => {
     const next = { ...old };
     for (const [key, value] of Object.entries(patch)) {
       if (value === undefined) delete next[key];
@@ -35,6 +39,7 @@ export function updateElement(design: Design, id: string, patch: Patch): Design 
     }
     return next;
   }) as Design;
+  return followVlanNames(design, after);
 }
 
 /** JSON path of an element, such as `hosts[0].bonds[1]`. */

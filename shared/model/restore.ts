@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { checkIntegrity, type IntegrityIssue } from './integrity.js';
+import { describeJsonSyntaxError, findJsonSyntaxError } from './json-syntax.js';
 import { formatPath, type PathSegment } from './paths.js';
 import { Design, FORMAT } from './schema.js';
 
@@ -89,7 +90,8 @@ export function parseDesignWith(text: string, step: LoadStep): RestoreResult {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return { ok: false, problems: [problem([], `not valid JSON: ${(e as Error).message}`)] };
+    const where = findJsonSyntaxError(text);
+    return { ok: false, problems: [problem([], `not valid JSON: ${where ? describeJsonSyntaxError(where) : (e as Error).message}`)] };
   }
   return restoreDesignWith(json, step);
 }

@@ -37,6 +37,16 @@ describe('backend: files', () => {
     expect((await api.listRecentFiles()).map((r) => r.path)).toEqual([path]);
   });
 
+  it('asks for the first design when the window starts, so a file opened from outside before then wins', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'lab.netloom.json');
+    copyFileSync(EXAMPLE, path);
+    let initial: string | undefined = undefined;
+    const { api } = backendIn({ initialPath: () => initial });
+    initial = path;
+    expect(await api.initialDesign()).toMatchObject({ ok: true, path, isExample: false });
+  });
+
   it('a broken file opens as problems with JSON paths, and the file is untouched', async () => {
     const path = join(tempDir(), 'broken.netloom.json');
     const json = JSON.parse(readFileSync(EXAMPLE, 'utf8'));

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppCommand } from '../../shared/api.js';
 import { createCloseGuard, type CloseChoice } from '../../electron/close-guard.js';
 import { createElectronDialogs } from '../../electron/dialogs.js';
-import { designFromArgv } from '../../electron/launch-args.js';
+import { createOutsideOpens, designFromArgv } from '../../electron/launch-args.js';
 import { buildMenuTemplate } from '../../electron/menu.js';
 
 function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
@@ -101,6 +101,31 @@ describe('launch arguments', () => {
     expect(designFromArgv(['/opt/Netloom/netloom', '/data/x.json'], true)).toBe('/data/x.json');
     expect(designFromArgv(['/usr/bin/electron', '.'], false)).toBeUndefined();
     expect(designFromArgv(['/opt/Netloom/netloom', '--no-sandbox'], true)).toBeUndefined();
+    // The Linux desktop entry passes %U: file managers hand over URLs.
+    expect(designFromArgv(['/opt/Netloom/netloom-app', 'file:///home/me/My%20Lab.netloom.json'], true)).toBe('/home/me/My Lab.netloom.json');
+  });
+});
+
+describe('designs opened from outside', () => {
+  it('a file opened before the window asks (macOS open-file at a cold start) becomes the first design', () => {
+    const opens = createOutsideOpens(undefined);
+    expect(opens.open('/lab.netloom.json')).toBe('kept');
+    expect(opens.initialPath()).toBe('/lab.netloom.json');
+  });
+
+  it('the command line names the first design; later opens go to the window', () => {
+    const opens = createOutsideOpens('/argv.netloom.json');
+    expect(opens.initialPath()).toBe('/argv.netloom.json');
+    expect(opens.open('/second.netloom.json')).toBe('send');
+    expect(opens.initialPath()).toBe('/argv.netloom.json');
+  });
+
+  it('after the window closed (macOS keeps the app), the next open starts the next window', () => {
+    const opens = createOutsideOpens(undefined);
+    expect(opens.initialPath()).toBeUndefined();
+    opens.windowClosed();
+    expect(opens.open('/later.netloom.json')).toBe('kept');
+    expect(opens.initialPath()).toBe('/later.netloom.json');
   });
 });
 

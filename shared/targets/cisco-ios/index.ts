@@ -6,7 +6,7 @@
  * requires of bundled ports; host-facing trunks get `spanning-tree portfast trunk`.
  */
 import { ConfigText } from '../switch-common/config-text.js';
-import { isManaged, type PlannedPort, type PlannedPortChannel, type SwitchPlan } from '../../derive/switch-plan.js';
+import { isEdge, isManaged, type PlannedPort, type PlannedPortChannel, type SwitchPlan } from '../../derive/switch-plan.js';
 import { switchportLines, type SwitchportStyle } from '../switch-common/switchport-lines.js';
 import { switchTarget } from '../switch-common/switch-target.js';
 import { VENDORS } from '../../vendors/index.js';
@@ -49,14 +49,14 @@ function interfaceBlock(out: ConfigText, header: string, elementId: string, body
 }
 
 function channelBody(pc: PlannedPortChannel): InterfaceBody {
-  return { ...pc, portfast: pc.hostFacing && pc.switchport !== undefined };
+  return { ...pc, portfast: isEdge(pc) };
 }
 
 /** A member carries its port-channel's switchport and MTU; spanning tree is set on the port-channel. */
 function portBody(plan: SwitchPlan, port: PlannedPort): InterfaceBody {
   const channel = port.channel && plan.portChannels.find((pc) => pc.elementId === port.channel?.elementId);
   if (channel) return { description: port.description, switchport: channel.switchport, mtu: channel.mtu ?? port.mtu, channel: port.channel, portfast: false };
-  return { ...port, portfast: port.hostFacing && port.switchport !== undefined };
+  return { ...port, portfast: isEdge(port) };
 }
 
 

@@ -3,9 +3,10 @@
  * Written as `show running-config` prints it: no indentation, `exit` after
  * every block, `!` between interfaces, quoted names and descriptions, ports
  * in their short form (`Te1/0/17`), port-channels as `port-channel 8`.
+ * Host-facing ports and port-channels are edge ports (`spanning-tree portfast`).
  */
 import { ConfigText } from '../switch-common/config-text.js';
-import { isManaged, type PlannedPort, type PlannedPortChannel, type SwitchPlan } from '../../derive/switch-plan.js';
+import { isEdge, isManaged, type PlannedPort, type PlannedPortChannel, type SwitchPlan } from '../../derive/switch-plan.js';
 import { switchportLines, type SwitchportStyle } from '../switch-common/switchport-lines.js';
 import { switchTarget } from '../switch-common/switch-target.js';
 import { shortPortName, VENDORS } from '../../vendors/index.js';
@@ -26,13 +27,15 @@ function interfaceBlock(
   out: ConfigText,
   header: string,
   elementId: string,
-  body: { description?: string; switchport?: PlannedPort['switchport']; mtu?: number; channel?: PlannedPort['channel'] },
+  body: { description?: string; switchport?: PlannedPort['switchport']; mtu?: number; channel?: PlannedPort['channel']; hostFacing: boolean },
   style: SwitchportStyle,
 ): void {
   const sp = switchportLines(body.switchport, style);
   const lines = [
     `interface ${header}`,
     body.description !== undefined ? `description ${quoted(body.description)}` : undefined,
+    // OS6 has no `portfast trunk`: `spanning-tree portfast` makes any edge port, trunk or access, forward at once.
+    isEdge(body) ? 'spanning-tree portfast' : undefined,
     sp.mode,
     sp.access,
     sp.native,

@@ -38,6 +38,7 @@ import { portInTwoBonds } from './port-in-two-bonds.js';
 import { switchPortInTwoPortChannels } from './switch-port-in-two-port-channels.js';
 import { switchPortUnitOutsideStack } from './switch-port-unit-outside-stack.js';
 import { vlanBridgeVidsNotAllowed } from './vlan-bridge-vids-not-allowed.js';
+import { vlanDuplicateOnParent } from './vlan-duplicate-on-parent.js';
 import { vlanNativeMismatch } from './vlan-native-mismatch.js';
 import { vlanNativeNotAllowed } from './vlan-native-not-allowed.js';
 import { vlanNotAllowedOnTrunk } from './vlan-not-allowed-on-trunk.js';
@@ -64,6 +65,7 @@ export const RULES = [
   vlanNativeNotAllowed,
   vlanVmTagOutsideVids,
   vlanVmTagOnPlainBridge,
+  vlanDuplicateOnParent,
   networkDuplicateVlan,
   networkDuplicateName,
   vlanUndefinedNetwork,

@@ -184,6 +184,18 @@ const CASES: Record<string, Case> = {
       delete nic(d).tag;
     },
   },
+  'vlan/duplicate-on-parent': {
+    fail: (d) => {
+      ms01(d).vlans.push({ id: 'ms01-vlan240', name: 'vmbr0.240', parent: 'ms01-vmbr0', vlan: 240, autostart: 'auto' });
+      ms01(d).vlans.push({ id: 'ms01-mgmt', name: 'mgmt', parent: 'ms01-vmbr0', vlan: 240, autostart: 'auto' });
+    },
+    elements: [['ms01-mgmt', 'ms01-vlan240']],
+    // The same VLAN id on another parent is another device.
+    pass: (d) => {
+      ms01(d).vlans.push({ id: 'ms01-vlan240', name: 'vmbr0.240', parent: 'ms01-vmbr0', vlan: 240, autostart: 'auto' });
+      ms01(d).vlans.push({ id: 'ms01-mgmt', name: 'vmbr1.240', parent: 'ms01-vmbr1', vlan: 240, autostart: 'auto' });
+    },
+  },
   'network/duplicate-vlan': {
     fail: (d) => (net(d, 'net-vms').vlan = 240),
     elements: [['net-vms', 'net-mgmt']],

@@ -91,6 +91,22 @@ describe('dell-os6 target', () => {
     expect(snippet.content).toContain('switchport trunk allowed vlan all');
   });
 
+  it('makes host-facing port-channels and ports edge ports (spanning-tree portfast), as Cisco gets portfast trunk', () => {
+    const blocks = (text: string) => Object.fromEntries(text.split(/^interface /m).slice(1).map((b) => [b.split('\n')[0]!, b]));
+    const rich = files(richSwitch(exampleDesign(), 'Tengigabitethernet'));
+    for (const content of [files().startup.content, files().snippet.content, rich.startup.content]) {
+      const interfaces = blocks(content);
+      expect(interfaces['port-channel 8']).toContain('\nspanning-tree portfast\n');
+      expect(interfaces['port-channel 9']).toContain('\nspanning-tree portfast\n');
+      // Members follow their port-channel.
+      expect(interfaces['Te1/0/17']).not.toContain('spanning-tree');
+    }
+    const interfaces = blocks(rich.startup.content);
+    expect(interfaces['Te1/0/5']).toContain('\nspanning-tree portfast\n');
+    // Cabled to no host: not an edge.
+    expect(interfaces['port-channel 10']).not.toContain('spanning-tree');
+  });
+
   it('names the element behind every line, and is deterministic', () => {
     const { startup, snippet } = files();
     for (const file of [startup, snippet]) {
