@@ -17,9 +17,9 @@ export interface TerminalStream {
 
 /** Faults that act on a session's lines (see `SwitchFaults`). */
 export interface LineFaults {
-  readonly rejectLine?: RegExp;
-  readonly dropAfterConfigLines?: number;
-  readonly answerDelayMs?: number;
+  rejectLine?: RegExp;
+  dropAfterConfigLines?: number;
+  answerDelayMs?: number;
 }
 
 export interface TerminalHooks {

@@ -221,6 +221,7 @@ export class CliShell {
     const where = this.options.where;
     const secret = this.options.enableSecret;
     if (secret !== undefined) this.checkLine(secret, 'the enable secret');
+    this.received = '';
     this.channel.write('enable\r');
     const asked = await this.waitFor('enable', (text) => (/Password: ?$/.test(text) ? 'password' : promptAtEnd(text) ? 'prompt' : undefined));
     if (asked === 'password') {
@@ -232,7 +233,7 @@ export class CliShell {
     }
     this.current = promptAtEnd(this.received);
     this.received = '';
-    if (this.prompt.mode === 'user') throw new SshAuthError(`${where} refused the enable secret (still in user EXEC)`, where);
+    if (this.prompt.mode === 'user') throw new SshAuthError(`${where} refused to enter privileged EXEC`, where);
   }
 
   private async sendNow(line: string, options: SendOptions): Promise<string> {
@@ -244,7 +245,7 @@ export class CliShell {
     const output = stripEcho(raw.replace(PAGER_ERASED, ''), line);
     for (const [pattern, reason] of ERRORS[this.options.vendor]) {
       const m = pattern.exec(output);
-      if (m) throw this.refusal(line, reason, output, m[0]);
+      if (m) throw this.refusal(line, reason, output, output.slice(m.index).split('\n')[0]!);
     }
     return output;
   }
@@ -281,6 +282,7 @@ export class CliShell {
       timeoutMs,
     );
     this.current = result.prompt;
+    this.received = '';
     return result.before;
   }
 
