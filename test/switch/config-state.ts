@@ -5,7 +5,6 @@
  * a real switch prints: an explicit `switchport access vlan 1` leaves no line.
  */
 import type { SwitchVendor } from '../../shared/model/schema.js';
-import { formatVlanSet, type VlanRange } from '../../shared/model/vlan-set.js';
 import { switchportLines } from '../../shared/targets/switch-common/switchport-lines.js';
 import { comparePortNames } from '../../shared/targets/switch-common/plan.js';
 import { shortPortName, VENDORS } from '../../shared/targets/switch-common/vendors.js';
@@ -39,16 +38,17 @@ const ORDER: Record<SwitchVendor, readonly Setting[]> = {
   'dell-os6': SETTINGS,
 };
 
-/** Values a setting has when nothing is configured; setting one of these removes the line. */
-function defaultsOf(vendor: SwitchVendor): Partial<Record<Setting, string>> {
-  return {
-    'switchport access vlan': '1',
-    'switchport trunk native vlan': '1',
-    'switchport trunk allowed vlan': '1-4094',
-    mtu: String(VENDORS[vendor].defaultMtu),
-    ...(vendor === 'dell-os6' ? { 'switchport mode': 'access' } : {}),
-  };
-}
+const COMMON_DEFAULTS: Partial<Record<Setting, string>> = {
+  'switchport access vlan': '1',
+  'switchport trunk native vlan': '1',
+  'switchport trunk allowed vlan': '1-4094',
+};
+
+/** Values a setting has when nothing is configured; setting one of these removes the line. OS6 ports are access ports by default, IOS ones dynamic. */
+const DEFAULTS: Record<SwitchVendor, Partial<Record<Setting, string>>> = {
+  'cisco-ios': { ...COMMON_DEFAULTS, mtu: String(VENDORS['cisco-ios'].defaultMtu) },
+  'dell-os6': { ...COMMON_DEFAULTS, mtu: String(VENDORS['dell-os6'].defaultMtu), 'switchport mode': 'access' },
+};
 
 export interface InterfaceConfig {
   /** `TenGigabitEthernet1/0/5` (the model's long name) or `port-channel 8`. */
@@ -96,7 +96,7 @@ export class SwitchConfig {
 
   /** Sets (or, for a default value, clears) one setting. */
   set(iface: InterfaceConfig, setting: Setting, value: string): void {
-    if (defaultsOf(this.vendor)[setting] === value) iface.settings.delete(setting);
+    if (DEFAULTS[this.vendor][setting] === value) iface.settings.delete(setting);
     else iface.settings.set(setting, value);
   }
 
@@ -120,7 +120,7 @@ export class SwitchConfig {
     for (const setting of ORDER[this.vendor]) {
       const value = iface.settings.get(setting);
       if (value === undefined) continue;
-      if (setting === 'switchport trunk allowed vlan' && this.vendor === 'cisco-ios') {
+      if (setting === 'switchport trunk allowed vlan' && this.vendor === 'cisco-ios' && value !== 'none') {
         lines.push(...switchportLines({ mode: 'trunk', allowed: value }, { explicit: false, accessModeAlways: true, wrapAllowedAt: 60 }).allowed);
       } else if (setting === 'description') {
         lines.push(this.vendor === 'dell-os6' ? `description "${value}"` : `description ${value}`);
@@ -171,6 +171,3 @@ export class SwitchConfig {
     return out;
   }
 }
-
-/** The VLAN set as a running-config writes it. */
-export const vlanSetText = (ranges: readonly VlanRange[]): string => formatVlanSet(ranges);

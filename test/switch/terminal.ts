@@ -15,10 +15,13 @@ export interface TerminalStream {
   on(event: 'close', listener: () => void): unknown;
 }
 
-/** Faults that act on a session's lines (see `SwitchFaults`). */
+/** Faults that act on a session's lines. */
 export interface LineFaults {
+  /** Lines refused with the vendor's invalid-input error although they are valid. */
   rejectLine?: RegExp;
+  /** The connection drops when a session types this many lines in configuration modes; that line is not applied. */
   dropAfterConfigLines?: number;
+  /** Each line is answered this much later. */
   answerDelayMs?: number;
 }
 

@@ -194,6 +194,8 @@ describe('configuration', () => {
     const term = await privileged(sw);
     await typeLines(term, ['configure terminal', 'interface Te1/0/5', 'switchport trunk allowed vlan 10,20', 'switchport trunk allowed vlan add 30-40', 'switchport trunk allowed vlan remove 35', 'switchport trunk native vlan 1', 'end']);
     expect(sw.runningConfig()).toContain('interface TenGigabitEthernet1/0/5\n switchport trunk allowed vlan 10,20,30-34,36-40\n!');
+    await typeLines(term, ['configure terminal', 'interface Te1/0/5', 'switchport trunk allowed vlan none', 'end']);
+    expect(sw.runningConfig()).toContain('interface TenGigabitEthernet1/0/5\n switchport trunk allowed vlan none\n!');
     await typeLines(term, ['configure terminal', 'interface Te1/0/5', 'switchport trunk allowed vlan all', 'end']);
     expect(sw.runningConfig()).toContain('interface TenGigabitEthernet1/0/5\n!');
   });
