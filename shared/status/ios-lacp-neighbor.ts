@@ -37,6 +37,8 @@ const ROW = new RegExp(
 /** Lines that carry no data: the flag legend and the two-line column header. */
 const LEGEND = /^(Flags:|[SFAP] - Device|LACP port|Port\s+Flags\s+Priority)/;
 
+const RATES: Readonly<Record<string, LacpNeighbor['rate']>> = { S: 'slow', F: 'fast' };
+
 const macOf = (dotted: string) => dotted.replace(/\./g, '').toLowerCase().match(/../g)!.join(':');
 
 export function parseLacpNeighbors(text: string): Parsed<LacpNeighbor[]> {
@@ -67,7 +69,7 @@ export function parseLacpNeighbors(text: string): Parsed<LacpNeighbor[]> {
       line,
       group,
       port: port!,
-      rate: rate!.toUpperCase() === 'F' ? 'fast' : 'slow',
+      rate: RATES[rate!.toUpperCase()]!,
       active: mode!.toUpperCase() === 'A',
       portPriority: Number(priority),
       systemMac: macOf(devId!),

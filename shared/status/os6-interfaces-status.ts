@@ -52,6 +52,9 @@ const ON_OFF: Readonly<Record<string, boolean | null>> = { On: true, Off: false,
 
 type Section = 'ports' | 'oob' | 'port-channels';
 
+/** How many columns each table has. */
+const COLUMNS: Readonly<Record<Section, number>> = { ports: 9, oob: 3, 'port-channels': 5 };
+
 /** Which table a header opens, from its first line. */
 function sectionOf(header: string): Section | undefined {
   if (/^Port\s+Description\s+Duplex\b/.test(header)) return 'ports';
@@ -122,6 +125,9 @@ export function parseOs6InterfacesStatus(text: string): Parsed<Os6InterfacesStat
       section = sectionOf(header);
       if (section === undefined) warnings.push({ line, message: `skipped a table headed ${quoteInput(header)}` });
       columns = rulerColumns(raw);
+      if (section !== undefined && columns.length !== COLUMNS[section]) {
+        return { ok: false, error: { line, message: `the ${section} table has ${columns.length} columns, expected ${COLUMNS[section]}` } };
+      }
       sawTable ||= section === 'ports';
       header = undefined;
       continue;

@@ -67,6 +67,7 @@ export function parseOs6PortChannels(text: string): Parsed<Os6PortChannel[]> {
           return { ok: false, error: { line, message: `expected the header "Channel Ports Ch-Type ..." above the ruler, found ${quoteInput(header ?? '')}` } };
         }
         columns = rulerColumns(raw);
+        if (columns.length !== 6) return { ok: false, error: { line, message: `the port-channel table has ${columns.length} columns, expected 6` } };
         inTable = true;
       } else if (columns === undefined) {
         header = raw.trim();

@@ -60,6 +60,17 @@ describe('CliShell against the test switch', () => {
     });
   }
 
+  it('pages through on its own when the pager is back on', async () => {
+    const sw = await start({ vendor: 'dell-os6', setup: Array.from({ length: 40 }, (_, i) => [`vlan ${100 + i}`, 'exit']).flat() });
+    const cli = await open(sw);
+    await cli.send('terminal length 24');
+    const config = await cli.send('show running-config');
+    expect(config).not.toContain('--More--');
+    expect(config).not.toContain(String.fromCharCode(8));
+    expect(config.trimEnd().split('\n').at(-1)).toBe('exit');
+    expect(config).toContain('vlan 139\nexit\nhostname "console"');
+  });
+
   it('names the line the switch refused, with the vendor text', async () => {
     const sw = await start({ vendor: 'cisco-ios' });
     const cli = await open(sw);
