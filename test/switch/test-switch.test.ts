@@ -1,4 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ssh2 from 'ssh2';
+import { HostKeyTrust, HostKeyUnknownError, knownHostsName, SshConnectionError, connect } from '../../electron/engine/ssh/index.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SwitchVendor } from '../../shared/model/schema.js';
 import { parseEtherchannelSummary } from '../../shared/status/ios-etherchannel-summary.js';
@@ -352,5 +357,33 @@ describe('status commands', () => {
         ],
       ],
     ]);
+  });
+});
+
+describe("with Netloom's SSH layer", () => {
+  it('takes a key login whose host key connect() checked, and offers no exec service', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netloom-switch-'));
+    try {
+      const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1', privateKeyEncoding: { type: 'sec1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+      const parsed = ssh2.utils.parseKey(privateKey);
+      if (parsed instanceof Error || Array.isArray(parsed)) throw new Error('cannot read the generated key');
+      writeFileSync(join(dir, 'id_ecdsa'), privateKey, { mode: 0o600 });
+      const sw = await start({ vendor: 'cisco-ios', password: undefined, authorizedKey: `${parsed.type} ${parsed.getPublicSSH().toString('base64')}` });
+      const target = { address: sw.address, port: sw.port, user: sw.user };
+      const options = { identityFile: join(dir, 'id_ecdsa'), agent: false as const, timeoutMs: 5_000 };
+
+      const unknown = new HostKeyTrust({ knownHostsFiles: [], storeFile: join(dir, 'empty_known_hosts') });
+      await expect(connect(target, { ...options, trust: unknown })).rejects.toBeInstanceOf(HostKeyUnknownError);
+
+      writeFileSync(join(dir, 'known_hosts'), `${knownHostsName(sw.address, sw.port)} ${sw.hostPublicKey}\n`);
+      const session = await connect(target, { ...options, trust: new HostKeyTrust({ knownHostsFiles: [join(dir, 'known_hosts')], storeFile: join(dir, 'store') }) });
+      try {
+        await expect(session.run(['show', 'version'])).rejects.toBeInstanceOf(SshConnectionError);
+      } finally {
+        session.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
