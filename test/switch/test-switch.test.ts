@@ -271,6 +271,9 @@ describe('IOS archive and revert timer', () => {
     expect(sw.runningConfig()).toContain('vlan 300');
     const kept = sw.runningConfig();
     await typeLines(term, ['configure terminal revert timer 5', 'vlan 301', 'end']);
+    // Armed again before it fires: the archive still holds the configuration from before vlan 301.
+    expect(await term.type('configure terminal revert timer 5\r', /\(config\)#$/)).toContain('to flash:netloom-1');
+    await typeLines(term, ['vlan 302', 'end']);
     expect(sw.revertPending).toBe(true);
     expect(await term.type('configure revert now\r', /#$/)).toContain('Rollback Confirmed Change: Rolling to:flash:netloom-1');
     expect(sw.runningConfig()).toBe(kept);

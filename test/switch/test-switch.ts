@@ -53,7 +53,7 @@ interface PendingRevert {
   readonly user: string;
   minutes: number;
   deadline: number;
-  timer: NodeJS.Timeout;
+  timer: NodeJS.Timeout | undefined;
 }
 
 const defaultPorts = (vendor: SwitchVendor) => {
@@ -158,12 +158,10 @@ export class TestSwitch implements SwitchCore {
   startRevertTimer(minutes: number, user: string): string | undefined {
     const path = this.running.archive?.path;
     if (path === undefined) return undefined;
-    if (this.pending) clearTimeout(this.pending.timer);
-    const file = `${path}-${this.archiveCount++}`;
-    const pending: PendingRevert = { snapshot: this.running.clone(), file, user, minutes, deadline: 0, timer: undefined as unknown as NodeJS.Timeout };
-    this.pending = pending;
+    // Armed again before it fired: the timer restarts, the archived configuration stays the one from before the first change.
+    this.pending ??= { snapshot: this.running.clone(), file: `${path}-${this.archiveCount++}`, user, minutes, deadline: 0, timer: undefined };
     this.armTimer(minutes);
-    return file;
+    return this.pending.file;
   }
 
   confirmRevert(): boolean {
