@@ -100,8 +100,8 @@ function interfacesNamed(session: Session, text: string, offset: number): Interf
   if (name === undefined) throw new CaretRefusal(offset);
   const iface = core.running.interfaces.get(name);
   if (!iface) {
-    if (core.vendor === 'dell-os6') throw new CliRefusal([CLI_ERRORS.os6InvalidInterface]);
-    throw new CaretRefusal(offset + text.search(/\d/));
+    const answer = VENDOR_CLI[core.vendor].missingInterface;
+    throw answer === undefined ? new CaretRefusal(offset + text.search(/\d/)) : new CliRefusal([answer]);
   }
   return [iface];
 }
@@ -121,10 +121,9 @@ function interfaceRange(session: Session, text: string, offset: number): Interfa
 /** Sets `setting` on every selected interface to `value` (or to what `value` computes per interface). */
 function setOnTargets(session: Session, setting: Setting, value: string | ((iface: InterfaceConfig) => string)): void {
   const { core } = session;
-  for (const iface of session.targets) {
-    if (core.vendor === 'dell-os6' && setting.startsWith('switchport') && iface.settings.has('channel-group')) {
-      throw new CliRefusal([CLI_ERRORS.os6PortChannelMember]);
-    }
+  const refusal = VENDOR_CLI[core.vendor].memberRefusesSwitchport;
+  if (refusal !== undefined && setting.startsWith('switchport') && session.targets.some((iface) => iface.settings.has('channel-group'))) {
+    throw new CliRefusal([refusal]);
   }
   const values = session.targets.map((iface) => (typeof value === 'string' ? value : value(iface)));
   session.targets.forEach((iface, i) => core.running.set(iface, setting, values[i]!));
@@ -268,7 +267,7 @@ const COMMANDS: readonly Command[] = [
     modes: PRIVILEGED,
     words: ['copy', 'running-config', 'startup-config'],
     async run(s) {
-      if (s.core.vendor === 'cisco-ios') {
+      if (VENDOR_CLI[s.core.vendor].copyAsksFilename) {
         const name = await s.askLine('Destination filename [startup-config]? ');
         if (name !== '' && name !== 'startup-config') throw new CliRefusal([`%Error opening ${name} (No such file or directory)`]);
       }
@@ -412,7 +411,8 @@ const COMMANDS: readonly Command[] = [
     run(s, a) {
       if (s.targets.some((t) => t.kind === 'port-channel')) throw new CaretRefusal(0);
       const group = Number(a.values.group);
-      if (s.core.vendor === 'cisco-ios' && !s.core.running.interfaces.has(`port-channel ${group}`)) s.print(`Creating a port-channel interface Port-channel ${group}`);
+      const creates = VENDOR_CLI[s.core.vendor].createsPortChannel;
+      if (creates && !s.core.running.interfaces.has(`port-channel ${group}`)) s.print(creates(group));
       s.core.running.portChannel(group);
       setOnTargets(s, 'channel-group', `${group} mode ${a.values.mode}`);
     },

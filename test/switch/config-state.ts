@@ -22,32 +22,60 @@ export const SETTINGS = [
 ] as const;
 export type Setting = (typeof SETTINGS)[number];
 
-/** The order each vendor's running-config lists an interface's settings in. */
-const ORDER: Record<SwitchVendor, readonly Setting[]> = {
-  'cisco-ios': [
-    'description',
-    'switchport access vlan',
-    'switchport trunk native vlan',
-    'switchport trunk allowed vlan',
-    'switchport mode',
-    'mtu',
-    'channel-group',
-    'spanning-tree portfast',
-    'shutdown',
-  ],
-  'dell-os6': SETTINGS,
-};
-
 const COMMON_DEFAULTS: Partial<Record<Setting, string>> = {
   'switchport access vlan': '1',
   'switchport trunk native vlan': '1',
   'switchport trunk allowed vlan': '1-4094',
 };
 
-/** Values a setting has when nothing is configured; setting one of these removes the line. OS6 ports are access ports by default, IOS ones dynamic. */
-const DEFAULTS: Record<SwitchVendor, Partial<Record<Setting, string>>> = {
-  'cisco-ios': { ...COMMON_DEFAULTS, mtu: String(VENDORS['cisco-ios'].defaultMtu) },
-  'dell-os6': { ...COMMON_DEFAULTS, mtu: String(VENDORS['dell-os6'].defaultMtu), 'switchport mode': 'access' },
+/** How a vendor's running-config prints what the switch holds. */
+interface Printing {
+  /** The order an interface's settings are listed in. */
+  readonly order: readonly Setting[];
+  /** Values a setting has when nothing is configured; setting one of these removes the line. */
+  readonly defaults: Partial<Record<Setting, string>>;
+  /** Port-channels are listed before the ports (IOS) or after them (OS6). */
+  readonly channelsFirst: boolean;
+  portName(longName: string): string;
+  channelName(number: number): string;
+  /** Descriptions and VLAN names in double quotes. */
+  readonly quoted: boolean;
+  /** Allowed lists wrapped into `add` lines of this many characters of VLANs. */
+  readonly wrapAllowedAt?: number;
+  render(config: SwitchConfig): string[];
+}
+
+const PRINTING: Record<SwitchVendor, Printing> = {
+  'cisco-ios': {
+    order: [
+      'description',
+      'switchport access vlan',
+      'switchport trunk native vlan',
+      'switchport trunk allowed vlan',
+      'switchport mode',
+      'mtu',
+      'channel-group',
+      'spanning-tree portfast',
+      'shutdown',
+    ],
+    // IOS ports default to dynamic switchport mode, so `switchport mode access` is a line.
+    defaults: { ...COMMON_DEFAULTS, mtu: String(VENDORS['cisco-ios'].defaultMtu) },
+    channelsFirst: true,
+    portName: (name) => name,
+    channelName: (number) => `Port-channel${number}`,
+    quoted: false,
+    wrapAllowedAt: 60,
+    render: (config) => config.renderIos(),
+  },
+  'dell-os6': {
+    order: SETTINGS,
+    defaults: { ...COMMON_DEFAULTS, mtu: String(VENDORS['dell-os6'].defaultMtu), 'switchport mode': 'access' },
+    channelsFirst: false,
+    portName: (name) => shortPortName('dell-os6', name),
+    channelName: (number) => `port-channel ${number}`,
+    quoted: true,
+    render: (config) => config.renderOs6(),
+  },
 };
 
 export interface InterfaceConfig {
@@ -96,7 +124,7 @@ export class SwitchConfig {
 
   /** Sets (or, for a default value, clears) one setting. */
   set(iface: InterfaceConfig, setting: Setting, value: string): void {
-    if (DEFAULTS[this.vendor][setting] === value) iface.settings.delete(setting);
+    if (this.printing.defaults[setting] === value) iface.settings.delete(setting);
     else iface.settings.set(setting, value);
   }
 
@@ -105,25 +133,26 @@ export class SwitchConfig {
     const all = [...this.interfaces.values()];
     const channels = all.filter((i) => i.kind === 'port-channel').sort((a, b) => comparePortNames(a.name, b.name));
     const ports = all.filter((i) => i.kind === 'port').sort((a, b) => comparePortNames(a.name, b.name));
-    return this.vendor === 'cisco-ios' ? [...channels, ...ports] : [...ports, ...channels];
+    return this.printing.channelsFirst ? [...channels, ...ports] : [...ports, ...channels];
   }
 
   /** The interface's name as the vendor's running-config prints it. */
   printedName(iface: InterfaceConfig): string {
-    if (iface.kind === 'port-channel') return this.vendor === 'cisco-ios' ? iface.name.replace('port-channel ', 'Port-channel') : iface.name;
-    return this.vendor === 'cisco-ios' ? iface.name : shortPortName(this.vendor, iface.name);
+    if (iface.kind === 'port-channel') return this.printing.channelName(Number(iface.name.split(' ')[1]));
+    return this.printing.portName(iface.name);
   }
 
   /** The interface's body lines, without indentation. */
   bodyLines(iface: InterfaceConfig): string[] {
     const lines: string[] = [];
-    for (const setting of ORDER[this.vendor]) {
+    const { order, wrapAllowedAt } = this.printing;
+    for (const setting of order) {
       const value = iface.settings.get(setting);
       if (value === undefined) continue;
-      if (setting === 'switchport trunk allowed vlan' && this.vendor === 'cisco-ios' && value !== 'none') {
-        lines.push(...switchportLines({ mode: 'trunk', allowed: value }, { explicit: false, accessModeAlways: true, wrapAllowedAt: 60 }).allowed);
+      if (setting === 'switchport trunk allowed vlan' && wrapAllowedAt !== undefined && value !== 'none') {
+        lines.push(...switchportLines({ mode: 'trunk', allowed: value }, { explicit: false, accessModeAlways: true, wrapAllowedAt }).allowed);
       } else if (setting === 'description') {
-        lines.push(this.vendor === 'dell-os6' ? `description "${value}"` : `description ${value}`);
+        lines.push(`description ${this.quote(value)}`);
       } else {
         lines.push(value === '' ? setting : `${setting} ${value}`);
       }
@@ -133,10 +162,19 @@ export class SwitchConfig {
 
   /** The configuration as `show running-config` prints it after its header. */
   render(): string[] {
-    return this.vendor === 'cisco-ios' ? this.renderIos() : this.renderOs6();
+    return this.printing.render(this);
   }
 
-  private renderIos(): string[] {
+  private get printing(): Printing {
+    return PRINTING[this.vendor];
+  }
+
+  private quote(text: string): string {
+    return this.printing.quoted ? `"${text}"` : text;
+  }
+
+  /** IOS: one-space indentation, `!` between blocks, every port listed, `end`. */
+  renderIos(): string[] {
     const out = ['!', 'version 15.2', '!', `hostname ${this.hostname}`, '!', 'vtp mode transparent', '!'];
     if (this.archive) {
       out.push('archive');
@@ -146,7 +184,7 @@ export class SwitchConfig {
     }
     for (const [id, name] of [...this.vlans].sort((a, b) => a[0] - b[0])) {
       if (id === 1) continue;
-      out.push(`vlan ${id}`, ...(name === undefined ? [] : [` name ${name}`]), '!');
+      out.push(`vlan ${id}`, ...(name === undefined ? [] : [` name ${this.quote(name)}`]), '!');
     }
     for (const iface of this.sortedInterfaces()) {
       out.push(`interface ${this.printedName(iface)}`, ...this.bodyLines(iface).map((l) => ` ${l}`), '!');
@@ -155,13 +193,14 @@ export class SwitchConfig {
     return out;
   }
 
-  private renderOs6(): string[] {
+  /** OS6: no indentation, `exit` after every block, only configured interfaces. */
+  renderOs6(): string[] {
     const out = ['configure'];
     for (const [id, name] of [...this.vlans].sort((a, b) => a[0] - b[0])) {
       if (id === 1) continue;
-      out.push(`vlan ${id}`, ...(name === undefined ? [] : [`name "${name}"`]), 'exit');
+      out.push(`vlan ${id}`, ...(name === undefined ? [] : [`name ${this.quote(name)}`]), 'exit');
     }
-    out.push(`hostname "${this.hostname}"`);
+    out.push(`hostname ${this.quote(this.hostname)}`);
     for (const iface of this.sortedInterfaces()) {
       const body = this.bodyLines(iface);
       if (body.length === 0) continue;

@@ -162,18 +162,19 @@ describe('paging', () => {
 });
 
 describe('configuration', () => {
+  const HOSTNAMES: Record<SwitchVendor, string> = { 'cisco-ios': 'c9300', 'dell-os6': 'n4032' };
   const fixture = (vendor: SwitchVendor, name: string) => readFileSync(new URL(`../shared/targets/${vendor}/__fixtures__/${name}`, import.meta.url), 'utf8');
 
   for (const vendor of ['cisco-ios', 'dell-os6'] as const) {
     for (const design of ['homelab', 'rich']) {
       it(`takes every line of Netloom's ${vendor} ${design} snippet and ends with what the startup-config says`, async () => {
-        const sw = await start({ vendor, hostname: vendor === 'cisco-ios' ? 'c9300' : 'n4032' });
+        const sw = await start({ vendor, hostname: HOSTNAMES[vendor] });
         const term = await privileged(sw);
         const lines = fixture(vendor, `${design}.snippet.txt`).trimEnd().split('\n');
         const out = await typeLines(term, lines);
         expect(out).not.toMatch(/% |An invalid|Interface is part/);
         expect(term.text).toMatch(/#$/);
-        expect(term.text.endsWith(vendor === 'cisco-ios' ? 'c9300#' : 'n4032#')).toBe(true);
+        expect(term.text.endsWith(`${HOSTNAMES[vendor]}#`)).toBe(true);
 
         const want = readSwitchConfig(fixture(vendor, `${design}.startup-config.txt`), vendor);
         const got = readSwitchConfig(sw.runningConfig(), vendor);

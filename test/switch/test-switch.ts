@@ -56,11 +56,6 @@ interface PendingRevert {
   timer: NodeJS.Timeout | undefined;
 }
 
-const defaultPorts = (vendor: SwitchVendor) => {
-  const type = vendor === 'cisco-ios' ? 'TenGigabitEthernet' : 'Tengigabitethernet';
-  return [1, 2].flatMap((unit) => Array.from({ length: 24 }, (_, i) => `${type}${unit}/0/${i + 1}`));
-};
-
 export class TestSwitch implements SwitchCore {
   readonly vendor: SwitchVendor;
   readonly user: string;
@@ -90,7 +85,7 @@ export class TestSwitch implements SwitchCore {
     this.enableSecret = options.enableSecret;
     this.faults = { ...options.faults };
     this.minuteMs = options.minuteMs ?? 60_000;
-    this.running = new SwitchConfig(options.vendor, options.hostname ?? VENDOR_CLI[options.vendor].defaultHostname, options.ports ?? defaultPorts(options.vendor));
+    this.running = new SwitchConfig(options.vendor, options.hostname ?? VENDOR_CLI[options.vendor].defaultHostname, options.ports ?? VENDOR_CLI[options.vendor].defaultPorts);
     this.startup = this.running.clone();
     const key = options.authorizedKey === undefined ? undefined : ssh2.utils.parseKey(options.authorizedKey);
     if (key instanceof Error) throw new Error(`authorizedKey: ${key.message}`);

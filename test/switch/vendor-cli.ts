@@ -26,7 +26,19 @@ export interface VendorCli {
   readonly configureWords: readonly string[];
   /** Header of `show running-config`, given the text's size. */
   runningHeader(bytes: number): string[];
+  /** The answer to `interface` naming a port the switch does not have; undefined: the caret under its number. */
+  readonly missingInterface?: string;
+  /** The answer to a `switchport` command on a port-channel member, when the vendor refuses it. */
+  readonly memberRefusesSwitchport?: string;
+  /** What `channel-group N` prints when it creates the port-channel. */
+  createsPortChannel?(number: number): string;
+  /** `copy running-config startup-config` asks for the file name first. */
+  readonly copyAsksFilename: boolean;
+  /** Ports of the switch by default (the model's long names): two stacked units of 24 ten-gigabit ports. */
+  readonly defaultPorts: readonly string[];
 }
+
+const stackOfTenGig = (type: string) => [1, 2].flatMap((unit) => Array.from({ length: 24 }, (_, i) => `${type}${unit}/0/${i + 1}`));
 
 export const VENDOR_CLI: Record<SwitchVendor, VendorCli> = {
   'cisco-ios': {
@@ -43,6 +55,9 @@ export const VENDOR_CLI: Record<SwitchVendor, VendorCli> = {
     configBanner: 'Enter configuration commands, one per line.  End with CNTL/Z.',
     configureWords: ['configure', 'terminal'],
     runningHeader: (bytes) => ['Building configuration...', '', `Current configuration : ${bytes} bytes`],
+    createsPortChannel: (number) => `Creating a port-channel interface Port-channel ${number}`,
+    copyAsksFilename: true,
+    defaultPorts: stackOfTenGig('TenGigabitEthernet'),
   },
   'dell-os6': {
     defaultHostname: 'console',
@@ -57,6 +72,10 @@ export const VENDOR_CLI: Record<SwitchVendor, VendorCli> = {
     more: '--More-- or (q)uit',
     configureWords: ['configure'],
     runningHeader: () => ['!Current Configuration:', '!System Description "Netloom test switch (Dell EMC Networking N4032 CLI)"', '!System Software Version 6.7.1.20', '!'],
+    missingInterface: 'An invalid interface has been used for this function.',
+    memberRefusesSwitchport: 'Interface is part of a port-channel.',
+    copyAsksFilename: false,
+    defaultPorts: stackOfTenGig('Tengigabitethernet'),
   },
 };
 
@@ -68,6 +87,4 @@ export const CLI_ERRORS = {
   badSecrets: '% Bad secrets',
   archiveOff: '%Turn config archive on before using Rollback Confirmed Change',
   noRollbackPending: '%No Rollback Confirmed Change pending',
-  os6InvalidInterface: 'An invalid interface has been used for this function.',
-  os6PortChannelMember: 'Interface is part of a port-channel.',
 } as const;
