@@ -21,7 +21,9 @@
  *   `% Incomplete command.`, `% Ambiguous command`, ...) reject with
  *   `CliCommandError` naming the line; a question the caller gave no answer for
  *   rejects too, as does output beyond `maxOutputBytes`. No prompt in time:
- *   `SshTimeoutError`. The channel closing: `SshConnectionError`.
+ *   `SshTimeoutError`. The channel closing: `SshConnectionError`. After an
+ *   unanswered question, a timeout or too much output the session is closed: the
+ *   switch may be waiting for a key, and the next line would answer it.
  */
 import { StringDecoder } from 'node:string_decoder';
 import type { Client, ClientChannel } from 'ssh2';
@@ -241,7 +243,15 @@ export class CliShell {
     if (this.closedBy) throw this.closedBy;
     this.received = '';
     this.channel.write(`${line}\r`);
-    const raw = await this.waitForPrompt(line, options.answers ?? [], options.timeoutMs ?? this.options.timeoutMs ?? 30_000);
+    let raw: string;
+    try {
+      raw = await this.waitForPrompt(line, options.answers ?? [], options.timeoutMs ?? this.options.timeoutMs ?? 30_000);
+    } catch (e) {
+      // Without its prompt the switch may still be busy or waiting for a key: the next line typed
+      // would answer it. The session is closed so nothing more goes to a CLI in an unknown state.
+      this.close();
+      throw e;
+    }
     const output = stripEcho(raw.replace(PAGER_ERASED, ''), line);
     for (const [pattern, reason] of ERRORS[this.options.vendor]) {
       const m = pattern.exec(output);

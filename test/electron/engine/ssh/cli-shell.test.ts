@@ -104,6 +104,9 @@ describe('CliShell against the test switch', () => {
     await cli.send('exit');
     await expect(cli.send('copy running-config startup-config')).rejects.toMatchObject({ reason: 'question', message: expect.stringContaining('(y/n)') });
     expect(os6.startupConfig()).not.toContain('vlan 240');
+    // The switch still waits for its key: the session is closed rather than let the next line answer it.
+    expect(cli.closed).toBe(true);
+    await expect(cli.send('show running-config')).rejects.toBeInstanceOf(SshConnectionError);
 
     const again = await open(os6);
     expect(await again.send('copy running-config startup-config', { answers: [SAVE_QUESTIONS['dell-os6']] })).toContain('Configuration Saved!');
@@ -155,6 +158,7 @@ describe('CliShell against the test switch', () => {
     const late = await cli.send('show running-config', { timeoutMs: 100 }).catch((e: unknown) => e);
     expect(late).toBeInstanceOf(SshTimeoutError);
     expect(late).toMatchObject({ phase: 'exec', timeoutMs: 100, message: `${sw.address}:${sw.port} did not answer "show running-config" with a prompt within 100 ms` });
+    expect(cli.closed).toBe(true);
   });
 
   it('caps the output of a line', async () => {
