@@ -33,6 +33,8 @@
  * - With `sudoPassword`, a wrong password makes sudo read further stdin lines as new attempts:
  *   check the password with a command without stdin first.
  * - The socket has Nagle off (`setNoDelay`); keepalives every 2 s notice a dead peer in about 8 s.
+ * - **Switches** have no shell to run commands in: `CliShell` (`cli-shell.ts`) types checked lines
+ *   at their CLI over a shell channel (`openShellChannel`) and reads the answers up to the prompt.
  */
 export * from './errors.js';
 export { sha256Fingerprint, keyTypeOf } from './fingerprint.js';
@@ -40,3 +42,17 @@ export { parseKnownHosts, judgeHostKey, knownHostsLine, knownHostsName, type Hos
 export { HostKeyTrust, defaultKnownHostsFiles, type HostKeyCheck, type HostKeyTrustOptions } from './trust.js';
 export { connect, type ConnectOptions, type ExecOptions, type ExecResult, type SshSession, type SshTarget } from './session.js';
 export { sh, shell, chain, quote, singleLine, ShellQuoteError, type ShellCommand } from '../../../shared/shell/quote.js';
+export {
+  CliShell,
+  CliCommandError,
+  CliUnsafeLineError,
+  openShellChannel,
+  promptAtEnd,
+  SAVE_QUESTIONS,
+  type CliAnswer,
+  type CliChannel,
+  type CliFailure,
+  type CliPrompt,
+  type CliShellOptions,
+  type SendOptions,
+} from './cli-shell.js';
