@@ -18,6 +18,7 @@ import {
   vmNicAttributes,
 } from './kinds.js';
 import { checkDescription, checkDeviceName, checkInterfaceName } from './names.js';
+import { extraLinesProblems, splitBlockText, splitContinuedLine, unmanagedBlockProblems } from './verbatim.js';
 import { VLAN_MAX, VLAN_MIN } from './vlan-set.js';
 
 export const FORMAT = 'netloom/1';
@@ -74,13 +75,43 @@ export const Inet6 = z.discriminatedUnion('method', [
 
 export const AUTOSTART = ['auto', 'hotplug', 'off'] as const;
 
+/**
+ * Attribute lines Netloom does not model (post-up, unknown keys), kept verbatim
+ * from an import: one line per entry, none reaching outside its interface (see
+ * `verbatim.ts`). A continued line stored the older way, with its following
+ * lines in one entry, loads as its lines.
+ */
+const ExtraLines = z
+  .array(z.string())
+  .superRefine((entries, ctx) => {
+    const lines = entries.flatMap((entry, index) => (splitContinuedLine(entry) ?? [entry]).map((line) => ({ line, index })));
+    const reported = new Set<number>();
+    for (const p of extraLinesProblems(lines.map((l) => l.line))) {
+      const index = lines[p.index]!.index;
+      if (!reported.has(index)) ctx.addIssue({ code: 'custom', path: [index], message: p.message });
+      reported.add(index);
+    }
+  })
+  .transform((entries) => entries.flatMap((entry) => splitContinuedLine(entry) ?? [entry]));
+
+/**
+ * Whole stanzas Netloom does not model (OVS, vxlan, ...), kept verbatim from an
+ * import: one line per entry (see `verbatim.ts`). A block stored the older
+ * way, as one string, loads as its lines.
+ */
+const UnmanagedBlock = z.preprocess(
+  (block) => (typeof block === 'string' ? splitBlockText(block) : block),
+  z.array(z.string()).superRefine((lines, ctx) => {
+    for (const p of unmanagedBlockProblems(lines)) ctx.addIssue({ code: 'custom', path: [p.index], message: p.message });
+  }),
+);
+
 /** What every host interface (port, bond, bridge, VLAN interface) has beside its kind's attributes. */
 const interfaceCommon = {
   inet: Inet.optional(),
   inet6: Inet6.optional(),
   autostart: z.enum(AUTOSTART).default('auto'),
-  /** Attribute lines Netloom does not model (post-up, unknown keys), kept verbatim from an import. */
-  extraLines: z.array(z.string()).optional(),
+  extraLines: ExtraLines.optional(),
 };
 
 export const Port = z.strictObject({
@@ -152,8 +183,7 @@ export const Host = z.strictObject({
   bridges: z.array(Bridge).default([]),
   vlans: z.array(VlanInterface).default([]),
   vms: z.array(Vm).default([]),
-  /** Whole stanzas Netloom does not model (OVS, vxlan, ...), kept verbatim from an import. */
-  unmanaged: z.array(z.string()).default([]),
+  unmanaged: z.array(UnmanagedBlock).default([]),
 });
 
 export const SWITCH_VENDORS = ['dell-os6', 'cisco-ios'] as const;

@@ -6,6 +6,7 @@
  * the host's unmanaged blocks, in file order, so that export loses nothing.
  */
 import { checkInterfaceName } from '../../model/names.js';
+import { unmanagedBlockProblems } from '../../model/verbatim.js';
 import { INTERFACES_D } from '../../targets/ifupdown2/keys.js';
 import type { Bond, Bridge, Host, Platform, Port, SshTarget, VlanInterface } from '../../model/schema.js';
 import { headerProblem, readInterface, type Draft, type Note } from './draft.js';
@@ -79,6 +80,21 @@ function resolve(drafts: ReadonlyMap<string, Draft>, verbatim: ReadonlyMap<strin
     if (problem) failed.set(draft.name, problem);
   }
   return { failed, implicit: [...implicit.values()] };
+}
+
+/**
+ * A block's lines as the design keeps them. A line that would reach outside
+ * the block (see `verbatim.ts`) is left out with a warning naming its line:
+ * the design never carries it, the file stays as it was.
+ */
+function verbatimBlock(block: { line: number; text: string }, notes: Note[]): string[] {
+  let lines = block.text.split('\n').map((text, j) => ({ line: block.line + j, text }));
+  for (let problems = unmanagedBlockProblems(lines.map((l) => l.text)); problems.length > 0; problems = unmanagedBlockProblems(lines.map((l) => l.text))) {
+    const left = new Set(problems.map((p) => p.index));
+    for (const p of problems) notes.push({ line: lines[p.index]!.line, message: `left out of the design: the line ${p.message}`, severity: 'warning' });
+    lines = lines.filter((_, i) => !left.has(i));
+  }
+  return lines.map((l) => l.text);
 }
 
 const startWord = (s: StartLine) => (s.type === 'auto' ? 'auto' : `allow-${s.className}`);
@@ -223,7 +239,10 @@ export function importInterfaces(text: string, options: ImportOptions): Interfac
     bridges,
     vlans,
     vms: [],
-    unmanaged: blocks.sort((a, b) => a.line - b.line).map((b) => b.text),
+    unmanaged: blocks
+      .sort((a, b) => a.line - b.line)
+      .map((b) => verbatimBlock(b, notes))
+      .filter((lines) => lines.length > 0),
   };
   return { host, notes: notes.sort((a, b) => a.line - b.line) };
 }
