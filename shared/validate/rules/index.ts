@@ -12,6 +12,7 @@ import { bridgeSecondVlanAwareOnDebian } from './bridge-second-vlan-aware-on-deb
 import { cablePortWithTwoCables } from './cable-port-with-two-cables.js';
 import { cableSwitchPortWithTwoCables } from './cable-switch-port-with-two-cables.js';
 import { exposureManagementOnVmBridge } from './exposure-management-on-vm-bridge.js';
+import { hostRootCommand } from './host-root-command.js';
 import { ipAddressOnEnslaved } from './ip-address-on-enslaved.js';
 import { ipDuplicateAddress } from './ip-duplicate-address.js';
 import { ipGatewayOutsideSubnet } from './ip-gateway-outside-subnet.js';
@@ -80,6 +81,7 @@ export const RULES: readonly Rule[] = [
   ipGatewayOutsideSubnet,
   ipMultipleDefaultGateways,
   exposureManagementOnVmBridge,
+  hostRootCommand,
   namesSwitchText,
   namesDuplicateDevice,
 ];
