@@ -4,7 +4,7 @@
  * every other line kept verbatim. When the model cannot hold the interface
  * faithfully, the draft says why, and the stanzas are kept whole instead.
  */
-import { bondAttributes, bridgeAttributes, portAttributes, vlanInterfaceAttributes } from '../../model/kinds.js';
+import { bondAttributes, bridgeAttributes, portAttributes, vlanInterfaceAttributes } from '../../model/kinds/index.js';
 import { checkAttribute, type Attribute as AttributeSpec, type AttributeTable } from '../../model/attributes.js';
 import { parseIp } from '../../model/ip.js';
 import { checkInterfaceName } from '../../model/names.js';

@@ -19,7 +19,7 @@ import {
   switchPortAttributes,
   vlanInterfaceAttributes,
   vmNicAttributes,
-} from '../../../../shared/model/kinds.js';
+} from '../../../../shared/model/kinds/index.js';
 import { AUTOSTART, PLATFORMS, SWITCH_VENDORS, type Design } from '../../../../shared/model/schema.js';
 import { KindIcon, type IconKind } from '../../chrome/KindIcon.js';
 import { useAppStore } from '../../store/store.js';
