@@ -167,6 +167,14 @@ describe('importInterfaces', () => {
     );
   });
 
+  it('keeps out, with a warning naming the line, what verbatim content may not hold', () => {
+    const text = 'auto eth0\n# eth0 \x1b[2K\niface eth0 inet manual\n\tpost-up ok\n\tmtu 9000 %\n';
+    const { host, notes } = importInterfaces(text, { hostName: 'h' });
+    expect(host.unmanaged).toEqual([['auto eth0', 'iface eth0 inet manual', '\tpost-up ok']]);
+    expect(notes.filter((n) => n.message.startsWith('left out')).map((n) => n.line)).toEqual([2, 5]);
+    expect(() => load(host)).not.toThrow();
+  });
+
   it('starts an interface that is both auto and allow-hotplug as auto, keeping the allow-hotplug line', () => {
     const both = importInterfaces('auto eth0\nallow-hotplug eth0 eth1\niface eth0 inet dhcp\niface eth1 inet dhcp\n', { hostName: 'h' });
     expect(both.host.ports.map((p) => [p.name, p.autostart])).toEqual([['eth0', 'auto'], ['eth1', 'hotplug']]);
