@@ -97,6 +97,7 @@ export function unmanagedBlockProblems(lines: readonly string[]): VerbatimProble
  * (the entry smuggles a line of its own).
  */
 export function splitContinuedLine(entry: string): string[] | undefined {
+  if (!entry.includes('\n')) return [entry];
   const lines = entry.split('\n');
   return lines.slice(0, -1).every(continues) ? lines : undefined;
 }
