@@ -7,6 +7,7 @@ import { DeployRefusedError, DeployService } from '../engine/deploy/deploy-servi
 import { saveLocalBackup } from '../engine/deploy/local-backups.js';
 import type { DeployProgress } from '../../shared/deploy/progress.js';
 import { sshSessionOpener, type HostKeyQuestion } from '../engine/deploy/ssh-session.js';
+import { rootCommands } from '../../shared/model/root-commands.js';
 import { loadDesignOrFail } from './load.js';
 import { EXIT, UsageError } from './output.js';
 import { seconds } from './seconds.js';
@@ -101,10 +102,20 @@ function describeKeyQuestion(q: HostKeyQuestion): string {
   return `The ${q.keyType} host key of ${q.host} (${q.address}:${q.port}) is not known.\n  fingerprint ${q.fingerprint}\nTrust it and continue? [y/N] `;
 }
 
+export const ROOT_MARK = '   # runs as root';
+
+/** The diff with every line of the new file that runs a command as root marked at its end. */
+export function markRootCommands(diff: string): string {
+  const lines = diff.split('\n');
+  const newSide = lines.map((line, i) => ({ line, i })).filter(({ line }) => (line.startsWith('+') && !line.startsWith('+++')) || line.startsWith(' '));
+  const marked = new Set(rootCommands(newSide.map(({ line }) => line.slice(1))).flatMap((c) => newSide.slice(c.line, c.line + c.lines).map(({ i }) => i)));
+  return lines.map((line, i) => (marked.has(i) ? `${line}${ROOT_MARK}` : line)).join('\n');
+}
+
 function printPreparation(p: Preparation, json: boolean): void {
   if (json) return;
   if (p.state === 'ready') {
-    process.stdout.write(`\n=== ${p.host}: /etc/network/interfaces\n${p.diff}`);
+    process.stdout.write(`\n=== ${p.host}: /etc/network/interfaces\n${markRootCommands(p.diff)}`);
     if (p.checkOutput) process.stdout.write(`--- ifup -a -s on ${p.host} said:\n${p.checkOutput}\n`);
   } else if (p.state === 'unchanged') {
     process.stdout.write(`\n=== ${p.host}: unchanged\n`);

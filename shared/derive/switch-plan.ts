@@ -5,7 +5,7 @@
  * it to judge what each switch will be given.
  */
 import { indexDesign, type DesignIndex, type ElementOf } from '../model/index-of.js';
-import type { LacpMode } from '../model/kinds.js';
+import type { LacpMode } from '../model/kinds/index.js';
 import type { Design, Switch, Switchport } from '../model/schema.js';
 import { DEFAULT_VLAN } from './switch-side.js';
 import { topologyOf, type Topology } from './topology.js';

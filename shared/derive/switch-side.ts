@@ -22,8 +22,17 @@ export interface SwitchSide {
   readonly allowsAll: boolean;
 }
 
+/** Parsed allowed lists, per switchport settings object: every member port of a port-channel asks for the same. */
+const allowedCache = new WeakMap<Switchport, readonly VlanRange[]>();
+
 export function allowedRanges(switchport: Extract<Switchport, { mode: 'trunk' }>): readonly VlanRange[] {
-  return switchport.allowed === 'all' ? ALL_VLANS : parseVlanSet(switchport.allowed);
+  if (switchport.allowed === 'all') return ALL_VLANS;
+  let ranges = allowedCache.get(switchport);
+  if (!ranges) {
+    ranges = parseVlanSet(switchport.allowed);
+    allowedCache.set(switchport, ranges);
+  }
+  return ranges;
 }
 
 export function switchSideOf(topology: Topology, switchPort: ElementOf<'switch-port'>): SwitchSide {

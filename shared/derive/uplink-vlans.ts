@@ -40,19 +40,57 @@ export interface UplinkVlans {
   readonly untagged: readonly VlanUse[];
 }
 
+type Prefix = NonNullable<ReturnType<typeof parsePrefix>>;
+
+/** Parsed subnets per networks list: a design is checked element by element against the same few networks. */
+const subnetsOf = new WeakMap<readonly Network[], readonly { readonly network: Network; readonly subnet: Prefix }[]>();
+
+function parsedSubnets(networks: readonly Network[]) {
+  let subnets = subnetsOf.get(networks);
+  if (!subnets) {
+    subnets = networks.flatMap((network) => {
+      const subnet = network.subnet === undefined ? undefined : parsePrefix(network.subnet);
+      return subnet ? [{ network, subnet }] : [];
+    });
+    subnetsOf.set(networks, subnets);
+  }
+  return subnets;
+}
+
 /** The network whose subnet holds one of the interface's IPv4/IPv6 addresses. */
 export function networkOfAddresses(networks: readonly Network[], element: Port | Bond | Bridge): Network | undefined {
-  const addresses = [
+  const texts = [
     ...(element.inet?.method === 'static' ? element.inet.addresses : []),
     ...(element.inet6?.method === 'static' ? element.inet6.addresses : []),
-  ].flatMap((a) => parsePrefix(a) ?? []);
-  return networks.find((n) => {
-    const subnet = n.subnet === undefined ? undefined : parsePrefix(n.subnet);
-    return subnet && addresses.some((a) => prefixContains(subnet, a.address));
-  });
+  ];
+  if (texts.length === 0) return undefined;
+  const addresses = texts.flatMap((a) => parsePrefix(a) ?? []);
+  return parsedSubnets(networks).find(({ subnet }) => addresses.some((a) => prefixContains(subnet, a.address)))?.network;
+}
+
+/** Per topology, what each uplink carries and the switch sides it reaches: several rules ask for the same uplinks. */
+const uplinkCache = new WeakMap<Topology, { vlans: Map<string, UplinkVlans>; sides: Map<string, SwitchSide[]>; uplinks?: (ElementOf<'port'> | ElementOf<'bond'>)[] }>();
+
+function cacheOf(topology: Topology) {
+  let cache = uplinkCache.get(topology);
+  if (!cache) {
+    cache = { vlans: new Map(), sides: new Map() };
+    uplinkCache.set(topology, cache);
+  }
+  return cache;
 }
 
 export function uplinkVlans(topology: Topology, uplink: ElementOf<'port'> | ElementOf<'bond'>): UplinkVlans {
+  const cache = cacheOf(topology).vlans;
+  let vlans = cache.get(uplink.element.id);
+  if (!vlans) {
+    vlans = collectUplinkVlans(topology, uplink);
+    cache.set(uplink.element.id, vlans);
+  }
+  return vlans;
+}
+
+function collectUplinkVlans(topology: Topology, uplink: ElementOf<'port'> | ElementOf<'bond'>): UplinkVlans {
   const networks = topology.index.design.networks;
   const tagged: VlanUse[] = [];
   const vids: BridgeVids[] = [];
@@ -97,19 +135,26 @@ export function switchPortsOfUplink(topology: Topology, uplink: ElementOf<'port'
 }
 
 /** Every host uplink: bonds, and ports outside any bond. */
-export function hostUplinks(topology: Topology): (ElementOf<'port'> | ElementOf<'bond'>)[] {
-  return topology.index.all.filter(
+export function hostUplinks(topology: Topology): readonly (ElementOf<'port'> | ElementOf<'bond'>)[] {
+  const cache = cacheOf(topology);
+  cache.uplinks ??= topology.index.all.filter(
     (l): l is ElementOf<'port'> | ElementOf<'bond'> =>
       l.kind === 'bond' || (l.kind === 'port' && topology.bondsOfPort(l.element.id).length === 0),
   );
+  return cache.uplinks;
 }
 
 /** The switch sides the uplink reaches, one per port-channel (or lone port). */
-export function switchSidesOfUplink(topology: Topology, uplink: ElementOf<'port'> | ElementOf<'bond'>): SwitchSide[] {
+export function switchSidesOfUplink(topology: Topology, uplink: ElementOf<'port'> | ElementOf<'bond'>): readonly SwitchSide[] {
+  const cache = cacheOf(topology).sides;
+  const cached = cache.get(uplink.element.id);
+  if (cached) return cached;
   const sides = new Map<string, SwitchSide>();
   for (const sp of switchPortsOfUplink(topology, uplink)) {
     const side = switchSideOf(topology, sp);
     if (!sides.has(side.owner.element.id)) sides.set(side.owner.element.id, side);
   }
-  return [...sides.values()];
+  const result = [...sides.values()];
+  cache.set(uplink.element.id, result);
+  return result;
 }

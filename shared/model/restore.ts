@@ -98,13 +98,15 @@ export function parseDesignWith(text: string, step: LoadStep): RestoreResult {
 
 /** Layout entries of elements that no longer exist are dropped, not reported. */
 function dropStaleLayout(design: Design): Design {
+  if (Object.keys(design.layout).length === 0) return design;
   const ids = new Set<string>();
   const collect = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(collect);
-    else if (value && typeof value === 'object') {
+    if (Array.isArray(value)) {
+      for (const item of value) collect(item);
+    } else if (value && typeof value === 'object') {
       const id = (value as { id?: unknown }).id;
       if (typeof id === 'string') ids.add(id);
-      Object.values(value).forEach(collect);
+      for (const key in value) collect((value as Record<string, unknown>)[key]);
     }
   };
   collect([design.networks, design.hosts, design.switches, design.cables]);

@@ -1,6 +1,6 @@
 /**
  * The design document, as zod schemas. Field order here is the key order of
- * saved files. Attribute fields come from the kind tables in `kinds.ts`;
+ * saved files. Attribute fields come from the kind tables in `kinds/`;
  * cross-element integrity (unique ids, references) is checked in
  * `integrity.ts` as part of the one `restore` step.
  */
@@ -8,17 +8,16 @@ import { z } from 'zod';
 import { attributeShape, attributeValueSchema } from './attributes.js';
 import { DatacenterFirewall, HostFirewall, VmFirewall } from './firewall.js';
 import { parseIp, parseIpv4, parseIpv6, parsePrefix } from './ip.js';
-import {
-  bondAttributes,
-  bridgeAttributes,
-  networkAttributes,
-  portAttributes,
-  portChannelAttributes,
-  switchPortAttributes,
-  vlanInterfaceAttributes,
-  vmNicAttributes,
-} from './kinds.js';
+import { bondAttributes } from './kinds/bond.js';
+import { bridgeAttributes } from './kinds/bridge.js';
+import { networkAttributes } from './kinds/network.js';
+import { portChannelAttributes } from './kinds/port-channel.js';
+import { portAttributes } from './kinds/port.js';
+import { switchPortAttributes } from './kinds/switch-port.js';
+import { vlanInterfaceAttributes } from './kinds/vlan.js';
+import { vmNicAttributes } from './kinds/vm-nic.js';
 import { checkDescription, checkDeviceName, checkInterfaceName } from './names.js';
+import { extraLinesProblems, splitBlockText, splitContinuedLine, unmanagedBlockProblems } from './verbatim.js';
 import { VLAN_MAX, VLAN_MIN } from './vlan-set.js';
 
 export const FORMAT = 'netloom/1';
@@ -75,13 +74,43 @@ export const Inet6 = z.discriminatedUnion('method', [
 
 export const AUTOSTART = ['auto', 'hotplug', 'off'] as const;
 
+/**
+ * Attribute lines Netloom does not model (post-up, unknown keys), kept verbatim
+ * from an import: one line per entry, none reaching outside its interface (see
+ * `verbatim.ts`). A continued line stored the older way, with its following
+ * lines in one entry, loads as its lines.
+ */
+const ExtraLines = z
+  .array(z.string())
+  .superRefine((entries, ctx) => {
+    const lines = entries.flatMap((entry, index) => (splitContinuedLine(entry) ?? [entry]).map((line) => ({ line, index })));
+    const reported = new Set<number>();
+    for (const p of extraLinesProblems(lines.map((l) => l.line))) {
+      const index = lines[p.index]!.index;
+      if (!reported.has(index)) ctx.addIssue({ code: 'custom', path: [index], message: p.message });
+      reported.add(index);
+    }
+  })
+  .transform((entries) => entries.flatMap((entry) => splitContinuedLine(entry) ?? [entry]));
+
+/**
+ * Whole stanzas Netloom does not model (OVS, vxlan, ...), kept verbatim from an
+ * import: one line per entry (see `verbatim.ts`). A block stored the older
+ * way, as one string, loads as its lines.
+ */
+const UnmanagedBlock = z.preprocess(
+  (block) => (typeof block === 'string' ? splitBlockText(block) : block),
+  z.array(z.string()).superRefine((lines, ctx) => {
+    for (const p of unmanagedBlockProblems(lines)) ctx.addIssue({ code: 'custom', path: [p.index], message: p.message });
+  }),
+);
+
 /** What every host interface (port, bond, bridge, VLAN interface) has beside its kind's attributes. */
 const interfaceCommon = {
   inet: Inet.optional(),
   inet6: Inet6.optional(),
   autostart: z.enum(AUTOSTART).default('auto'),
-  /** Attribute lines Netloom does not model (post-up, unknown keys), kept verbatim from an import. */
-  extraLines: z.array(z.string()).optional(),
+  extraLines: ExtraLines.optional(),
 };
 
 export const Port = z.strictObject({
@@ -158,7 +187,7 @@ export const Host = z.strictObject({
   /** `host.fw`: the node's own firewall options and rules. */
   firewall: HostFirewall.optional(),
   /** Whole stanzas Netloom does not model (OVS, vxlan, ...), kept verbatim from an import. */
-  unmanaged: z.array(z.string()).default([]),
+  unmanaged: z.array(UnmanagedBlock).default([]),
 });
 
 export const SWITCH_VENDORS = ['dell-os6', 'cisco-ios'] as const;
@@ -257,5 +286,4 @@ export type Inet = z.infer<typeof Inet>;
 export type Inet6 = z.infer<typeof Inet6>;
 export type PlatformId = (typeof PLATFORMS)[number];
 
-/** A host interface of any kind. */
-export type HostInterface = Port | Bond | Bridge | VlanInterface;
+export type { HostInterface } from './kinds/index.js';

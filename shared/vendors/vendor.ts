@@ -5,7 +5,7 @@
  * One file per vendor beside this one; rules, derive, the switch targets, the
  * switch-config reader and the renderer read these facts and nothing else.
  */
-import type { LacpMode } from '../model/kinds.js';
+import type { LacpMode } from '../model/kinds/index.js';
 
 export interface PortType {
   /** The long type as the design stores it: `Tengigabitethernet`. */

@@ -38,7 +38,7 @@ function host(h: number): Record<string, unknown> {
     id: id(`vm${v}`), vmid: 100 + v, name: `vm${v}`,
     nics: [{ id: id(`vm${v}-net0`), slot: 0, bridge: bridges[1]!.id, tag: 100 + v, firewall: true }],
   }));
-  return { id: `h${h}`, name: `h${h}`, platform: 'proxmox', ports, bonds, bridges, vlans, vms, unmanaged: ['# kept verbatim'] };
+  return { id: `h${h}`, name: `h${h}`, platform: 'proxmox', ports, bonds, bridges, vlans, vms, unmanaged: [['# kept verbatim']] };
 }
 
 function site(hosts: number): Design {

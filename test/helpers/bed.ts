@@ -112,6 +112,10 @@ function runProcess(file: string, args: readonly string[], options: { input?: st
         resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr });
       },
     );
+    // A command that exits without reading its input closes the pipe first (EPIPE): its exit status says what happened.
+    child.stdin?.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') reject(e);
+    });
     child.stdin?.end(options.input ?? '');
   });
 }

@@ -6,7 +6,7 @@
 import type { SwitchVendor } from '../../shared/model/schema.js';
 import { formatVlanSet, parseVlanSet, VlanSetSyntaxError } from '../../shared/model/vlan-set.js';
 import { readSwitchConfig } from '../../shared/switch-config/read.js';
-import { canonicalPortName, VENDORS } from '../../shared/targets/switch-common/vendors.js';
+import { canonicalPortName, VENDORS } from '../../shared/vendors/index.js';
 import type { InterfaceConfig, Setting, SwitchConfig } from './config-state.js';
 import { matchLine, type Args, type Match, type Word } from './grammar.js';
 import { showEtherchannelSummary, showLacpNeighbor, showOs6InterfacesStatus, showOs6PortChannels, type LinkFacts } from './show.js';

@@ -6,8 +6,8 @@
  */
 import type { SwitchVendor } from '../../shared/model/schema.js';
 import { switchportLines } from '../../shared/targets/switch-common/switchport-lines.js';
-import { comparePortNames } from '../../shared/targets/switch-common/plan.js';
-import { shortPortName, VENDORS } from '../../shared/targets/switch-common/vendors.js';
+import { comparePortNames } from '../../shared/derive/switch-plan.js';
+import { shortPortName, VENDORS } from '../../shared/vendors/index.js';
 
 export const SETTINGS = [
   'description',

@@ -5,7 +5,7 @@
  */
 import { formatVlanSet, parseVlanSet, vlanSetFromIds, type VlanRange } from '../../shared/model/vlan-set.js';
 import { readSwitchConfig, switchportOf, type ReadInterface } from '../../shared/switch-config/read.js';
-import { shortPortName } from '../../shared/targets/switch-common/vendors.js';
+import { shortPortName } from '../../shared/vendors/index.js';
 import type { SwitchConfig } from './config-state.js';
 
 export interface LacpPartner {

@@ -8,6 +8,8 @@ import './deploy.css';
 import { useShallow } from 'zustand/react/shallow';
 import { describeOutcome, type HostReport, type Preparation } from '../../../shared/deploy/outcome.js';
 import { DEPLOY_STEPS, type DeployProgress } from '../../../shared/deploy/progress.js';
+import type { Design } from '../../../shared/model/schema.js';
+import { hostRootCommands } from '../../../shared/model/root-commands.js';
 import { applyDeploy, closeDeploy, readyHosts, setMinimised, setRevertIn, trustHostKey, useDeployStore, type DeployState } from './deploy-store.js';
 
 function DiffView({ diff }: { diff: string }) {
@@ -20,6 +22,30 @@ function DiffView({ diff }: { diff: string }) {
         </span>
       ))}
     </pre>
+  );
+}
+
+/** What the design runs as root on the host, listed before anyone applies it. */
+function RootCommands({ design, host }: { design: Design | null; host: string }) {
+  const found = design?.hosts.find((h) => h.name === host);
+  const commands = found ? hostRootCommands(found) : [];
+  if (commands.length === 0) return null;
+  return (
+    <div className="deploy-root" data-testid="deploy-root-commands">
+      <p className="small">
+        Runs {commands.length === 1 ? 'a command' : `${commands.length} commands`} as root on {host}:
+      </p>
+      <ul>
+        {commands.map((c, i) => (
+          <li key={i} data-testid="deploy-root-command">
+            <code>
+              {c.key} {c.command}
+            </code>{' '}
+            <span className="muted small">{c.element ? c.element.name : 'unmanaged block'}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
@@ -46,7 +72,7 @@ function verdictClass(report: HostReport | undefined): string {
   return report.outcome.kind === 'confirmed' || report.outcome.kind === 'unchanged' || report.outcome.kind === 'checked' ? 'ok' : 'bad';
 }
 
-function HostCard({ preparation, steps, report, phase }: { preparation: Preparation; steps: readonly DeployProgress[]; report?: HostReport; phase: DeployState['phase'] }) {
+function HostCard({ preparation, steps, report, phase, design }: { preparation: Preparation; steps: readonly DeployProgress[]; report?: HostReport; phase: DeployState['phase']; design: Design | null }) {
   const failedStep = [...steps].reverse().find((s) => s.state === 'failed');
   return (
     <section className="deploy-host" data-testid={`deploy-host-${preparation.host}`}>
@@ -77,6 +103,7 @@ function HostCard({ preparation, steps, report, phase }: { preparation: Preparat
           </button>
         </div>
       )}
+      {preparation.state === 'ready' && !report && <RootCommands design={design} host={preparation.host} />}
       {preparation.state === 'ready' && !report && (
         <details open={phase === 'review'}>
           <summary className="small">/etc/network/interfaces diff</summary>
@@ -128,7 +155,7 @@ export function DeployPanel() {
         {state.error && <p className="deploy-problem">{state.error}</p>}
         {state.phase === 'preparing' && state.preparations.length === 0 && <p className="muted">Connecting, locking and checking each host…</p>}
         {state.preparations.map((p) => (
-          <HostCard key={p.host} preparation={p} steps={state.timeline[p.host] ?? []} report={state.reports.find((r) => r.host === p.host)} phase={state.phase} />
+          <HostCard key={p.host} preparation={p} steps={state.timeline[p.host] ?? []} report={state.reports.find((r) => r.host === p.host)} phase={state.phase} design={state.design} />
         ))}
         {state.skipped.map((s) => (
           <p key={s.host} className="muted small">

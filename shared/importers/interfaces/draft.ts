@@ -4,10 +4,11 @@
  * every other line kept verbatim. When the model cannot hold the interface
  * faithfully, the draft says why, and the stanzas are kept whole instead.
  */
-import { bondAttributes, bridgeAttributes, portAttributes, vlanInterfaceAttributes } from '../../model/kinds.js';
+import { bondAttributes, bridgeAttributes, portAttributes, vlanInterfaceAttributes } from '../../model/kinds/index.js';
 import { checkAttribute, type Attribute as AttributeSpec, type AttributeTable } from '../../model/attributes.js';
 import { parseIp } from '../../model/ip.js';
 import { checkInterfaceName } from '../../model/names.js';
+import { extraLinesProblems } from '../../model/verbatim.js';
 import { formatVlanSet, parseVlanSet, VlanSetSyntaxError } from '../../model/vlan-set.js';
 import { addressReader, emptyStatics } from './addresses.js';
 import { isAttribute, type Attribute, type IfaceStanza } from './parse.js';
@@ -255,7 +256,13 @@ export function readInterface(name: string, stanzas: readonly IfaceStanza[]): Dr
       // Comments the model cannot hold as the element's comment stay above the first body line.
       for (const c of header.leadingComments) extra.set(c, c.raw.trimStart());
     }
-    const ordered = [...[...extra.entries()].sort(([a], [b]) => a.line - b.line).map(([, raw]) => raw), ...extraLinesAfter];
+    // One entry per physical line: a continued line's following lines are entries of their own.
+    const ordered = [
+      ...[...extra.entries()].sort(([a], [b]) => a.line - b.line).flatMap(([a, raw]) => raw.split('\n').map((text, j) => ({ line: a.line + j, text }))),
+      ...extraLinesAfter.map((text) => ({ line: header.line, text })),
+    ];
+    const refused = extraLinesProblems(ordered.map((l) => l.text))[0];
+    if (refused) throw new Unmodelled(`line ${ordered[refused.index]!.line} ${refused.message}`);
     const draft: Draft = {
       name,
       kind,
@@ -267,7 +274,7 @@ export function readInterface(name: string, stanzas: readonly IfaceStanza[]): Dr
       ...(parent !== undefined ? { parent } : {}),
       ...(vlan !== undefined ? { vlan } : {}),
       ...(comment !== undefined ? { comment } : {}),
-      extraLines: ordered,
+      extraLines: ordered.map((l) => l.text),
     };
     return { ok: true, draft, notes };
   } catch (e) {

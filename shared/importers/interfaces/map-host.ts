@@ -6,12 +6,13 @@
  * the host's unmanaged blocks, in file order, so that export loses nothing.
  */
 import { checkInterfaceName } from '../../model/names.js';
+import { unmanagedBlockProblems } from '../../model/verbatim.js';
 import { INTERFACES_D } from '../../model/ifupdown2-keys.js';
 import type { Bond, Bridge, Host, PlatformId, Port, SshTarget, VlanInterface } from '../../model/schema.js';
 import { headerProblem, readInterface, type Draft, type Note } from './draft.js';
 import { IdAllocator } from './ids.js';
 import { canonicalKey, readBool } from './vocabulary.js';
-import { isAttribute, parseInterfaces, type IfaceStanza, type StartLine } from './parse.js';
+import { isAttribute, parseInterfaces, type IfaceStanza, type NumberedLine, type StartLine } from './parse.js';
 
 /** The `source` line the exporter writes itself. */
 export const DEFAULT_SOURCE = INTERFACES_D;
@@ -81,6 +82,21 @@ function resolve(drafts: ReadonlyMap<string, Draft>, verbatim: ReadonlyMap<strin
   return { failed, implicit: [...implicit.values()] };
 }
 
+/**
+ * A block's lines as the design keeps them. A line that would reach outside
+ * the block (see `verbatim.ts`) is left out with a warning naming its line:
+ * the design never carries it, the file stays as it was.
+ */
+function verbatimBlock(block: { lines: readonly NumberedLine[] }, notes: Note[]): string[] {
+  let lines = block.lines;
+  for (let problems = unmanagedBlockProblems(lines.map((l) => l.text)); problems.length > 0; problems = unmanagedBlockProblems(lines.map((l) => l.text))) {
+    const left = new Set(problems.map((p) => p.index));
+    for (const p of problems) notes.push({ line: lines[p.index]!.line, message: `left out of the design: the line ${p.message}`, severity: 'warning' });
+    lines = lines.filter((_, i) => !left.has(i));
+  }
+  return lines.map((l) => l.text);
+}
+
 const startWord = (s: StartLine) => (s.type === 'auto' ? 'auto' : `allow-${s.className}`);
 
 /** Bare `iface lo inet loopback`: the exporter writes it anyway. */
@@ -90,7 +106,7 @@ const isPlainLoopback = (stanzas: readonly IfaceStanza[]) =>
 export function importInterfaces(text: string, options: ImportOptions): InterfacesImport {
   const { items } = parseInterfaces(text);
   const notes: Note[] = [];
-  const blocks: { line: number; text: string }[] = [];
+  const blocks: { line: number; lines: readonly NumberedLine[] }[] = [];
   const stanzasByName = new Map<string, IfaceStanza[]>();
   const starts: StartLine[] = [];
 
@@ -102,17 +118,18 @@ export function importInterfaces(text: string, options: ImportOptions): Interfac
     } else if (item.type === 'auto' || item.type === 'allow') {
       starts.push(item);
     } else if (item.type === 'source') {
-      if (item.path !== DEFAULT_SOURCE) blocks.push({ line: item.line, text: item.raw });
+      if (item.path !== DEFAULT_SOURCE) blocks.push({ line: item.line, lines: item.lines });
     } else {
       if (item.type === 'other' && item.problem) notes.push({ line: item.line, message: item.problem, severity: 'warning' });
-      blocks.push({ line: item.line, text: item.raw });
+      blocks.push({ line: item.line, lines: item.lines });
     }
   }
 
   const lo = stanzasByName.get('lo');
   if (lo && isPlainLoopback(lo)) {
     stanzasByName.delete('lo');
-    if (lo[0]!.leadingComments.length > 0) blocks.push({ line: lo[0]!.leadingComments[0]!.line, text: lo[0]!.leadingComments.map((c) => c.raw).join('\n') });
+    const comments = lo[0]!.lines.filter((l) => l.line < lo[0]!.line);
+    if (comments.length > 0) blocks.push({ line: comments[0]!.line, lines: comments });
   }
   const loopbackKept = stanzasByName.has('lo');
 
@@ -154,7 +171,7 @@ export function importInterfaces(text: string, options: ImportOptions): Interfac
 
   // auto / allow-* lines: autostart of modelled interfaces; the rest stays with what it names.
   const autostart = new Map<string, 'auto' | 'hotplug'>();
-  const startsOf = new Map<string, string[]>();
+  const startsOf = new Map<string, NumberedLine[]>();
   const modelled = new Set([...drafts.keys(), ...resolution.implicit.map((i) => i.name)]);
   const autoNames = new Set(starts.filter((s) => s.className === 'auto').flatMap((s) => s.names));
   for (const s of starts) {
@@ -166,17 +183,17 @@ export function importInterfaces(text: string, options: ImportOptions): Interfac
       } else if (name === 'lo' && s.className === 'auto' && !loopbackKept) {
         // written by the exporter with the loopback stanza
       } else if (verbatim.has(name)) {
-        startsOf.set(name, [...(startsOf.get(name) ?? []), `${startWord(s)} ${name}`]);
+        startsOf.set(name, [...(startsOf.get(name) ?? []), { line: s.line, text: `${startWord(s)} ${name}` }]);
       } else {
         leftover.push(name);
       }
     }
-    if (leftover.length > 0) blocks.push({ line: s.line, text: `${startWord(s)} ${leftover.join(' ')}` });
+    if (leftover.length > 0) blocks.push({ line: s.line, lines: [{ line: s.line, text: `${startWord(s)} ${leftover.join(' ')}` }] });
   }
   for (const [name, reason] of verbatim) {
     const stanzas = stanzasByName.get(name)!;
     notes.push({ line: stanzas[0]!.line, message: `${name} kept verbatim: ${reason}`, severity: 'info' });
-    blocks.push({ line: stanzas[0]!.line, text: [...(startsOf.get(name) ?? []), ...stanzas.map((s) => s.raw)].join('\n') });
+    blocks.push({ line: stanzas[0]!.line, lines: [...(startsOf.get(name) ?? []), ...stanzas.flatMap((s) => s.lines)] });
   }
 
   const hostId = new IdAllocator().take(options.hostId ?? options.hostName);
@@ -223,7 +240,10 @@ export function importInterfaces(text: string, options: ImportOptions): Interfac
     bridges,
     vlans,
     vms: [],
-    unmanaged: blocks.sort((a, b) => a.line - b.line).map((b) => b.text),
+    unmanaged: blocks
+      .sort((a, b) => a.line - b.line)
+      .map((b) => verbatimBlock(b, notes))
+      .filter((lines) => lines.length > 0),
   };
   return { host, notes: notes.sort((a, b) => a.line - b.line) };
 }

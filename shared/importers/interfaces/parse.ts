@@ -8,6 +8,14 @@
  */
 import { logicalLines, type LogicalLine } from './lines.js';
 
+/** One physical line of the file as written, with its 1-based number. */
+export interface NumberedLine {
+  readonly line: number;
+  readonly text: string;
+}
+
+const numbered = (lines: readonly LogicalLine[]): NumberedLine[] => lines.flatMap((l) => l.raw.split('\n').map((text, j) => ({ line: l.line + j, text })));
+
 export interface Attribute {
   readonly line: number;
   /** The key as written, e.g. `bridge_ports`. */
@@ -27,7 +35,7 @@ export interface IfaceStanza {
   /** Attribute lines and comments of the body, in order. */
   readonly body: readonly (Attribute | LogicalLine)[];
   /** The whole stanza as written (leading comments, header, body). */
-  readonly raw: string;
+  readonly lines: readonly NumberedLine[];
 }
 
 export interface StartLine {
@@ -36,21 +44,21 @@ export interface StartLine {
   /** `auto`, or the class of `allow-CLASS` (`hotplug`, `ovs`, `bond0`...). */
   readonly className: string;
   readonly names: readonly string[];
-  readonly raw: string;
+  readonly lines: readonly NumberedLine[];
 }
 
 export interface SourceLine {
   readonly type: 'source';
   readonly line: number;
   readonly path: string;
-  readonly raw: string;
+  readonly lines: readonly NumberedLine[];
 }
 
 /** A block ifupdown2 does not read as an interface: a `vlan` stanza, or lines it refuses. */
 export interface OtherBlock {
   readonly type: 'other';
   readonly line: number;
-  readonly raw: string;
+  readonly lines: readonly NumberedLine[];
   /** Why ifupdown2 refuses it, when it does. */
   readonly problem?: string;
 }
@@ -58,7 +66,7 @@ export interface OtherBlock {
 export interface CommentBlock {
   readonly type: 'comment';
   readonly line: number;
-  readonly raw: string;
+  readonly lines: readonly NumberedLine[];
 }
 
 export type Item = IfaceStanza | StartLine | SourceLine | OtherBlock | CommentBlock;
@@ -76,7 +84,7 @@ export function parseInterfaces(text: string): ParsedInterfaces {
   let pendingComments: LogicalLine[] = [];
   const flushComments = () => {
     if (pendingComments.length > 0) {
-      items.push({ type: 'comment', line: pendingComments[0]!.line, raw: pendingComments.map((c) => c.raw).join('\n') });
+      items.push({ type: 'comment', line: pendingComments[0]!.line, lines: numbered(pendingComments) });
     }
     pendingComments = [];
   };
@@ -102,12 +110,12 @@ export function parseInterfaces(text: string): ParsedInterfaces {
       }
       const own = lines.slice(i + 1, end + 1).filter((x) => x.kind !== 'blank');
       const body = own.map((b): Attribute | LogicalLine => (b.kind === 'comment' ? b : { line: b.line, key: b.word, value: b.rest, raw: b.raw }));
-      const raw = [...pendingComments, l, ...own].map((x) => x.raw).join('\n');
+      const written = numbered([...pendingComments, l, ...own]);
       const [name = '', family, method] = l.rest.split(/\s+/);
       items.push(
         l.word === 'vlan'
-          ? { type: 'other', line: l.line, raw }
-          : { type: 'iface', line: l.line, name, family, method, leadingComments: pendingComments, body, raw },
+          ? { type: 'other', line: l.line, lines: written }
+          : { type: 'iface', line: l.line, name, family, method, leadingComments: pendingComments, body, lines: written },
       );
       pendingComments = [];
       i = end + 1;
@@ -119,14 +127,14 @@ export function parseInterfaces(text: string): ParsedInterfaces {
       const names = l.rest.split(/\s+/).filter(Boolean);
       const className = l.word === 'auto' ? 'auto' : l.word.slice('allow-'.length);
       if (names.length === 0 || className === '') {
-        items.push({ type: 'other', line: l.line, raw: l.raw, problem: `"${l.text}" names no interface` });
+        items.push({ type: 'other', line: l.line, lines: numbered([l]), problem: `"${l.text}" names no interface` });
       } else {
-        items.push({ type: l.word === 'auto' ? 'auto' : 'allow', line: l.line, className, names, raw: l.raw });
+        items.push({ type: l.word === 'auto' ? 'auto' : 'allow', line: l.line, className, names, lines: numbered([l]) });
       }
     } else if (l.word === 'source') {
-      items.push(l.rest === '' ? { type: 'other', line: l.line, raw: l.raw, problem: 'source names no file' } : { type: 'source', line: l.line, path: l.rest, raw: l.raw });
+      items.push(l.rest === '' ? { type: 'other', line: l.line, lines: numbered([l]), problem: 'source names no file' } : { type: 'source', line: l.line, path: l.rest, lines: numbered([l]) });
     } else {
-      items.push({ type: 'other', line: l.line, raw: l.raw, problem: `ifupdown2 does not understand "${l.word}" outside an iface stanza` });
+      items.push({ type: 'other', line: l.line, lines: numbered([l]), problem: `ifupdown2 does not understand "${l.word}" outside an iface stanza` });
     }
     i++;
   }

@@ -5,7 +5,7 @@
  * addon tables, numeric bond modes, yes/on/1 booleans).
  */
 import type { AttributeTable } from '../../model/attributes.js';
-import { BOND_MODES, type BondMode } from '../../model/kinds.js';
+import { BOND_MODES, type BondMode } from '../../model/kinds/index.js';
 
 /** Aliases declared in ifupdown2's addons (bond.py: bond-ports; bridge.py: bridge-trunk). */
 const ALIASES: Readonly<Record<string, string>> = { 'bond-ports': 'bond-slaves', 'bridge-trunk': 'bridge-vids' };

@@ -25,7 +25,7 @@ function findHost(design: Design, hostId: string): Host {
 }
 
 /** An unmanaged block that defines `lo` itself replaces the default loopback stanza. */
-const definesLoopback = (block: string) => /^\s*iface\s+lo\s/m.test(block);
+const definesLoopback = (block: readonly string[]) => block.some((line) => /^\s*iface\s+lo(\s|$)/.test(line));
 
 function interfacesText(host: Host): ConfigText {
   const out = new ConfigText();
@@ -41,7 +41,7 @@ function interfacesText(host: Host): ConfigText {
   ];
   for (const stanza of stanzas) writeInterface(out, stanza);
   for (const block of host.unmanaged) {
-    for (const line of block.replace(/\n+$/, '').split('\n')) out.line(line, host.id);
+    for (const line of block) out.line(line, host.id);
     out.line('');
   }
   return out.line(SOURCE_INTERFACES_D, host.id);

@@ -5,6 +5,7 @@
  * element's verbatim extra lines; an `inet6` stanza follows when configured.
  */
 import type { HostInterface, Inet, Inet6 } from '../../model/schema.js';
+import { continues } from '../../model/verbatim.js';
 import type { ConfigText } from '../switch-common/config-text.js';
 
 export const INDENT = '\t';
@@ -49,10 +50,8 @@ export function writeInterface(out: ConfigText, stanzas: InterfaceStanzas): void
   families.forEach(({ family, method, lines }, i) => {
     if (i > 0) out.line('');
     own(`iface ${element.name} ${family} ${method}`);
-    // An extra line continued with `\` keeps its own following lines as they were.
-    for (const line of i === 0 ? [...lines, ...body] : lines) {
-      line.split('\n').forEach((part, j) => own(j === 0 ? `${INDENT}${part}` : part));
-    }
+    // A line that continues one ending in `\` is written as it was, not indented again.
+    (i === 0 ? [...lines, ...body] : lines).forEach((line, j, all) => own(j > 0 && continues(all[j - 1]!) ? line : `${INDENT}${line}`));
   });
   out.line('');
 }

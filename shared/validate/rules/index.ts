@@ -18,6 +18,7 @@ import { firewallNicFlagMismatch } from './firewall-nic-flag-mismatch.js';
 import { firewallShadowedRule } from './firewall-shadowed-rule.js';
 import { firewallUndefinedReference } from './firewall-undefined-reference.js';
 import { firewallVmSshBlocked } from './firewall-vm-ssh-blocked.js';
+import { hostRootCommand } from './host-root-command.js';
 import { ipAddressOnEnslaved } from './ip-address-on-enslaved.js';
 import { ipDuplicateAddress } from './ip-duplicate-address.js';
 import { ipGatewayOutsideSubnet } from './ip-gateway-outside-subnet.js';
@@ -88,6 +89,7 @@ export const RULES = [
   ipGatewayOutsideSubnet,
   ipMultipleDefaultGateways,
   exposureManagementOnVmBridge,
+  hostRootCommand,
   namesSwitchText,
   namesDuplicateDevice,
   firewallLockout,

@@ -10,6 +10,7 @@ export const vlanReservedOnSwitch = defineRule({
   check(index, report) {
     for (const sw of index.design.switches) {
       const facts = VENDORS[sw.vendor];
+      if (facts.reservedVlans.length === 0) continue;
       for (const vlan of planSwitchIn(index, sw.id).vlans) {
         if (facts.reservedVlans.includes(vlan.vlan)) {
           report([vlan.elementId, sw.id], `VLAN ${vlan.vlan} is reserved on ${facts.label} switch ${sw.name}; use another VLAN id`);

@@ -6,12 +6,35 @@ import { describe, expect, it } from 'vitest';
 import { dispatchApiCall } from '../../../electron/api-dispatch.js';
 import { createBackend } from '../../../electron/backend.js';
 import { parseDesign } from '../../../shared/load/index.js';
+import { markRootCommands, ROOT_MARK } from '../../../electron/cli/deploy.js';
 import { EXAMPLE, runCli } from '../../helpers/cli.js';
 import { exampleJson } from '../../helpers/design.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'netloom-deploy-cli-'));
 
 describe('netloom deploy', () => {
+  it('marks the lines of the new file that run commands as root in the diff it prints', () => {
+    const diff = [
+      '--- a/etc/network/interfaces',
+      '+++ b/etc/network/interfaces',
+      '@@ -1,4 +1,6 @@',
+      ' iface eth0 inet manual',
+      '-\tpost-up old',
+      '+\tpost_up ip route add 192.0.2.0/24 \\',
+      '+\t    via 10.0.0.1',
+      '+\tmtu 9000',
+      ' \tpre-down kept',
+      '',
+    ].join('\n');
+    const marked = markRootCommands(diff).split('\n');
+    expect(marked.filter((l) => l.endsWith(ROOT_MARK)).map((l) => l.slice(0, -ROOT_MARK.length))).toEqual([
+      '+\tpost_up ip route add 192.0.2.0/24 \\',
+      '+\t    via 10.0.0.1',
+      ' \tpre-down kept',
+    ]);
+    expect(marked.length).toBe(diff.split('\n').length);
+  });
+
   it('refuses to deploy without a terminal to ask and without --yes', () => {
     const run = runCli(['deploy', EXAMPLE]);
     expect(run.status).toBe(2);

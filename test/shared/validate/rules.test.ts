@@ -345,6 +345,17 @@ const CASES: Record<string, Case> = {
       net(d, 'net-mgmt').purpose = 'other';
     },
   },
+  'host/root-command': {
+    fail: (d) => {
+      port(d, 'enp88s0').extraLines = ['# comment', 'post_up ip link set $IFACE promisc on', 'ethtool-offload-tso off'];
+      ms01(d).unmanaged = [['auto vxlan10', 'iface vxlan10 inet manual', '\tpre-down echo \\', '\t  bye']];
+    },
+    elements: [['ms01'], ['ms01-enp88s0']],
+    // Extra lines that only set attributes, and a comment that names a command, run nothing.
+    pass: (d) => {
+      port(d, 'enp88s0').extraLines = ['# post-up ip link set $IFACE promisc on', 'ethtool-offload-tso off', 'ovs_type OVSBridge'];
+    },
+  },
   'names/switch-text': {
     fail: (d) => {
       sw(d).vendor = 'cisco-ios';

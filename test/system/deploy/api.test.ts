@@ -11,7 +11,7 @@ import type { DeployProgress } from '../../../shared/deploy/progress.js';
 import { renderInterfaces } from '../../../shared/targets/ifupdown2/index.js';
 import { createBed, type Bed } from '../../helpers/bed.js';
 import { bedDesign } from './bed-design.js';
-import { leftovers, tempDataDir } from './deploy-helpers.js';
+import { CONFIRM_WINDOW, leftovers, tempDataDir } from './deploy-helpers.js';
 
 let bed: Bed;
 let agentPid: number | undefined;
@@ -43,12 +43,12 @@ describe('DeployApi', () => {
 
     const second = await api.prepareDeploy(design, { hosts: [], acceptHostKeys: fingerprints as string[] });
     expect(second.hosts.map((h) => h.state)).toEqual(['ready', 'ready']);
-    const reports = await api.applyDeploy(second.deployId, 10);
+    const reports = await api.applyDeploy(second.deployId, CONFIRM_WINDOW);
     expect(reports).toEqual(bed.hosts.map((h) => ({ host: h.name, outcome: { kind: 'confirmed' } })));
     for (const h of bed.hosts) expect(await readFile(h.interfacesPath, 'utf8')).toBe(renderInterfaces(design, `h${h.index}`));
     const mine = events.filter((e) => e.deployId === second.deployId && e.host === bed.hosts[0]!.name && e.state === 'done').map((e) => e.step);
     expect(mine).toEqual(['connect', 'lock', 'read', 'upload', 'check', 'backup', 'arm', 'install', 'apply', 'reconnect', 'health', 'confirm']);
-    await expect(api.applyDeploy(second.deployId, 10)).rejects.toThrow(/no prepared deploy/);
+    await expect(api.applyDeploy(second.deployId, CONFIRM_WINDOW)).rejects.toThrow(/no prepared deploy/);
 
     // The accepted keys are now trusted: no question the next time.
     const third = await api.prepareDeploy(bedDesign(bed, () => ({})), { hosts: [bed.hosts[0]!.name], acceptHostKeys: [] });

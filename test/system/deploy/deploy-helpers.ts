@@ -33,6 +33,14 @@ export interface DeployOutcome {
   readonly events: readonly DeployProgress[];
 }
 
+/**
+ * Confirm window (s) for deploys that must confirm. A healthy host confirms as
+ * soon as it answers, so a wide window costs nothing; a narrow one rolls back
+ * healthy hosts when other work loads the machine (`ifreload -a` and a new SSH
+ * login can each take seconds on 2 busy cores).
+ */
+export const CONFIRM_WINDOW = 60;
+
 /** Prepares and applies `plans` with a confirm window of `revertIn` seconds. */
 export async function deploy(plans: readonly DevicePlan[], deps: Omit<DeployDeps, 'onProgress'>, revertIn: number): Promise<DeployOutcome> {
   const events: DeployProgress[] = [];

@@ -15,7 +15,7 @@ import { saveLocalBackup } from '../../../electron/engine/deploy/local-backups.j
 import { renderInterfaces } from '../../../shared/targets/ifupdown2/index.js';
 import { createBed, type Bed } from '../../helpers/bed.js';
 import { bedDesign } from './bed-design.js';
-import { bedOpener, deploy, leftovers, plansOf, reachable, tempDataDir } from './deploy-helpers.js';
+import { bedOpener, CONFIRM_WINDOW, deploy, leftovers, plansOf, reachable, tempDataDir } from './deploy-helpers.js';
 
 let bed: Bed;
 let dataDir: string;
@@ -32,7 +32,7 @@ describe('deploy to the test bed', () => {
   it('confirms a harmless change on 3 hosts; the files on the hosts equal the export', async () => {
     const before = await Promise.all(bed.hosts.map((h) => readFile(h.interfacesPath, 'utf8')));
     const design = bedDesign(bed, () => ({ eth1: { mtu: 1400 }, eth0: { mtu: 1480 } }));
-    const result = await deploy(plansOf(design), { openSession: bedOpener(bed, dataDir), saveLocalBackup: (h, live, stamp) => saveLocalBackup(dataDir, h, live, stamp) }, 15);
+    const result = await deploy(plansOf(design), { openSession: bedOpener(bed, dataDir), saveLocalBackup: (h, live, stamp) => saveLocalBackup(dataDir, h, live, stamp) }, CONFIRM_WINDOW);
     expect(result.lines).toEqual(bed.hosts.map((h) => `${h.name}: confirmed`));
     for (const [i, host] of bed.hosts.entries()) {
       expect(await readFile(host.interfacesPath, 'utf8')).toBe(renderInterfaces(design, `h${host.index}`));
@@ -52,7 +52,7 @@ describe('deploy to the test bed', () => {
     const steps = result.events.filter((e) => e.host === bed.hosts[0]!.name && e.state === 'done').map((e) => e.step);
     expect(steps).toEqual(['connect', 'lock', 'read', 'upload', 'check', 'backup', 'arm', 'install', 'apply', 'reconnect', 'health', 'confirm']);
 
-    const again = await deploy(plansOf(design), { openSession: bedOpener(bed, dataDir) }, 15);
+    const again = await deploy(plansOf(design), { openSession: bedOpener(bed, dataDir) }, CONFIRM_WINDOW);
     expect(again.lines).toEqual(bed.hosts.map((h) => `${h.name}: unchanged`));
   });
 
@@ -60,7 +60,7 @@ describe('deploy to the test bed', () => {
     const host = bed.hosts[2]!;
     const design = bedDesign(bed, () => ({ eth1: { mtu: 1420 } }), [host.index]);
     design.hosts[0]!.ssh = { ...design.hosts[0]!.ssh!, user: bed.users.sudoNoPassword };
-    const result = await deploy(plansOf(design), { openSession: bedOpener(bed, dataDir) }, 15);
+    const result = await deploy(plansOf(design), { openSession: bedOpener(bed, dataDir) }, CONFIRM_WINDOW);
     expect(result.lines).toEqual([`${host.name}: confirmed`]);
     expect(await readFile(host.interfacesPath, 'utf8')).toBe(renderInterfaces(design, `h${host.index}`));
     expect(await host.runOk('cat /sys/class/net/eth1/mtu')).toBe('1420\n');
@@ -86,7 +86,7 @@ describe('deploy to the test bed', () => {
     const design = bedDesign(bed, () => ({ eth1: { mtu: 1350 } }));
     const first = new DeployRun(plansOf(design, [host.name]), { openSession: bedOpener(bed, dataDir) });
     expect((await first.prepare())[0]!.state).toBe('ready');
-    const second = await deploy(plansOf(design, [host.name]), { openSession: bedOpener(bed, dataDir) }, 10);
+    const second = await deploy(plansOf(design, [host.name]), { openSession: bedOpener(bed, dataDir) }, CONFIRM_WINDOW);
     expect(second.lines).toEqual([expect.stringMatching(new RegExp(`^${host.name}: failed before change: host is locked by another deploy: \\S+@\\S+ pid ${process.pid}, for up to \\d+ s more$`))]);
     expect(await readFile(host.interfacesPath, 'utf8')).toBe(before);
     await first.discard();
@@ -94,7 +94,7 @@ describe('deploy to the test bed', () => {
 
     // A lock whose lease ran out (its deploy died without a session to clean up) is broken.
     await host.runOk("mkdir /run/netloom.lock && printf 'token=0\\nowner=ghost@gone pid 1\\nsince=1\\nexpires=2\\n' > /run/netloom.lock/owner");
-    const third = await deploy(plansOf(design, [host.name]), { openSession: bedOpener(bed, dataDir) }, 10);
+    const third = await deploy(plansOf(design, [host.name]), { openSession: bedOpener(bed, dataDir) }, CONFIRM_WINDOW);
     expect(third.lines).toEqual([`${host.name}: confirmed`]);
     expect(third.events.find((e) => e.step === 'lock' && e.state === 'done')?.detail).toMatch(/^broke a stale lock of ghost@gone pid 1 \(expired \d+ s ago\)$/);
   });
@@ -106,7 +106,7 @@ describe('deploy to the test bed', () => {
     await bed.rekey(host.index);
     const before = await readFile(host.interfacesPath, 'utf8');
     const sshdLogBefore = await host.runOk('cat /run/sshd.log');
-    const result = await deploy(plansOf(bedDesign(bed, () => ({ eth1: { mtu: 1280 } })), [host.name]), { openSession: bedOpener(bed, dataDir, oldKeys) }, 10);
+    const result = await deploy(plansOf(bedDesign(bed, () => ({ eth1: { mtu: 1280 } })), [host.name]), { openSession: bedOpener(bed, dataDir, oldKeys) }, CONFIRM_WINDOW);
     expect(result.lines).toEqual([expect.stringMatching(new RegExp(`^${host.name}: failed before change: WARNING: the ssh-ed25519 host key of ${host.mgmtAddress.replaceAll('.', '\\.')} has CHANGED to ${host.hostKeyFingerprint.replace(/[+/]/g, '\\$&')}`))]);
     expect(await readFile(host.interfacesPath, 'utf8')).toBe(before);
     expect(await leftovers(host)).toEqual([]);

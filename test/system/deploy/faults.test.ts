@@ -13,7 +13,7 @@ import type { DevicePlan } from '../../../electron/engine/deploy/plan.js';
 import type { SessionOpener } from '../../../electron/engine/deploy/session.js';
 import { createBed, type Bed, type BedHost } from '../../helpers/bed.js';
 import { bedDesign } from './bed-design.js';
-import { bedOpener, deploy, leftovers, plansOf, reachable, tempDataDir } from './deploy-helpers.js';
+import { bedOpener, CONFIRM_WINDOW, deploy, leftovers, plansOf, reachable, tempDataDir } from './deploy-helpers.js';
 
 let bed: Bed;
 let dataDir: string;
@@ -26,7 +26,12 @@ afterAll(async () => {
   await bed?.destroy();
 });
 
+/** Window of the deploy that loses its host: the test waits it out. */
 const WINDOW = 8;
+/** Window of deploys that roll back at once: the test asserts they end well before half of it. */
+const LONG_WINDOW = 120;
+/** Window of the rollback armed without atd, which the test waits out. */
+const SLEEPER_WINDOW = 16;
 
 async function expectUntouchedAndReachable(host: BedHost, before: string): Promise<void> {
   expect(await readFile(host.interfacesPath, 'utf8')).toBe(before);
@@ -42,7 +47,9 @@ describe('deploy faults', () => {
     const design = bedDesign(bed, (h) => ({ eth0: { inet: { method: 'static', addresses: [`${h.mgmtAddress.replace(/\.2$/, '.77')}/24`] } } }), [host.index]);
     const started = Date.now();
     const result = await deploy(plansOf(design), { openSession: bedOpener(bed, dataDir), timing: { reconnectAttemptMs: 1_000 } }, WINDOW);
-    expect(result.lines).toEqual([expect.stringMatching(new RegExp(`^${host.name}: rolled back: no new SSH connection within the ${WINDOW} s window after apply`))]);
+    // The verdict and its class: which reason came out (no reconnect, or the apply outlasting its wait) depends on the machine's load.
+    expect(result.reports.map((r) => r.outcome.kind)).toEqual(['rolled-back']);
+    expect(result.lines).toEqual([expect.stringMatching(new RegExp(`^${host.name}: rolled back: `))]);
     expect(Date.now() - started).toBeGreaterThan(WINDOW * 1000);
     expect(await host.runOk('cat /run/netloom.last')).toMatch(/result=rolled-back\nmode=timer\nifreload=0/);
     await expectUntouchedAndReachable(host, before);
@@ -72,7 +79,7 @@ describe('deploy faults', () => {
     await expect.poll(() => leftovers(host), { timeout: 15_000, interval: 500 }).toEqual([]);
     await expectUntouchedAndReachable(host, before);
     // Nothing is left locked: the next deploy goes through.
-    expect((await deploy(plansOf(design), { openSession: opener }, WINDOW)).lines).toEqual([`${host.name}: confirmed`]);
+    expect((await deploy(plansOf(design), { openSession: opener }, CONFIRM_WINDOW)).lines).toEqual([`${host.name}: confirmed`]);
   });
 
   it('(4) a candidate that ifup -s rejects is never installed', async () => {
@@ -93,9 +100,9 @@ describe('deploy faults', () => {
     // A VLAN interface passes `ifup -s`, but this kernel has no VLAN links: `ifreload -a` fails.
     const design = bedDesign(bed, () => ({ vlans: [{ name: 'eth1.5', vlan: 5 }] }), [host.index]);
     const started = Date.now();
-    const result = await deploy(plansOf(design), { openSession: bedOpener(bed, dataDir) }, 60);
+    const result = await deploy(plansOf(design), { openSession: bedOpener(bed, dataDir) }, LONG_WINDOW);
     expect(result.lines).toEqual([`${host.name}: rolled back: ifreload -a exited 1; restored the backup at once`]);
-    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(Date.now() - started).toBeLessThan((LONG_WINDOW / 2) * 1000);
     expect(await host.runOk('cat /run/netloom.last')).toMatch(/result=rolled-back\nmode=now/);
     expect((await host.runOk('atq')).trim()).toBe('');
     await expectUntouchedAndReachable(host, before);
@@ -109,9 +116,9 @@ describe('deploy faults', () => {
     const [, eth1] = withGhost.hosts[0]!.ports;
     withGhost.hosts[0]!.ports.push({ ...eth1!, id: 'h4-eth7', name: 'eth7', inet: { method: 'static', addresses: ['10.250.0.1/24'] } });
     const started = Date.now();
-    const result = await deploy(plansOf(withGhost), { openSession: bedOpener(bed, dataDir) }, 60);
+    const result = await deploy(plansOf(withGhost), { openSession: bedOpener(bed, dataDir) }, LONG_WINDOW);
     expect(result.lines).toEqual([`${host.name}: rolled back: health check failed: ifquery -a -c: running state differs from the file`]);
-    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(Date.now() - started).toBeLessThan((LONG_WINDOW / 2) * 1000);
     expect(await host.runOk('cat /run/netloom.last')).toMatch(/result=rolled-back\nmode=now/);
     await expectUntouchedAndReachable(host, before);
   });
@@ -125,12 +132,13 @@ describe('deploy faults', () => {
       const driver = new DebianDriver({ target: plan!.target, openSession: bedOpener(bed, dataDir) });
       await driver.loadCandidate(plan!.candidate.content);
       const armedAt = Date.now();
-      expect(await driver.commit({ revertIn: 5 })).toEqual({ kind: 'applied' });
+      // Long enough that a busy machine's ifreload fits in the apply wait (half the window).
+      expect(await driver.commit({ revertIn: SLEEPER_WINDOW })).toEqual({ kind: 'applied' });
       driver.close();
       expect(await host.runOk('cat /run/netloom.lock/timer')).toMatch(/^setsid \d+\n$/);
       expect(await host.runOk('cat /sys/class/net/eth1/mtu')).toBe('1380\n');
-      await expect.poll(() => host.run('cat /run/netloom.last').then((r) => r.stdout), { timeout: 20_000, interval: 200 }).toMatch(/result=rolled-back\nmode=timer/);
-      expect(Date.now() - armedAt).toBeGreaterThanOrEqual(5_000);
+      await expect.poll(() => host.run('cat /run/netloom.last').then((r) => r.stdout), { timeout: (SLEEPER_WINDOW + 40) * 1000, interval: 200 }).toMatch(/result=rolled-back\nmode=timer/);
+      expect(Date.now() - armedAt).toBeGreaterThanOrEqual(SLEEPER_WINDOW * 1000);
       expect(await host.runOk('cat /sys/class/net/eth1/mtu')).toBe('1500\n');
       await expectUntouchedAndReachable(host, before);
     } finally {

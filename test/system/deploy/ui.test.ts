@@ -18,6 +18,8 @@ import { bedDesign } from './bed-design.js';
 import { tempDataDir } from './deploy-helpers.js';
 
 let bed: Bed;
+/** Confirm window, s. */
+const WINDOW = 30;
 let agent: { sock: string; pid: number } | undefined;
 
 beforeAll(async () => {
@@ -37,7 +39,9 @@ describe('Deploy panel', () => {
     const lost = bed.hosts[2]!;
     const lostBefore = await readFile(lost.interfacesPath, 'utf8');
     const design = bedDesign(bed, (h) =>
-      h === lost ? { eth0: { inet: { method: 'static', addresses: [`${h.mgmtAddress.replace(/\.2$/, '.55')}/24`] } } } : { eth1: { mtu: 1440 } },
+      h === lost
+        ? { eth0: { inet: { method: 'static', addresses: [`${h.mgmtAddress.replace(/\.2$/, '.55')}/24`] } } }
+        : { eth1: { mtu: 1440, ...(h === bed.hosts[0] ? { extraLines: ['post-up ip link set eth1 promisc on'] } : {}) } },
     );
     const file = join(dir, 'bed.netloom.json');
     await writeFile(file, serializeDesign(design));
@@ -63,7 +67,12 @@ describe('Deploy panel', () => {
       for (const host of bed.hosts.slice(0, 2)) {
         await expect.poll(() => page.getByTestId(`deploy-host-${host.name}`).getByTestId('deploy-diff').textContent()).toContain('+\tmtu 1440');
       }
-      await page.getByTestId('deploy-window').fill('10');
+      // What runs as root is listed per host before Apply: the first host's post-up, nothing on the others.
+      const rootCommands = page.getByTestId(`deploy-host-${bed.hosts[0]!.name}`).getByTestId('deploy-root-command');
+      expect(await rootCommands.allTextContents()).toEqual(['post-up ip link set eth1 promisc on eth1']);
+      expect(await page.getByTestId(`deploy-host-${bed.hosts[1]!.name}`).getByTestId('deploy-root-commands').count()).toBe(0);
+      // Wide enough that a loaded 2-core machine still reconnects to the healthy hosts in time.
+      await page.getByTestId('deploy-window').fill(String(WINDOW));
       await app.screenshot('diffs');
       await page.getByTestId('deploy-apply').click();
 
@@ -80,7 +89,9 @@ describe('Deploy panel', () => {
 
       await expect.poll(() => panel.getByTestId('deploy-phase').textContent(), { timeout: 60_000 }).toBe('done');
       const lostCard = page.getByTestId(`deploy-host-${lost.name}`);
-      expect(await lostCard.getByTestId('deploy-verdict').textContent()).toMatch(/^rolled back: no new SSH connection within the 10 s window after apply/);
+      // The verdict and its class; which of the timing-dependent reasons came out is not the point.
+      expect(await lostCard.getByTestId('deploy-verdict').textContent()).toMatch(/^rolled back: /);
+      expect(await lostCard.getByTestId('deploy-verdict').getAttribute('class')).toContain('bad');
       expect(await readFile(lost.interfacesPath, 'utf8')).toBe(lostBefore);
       for (const host of bed.hosts.slice(0, 2)) {
         const card = page.getByTestId(`deploy-host-${host.name}`);

@@ -19,7 +19,7 @@ import {
   switchPortAttributes,
   vlanInterfaceAttributes,
   vmNicAttributes,
-} from '../../../../shared/model/kinds.js';
+} from '../../../../shared/model/kinds/index.js';
 import { AUTOSTART, PLATFORMS, SWITCH_VENDORS, type Design } from '../../../../shared/model/schema.js';
 import { PLATFORM_REGISTRY } from '../../../../shared/platforms/index.js';
 import { VENDORS } from '../../../../shared/vendors/index.js';

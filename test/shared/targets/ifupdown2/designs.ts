@@ -52,7 +52,7 @@ export function richDesign(): Design {
       { id: 'pve2-bond2.70', name: 'bond2.70', parent: 'pve2-bond2', vlan: 70, autostart: 'hotplug', inet: { method: 'dhcp' } },
     ],
     vms: [],
-    unmanaged: ['auto vxlan10\niface vxlan10 inet manual\n\tvxlan-id 10\n\tvxlan-local-tunnelip 192.0.2.10'],
+    unmanaged: [['auto vxlan10', 'iface vxlan10 inet manual', '\tvxlan-id 10', '\tvxlan-local-tunnelip 192.0.2.10']],
   });
   return restored(json);
 }

@@ -140,7 +140,7 @@ describe('ifupdown2 target', () => {
   });
 
   it('lets an unmanaged loopback stanza replace the default one', () => {
-    const design = restored({ format: 'netloom/1', name: 'lo', hosts: [{ id: 'h', name: 'h', unmanaged: ['auto lo\niface lo inet loopback\n\taddress 10.255.0.1/32'] }] });
+    const design = restored({ format: 'netloom/1', name: 'lo', hosts: [{ id: 'h', name: 'h', unmanaged: [['auto lo', 'iface lo inet loopback', '\taddress 10.255.0.1/32']] }] });
     const text = renderInterfaces(design, 'h');
     expect(text.match(/iface lo /g)).toHaveLength(1);
     expect(judgeInterfaces([text])[0]!.check.status).toBe(0);

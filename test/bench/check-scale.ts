@@ -1,0 +1,83 @@
+/**
+ * Benchmark: `check` of very large designs, the way the CLI runs it (parse and
+ * restore the file, then every rule), at 5,000 and 50,000 hosts. Each host
+ * has two ports in an LACP bond, a VLAN-aware bridge, a VLAN interface with
+ * the host's address and a VM; every 24 hosts share a Dell switch with a port-channel
+ * per host. Prints the time of each step and the slowest rules, and the
+ * ratio between sizes (10x the hosts should cost about 10x: linear).
+ *
+ *   npx tsx test/bench/check-scale.ts [hosts...]   (default 5000 50000)
+ */
+import { parseDesign } from '../../shared/load/index.js';
+import { indexDesign } from '../../shared/model/index-of.js';
+import { RULES } from '../../shared/validate/rules/index.js';
+
+const SIZES = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [5_000, 50_000];
+const PER_SWITCH = 24;
+
+function designText(hosts: number): string {
+  const networks = [
+    { id: 'net-mgmt', name: 'mgmt', vlan: 200, subnet: '10.0.0.0/8', purpose: 'management' },
+    { id: 'net-vms', name: 'vms', vlan: 240 },
+  ];
+  const doc = { format: 'netloom/1', name: `scale ${hosts}`, networks, hosts: [] as unknown[], switches: [] as unknown[], cables: [] as unknown[] };
+  for (let h = 0; h < hosts; h++) {
+    const id = `h${h}`;
+    const sw = Math.floor(h / PER_SWITCH);
+    const slot = (h % PER_SWITCH) * 2 + 1;
+    if (h % PER_SWITCH === 0) doc.switches.push({ id: `sw${sw}`, name: `sw${sw}`, vendor: 'dell-os6', ports: [], portChannels: [] });
+    const address = `10.${(h >> 16) & 255}.${(h >> 8) & 255}.${(h & 255) + 0}`;
+    doc.hosts.push({
+      id,
+      name: id,
+      ports: [
+        { id: `${id}-p0`, name: 'enp1s0', extraLines: ['ethtool-offload-tso off'] },
+        { id: `${id}-p1`, name: 'enp2s0' },
+      ],
+      bonds: [{ id: `${id}-bond0`, name: 'bond0', members: [`${id}-p0`, `${id}-p1`], mode: '802.3ad', xmitHashPolicy: 'layer3+4' }],
+      bridges: [
+        { id: `${id}-vmbr0`, name: 'vmbr0', ports: [`${id}-bond0`], vlanAware: true, vids: '200,240', pvid: 1 },
+      ],
+      vlans: [{ id: `${id}-mgmt`, name: 'vmbr0.200', parent: `${id}-vmbr0`, vlan: 200, inet: { method: 'static', addresses: [`${address}/8`], gateway: '10.255.255.254' } }],
+      vms: [{ id: `${id}-vm`, vmid: 100 + h, name: `vm${h}`, nics: [{ id: `${id}-vm-net0`, slot: 0, bridge: `${id}-vmbr0`, tag: 240 }] }],
+      unmanaged: [['# kept verbatim']],
+    });
+    const switchDoc = doc.switches[sw] as { ports: unknown[]; portChannels: unknown[] };
+    const members = [0, 1].map((i) => {
+      const portId = `sw${sw}-${h}-${i}`;
+      switchDoc.ports.push({ id: portId, name: `Tengigabitethernet1/0/${slot + i}` });
+      doc.cables.push({ id: `c-${portId}`, hostPort: `${id}-p${i}`, switchPort: portId });
+      return portId;
+    });
+    switchDoc.portChannels.push({ id: `sw${sw}-po${slot}`, number: slot, members, lacp: 'active', switchport: { mode: 'trunk', allowed: '1,200,240' } });
+  }
+  return JSON.stringify(doc);
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const results: { hosts: number; total: number }[] = [];
+
+for (const hosts of SIZES) {
+  const text = designText(hosts);
+  let started = performance.now();
+  const loaded = parseDesign(text);
+  const restore = performance.now() - started;
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems.slice(0, 3)));
+  started = performance.now();
+  const index = indexDesign(loaded.design);
+  const indexing = performance.now() - started;
+  const perRule = RULES.map((rule) => {
+    const start = performance.now();
+    const found = rule.check(index).length;
+    return { id: rule.id, ms: performance.now() - start, found };
+  });
+  const rules = perRule.reduce((sum, r) => sum + r.ms, 0);
+  const total = restore + indexing + rules;
+  results.push({ hosts, total });
+  console.log(`${hosts} hosts (${(text.length / 2 ** 20).toFixed(0)} MiB of JSON): restore ${seconds(restore)}, index ${seconds(indexing)}, rules ${seconds(rules)}, total ${seconds(total)}`);
+  for (const r of [...perRule].sort((a, b) => b.ms - a.ms).slice(0, 5)) console.log(`  ${r.id.padEnd(40)} ${r.ms.toFixed(0).padStart(6)} ms  ${r.found} found`);
+}
+for (let i = 1; i < results.length; i++) {
+  const [a, b] = [results[i - 1]!, results[i]!];
+  console.log(`${b.hosts / a.hosts}x the hosts: ${(b.total / a.total).toFixed(1)}x the time`);
+}
