@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { validateDesign, type Diagnostic } from '../../shared/validate/index.js';
 import { loadDesignOrFail } from './load.js';
-import { EXIT } from './output.js';
+import { EXIT, printJson, printOut } from './output.js';
 
 export function formatDiagnostic(d: Diagnostic): string {
   return `${d.severity} ${d.rule} ${d.elements[0]} ${d.path}: ${d.message}`;
@@ -16,8 +16,8 @@ export function registerCheck(program: Command): void {
     .action(async (file: string, options: { json?: boolean }) => {
       const design = await loadDesignOrFail(file);
       const diagnostics = validateDesign(design);
-      if (options.json) process.stdout.write(`${JSON.stringify(diagnostics, null, 2)}\n`);
-      else for (const d of diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
+      if (options.json) printJson(diagnostics);
+      else for (const d of diagnostics) printOut(`${formatDiagnostic(d)}\n`);
       if (diagnostics.some((d) => d.severity === 'error')) process.exitCode = EXIT.problems;
     });
 }

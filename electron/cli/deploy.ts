@@ -12,7 +12,7 @@ import { renderInterfaces } from '../../shared/targets/ifupdown2/index.js';
 import { validateDesign } from '../../shared/validate/index.js';
 import { formatDiagnostic } from './check.js';
 import { loadDesignOrFail } from './load.js';
-import { EXIT, UsageError } from './output.js';
+import { EXIT, printErr, printJson, printOut, UsageError } from './output.js';
 
 interface DeployOptions {
   readonly host?: string[];
@@ -113,12 +113,12 @@ function describeKeyQuestion(q: HostKeyQuestion): string {
 function printPreparation(p: Preparation, json: boolean): void {
   if (json) return;
   if (p.state === 'ready') {
-    process.stdout.write(`\n=== ${p.host}: /etc/network/interfaces\n${p.diff}`);
-    if (p.checkOutput) process.stdout.write(`--- ifup -a -s on ${p.host} said:\n${p.checkOutput}\n`);
+    printOut(`\n=== ${p.host}: /etc/network/interfaces\n${p.diff}`);
+    if (p.checkOutput) printOut(`--- ifup -a -s on ${p.host} said:\n${p.checkOutput}\n`);
   } else if (p.state === 'unchanged') {
-    process.stdout.write(`\n=== ${p.host}: unchanged\n`);
+    printOut(`\n=== ${p.host}: unchanged\n`);
   } else {
-    process.stdout.write(`\n=== ${p.host}: cannot deploy: ${p.reason}\n`);
+    printOut(`\n=== ${p.host}: cannot deploy: ${p.reason}\n`);
   }
 }
 
@@ -126,12 +126,12 @@ function printReports(reports: readonly HostReport[], preparations: readonly Pre
   if (json) {
     const diffs = new Map(preparations.map((p) => [p.host, p.state === 'ready' ? p.diff : '']));
     const hosts = reports.map((r) => ({ host: r.host, result: describeOutcome(r.outcome), ...r.outcome, diff: diffs.get(r.host) ?? '' }));
-    process.stdout.write(`${JSON.stringify({ ok: allSucceeded(reports), hosts }, null, 2)}\n`);
+    printJson({ ok: allSucceeded(reports), hosts });
     return;
   }
   const width = Math.max(...reports.map((r) => r.host.length));
-  process.stdout.write('\n');
-  for (const r of reports) process.stdout.write(`${r.host.padEnd(width)}  ${describeOutcome(r.outcome)}\n`);
+  printOut('\n');
+  for (const r of reports) printOut(`${r.host.padEnd(width)}  ${describeOutcome(r.outcome)}\n`);
 }
 
 export function registerDeploy(program: Command): void {
@@ -161,7 +161,7 @@ export function registerDeploy(program: Command): void {
         throw new UsageError('refusing to deploy without a terminal to ask for confirmation; pass --yes to deploy anyway');
       }
       const json = Boolean(options.json);
-      const log = (line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`);
+      const log = (line: string) => (json ? printErr : printOut)(`${line}\n`);
       for (const s of plan.skipped) log(`${s.host}: skipped, ${s.reason}`);
 
       const terminal = new Terminal();

@@ -4,7 +4,7 @@ import { validateDesign } from '../../shared/validate/index.js';
 import { writeExportFolder } from '../engine/export-folder.js';
 import { formatDiagnostic } from './check.js';
 import { loadDesignOrFail } from './load.js';
-import { UsageError } from './output.js';
+import { printContent, printErr, printOut, UsageError } from './output.js';
 
 interface ExportOptions {
   readonly out?: string;
@@ -23,7 +23,7 @@ export function registerExport(program: Command): void {
       if ((options.out === undefined) === (options.device === undefined)) throw new UsageError('export needs exactly one of --out DIR or --device NAME');
       const design = await loadDesignOrFail(file);
       for (const d of validateDesign(design).filter((d) => d.severity === 'error')) {
-        process.stderr.write(`warning: ${formatDiagnostic(d)}\n`);
+        printErr(`warning: ${formatDiagnostic(d)}\n`);
       }
       if (options.device !== undefined) {
         const devices = [...design.hosts, ...design.switches];
@@ -33,10 +33,10 @@ export function registerExport(program: Command): void {
         }
         const [main] = renderDevice(design, device.id);
         if (!main) throw new UsageError(`device "${device.name}" has no configuration to export`);
-        process.stdout.write(main.content);
+        printContent(main.content);
         return;
       }
       const result = await writeExportFolder(design, options.out!);
-      for (const f of result.files) process.stdout.write(`wrote ${f.path}\n`);
+      for (const f of result.files) printOut(`wrote ${f.path}\n`);
     });
 }

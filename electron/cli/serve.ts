@@ -8,7 +8,7 @@ import { startServe } from '../serve.js';
 import { isLoopbackHost } from '../serve/loopback.js';
 import { createToken } from '../serve/token.js';
 import { loadDesignOrFail } from './load.js';
-import { UsageError } from './output.js';
+import { printErr, printOut, UsageError } from './output.js';
 
 /** The built renderer next to the built CLI (`dist/renderer/`). */
 const RENDERER_DIR = fileURLToPath(new URL('./renderer/', import.meta.url));
@@ -30,7 +30,7 @@ function openBrowser(url: string): void {
   const [command, args] =
     process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
   const child = spawn(command, args as string[], { detached: true, stdio: 'ignore' });
-  child.on('error', () => process.stderr.write(`netloom: could not open a browser; open the URL above yourself\n`));
+  child.on('error', () => printErr('netloom: could not open a browser; open the URL above yourself\n'));
   child.unref();
 }
 
@@ -60,8 +60,8 @@ async function serve(design: string | undefined, flags: ServeFlags): Promise<voi
     throw e;
   });
 
-  if (!isLoopbackHost(flags.host)) process.stderr.write(`netloom: warning: listening on ${flags.host}, reachable from other machines (--allow-remote)\n`);
-  process.stdout.write(`Netloom is serving ${design ?? 'the example design'} on port ${running.port}. Open:\n  ${running.url}\nPress Ctrl+C to stop.\n`);
+  if (!isLoopbackHost(flags.host)) printErr(`netloom: warning: listening on ${flags.host}, reachable from other machines (--allow-remote)\n`);
+  printOut(`Netloom is serving ${design ?? 'the example design'} on port ${running.port}. Open:\n  ${running.url}\nPress Ctrl+C to stop.\n`);
   if (flags.open) openBrowser(running.url);
 
   await new Promise<void>((resolvePromise) => {

@@ -72,13 +72,23 @@ export function restoreDesign(json: unknown): RestoreResult {
   return { ok: true, design: dropStaleLayout(parsed.data) };
 }
 
+/**
+ * Why the text is not JSON, without quoting it: V8's message echoes the start
+ * of the text, and the file may be any file at all (a key, a password file).
+ */
+function notJson(error: Error): string {
+  const at = / at position (\d+)/.exec(error.message);
+  if (at) return `not valid JSON (at character ${Number(at[1]) + 1})`;
+  return /end of JSON input/.test(error.message) ? 'not valid JSON (it ends too early)' : 'not valid JSON (this is not a Netloom design file)';
+}
+
 /** Parses the text of a `.netloom.json` file. */
 export function parseDesign(text: string): RestoreResult {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return { ok: false, problems: [problem([], `not valid JSON: ${(e as Error).message}`)] };
+    return { ok: false, problems: [problem([], notJson(e as Error))] };
   }
   return restoreDesign(json);
 }

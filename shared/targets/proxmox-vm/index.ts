@@ -13,6 +13,14 @@ export const VM_NICS_PATH = 'vm-nics.sh';
 
 const SAFE = /^[A-Za-z0-9._:=,-]+$/;
 
+/**
+ * What Proxmox takes as a VM NIC's bridge (its `pve-bridge-id` format):
+ * letters, digits, `-`, `_` and `.`. Narrower than a Linux interface name,
+ * which may also hold `+` and `@`: the rule `names/proxmox-vm-bridge` holds
+ * designs to this before the script is written.
+ */
+export const PROXMOX_BRIDGE_ID = /^[A-Za-z0-9_.-]+$/;
+
 /** Guards the one place values meet a shell: anything but a plain word is a bug upstream. */
 function word(text: string): string {
   if (!SAFE.test(text)) throw new Error(`refusing to write "${text}" into a shell script`);

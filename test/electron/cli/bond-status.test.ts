@@ -53,7 +53,7 @@ describe('netloom bond-status', () => {
     writeFileSync(junk, Buffer.from([0, 255, 10, 58, 32, 1, 2, 3]));
     for (const [file, message] of [
       ['/nonexistent/bond0', 'cannot read /nonexistent/bond0: no such file'],
-      [dir, `cannot read ${dir}: is a directory`],
+      [dir, `cannot read ${dir}: it is a folder, not a regular file`],
       [junk, `${junk} line 1: expected "Ethernet Channel Bonding Driver`],
     ] as const) {
       const run = runCli(['bond-status', file]);
