@@ -8,7 +8,7 @@
  * as export folders.
  */
 import { lstat, mkdir, realpath, stat, statfs } from 'node:fs/promises';
-import { dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import type { ExportResult, ExportedFile } from '../../shared/api.js';
 import type { Design } from '../../shared/model/index.js';
 import { renderDevice, type GeneratedFile } from '../../shared/targets/index.js';
@@ -52,8 +52,10 @@ async function prepareExportFolder(dir: string): Promise<void> {
     throw new FileError(dir, `cannot export into ${dir}: ${what} ${describeFileType(stats)}, not a folder`);
   }
   try {
-    await mkdir(dir, { recursive: true });
+    // One folder at a time: a recursive mkdir reports a read-only file system as ENOENT.
+    await plainFolderInside(existing, relative(existing, resolve(dir)));
   } catch (e) {
+    if (e instanceof FileError) throw e;
     throw new FileError(dir, `cannot export into ${dir}: ${describeFsError(e)}`, errnoCode(e));
   }
 }
@@ -91,15 +93,15 @@ export async function writeExportFolder(design: Design, dir: string, render: Dev
   const files: ExportedFile[] = [];
   for (const device of devices) {
     for (const file of renderOrExplain(render, design, device)) {
-      const relative = join(device.name, checkRelativePath(device.name, file.path));
+      const path = join(device.name, checkRelativePath(device.name, file.path));
       try {
-        await plainFolderInside(dir, dirname(relative));
+        await plainFolderInside(dir, dirname(path));
       } catch (e) {
         if (e instanceof FileError) throw e;
-        throw new FileError(join(dir, relative), `cannot export to ${join(dir, dirname(relative))}: ${describeFsError(e)}`, errnoCode(e));
+        throw new FileError(join(dir, path), `cannot export to ${join(dir, dirname(path))}: ${describeFsError(e)}`, errnoCode(e));
       }
-      await writeFileAtomic(join(dir, relative), file.content);
-      files.push({ device: device.name, path: relative.split(sep).join('/') });
+      await writeFileAtomic(join(dir, path), file.content);
+      files.push({ device: device.name, path: path.split(sep).join('/') });
     }
   }
   return { dir, files };

@@ -30,9 +30,12 @@ async function tryLock(lock: string): Promise<boolean> {
     const handle = await open(lock, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | constants.O_NOFOLLOW, 0o600);
     try {
       await handle.writeFile(`${process.pid}\n`);
-    } finally {
+    } catch (e) {
       await handle.close();
+      await unlink(lock).catch(() => undefined);
+      throw e;
     }
+    await handle.close();
     return true;
   } catch (e) {
     if (errnoCode(e) !== 'EEXIST') throw e;
@@ -52,7 +55,7 @@ export async function withFileLock<T>(path: string, work: () => Promise<T>, wait
     try {
       locked = await tryLock(lock);
     } catch (e) {
-      throw new FileError(path, `cannot save ${path}: cannot create the lock file ${lock}: ${describeFsError(e)}; the file was not changed`, errnoCode(e));
+      throw new FileError(path, `cannot save ${path}: ${describeFsError(e)}; the file was not changed`, errnoCode(e));
     }
     if (locked) break;
     if (Date.now() > deadline) {

@@ -11,8 +11,10 @@
  */
 
 /** C0 controls but tab and newline, DEL, C1 controls, bidi embeddings/overrides (202A-202E) and isolates (2066-2069). */
+/* eslint-disable no-control-regex -- finding control characters is this module's job */
 const HIDING = /[\x00-\x08\x0b-\x1f\x7f\u0080-\u009f\u202a-\u202e\u2066-\u2069]/g;
 const HIDING_ONE_LINE = /[\x00-\x1f\x7f\u0080-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/* eslint-enable no-control-regex */
 
 const codePoint = (c: string) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`;
 

@@ -72,7 +72,7 @@ describe('saving never writes through links, keeps the mode, and a failed save c
   });
 
   it('refuses to save over a design file that is a link, and changes nothing', async () => {
-    const { dir, file } = lab();
+    const { dir } = lab();
     const elsewhere = join(dir, 'elsewhere.json');
     writeFileSync(elsewhere, 'elsewhere\n');
     const link = join(dir, 'linked.netloom.json');
