@@ -36,7 +36,7 @@ export function registerBondStatus(program: Command): void {
     .argument('<file...>', 'saved copies of /proc/net/bonding/<bond>')
     .option('--json', 'print the reports as JSON')
     .action(async (files: string[], options: { json?: boolean }) => {
-      const reports: (BondReport & { file: string })[] = [];
+      const reports: (BondReport & { file: string; warnings: string[] })[] = [];
       let unreadable = false;
       for (const file of files) {
         const fail = (message: string) => {
@@ -53,7 +53,8 @@ export function registerBondStatus(program: Command): void {
           fail(formatProblem(file, parsed.error));
           continue;
         }
-        const report = { file, ...bondReport(bondName(file), parsed.value) };
+        for (const warning of parsed.warnings) printErr(`warning: ${formatProblem(file, warning)}\n`);
+        const report = { file, ...bondReport(bondName(file), parsed.value), warnings: parsed.warnings.map((w) => (w.line === undefined ? w.message : `line ${w.line}: ${w.message}`)) };
         reports.push(report);
         if (!options.json) printOut(`${formatReport(file, report)}\n`);
       }
