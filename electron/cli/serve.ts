@@ -6,6 +6,7 @@ import { createBackend } from '../backend.js';
 import { resolveDataDir } from '../engine/data-dir.js';
 import { startServe } from '../serve.js';
 import { isLoopbackHost } from '../serve/loopback.js';
+import { writeOpenPage } from '../serve/open-page.js';
 import { createToken } from '../serve/token.js';
 import { loadDesignOrFail } from './load.js';
 import { printErr, printOut, UsageError } from './output.js';
@@ -45,7 +46,8 @@ async function serve(design: string | undefined, flags: ServeFlags): Promise<voi
   if (design) await loadDesignOrFail(design);
   if (!existsSync(`${RENDERER_DIR}index.html`)) throw new UsageError(`the app is not built (${RENDERER_DIR}index.html is missing); run npm run build`);
 
-  const backend = createBackend({ dataDir: resolveDataDir(), ...(design ? { initialPath: design } : {}) });
+  const dataDir = resolveDataDir();
+  const backend = createBackend({ dataDir, ...(design ? { initialPath: design } : {}) });
   const running = await startServe({
     api: backend.api,
     emitter: backend.emitter,
@@ -62,13 +64,19 @@ async function serve(design: string | undefined, flags: ServeFlags): Promise<voi
 
   if (!isLoopbackHost(flags.host)) printErr(`netloom: warning: listening on ${flags.host}, reachable from other machines (--allow-remote)\n`);
   printOut(`Netloom is serving ${design ?? 'the example design'} on port ${running.port}. Open:\n  ${running.url}\nPress Ctrl+C to stop.\n`);
-  if (flags.open) openBrowser(running.url);
+  // The browser gets a private local page that leads on to the URL: the token stays off every command line.
+  const openPage = flags.open ? await writeOpenPage(dataDir, running.port, running.url) : undefined;
+  if (openPage) openBrowser(openPage.fileUrl);
 
   await new Promise<void>((resolvePromise) => {
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      void running.close().then(backend.dispose).then(resolvePromise);
+      void running
+        .close()
+        .then(backend.dispose)
+        .then(() => openPage?.remove())
+        .then(resolvePromise);
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
@@ -83,6 +91,6 @@ export function registerServe(program: Command): void {
     .option('--port <n>', 'TCP port; 0 picks a free one', '4280')
     .option('--host <address>', 'address to listen on; only loopback unless --allow-remote', '127.0.0.1')
     .option('--allow-remote', 'allow --host to be a non-loopback address (anyone with the URL can edit files as you)')
-    .option('--open', 'open the URL in the system browser')
+    .option('--open', 'open the app in the system browser (through a private local page, so the token is on no command line)')
     .action(serve);
 }

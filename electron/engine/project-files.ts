@@ -81,14 +81,15 @@ async function checkTarget(path: string): Promise<Stats | null> {
 /**
  * Writes `content` to `path` atomically; with `backup`, the old file, if any,
  * becomes `path.bak` (a new file with the same mode; whatever was at `.bak`,
- * a link included, is replaced, not written through).
+ * a link included, is replaced, not written through). The file keeps its
+ * mode; a new one gets `mode`, else 0666 less the umask.
  */
-export async function writeFileAtomic(path: string, content: string, options: { backup?: boolean } = {}): Promise<void> {
+export async function writeFileAtomic(path: string, content: string, options: { backup?: boolean; mode?: number } = {}): Promise<void> {
   const temps: string[] = [];
   let step = 'cannot save';
   try {
     const current = await checkTarget(path);
-    const mode = current ? current.mode & 0o7777 : undefined;
+    const mode = options.mode ?? (current ? current.mode & 0o7777 : undefined);
     temps.push(await writeTemp(path, content, mode));
     if (options.backup && current) {
       step = `cannot keep the previous version as ${path}.bak`;
