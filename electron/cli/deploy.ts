@@ -79,7 +79,7 @@ class Terminal {
       () =>
         new Promise<string>((resolve, reject) => {
           const input = process.stdin;
-          process.stderr.write(text);
+          printErr(text);
           let typed = '';
           input.setRawMode(true);
           input.resume();
@@ -88,7 +88,7 @@ class Terminal {
             input.setRawMode(false);
             input.pause();
             input.off('data', onData);
-            process.stderr.write('\n');
+            printErr('\n');
             if (error) reject(error);
             else resolve(typed);
           };

@@ -8,6 +8,7 @@ import './deploy.css';
 import { useShallow } from 'zustand/react/shallow';
 import { describeOutcome, type HostReport, type Preparation } from '../../../shared/deploy/outcome.js';
 import { DEPLOY_STEPS, type DeployProgress } from '../../../shared/deploy/progress.js';
+import { visible } from '../../../shared/text/visible.js';
 import { applyDeploy, closeDeploy, readyHosts, setMinimised, setRevertIn, trustHostKey, useDeployStore, type DeployState } from './deploy-store.js';
 
 function DiffView({ diff }: { diff: string }) {
@@ -15,7 +16,7 @@ function DiffView({ diff }: { diff: string }) {
     <pre className="deploy-diff" data-testid="deploy-diff">
       {diff.split('\n').map((line, i) => (
         <span key={i} className={line.startsWith('+') && !line.startsWith('+++') ? 'add' : line.startsWith('-') && !line.startsWith('---') ? 'del' : line.startsWith('@@') ? 'hunk' : ''}>
-          {line}
+          {visible(line)}
           {'\n'}
         </span>
       ))}
@@ -32,7 +33,7 @@ function Timeline({ steps }: { steps: readonly DeployProgress[] }) {
       {shown.map((name) => {
         const step = last.get(name)!;
         return (
-          <li key={name} className={`step-${step.state}`} title={step.detail ?? ''} data-testid={`step-${name}`} data-state={step.state}>
+          <li key={name} className={`step-${step.state}`} title={visible(step.detail ?? '')} data-testid={`step-${name}`} data-state={step.state}>
             {name}
           </li>
         );
@@ -54,17 +55,17 @@ function HostCard({ preparation, steps, report, phase }: { preparation: Preparat
         <strong>{preparation.host}</strong>
         {report ? (
           <span className={`verdict ${verdictClass(report)}`} data-testid="deploy-verdict">
-            {describeOutcome(report.outcome)}
+            {visible(describeOutcome(report.outcome))}
           </span>
         ) : (
           <span className="muted small">{preparation.state === 'ready' ? (phase === 'applying' ? 'deploying…' : 'will change') : preparation.state === 'unchanged' ? 'unchanged' : 'cannot deploy'}</span>
         )}
       </header>
       <Timeline steps={steps} />
-      {failedStep?.detail && !report && <p className="deploy-problem">{failedStep.detail}</p>}
+      {failedStep?.detail && !report && <p className="deploy-problem">{visible(failedStep.detail)}</p>}
       {preparation.state === 'failed' && (
         <p className="deploy-problem" data-testid="deploy-reason">
-          {preparation.reason}
+          {visible(preparation.reason)}
         </p>
       )}
       {preparation.state === 'failed' && preparation.unknownHostKey && phase === 'review' && (
@@ -81,7 +82,7 @@ function HostCard({ preparation, steps, report, phase }: { preparation: Preparat
         <details open={phase === 'review'}>
           <summary className="small">/etc/network/interfaces diff</summary>
           <DiffView diff={preparation.diff} />
-          {preparation.checkOutput && <pre className="deploy-check small">{preparation.checkOutput}</pre>}
+          {preparation.checkOutput && <pre className="deploy-check small">{visible(preparation.checkOutput)}</pre>}
         </details>
       )}
     </section>
@@ -132,7 +133,7 @@ export function DeployPanel() {
         ))}
         {state.skipped.map((s) => (
           <p key={s.host} className="muted small">
-            {s.host}: skipped, {s.reason}
+            {s.host}: skipped, {visible(s.reason)}
           </p>
         ))}
       </div>

@@ -79,6 +79,24 @@ describe('the app in Chromium via netloom serve', () => {
     }
   });
 
+  it('shows bidi overrides and escape-like text of a design visibly in the problems list', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netloom-serve-'));
+    const design = join(dir, 'lab.netloom.json');
+    const json = JSON.parse(readFileSync(EXAMPLE, 'utf8'));
+    json.switches[0].portChannels[0].description = 'uplink\u202Eevil';
+    writeFileSync(design, JSON.stringify(json));
+    const app = await openApp({ design });
+    try {
+      const problem = app.page.locator('[data-testid="problem"][data-rule="names/switch-text"]');
+      await expect.poll(() => problem.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      const text = await problem.first().textContent();
+      expect(text).toContain('uplink<U+202E>evil');
+      expect(text).not.toContain('\u202E');
+    } finally {
+      await app.close();
+    }
+  });
+
   it('--open hands the browser a private page, never the token in any argv, and the app opens from it', async () => {
     // A stand-in for xdg-open that records the arguments it was started with.
     const bin = mkdtempSync(join(tmpdir(), 'netloom-open-'));
