@@ -65,7 +65,12 @@ async function serve(design: string | undefined, flags: ServeFlags): Promise<voi
   if (!isLoopbackHost(flags.host)) printErr(`netloom: warning: listening on ${flags.host}, reachable from other machines (--allow-remote)\n`);
   printOut(`Netloom is serving ${design ?? 'the example design'} on port ${running.port}. Open:\n  ${running.url}\nPress Ctrl+C to stop.\n`);
   // The browser gets a private local page that leads on to the URL: the token stays off every command line.
-  const openPage = flags.open ? await writeOpenPage(dataDir, running.port, running.url) : undefined;
+  const openPage = flags.open
+    ? await writeOpenPage(dataDir, running.port, running.url).catch((e: Error) => {
+        printErr(`netloom: not opening a browser: ${e.message}; open the URL above yourself\n`);
+        return undefined;
+      })
+    : undefined;
   if (openPage) openBrowser(openPage.fileUrl);
 
   await new Promise<void>((resolvePromise) => {

@@ -38,8 +38,16 @@ async function readUpTo(handle: FileHandle, path: string, limit: ReadLimit): Pro
 const tooLarge = (path: string, size: number, limit: ReadLimit, more = false) =>
   new FileError(path, `cannot read ${path}: it is ${more ? 'more than ' : ''}${describeSize(more ? limit.maxBytes : size)}; Netloom reads ${limit.what} of up to ${describeSize(limit.maxBytes)}`, 'EFBIG');
 
+/** SSH keys and known_hosts files. */
+export const KEY_FILE_MAX_BYTES = 8 * 1024 * 1024;
+
 /** The text of a regular file, or a `FileError` saying why not (`cannot read PATH: ...`). */
 export async function readRegularFile(path: string, limit: ReadLimit): Promise<string> {
+  return (await readRegularBytes(path, limit)).toString('utf8');
+}
+
+/** The bytes of a regular file, or a `FileError` saying why not. */
+export async function readRegularBytes(path: string, limit: ReadLimit): Promise<Buffer> {
   let handle: FileHandle;
   try {
     handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -50,7 +58,7 @@ export async function readRegularFile(path: string, limit: ReadLimit): Promise<s
     const stats = await handle.stat();
     if (!stats.isFile()) throw new FileError(path, `cannot read ${path}: it is ${describeFileType(stats)}, not a regular file`);
     if (stats.size > limit.maxBytes) throw tooLarge(path, stats.size, limit);
-    return (await readUpTo(handle, path, limit)).toString('utf8');
+    return await readUpTo(handle, path, limit);
   } catch (e) {
     if (e instanceof FileError) throw e;
     throw new FileError(path, `cannot read ${path}: ${describeFsError(e)}`, errnoCode(e));
