@@ -7,7 +7,7 @@
  * the lock file.
  */
 import { constants } from 'node:fs';
-import { open, readFile, unlink } from 'node:fs/promises';
+import { lstat, open, readFile, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { describeFsError, errnoCode, FileError } from './file-errors.js';
 
@@ -40,9 +40,14 @@ async function tryLock(lock: string): Promise<boolean> {
   } catch (e) {
     if (errnoCode(e) !== 'EEXIST') throw e;
   }
+  // A lock being written has no pid yet; only a lock whose owner is gone is stale. The lock is
+  // removed only if it is still the file whose pid was read: its owner may have let it go and
+  // another process taken it since.
+  const held = await lstat(lock).catch(() => null);
   const owner = Number((await readFile(lock, 'utf8').catch(() => '')).trim());
-  // A lock being written has no pid yet; only a lock whose owner is gone is stale.
-  if (Number.isInteger(owner) && owner > 0 && !processAlive(owner)) await unlink(lock).catch(() => undefined);
+  if (!held || !Number.isInteger(owner) || owner <= 0 || processAlive(owner)) return false;
+  const now = await lstat(lock).catch(() => null);
+  if (now?.ino === held.ino && now.dev === held.dev && now.mtimeMs === held.mtimeMs) await unlink(lock).catch(() => undefined);
   return false;
 }
 
