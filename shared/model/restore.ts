@@ -57,11 +57,12 @@ export function restoreDesign(json: unknown): RestoreResult {
     doc = MIGRATIONS[doc.format]!(doc);
   }
   if (doc.format !== FORMAT) {
-    const found = typeof doc.format === 'string' ? `"${doc.format}"` : 'no format field';
-    return {
-      ok: false,
-      problems: [problem(['format'], `unknown format version ${found}; this Netloom reads "${FORMAT}"`)],
-    };
+    // Only a Netloom version is quoted: any other file's content stays out of the message.
+    const message =
+      typeof doc.format === 'string' && /^netloom\/\d{1,6}$/.test(doc.format)
+        ? `unknown format version "${doc.format}"; this Netloom reads "${FORMAT}"`
+        : `no "format": "${FORMAT}" field: this is not a Netloom design`;
+    return { ok: false, problems: [problem(['format'], message)] };
   }
   const parsed = Design.safeParse(doc, { reportInput: true });
   if (!parsed.success) {
