@@ -16,7 +16,9 @@ export class UsageError extends Error {
  */
 export const printOut = (text: string): void => void process.stdout.write(visible(text));
 export const printErr = (text: string): void => void process.stderr.write(visible(text));
-export const printJson = (value: unknown, indent: number | undefined = 2): void => void process.stdout.write(`${visibleJson(JSON.stringify(value, null, indent))}\n`);
+/** JSON on stdout, indented, or on one line with `oneLine` (one change per line in `--watch`). */
+export const printJson = (value: unknown, options: { oneLine?: boolean } = {}): void =>
+  void process.stdout.write(`${visibleJson(JSON.stringify(value, null, options.oneLine ? undefined : 2))}\n`);
 
 /**
  * A file's content (a rendered config, a design) on stdout: byte for byte when

@@ -119,7 +119,7 @@ async function status(file: string, flags: StatusFlags): Promise<void> {
     for (const [id, live] of changed) shown.set(id, live);
     if (changed.length === 0) return;
     if (flags.json) {
-      printJson({ ...u, elements: Object.fromEntries(changed) }, undefined);
+      printJson({ ...u, elements: Object.fromEntries(changed) }, { oneLine: true });
       return;
     }
     printOut(hostReport(index, u, changed));
