@@ -21,6 +21,7 @@ export function registerExport(program: Command): void {
     .addHelpText('after', '\nDesign rule errors are printed to stderr as warnings; the export is written anyway.')
     .action(async (file: string, options: ExportOptions) => {
       if ((options.out === undefined) === (options.device === undefined)) throw new UsageError('export needs exactly one of --out DIR or --device NAME');
+      if (options.out === '') throw new UsageError('--out needs a folder; "" would be the current folder (say --out . if you mean it)');
       const design = await loadDesignOrFail(file);
       for (const d of validateDesign(design).filter((d) => d.severity === 'error')) {
         printErr(`warning: ${formatDiagnostic(d)}\n`);

@@ -140,6 +140,12 @@ describe('nothing hangs on a special file', () => {
     refusedCleanly(runCli(['bond-status', fifo]), `cannot read ${fifo}: it is a FIFO (named pipe), not a regular file`);
   });
 
+  it('export --out "" is refused instead of writing into the current folder', () => {
+    const cwd = tempDir();
+    refusedCleanly(runCli(['export', EXAMPLE, '--out', ''], { cwd }), '--out needs a folder');
+    expect(execFileSync('ls', ['-A', cwd], { encoding: 'utf8' })).toBe('');
+  });
+
   it.each(['/proc/self', '/sys', '/dev'])('export --out %s is refused', (dir) => {
     refusedCleanly(runCli(['export', EXAMPLE, '--out', dir]), `cannot export into ${dir}: it is a system folder`);
   });
