@@ -106,13 +106,15 @@ describe('every verb: no stack trace for an environment error', () => {
     const design = join(full, 'lab.netloom.json');
     copyFileSync(EXAMPLE, design);
     const before = readFileSync(design, 'utf8');
-    writeFileSync(join(full, 'filler'), Buffer.alloc(64 * 1024 - before.length - 4096));
+    writeFileSync(`${design}.bak`, 'the version before\n');
+    writeFileSync(join(full, 'filler'), Buffer.alloc(64 * 1024 - before.length - 8192));
     const interfaces = join(tempDir(), 'interfaces');
     writeFileSync(interfaces, INTERFACES);
     const run = runCli(['import', 'interfaces', interfaces, '--host', 'pve9', '--into', design]);
     refusedCleanly(run, `cannot save ${design}: no space left on the device; the file was not changed`);
     expect(readFileSync(design, 'utf8')).toBe(before);
-    expect(execFileSync('ls', ['-A', full], { encoding: 'utf8' }).split('\n').filter(Boolean).sort()).toEqual(['filler', 'lab.netloom.json']);
+    expect(readFileSync(`${design}.bak`, 'utf8')).toBe('the version before\n');
+    expect(execFileSync('ls', ['-A', full], { encoding: 'utf8' }).split('\n').filter(Boolean).sort()).toEqual(['filler', 'lab.netloom.json', 'lab.netloom.json.bak']);
   });
 
   it('a bridge name the model accepts but Proxmox refuses: check says so, export names the device', () => {
