@@ -107,4 +107,18 @@ export default tseslint.config(
     files: ['electron/engine/**/*.ts'],
     rules: restrict(['electron'], 'electron/engine/ is plain Node so it can be tested without Electron.'),
   },
+  {
+    // Text from designs and hosts reaches the terminal only through the sanitising printers.
+    files: ['electron/cli.ts', 'electron/cli/**/*.ts'],
+    ignores: ['electron/cli/output.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.object.name='process'][object.property.name=/^(stdout|stderr)$/][property.name='write']",
+          message: 'CLI output goes through printOut/printErr/printJson/printContent (cli/output.ts), which show escape sequences instead of sending them to the terminal.',
+        },
+      ],
+    },
+  },
 );

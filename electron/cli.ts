@@ -8,7 +8,8 @@ import { registerCheck } from './cli/check.js';
 import { registerDeploy } from './cli/deploy.js';
 import { registerExport } from './cli/export.js';
 import { registerImport } from './cli/import.js';
-import { EXIT, UsageError } from './cli/output.js';
+import { explainFailure } from './cli/errors.js';
+import { EXIT, printErr } from './cli/output.js';
 import { registerSchema } from './cli/schema.js';
 import { registerServe } from './cli/serve.js';
 import { registerStatus } from './cli/status.js';
@@ -30,11 +31,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    if (e instanceof UsageError) {
-      process.stderr.write(`netloom: ${e.message}\n`);
-      return e.exitCode;
-    }
-    process.stderr.write(`netloom: unexpected error: ${(e as Error).stack ?? String(e)}\n`);
-    return EXIT.usage;
+    const failure = explainFailure(e);
+    printErr(`netloom: ${failure.message}\n`);
+    return failure.exitCode;
   }
 }

@@ -1,11 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { checkInterfaceName } from '../../shared/model/names.js';
 import { parseBondingProc } from '../../shared/status/bonding-proc.js';
 import { bondReport, type BondReport } from '../../shared/status/bond-report.js';
 import { formatProblem } from '../../shared/status/parse-result.js';
-import { EXIT } from './output.js';
+import { FileError } from '../engine/file-errors.js';
+import { readRegularFile, TEXT_FILE_MAX_BYTES } from '../engine/read-file.js';
+import { EXIT, printErr, printJson, printOut } from './output.js';
 
 /** `bond0` for `/proc/net/bonding/bond0` or `saved/bond0.txt`; `the bond` when the file name is no interface name. */
 function bondName(file: string): string {
@@ -21,11 +22,10 @@ function formatReport(file: string, r: BondReport): string {
 
 async function readText(file: string): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
   try {
-    return { ok: true, text: await readFile(file, 'utf8') };
+    return { ok: true, text: await readRegularFile(file, { maxBytes: TEXT_FILE_MAX_BYTES, what: 'bonding files' }) };
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message;
-    return { ok: false, message: `cannot read ${file}: ${why}` };
+    if (e instanceof FileError) return { ok: false, message: e.message };
+    throw e;
   }
 }
 
@@ -36,12 +36,12 @@ export function registerBondStatus(program: Command): void {
     .argument('<file...>', 'saved copies of /proc/net/bonding/<bond>')
     .option('--json', 'print the reports as JSON')
     .action(async (files: string[], options: { json?: boolean }) => {
-      const reports: (BondReport & { file: string })[] = [];
+      const reports: (BondReport & { file: string; warnings: string[] })[] = [];
       let unreadable = false;
       for (const file of files) {
         const fail = (message: string) => {
           unreadable = true;
-          process.stderr.write(`netloom: ${message}\n`);
+          printErr(`netloom: ${message}\n`);
         };
         const read = await readText(file);
         if (!read.ok) {
@@ -53,11 +53,12 @@ export function registerBondStatus(program: Command): void {
           fail(formatProblem(file, parsed.error));
           continue;
         }
-        const report = { file, ...bondReport(bondName(file), parsed.value) };
+        for (const warning of parsed.warnings) printErr(`warning: ${formatProblem(file, warning)}\n`);
+        const report = { file, ...bondReport(bondName(file), parsed.value), warnings: parsed.warnings.map((w) => (w.line === undefined ? w.message : `line ${w.line}: ${w.message}`)) };
         reports.push(report);
-        if (!options.json) process.stdout.write(`${formatReport(file, report)}\n`);
+        if (!options.json) printOut(`${formatReport(file, report)}\n`);
       }
-      if (options.json) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
+      if (options.json) printJson(reports);
       process.exitCode = unreadable ? EXIT.usage : reports.some((r) => r.health !== 'ok') ? EXIT.problems : EXIT.ok;
     });
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { LoadProblem } from '../../shared/model/index.js';
 import { formatDiagnostic, validateDesign, type Diagnostic, type Severity } from '../../shared/validate/index.js';
 import { DesignLoadError, loadDesignOrFail } from './load.js';
-import { EXIT, UsageError } from './output.js';
+import { EXIT, printJson, printOut, UsageError } from './output.js';
 
 /** What `check --json` prints: the diagnostics of a design that loaded, or why it did not load. */
 export type CheckReport =
@@ -20,7 +20,7 @@ export function formatSummary(file: string, diagnostics: readonly Diagnostic[]):
   return `${file}: ${counts.length === 0 ? 'no problems' : counts.join(', ')}`;
 }
 
-const printJson = (report: CheckReport): void => void process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+const printReport = (report: CheckReport): void => printJson(report);
 
 export function registerCheck(program: Command): void {
   program
@@ -31,15 +31,17 @@ export function registerCheck(program: Command): void {
     .action(async (file: string, options: { json?: boolean }) => {
       const design = await loadDesignOrFail(file).catch((e: unknown) => {
         if (options.json && e instanceof UsageError) {
-          printJson({ file, loaded: false, problems: e instanceof DesignLoadError ? e.problems : [{ path: '(file)', message: e.message }] });
+          printReport({ file, loaded: false, problems: e instanceof DesignLoadError ? e.problems : [{ path: '(file)', message: e.message }] });
         }
         throw e;
       });
       const diagnostics = validateDesign(design);
-      if (options.json) printJson({ file, loaded: true, diagnostics });
+      if (options.json) printReport({ file, loaded: true, diagnostics });
       else {
-        for (const d of diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
-        process.stdout.write(`${formatSummary(file, diagnostics)}\n`);
+        for (const d of diagnostics) printOut(`${formatDiagnostic(d)}
+`);
+        printOut(`${formatSummary(file, diagnostics)}
+`);
       }
       if (diagnostics.some((d) => d.severity === 'error')) process.exitCode = EXIT.problems;
     });

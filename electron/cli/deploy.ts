@@ -9,7 +9,7 @@ import type { DeployProgress } from '../../shared/deploy/progress.js';
 import { sshSessionOpener, type HostKeyQuestion } from '../engine/deploy/ssh-session.js';
 import { rootCommands } from '../../shared/model/root-commands.js';
 import { loadDesignOrFail } from './load.js';
-import { EXIT, UsageError } from './output.js';
+import { EXIT, printErr, printJson, printOut, UsageError } from './output.js';
 import { seconds } from './seconds.js';
 
 interface DeployOptions {
@@ -71,7 +71,7 @@ class Terminal {
       () =>
         new Promise<string>((resolve, reject) => {
           const input = process.stdin;
-          process.stderr.write(text);
+          printErr(text);
           let typed = '';
           input.setRawMode(true);
           input.resume();
@@ -80,7 +80,7 @@ class Terminal {
             input.setRawMode(false);
             input.pause();
             input.off('data', onData);
-            process.stderr.write('\n');
+            printErr('\n');
             if (error) reject(error);
             else resolve(typed);
           };
@@ -115,12 +115,12 @@ export function markRootCommands(diff: string): string {
 function printPreparation(p: Preparation, json: boolean): void {
   if (json) return;
   if (p.state === 'ready') {
-    process.stdout.write(`\n=== ${p.host}: /etc/network/interfaces\n${markRootCommands(p.diff)}`);
-    if (p.checkOutput) process.stdout.write(`--- ifup -a -s on ${p.host} said:\n${p.checkOutput}\n`);
+    printOut(`\n=== ${p.host}: /etc/network/interfaces\n${markRootCommands(p.diff)}`);
+    if (p.checkOutput) printOut(`--- ifup -a -s on ${p.host} said:\n${p.checkOutput}\n`);
   } else if (p.state === 'unchanged') {
-    process.stdout.write(`\n=== ${p.host}: unchanged\n`);
+    printOut(`\n=== ${p.host}: unchanged\n`);
   } else {
-    process.stdout.write(`\n=== ${p.host}: cannot deploy: ${p.reason}\n`);
+    printOut(`\n=== ${p.host}: cannot deploy: ${p.reason}\n`);
   }
 }
 
@@ -128,12 +128,12 @@ function printReports(reports: readonly HostReport[], preparations: readonly Pre
   if (json) {
     const diffs = new Map(preparations.map((p) => [p.host, p.state === 'ready' ? p.diff : '']));
     const hosts = reports.map((r) => ({ host: r.host, result: describeOutcome(r.outcome), ...r.outcome, diff: diffs.get(r.host) ?? '' }));
-    process.stdout.write(`${JSON.stringify({ ok: allSucceeded(reports), hosts }, null, 2)}\n`);
+    printJson({ ok: allSucceeded(reports), hosts });
     return;
   }
   const width = Math.max(...reports.map((r) => r.host.length));
-  process.stdout.write('\n');
-  for (const r of reports) process.stdout.write(`${r.host.padEnd(width)}  ${describeOutcome(r.outcome)}\n`);
+  printOut('\n');
+  for (const r of reports) printOut(`${r.host.padEnd(width)}  ${describeOutcome(r.outcome)}\n`);
 }
 
 /** A refusal is the user's to fix: printed as is (after the file name), exit 2. */
@@ -168,7 +168,7 @@ export function registerDeploy(program: Command): void {
         throw new UsageError('refusing to deploy without a terminal to ask for confirmation; pass --yes to deploy anyway');
       }
       const json = Boolean(options.json);
-      const log = (line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`);
+      const log = (line: string) => (json ? printErr : printOut)(`${line}\n`);
       for (const s of plan.skipped) log(`${s.host}: skipped, ${s.reason}`);
 
       const terminal = new Terminal();

@@ -3,7 +3,7 @@ import { renderDevice } from '../../shared/targets/index.js';
 import { formatDiagnostic, validateDesign } from '../../shared/validate/index.js';
 import { writeExportFolder } from '../engine/export-folder.js';
 import { loadDesignOrFail } from './load.js';
-import { UsageError } from './output.js';
+import { printContent, printErr, printOut, UsageError } from './output.js';
 
 interface ExportOptions {
   readonly out?: string;
@@ -20,9 +20,10 @@ export function registerExport(program: Command): void {
     .addHelpText('after', '\nDesign rule errors are printed to stderr as warnings; the export is written anyway.')
     .action(async (file: string, options: ExportOptions) => {
       if ((options.out === undefined) === (options.device === undefined)) throw new UsageError('export needs exactly one of --out DIR or --device NAME');
+      if (options.out === '') throw new UsageError('--out needs a folder; "" would be the current folder (say --out . if you mean it)');
       const design = await loadDesignOrFail(file);
       for (const d of validateDesign(design).filter((d) => d.severity === 'error')) {
-        process.stderr.write(`warning: ${formatDiagnostic(d)}\n`);
+        printErr(`warning: ${formatDiagnostic(d)}\n`);
       }
       if (options.device !== undefined) {
         const devices = [...design.hosts, ...design.switches];
@@ -32,10 +33,10 @@ export function registerExport(program: Command): void {
         }
         const [main] = renderDevice(design, device.id);
         if (!main) throw new UsageError(`device "${device.name}" has no configuration to export`);
-        process.stdout.write(main.content);
+        printContent(main.content);
         return;
       }
       const result = await writeExportFolder(design, options.out!);
-      for (const f of result.files) process.stdout.write(`wrote ${f.path}\n`);
+      for (const f of result.files) printOut(`wrote ${f.path}\n`);
     });
 }

@@ -1,11 +1,13 @@
-import { access, readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { importInterfaces, placeHost, type Note } from '../../shared/importers/index.js';
 import { restoreDesign } from '../../shared/load/index.js';
 import { checkDeviceName, FORMAT, serializeDesign, SshTarget, type Design } from '../../shared/model/index.js';
-import { saveDesignFile } from '../engine/project-files.js';
+import { FileError } from '../engine/file-errors.js';
+import { saveDesignFile, updateFileLocked } from '../engine/project-files.js';
+import { readRegularFile, readStdinLimited, TEXT_FILE_MAX_BYTES } from '../engine/read-file.js';
 import { loadDesignOrFail } from './load.js';
-import { UsageError } from './output.js';
+import { printContent, printErr, UsageError } from './output.js';
 
 interface ImportOptions {
   readonly host?: string;
@@ -27,20 +29,15 @@ export function parseSshTarget(text: string): SshTarget {
   return parsed.data;
 }
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
+const INPUT_LIMIT = { maxBytes: TEXT_FILE_MAX_BYTES, what: 'interfaces files' };
 
 /** `-` reads standard input, e.g. `ssh root@pve cat /etc/network/interfaces | netloom import interfaces -`. */
 async function readInput(file: string): Promise<string> {
-  if (file === '-') return readStdin();
   try {
-    return await readFile(file, 'utf8');
+    return await (file === '-' ? readStdinLimited(INPUT_LIMIT) : readRegularFile(file, INPUT_LIMIT));
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : (e as Error).message}`);
+    if (e instanceof FileError) throw new UsageError(e.message);
+    throw e;
   }
 }
 
@@ -81,22 +78,24 @@ export function registerImport(program: Command): void {
       }
       const text = await readInput(file);
       const { host, notes } = importInterfaces(text, { hostName, ...(ssh ? { ssh } : {}) });
-      for (const note of notes) process.stderr.write(`${formatNote(file === '-' ? '(stdin)' : file, note)}\n`);
+      for (const note of notes) printErr(`${formatNote(file === '-' ? '(stdin)' : file, note)}\n`);
 
-      const base: Design = options.into !== undefined
-        ? await loadDesignOrFail(options.into)
-        : { format: FORMAT, name: hostName, networks: [], hosts: [], switches: [], cables: [], layout: {} };
-      const placement = placeHost(base, host);
-      for (const sentence of placement.dropped) process.stderr.write(`note: ${sentence}\n`);
-      const design = restored(placement.design);
-
+      let replaced = false;
+      const place = (base: Design): Design => {
+        const placement = placeHost(base, host);
+        for (const sentence of placement.dropped) printErr(`note: ${sentence}\n`);
+        replaced = placement.replaced;
+        return restored(placement.design);
+      };
       if (options.into !== undefined) {
-        await saveDesignFile(options.into, design);
-        process.stderr.write(`${placement.replaced ? 'replaced' : 'added'} host ${hostName} in ${options.into}\n`);
-      } else if (options.output !== undefined) {
-        await saveDesignFile(options.output, design);
-      } else {
-        process.stdout.write(serializeDesign(design));
+        const into = options.into;
+        // Read, add and save under the design's lock: concurrent imports into one design take turns.
+        await updateFileLocked(into, async () => serializeDesign(place(await loadDesignOrFail(into))));
+        printErr(`${replaced ? 'replaced' : 'added'} host ${hostName} in ${into}\n`);
+        return;
       }
+      const design = place({ format: FORMAT, name: hostName, networks: [], hosts: [], switches: [], cables: [], layout: {} });
+      if (options.output !== undefined) await saveDesignFile(options.output, design);
+      else printContent(serializeDesign(design));
     });
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { Design } from '../../shared/model/index.js';
+import { printJson } from './output.js';
 
 /** The JSON Schema of `.netloom.json` files, for editors. */
 export function designJsonSchema(): Record<string, unknown> {
@@ -16,6 +17,6 @@ export function registerSchema(program: Command): void {
     .command('schema')
     .description('print the JSON Schema of .netloom.json design files')
     .action(() => {
-      process.stdout.write(`${JSON.stringify(designJsonSchema(), null, 2)}\n`);
+      printJson(designJsonSchema());
     });
 }

@@ -6,9 +6,10 @@ import { createBackend } from '../backend.js';
 import { resolveDataDir } from '../engine/data-dir.js';
 import { startServe } from '../serve.js';
 import { isLoopbackHost } from '../serve/loopback.js';
+import { writeOpenPage } from '../serve/open-page.js';
 import { createToken } from '../serve/token.js';
 import { loadDesignOrFail } from './load.js';
-import { UsageError } from './output.js';
+import { printErr, printOut, UsageError } from './output.js';
 
 /** The built renderer next to the built CLI (`dist/renderer/`). */
 const RENDERER_DIR = fileURLToPath(new URL('./renderer/', import.meta.url));
@@ -30,7 +31,7 @@ function openBrowser(url: string): void {
   const [command, args] =
     process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
   const child = spawn(command, args as string[], { detached: true, stdio: 'ignore' });
-  child.on('error', () => process.stderr.write(`netloom: could not open a browser; open the URL above yourself\n`));
+  child.on('error', () => printErr('netloom: could not open a browser; open the URL above yourself\n'));
   child.unref();
 }
 
@@ -45,7 +46,8 @@ async function serve(design: string | undefined, flags: ServeFlags): Promise<voi
   if (design) await loadDesignOrFail(design);
   if (!existsSync(`${RENDERER_DIR}index.html`)) throw new UsageError(`the app is not built (${RENDERER_DIR}index.html is missing); run npm run build`);
 
-  const backend = createBackend({ dataDir: resolveDataDir(), ...(design ? { initialPath: design } : {}) });
+  const dataDir = resolveDataDir();
+  const backend = createBackend({ dataDir, ...(design ? { initialPath: design } : {}) });
   const running = await startServe({
     api: backend.api,
     emitter: backend.emitter,
@@ -60,15 +62,26 @@ async function serve(design: string | undefined, flags: ServeFlags): Promise<voi
     throw e;
   });
 
-  if (!isLoopbackHost(flags.host)) process.stderr.write(`netloom: warning: listening on ${flags.host}, reachable from other machines (--allow-remote)\n`);
-  process.stdout.write(`Netloom is serving ${design ?? 'the example design'} on port ${running.port}. Open:\n  ${running.url}\nPress Ctrl+C to stop.\n`);
-  if (flags.open) openBrowser(running.url);
+  if (!isLoopbackHost(flags.host)) printErr(`netloom: warning: listening on ${flags.host}, reachable from other machines (--allow-remote)\n`);
+  printOut(`Netloom is serving ${design ?? 'the example design'} on port ${running.port}. Open:\n  ${running.url}\nPress Ctrl+C to stop.\n`);
+  // The browser gets a private local page that leads on to the URL: the token stays off every command line.
+  const openPage = flags.open
+    ? await writeOpenPage(dataDir, running.port, running.url).catch((e: Error) => {
+        printErr(`netloom: not opening a browser: ${e.message}; open the URL above yourself\n`);
+        return undefined;
+      })
+    : undefined;
+  if (openPage) openBrowser(openPage.fileUrl);
 
   await new Promise<void>((resolvePromise) => {
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      void running.close().then(backend.dispose).then(resolvePromise);
+      void running
+        .close()
+        .then(backend.dispose)
+        .then(() => openPage?.remove())
+        .then(resolvePromise);
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
@@ -83,6 +96,6 @@ export function registerServe(program: Command): void {
     .option('--port <n>', 'TCP port; 0 picks a free one', '4280')
     .option('--host <address>', 'address to listen on; only loopback unless --allow-remote', '127.0.0.1')
     .option('--allow-remote', 'allow --host to be a non-loopback address (anyone with the URL can edit files as you)')
-    .option('--open', 'open the URL in the system browser')
+    .option('--open', 'open the app in the system browser (through a private local page, so the token is on no command line)')
     .action(serve);
 }

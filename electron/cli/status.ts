@@ -4,7 +4,7 @@ import type { ElementLive, HostStatusUpdate } from '../../shared/status/live.js'
 import { sshConnector } from '../engine/status/ssh-connector.js';
 import { DEFAULT_STATUS_SETTINGS, StatusService } from '../engine/status/status-service.js';
 import { loadDesignOrFail } from './load.js';
-import { EXIT } from './output.js';
+import { EXIT, printJson, printOut } from './output.js';
 import { seconds } from './seconds.js';
 
 interface StatusFlags {
@@ -98,9 +98,9 @@ async function status(file: string, flags: StatusFlags): Promise<void> {
     await allRead;
     await service.stop();
     const updates = design.hosts.flatMap((h) => latest.get(h.id) ?? []);
-    if (flags.json) process.stdout.write(`${JSON.stringify(updates, null, 2)}\n`);
+    if (flags.json) printJson(updates);
     else {
-      for (const u of updates) process.stdout.write(hostReport(index, u, Object.entries(u.elements)));
+      for (const u of updates) printOut(hostReport(index, u, Object.entries(u.elements)));
     }
     const allOk = updates.every((u) => Object.values(u.elements).every((e) => e.health === 'ok' && !e.drift));
     process.exitCode = allOk ? EXIT.ok : EXIT.problems;
@@ -113,10 +113,10 @@ async function status(file: string, flags: StatusFlags): Promise<void> {
     for (const [id, live] of changed) shown.set(id, live);
     if (changed.length === 0) return;
     if (flags.json) {
-      process.stdout.write(`${JSON.stringify({ ...u, elements: Object.fromEntries(changed) })}\n`);
+      printJson({ ...u, elements: Object.fromEntries(changed) }, { oneLine: true });
       return;
     }
-    process.stdout.write(hostReport(index, u, changed));
+    printOut(hostReport(index, u, changed));
   });
   await service.start(design, settings);
   await new Promise<void>((resolve) => {

@@ -5,13 +5,14 @@
  * in the data folder, replaced atomically so a crash mid-write leaves the
  * previous autosave intact. Reading goes through the model's restore step.
  */
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Recovery } from '../../shared/api.js';
 import { restoreDesign } from '../../shared/load/index.js';
 import { serializeDesign, type Design } from '../../shared/model/index.js';
 import { writeFileAtomic } from './project-files.js';
+import { DESIGN_MAX_BYTES, readRegularFile } from './read-file.js';
 
 export const RECOVERY_FORMAT = 'netloom-recovery/1';
 
@@ -48,7 +49,7 @@ export function createRecoveryStore(dataDir: string, now: () => Date = () => new
     async read() {
       let text: string;
       try {
-        text = await readFile(file, 'utf8');
+        text = await readRegularFile(file, { maxBytes: DESIGN_MAX_BYTES, what: 'recovery files' });
       } catch {
         return null;
       }

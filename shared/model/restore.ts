@@ -68,11 +68,12 @@ export function restoreDesignWith(json: unknown, step: LoadStep): RestoreResult 
     doc = MIGRATIONS[doc.format]!(doc);
   }
   if (doc.format !== FORMAT) {
-    const found = typeof doc.format === 'string' ? `"${doc.format}"` : 'no format field';
-    return {
-      ok: false,
-      problems: [problem(['format'], `unknown format version ${found}; this Netloom reads "${FORMAT}"`)],
-    };
+    // Only a Netloom version is quoted: any other file's content stays out of the message.
+    const message =
+      typeof doc.format === 'string' && /^netloom\/\d{1,6}$/.test(doc.format)
+        ? `unknown format version "${doc.format}"; this Netloom reads "${FORMAT}"`
+        : `no "format": "${FORMAT}" field: this is not a Netloom design`;
+    return { ok: false, problems: [problem(['format'], message)] };
   }
   const parsed = Design.safeParse(doc, { reportInput: true });
   if (!parsed.success) {
@@ -84,14 +85,26 @@ export function restoreDesignWith(json: unknown, step: LoadStep): RestoreResult 
   return { ok: true, design: dropStaleLayout(design) };
 }
 
+/**
+ * Why the text is not JSON, without quoting it: V8's message echoes the start
+ * of the text, and the file may be any file at all (a key, a password file).
+ */
+function notJson(error: Error): string {
+  const at = / at position (\d+)/.exec(error.message);
+  if (at) return `not valid JSON (at character ${Number(at[1]) + 1})`;
+  return /end of JSON input/.test(error.message) ? 'not valid JSON (it ends too early)' : 'not valid JSON (this is not a Netloom design file)';
+}
+
 /** Parses the text of a `.netloom.json` file. */
 export function parseDesignWith(text: string, step: LoadStep): RestoreResult {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    const where = findJsonSyntaxError(text);
-    return { ok: false, problems: [problem([], `not valid JSON: ${where ? describeJsonSyntaxError(where) : (e as Error).message}`)] };
+    // Where the JSON breaks, with the text there, only for what looks like a design (an object);
+    // any other file is not quoted, so opening the wrong file shows none of its content.
+    const where = text.trimStart().startsWith('{') ? findJsonSyntaxError(text) : undefined;
+    return { ok: false, problems: [problem([], where ? `not valid JSON: ${describeJsonSyntaxError(where)}` : notJson(e as Error))] };
   }
   return restoreDesignWith(json, step);
 }

@@ -6,7 +6,9 @@
  * almost every line is optional. Indentation (tab or spaces) is ignored; the
  * section a line belongs to is tracked from the headers that open sections.
  * Lines it does not know are skipped with a warning; a known line with a value
- * it cannot read is an error naming the line.
+ * it cannot read is an error naming the line, and so is text cut short (a last
+ * line without its newline, a slave without its `MII Status:` line) or a slave
+ * listed twice, which would otherwise be read as a healthy bond.
  */
 import type { BondMode } from '../model/kinds/index.js';
 import { decodeLacpState, type LacpState } from './lacp-state.js';
@@ -275,6 +277,9 @@ export function parseBondingProc(text: string): Parsed<BondingInfo> {
   const b: Builder = { info: { slaves: [] }, section: 'master', seenFirstLine: false };
   const warnings: ParseProblem[] = [];
   const lines = text.split(/\r?\n/);
+  // The kernel ends every line with a newline: text that does not was cut mid-line.
+  const cutLine = text.endsWith('\n') ? undefined : lines.length;
+  const slaveLines = new Map<string, number>();
 
   for (let i = 0; i < lines.length; i++) {
     const line = i + 1;
@@ -291,6 +296,8 @@ export function parseBondingProc(text: string): Parsed<BondingInfo> {
         );
       }
     }
+
+    if (line === cutLine) return error(`the text ends in the middle of this line (${quoteInput(content)}): the file was cut short`);
 
     if (content === '802.3ad info') {
       lacp(b);
@@ -310,6 +317,9 @@ export function parseBondingProc(text: string): Parsed<BondingInfo> {
 
     if (SLAVE_HEADER.test(key)) {
       if (value === '' || /\s/.test(value)) return error(`expected an interface name after "${key}:", found ${quoteInput(value)}`);
+      const first = slaveLines.get(value);
+      if (first !== undefined) return error(`slave ${value} is listed again (first at line ${first}): the file is corrupt`);
+      slaveLines.set(value, line);
       b.info.slaves.push({ name: value, line });
       b.section = 'slave';
       continue;
@@ -349,5 +359,9 @@ export function parseBondingProc(text: string): Parsed<BondingInfo> {
   if (!b.seenFirstLine) return { ok: false, error: { message: 'the text is empty: not a /proc/net/bonding file' } };
   if (b.info.mode === undefined) return { ok: false, error: { message: 'no "Bonding Mode:" line: not a /proc/net/bonding file' } };
   if (b.info.miiStatus === undefined) return { ok: false, error: { message: 'no "MII Status:" line for the bond itself' } };
+  const unfinished = b.info.slaves.find((s) => s.miiStatus === undefined);
+  if (unfinished) {
+    return { ok: false, error: { line: unfinished.line, message: `slave ${unfinished.name} has no "MII Status:" line, which the kernel always writes: the file was cut short` } };
+  }
   return { ok: true, value: b.info as BondingInfo, warnings };
 }

@@ -32,7 +32,8 @@ function splitSections(output: string): Sections {
   let current: string[] | undefined;
   const flush = (key: { bond?: string; section?: string }, lines: string[]) => {
     const text = lines.join('\n');
-    if (key.bond !== undefined) sections.bonding.set(key.bond, text);
+    // The script ends each bonding file with a newline of its own (a saved copy may lack one), and the end marker proves the output whole.
+    if (key.bond !== undefined) sections.bonding.set(key.bond, `${text}\n`);
     else if (key.section !== undefined) sections.single.set(key.section, text);
   };
   let key: { bond?: string; section?: string } = {};

@@ -72,3 +72,18 @@ describe('layers inside shared/', () => {
     for (const [file, code] of ok) expect(await lint(file, code), file).toEqual([]);
   });
 });
+
+describe('CLI output', () => {
+  const restricted = async (filePath: string, code: string) => {
+    const eslint = new ESLint({ cwd: ROOT });
+    const [result] = await eslint.lintText(code, { filePath: `${ROOT}${filePath}` });
+    return result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+  };
+  it('fails when a verb writes to the terminal without the sanitising printers', async () => {
+    expect(await restricted('electron/cli/leak.ts', "export const f = (t: string) => process.stdout.write(t);\n")).toEqual([expect.stringContaining('printOut/printErr')]);
+    expect(await restricted('electron/cli.ts', "export const f = (t: string) => process.stderr.write(t);\n")).toHaveLength(1);
+  });
+  it('lets cli/output.ts, the printers themselves, write', async () => {
+    expect(await restricted('electron/cli/output.ts', "export const f = (t: string) => process.stdout.write(t);\n")).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@
  * can tell a host that never answered from a refused key or a host key that changed.
  */
 
-export type SshErrorCode = 'connection' | 'auth' | 'timeout' | 'command' | 'host-key-unknown' | 'host-key-changed' | 'host-key-revoked';
+export type SshErrorCode = 'connection' | 'auth' | 'timeout' | 'command' | 'output-too-large' | 'host-key-unknown' | 'host-key-changed' | 'host-key-revoked';
 
 export abstract class SshError extends Error {
   abstract readonly code: SshErrorCode;
@@ -44,6 +44,20 @@ export class SshTimeoutError extends SshError {
 /** A step the session runs for the caller (writing a file) failed on the host. */
 export class SshCommandError extends SshError {
   readonly code = 'command';
+}
+
+/** A command printed more than the session collects; it was stopped and its output dropped. */
+export class SshOutputTooLargeError extends SshError {
+  readonly code = 'output-too-large';
+  constructor(
+    message: string,
+    host: string,
+    /** The command, shortened to its start. */
+    readonly command: string,
+    readonly limitBytes: number,
+  ) {
+    super(message, host);
+  }
 }
 
 /** The host's key is in no known_hosts file: show `fingerprint` to the user, who may accept it. */

@@ -3,8 +3,9 @@
  * `id_rsa` by default, or exactly one explicit identity file. Keys are read into memory for the
  * connection only; nothing is ever written.
  */
-import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
+import { FileError } from '../file-errors.js';
+import { KEY_FILE_MAX_BYTES, readRegularBytes } from '../read-file.js';
 import { join } from 'node:path';
 import ssh2, { type AgentAuthMethod, type PublicKeyAuthMethod } from 'ssh2';
 
@@ -34,10 +35,10 @@ export interface Identities {
 async function loadKey(file: string): Promise<{ key: Buffer } | { problem: string } | null> {
   let key: Buffer;
   try {
-    key = await readFile(file);
+    key = await readRegularBytes(file, { maxBytes: KEY_FILE_MAX_BYTES, what: 'key files' });
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? null : { problem: `${file}: ${(e as Error).message}` };
+    if (!(e instanceof FileError)) throw e;
+    return e.code === 'ENOENT' ? null : { problem: e.message };
   }
   const parsed = ssh2.utils.parseKey(key);
   if (parsed instanceof Error) {

@@ -26,7 +26,8 @@
  *   with that password); sudo refusing gives `SshAuthError`.
  * - **Errors** (`errors.ts`, all `SshError` with a `code`): `SshConnectionError` (refused,
  *   unreachable, dropped), `SshAuthError`, `SshTimeoutError` (`phase` connect or exec),
- *   `SshCommandError`, and the three host key errors.
+ *   `SshCommandError`, `SshOutputTooLargeError` (a command printed more than `maxOutputBytes`,
+ *   default 16 MiB: it is stopped, nothing is kept), and the three host key errors.
  * - `exec(cmd, { timeoutMs })` rejects with `SshTimeoutError` after `timeoutMs` and the host kills
  *   the command's process group a second later (`timeout -s KILL`; sshd ignores SSH signal
  *   requests); processes the command detached with `setsid` live on.
@@ -40,7 +41,7 @@ export * from './errors.js';
 export { sha256Fingerprint, keyTypeOf } from './fingerprint.js';
 export { parseKnownHosts, judgeHostKey, knownHostsLine, knownHostsName, type HostKeyVerdict, type KnownHostEntry } from './known-hosts.js';
 export { HostKeyTrust, defaultKnownHostsFiles, type HostKeyCheck, type HostKeyTrustOptions } from './trust.js';
-export { connect, type ConnectOptions, type ExecOptions, type ExecResult, type SshSession, type SshTarget } from './session.js';
+export { connect, MAX_OUTPUT_BYTES, type ConnectOptions, type ExecOptions, type ExecResult, type SshSession, type SshTarget } from './session.js';
 export { sh, shell, chain, quote, singleLine, ShellQuoteError, type ShellCommand } from '../../../shared/shell/quote.js';
 export {
   CliShell,

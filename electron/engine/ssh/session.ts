@@ -14,8 +14,10 @@ import {
   SshCommandError,
   SshConnectionError,
   SshError,
+  SshOutputTooLargeError,
   SshTimeoutError,
 } from './errors.js';
+import { describeSize } from '../file-errors.js';
 import { authHandlerOf, findIdentities, IdentityError, type IdentityOptions } from './identities.js';
 import { knownHostsName } from './known-hosts.js';
 import { HostKeyTrust } from './trust.js';
@@ -54,7 +56,15 @@ export interface ExecOptions {
   readonly timeoutMs?: number;
   /** Called with each complete line of standard error as it arrives. */
   readonly onStderrLine?: (line: string) => void;
+  /**
+   * The most output (stdout and stderr together) collected from the command; past it the command
+   * is stopped and `SshOutputTooLargeError` names it. Default `MAX_OUTPUT_BYTES`.
+   */
+  readonly maxOutputBytes?: number;
 }
+
+/** What a command may print before it is stopped: far above a status read or a config file. */
+export const MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
 
 export interface ExecResult {
   /** Exit status; 128 + signal number when a signal ended the command (as the shell's `$?`). */
@@ -267,6 +277,12 @@ function withRemoteTimeout(command: ShellCommand, timeoutMs: number | undefined)
   return sh(['timeout', '-s', 'KILL', ((timeoutMs + 1_000) / 1_000).toFixed(3), 'sh', '-c', command]);
 }
 
+/** The start of a command, on one line, for a message. */
+function commandStart(command: ShellCommand): string {
+  const line = command.replace(/\s+/g, ' ').trim();
+  return line.length > 60 ? `${line.slice(0, 60)}…` : line;
+}
+
 const SUDO_REFUSED = /^sudo: (a password is required|a terminal is required.*|\d+ incorrect password attempts?|.* is not in the sudoers file.*)$/m;
 
 class Ssh2Session implements SshSession {
@@ -352,8 +368,23 @@ class Ssh2Session implements SshSession {
         if (error) return finish(new SshConnectionError(`${this.where} refused to run a command: ${error.message}`, this.where, { cause: error }));
         channel = stream;
         if (done) return stream.close();
-        stream.on('data', (chunk: Buffer) => stdout.push(chunk));
+        const limit = options.maxOutputBytes ?? MAX_OUTPUT_BYTES;
+        let collected = 0;
+        /** Counts a chunk against the limit; false (and the command stopped) once it is passed. */
+        const within = (chunk: Buffer): boolean => {
+          collected += chunk.length;
+          if (collected <= limit) return true;
+          stdout.length = 0;
+          stderr.length = 0;
+          const start = commandStart(command);
+          finish(new SshOutputTooLargeError(`the command "${start}" on ${this.where} printed more than ${describeSize(limit)}; Netloom reads at most that much of a command's output, so it was stopped`, this.where, start, limit));
+          return false;
+        };
+        stream.on('data', (chunk: Buffer) => {
+          if (!done && within(chunk)) stdout.push(chunk);
+        });
         stream.stderr.on('data', (chunk: Buffer) => {
+          if (done || !within(chunk)) return;
           stderr.push(chunk);
           if (!options.onStderrLine) return;
           const parts = (partialLine + lines.write(chunk)).split('\n');

@@ -2,10 +2,12 @@
  * Which host keys the user trusts: the user's own known_hosts files (read only) and Netloom's store,
  * a known_hosts file in the app's data folder that accepting an unknown key appends to.
  */
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { appendFile, mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { resolveDataDir } from '../data-dir.js';
+import { FileError } from '../file-errors.js';
+import { KEY_FILE_MAX_BYTES, readRegularFile } from '../read-file.js';
 import { keyTypeOf, sha256Fingerprint } from './fingerprint.js';
 import { judgeHostKey, knownHostsLine, parseKnownHosts, trustedKeyTypes, type HostKeyVerdict, type KnownHostEntry, type KnownHostsProblem } from './known-hosts.js';
 
@@ -39,9 +41,10 @@ export class HostKeyTrust {
     for (const file of [...this.knownHostsFiles, this.storeFile]) {
       let text: string;
       try {
-        text = await readFile(file, 'utf8');
+        text = await readRegularFile(file, { maxBytes: KEY_FILE_MAX_BYTES, what: 'known_hosts files' });
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') problems.push({ source: file, message: (e as Error).message });
+        if (!(e instanceof FileError)) throw e;
+        if (e.code !== 'ENOENT') problems.push({ source: file, message: e.message });
         continue;
       }
       const parsed = parseKnownHosts(text, file);

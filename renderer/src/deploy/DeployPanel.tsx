@@ -10,6 +10,7 @@ import { describeOutcome, type HostReport, type Preparation } from '../../../sha
 import { DEPLOY_STEPS, type DeployProgress } from '../../../shared/deploy/progress.js';
 import type { Design } from '../../../shared/model/schema.js';
 import { hostRootCommands } from '../../../shared/model/root-commands.js';
+import { visible } from '../../../shared/text/visible.js';
 import { applyDeploy, closeDeploy, readyHosts, setMinimised, setRevertIn, trustHostKey, useDeployStore, type DeployState } from './deploy-store.js';
 
 function DiffView({ diff }: { diff: string }) {
@@ -17,7 +18,7 @@ function DiffView({ diff }: { diff: string }) {
     <pre className="deploy-diff" data-testid="deploy-diff">
       {diff.split('\n').map((line, i) => (
         <span key={i} className={line.startsWith('+') && !line.startsWith('+++') ? 'add' : line.startsWith('-') && !line.startsWith('---') ? 'del' : line.startsWith('@@') ? 'hunk' : ''}>
-          {line}
+          {visible(line)}
           {'\n'}
         </span>
       ))}
@@ -39,7 +40,7 @@ function RootCommands({ design, host }: { design: Design | null; host: string })
         {commands.map((c, i) => (
           <li key={i} data-testid="deploy-root-command">
             <code>
-              {c.key} {c.command}
+              {c.key} {visible(c.command)}
             </code>{' '}
             <span className="muted small">{c.element ? c.element.name : 'unmanaged block'}</span>
           </li>
@@ -58,7 +59,7 @@ function Timeline({ steps }: { steps: readonly DeployProgress[] }) {
       {shown.map((name) => {
         const step = last.get(name)!;
         return (
-          <li key={name} className={`step-${step.state}`} title={step.detail ?? ''} data-testid={`step-${name}`} data-state={step.state}>
+          <li key={name} className={`step-${step.state}`} title={visible(step.detail ?? '')} data-testid={`step-${name}`} data-state={step.state}>
             {name}
           </li>
         );
@@ -80,17 +81,17 @@ function HostCard({ preparation, steps, report, phase, design }: { preparation: 
         <strong>{preparation.host}</strong>
         {report ? (
           <span className={`verdict ${verdictClass(report)}`} data-testid="deploy-verdict">
-            {describeOutcome(report.outcome)}
+            {visible(describeOutcome(report.outcome))}
           </span>
         ) : (
           <span className="muted small">{preparation.state === 'ready' ? (phase === 'applying' ? 'deploying…' : 'will change') : preparation.state === 'unchanged' ? 'unchanged' : 'cannot deploy'}</span>
         )}
       </header>
       <Timeline steps={steps} />
-      {failedStep?.detail && !report && <p className="deploy-problem">{failedStep.detail}</p>}
+      {failedStep?.detail && !report && <p className="deploy-problem">{visible(failedStep.detail)}</p>}
       {preparation.state === 'failed' && (
         <p className="deploy-problem" data-testid="deploy-reason">
-          {preparation.reason}
+          {visible(preparation.reason)}
         </p>
       )}
       {preparation.state === 'failed' && preparation.unknownHostKey && phase === 'review' && (
@@ -108,7 +109,7 @@ function HostCard({ preparation, steps, report, phase, design }: { preparation: 
         <details open={phase === 'review'}>
           <summary className="small">/etc/network/interfaces diff</summary>
           <DiffView diff={preparation.diff} />
-          {preparation.checkOutput && <pre className="deploy-check small">{preparation.checkOutput}</pre>}
+          {preparation.checkOutput && <pre className="deploy-check small">{visible(preparation.checkOutput)}</pre>}
         </details>
       )}
     </section>
@@ -159,7 +160,7 @@ export function DeployPanel() {
         ))}
         {state.skipped.map((s) => (
           <p key={s.host} className="muted small">
-            {s.host}: skipped, {s.reason}
+            {s.host}: skipped, {visible(s.reason)}
           </p>
         ))}
       </div>

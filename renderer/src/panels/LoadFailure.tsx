@@ -1,5 +1,6 @@
 /** A design that could not be opened: every problem with its JSON path. The open design is untouched. */
 import { useAppStore } from '../store/store.js';
+import { visible } from '../../../shared/text/visible.js';
 
 export function LoadFailure() {
   const failure = useAppStore((s) => s.loadFailure);
@@ -17,7 +18,7 @@ export function LoadFailure() {
         {failure.problems.map((p, i) => (
           <li key={i}>
             <code className="json-path">{p.path}</code>
-            <span>{p.message}</span>
+            <span>{visible(p.message)}</span>
           </li>
         ))}
       </ul>

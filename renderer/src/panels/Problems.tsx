@@ -1,5 +1,6 @@
 /** Diagnostics of the design's rules; clicking one selects its elements and brings them into view. */
 import type { Diagnostic } from '../../../shared/validate/diagnostic.js';
+import { visible } from '../../../shared/text/visible.js';
 import { useDiagnostics } from '../store/derived.js';
 import { useAppStore } from '../store/store.js';
 
@@ -39,7 +40,7 @@ function ProblemRow({ d }: { d: Diagnostic }) {
     <li>
       <button type="button" className={`problem problem-${d.severity}`} onClick={() => useAppStore.getState().revealElements(d.elements)} data-testid="problem" data-rule={d.rule}>
         <span className={`problem-icon severity-${d.severity}`} role="img" aria-label={d.severity} />
-        <span className="problem-message">{d.message}</span>
+        <span className="problem-message">{visible(d.message)}</span>
         <code className="problem-rule">{d.rule}</code>
         <span className="problem-path muted">{d.path}</span>
       </button>

@@ -7,6 +7,7 @@ import { Compartment, EditorState } from '@codemirror/state';
 import { EditorView, lineNumbers } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
 import { configHighlighting, configLanguage } from './config-language.js';
+import { visible } from '../../../shared/text/visible.js';
 
 const theme = EditorView.theme({
   '&': { height: '100%', fontSize: '12.5px', backgroundColor: 'var(--code-bg)', color: 'var(--cm-text)' },
@@ -24,7 +25,7 @@ export function ConfigView({ text, original, testId }: { text: string; original:
     view.current = new EditorView({
       parent: host.current!,
       state: EditorState.create({
-        doc: text,
+        doc: visible(text),
         extensions: [lineNumbers(), EditorState.readOnly.of(true), EditorView.editable.of(false), configLanguage, configHighlighting, theme, diff.current.of([])],
       }),
     });
@@ -35,10 +36,12 @@ export function ConfigView({ text, original, testId }: { text: string; original:
   useEffect(() => {
     const v = view.current;
     if (!v) return;
+    // Escape sequences and bidi controls from the design are shown, never interpreted.
+    const shown = visible(text);
     const current = v.state.doc.toString();
     v.dispatch({
-      ...(current === text ? {} : { changes: { from: 0, to: current.length, insert: text } }),
-      effects: diff.current.reconfigure(original === null ? [] : unifiedMergeView({ original, mergeControls: false, gutter: true, collapseUnchanged: { margin: 3, minSize: 6 } })),
+      ...(current === shown ? {} : { changes: { from: 0, to: current.length, insert: shown } }),
+      effects: diff.current.reconfigure(original === null ? [] : unifiedMergeView({ original: visible(original), mergeControls: false, gutter: true, collapseUnchanged: { margin: 3, minSize: 6 } })),
     });
   }, [text, original]);
 

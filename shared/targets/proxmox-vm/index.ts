@@ -13,6 +13,7 @@ export const VM_NICS_PATH = 'vm-nics.sh';
 
 const SAFE = /^[A-Za-z0-9._:=,-]+$/;
 
+
 /** Guards the one place values meet a shell: anything but a plain word is a bug upstream. */
 function word(text: string): string {
   if (!SAFE.test(text)) throw new Error(`refusing to write "${text}" into a shell script`);

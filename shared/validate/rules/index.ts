@@ -29,6 +29,7 @@ import { mtuOnBridge } from './mtu-on-bridge.js';
 import { mtuSwitchRange } from './mtu-switch-range.js';
 import { mtuVlanAboveParent } from './mtu-vlan-above-parent.js';
 import { namesDuplicateDevice } from './names-duplicate-device.js';
+import { namesProxmoxVmBridge } from './names-proxmox-vm-bridge.js';
 import { namesSwitchText } from './names-switch-text.js';
 import { networkDuplicateName } from './network-duplicate-name.js';
 import { networkDuplicateVlan } from './network-duplicate-vlan.js';
@@ -92,6 +93,7 @@ export const RULES = [
   hostRootCommand,
   namesSwitchText,
   namesDuplicateDevice,
+  namesProxmoxVmBridge,
   firewallLockout,
   firewallUndefinedReference,
   firewallNicFlagMismatch,

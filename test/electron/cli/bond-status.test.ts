@@ -53,7 +53,7 @@ describe('netloom bond-status', () => {
     writeFileSync(junk, Buffer.from([0, 255, 10, 58, 32, 1, 2, 3]));
     for (const [file, message] of [
       ['/nonexistent/bond0', 'cannot read /nonexistent/bond0: no such file'],
-      [dir, `cannot read ${dir}: is a directory`],
+      [dir, `cannot read ${dir}: it is a folder, not a regular file`],
       [junk, `${junk} line 1: expected "Ethernet Channel Bonding Driver`],
     ] as const) {
       const run = runCli(['bond-status', file]);
@@ -62,6 +62,30 @@ describe('netloom bond-status', () => {
       expect(run.stderr).not.toMatch(/\n\s+at /);
     }
     expect(runCli(['bond-status']).status).toBe(2);
+  });
+
+  it('refuses a file cut mid-line or with a slave listed twice, naming the line, instead of calling it healthy', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netloom-bond-'));
+    const healthy = 'Bonding Mode: load balancing (xor)\nMII Status: up\n\nSlave Interface: eth0\nMII Status: up\n\nSlave Interface: eth1\nMII Status: up\n';
+    const cut = join(dir, 'cut');
+    writeFileSync(cut, `${healthy}Link Failure Co`);
+    const twice = join(dir, 'twice');
+    writeFileSync(twice, `${healthy}\nSlave Interface: eth0\nMII Status: up\n`);
+    const run = runCli(['bond-status', cut, twice]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      `netloom: ${cut} line 9: the text ends in the middle of this line ("Link Failure Co"): the file was cut short\n` +
+        `netloom: ${twice} line 10: slave eth0 is listed again (first at line 4): the file is corrupt\n`,
+    );
+  });
+
+  it('prints the lines it skipped as warnings, and in the JSON', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'netloom-bond-')), 'bond0');
+    writeFileSync(file, 'Bonding Mode: load balancing (xor)\nMII Status: down\nFrobnication Level: \x1b[2K11\n');
+    const run = runCli(['bond-status', file]);
+    expect(run.stderr).toBe(`warning: ${file} line 3: skipped unknown line "Frobnication Level: \\u001b[2K11"\n`);
+    expect(JSON.parse(runCli(['bond-status', '--json', file]).stdout)[0].warnings).toEqual(['line 3: skipped unknown line "Frobnication Level: \\u001b[2K11"']);
   });
 
   it('names the bond after a file named like an interface', () => {

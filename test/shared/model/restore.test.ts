@@ -51,6 +51,17 @@ describe('restore', () => {
     if (!result.ok) expect(result.problems[0]).toMatchObject({ path: '(document)', message: expect.stringMatching(/not valid JSON/) });
   });
 
+  it.each([
+    'root:$6$hunter2:19000:0:99999:7:::\n',
+    '{"format": "hunter2-api-key", "token": "hunter2"}',
+    '{"password": "hunter2"}',
+    '["hunter2"]',
+  ])('does not quote a file that is not a design: %j', (text) => {
+    const result = parseDesign(text);
+    expect(result.ok).toBe(false);
+    expect(JSON.stringify(result)).not.toMatch(/hunter2|root/);
+  });
+
   it('refuses an unknown format version', () => {
     expect(problemsOf((d) => (d.format = 'netloom/9'))).toEqual([
       { path: 'format', message: 'unknown format version "netloom/9"; this Netloom reads "netloom/1"' },

@@ -172,6 +172,24 @@ describe('parseBondingProc from the format description', () => {
     }
   });
 
+  it('refuses a file cut short: mid-line, or after a slave header', () => {
+    const head = ['Bonding Mode: load balancing (xor)', 'MII Status: up', '', 'Slave Interface: eth0', 'MII Status: up', ''];
+    // Every line the kernel writes ends with a newline; "Link Failure Count: 1" may have been "12".
+    expect(parseBondingProc(`${lines(...head, 'Slave Interface: eth1', 'MII Status: up')}Link Failure Count: 1`)).toEqual({
+      ok: false,
+      error: { line: 9, message: 'the text ends in the middle of this line ("Link Failure Count: 1"): the file was cut short' },
+    });
+    expect(parseBondingProc(lines(...head, 'Slave Interface: eth1'))).toEqual({
+      ok: false,
+      error: { line: 7, message: 'slave eth1 has no "MII Status:" line, which the kernel always writes: the file was cut short' },
+    });
+  });
+
+  it('refuses a slave listed twice, naming both lines', () => {
+    const text = lines('Bonding Mode: load balancing (xor)', 'MII Status: up', '', 'Slave Interface: eth0', 'MII Status: up', '', 'Slave Interface: eth0', 'MII Status: up');
+    expect(parseBondingProc(text)).toEqual({ ok: false, error: { line: 7, message: 'slave eth0 is listed again (first at line 4): the file is corrupt' } });
+  });
+
   it('refuses text without the lines every bonding file has', () => {
     expect(parseBondingProc('')).toEqual({ ok: false, error: { message: 'the text is empty: not a /proc/net/bonding file' } });
     expect(parseBondingProc('Ethernet Channel Bonding Driver: v6.8.0\n')).toMatchObject({ ok: false, error: { message: /no "Bonding Mode:" line/ } });

@@ -370,6 +370,11 @@ const CASES: Record<string, Case> = {
     // Dell OS6 quotes VLAN names, so spaces are fine there.
     pass: (d) => (net(d, 'net-vms').name = 'virtual machines'),
   },
+  'names/proxmox-vm-bridge': {
+    fail: (d) => (bridge(d, 'vmbr1').name = 'vmbr+1'),
+    elements: [['ms01-vmbr1', 'vm-100-net0']],
+    pass: (d) => (bridge(d, 'vmbr1').name = 'vmbr_1.x-1'),
+  },
   'names/duplicate-device': {
     fail: (d) => (sw(d).name = 'MS01'),
     elements: [['n4032', 'ms01']],

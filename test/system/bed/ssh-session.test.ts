@@ -14,6 +14,7 @@ import {
   shell,
   SshAuthError,
   SshConnectionError,
+  SshOutputTooLargeError,
   SshTimeoutError,
   type SshSession,
 } from '../../../electron/engine/ssh/index.js';
@@ -83,6 +84,16 @@ describe('SSH sessions on the test bed (real sshd)', () => {
     await expect.poll(alive, { timeout: 10_000, interval: 100 }).toBe(false);
     expect((await session.run(['echo', 'still here'])).stdout).toBe('still here\n');
     expect((await session.run(['sh', '-c', 'sleep 0.2; echo in time'], { timeoutMs: 5_000 })).stdout).toBe('in time\n');
+  });
+
+  it('stops a command that prints more than the limit, naming it and the limit, and the session stays usable', async () => {
+    const session = await login(bed.hosts[0]!);
+    const small = session.exec(shell`head -c 3000000 /dev/zero; echo never`, { maxOutputBytes: 1024 * 1024 });
+    await expect(small).rejects.toBeInstanceOf(SshOutputTooLargeError);
+    await expect(small).rejects.toMatchObject({ code: 'output-too-large', limitBytes: 1024 * 1024, message: expect.stringMatching(/^the command "head -c 3000000 \/dev\/zero; echo never" on .* printed more than 1 MiB;/) });
+    // The default limit holds without asking, on stderr as well.
+    await expect(session.exec(shell`head -c 17000000 /dev/zero >&2`)).rejects.toThrow(/printed more than 16 MiB/);
+    expect((await session.run(['echo', 'still here'])).stdout).toBe('still here\n');
   });
 
   it('logs in with a key from ssh-agent, or from ~/.ssh/id_ed25519, without an identity file', async () => {

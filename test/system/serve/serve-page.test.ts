@@ -1,11 +1,11 @@
 /** The built app in real Chromium through `netloom serve`. */
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exampleDesign } from '../../helpers/design.js';
 import { EXAMPLE } from '../../helpers/cli.js';
-import { openApp } from '../e2e/harness.js';
+import { launchChromium, openApp, startServe } from '../e2e/harness.js';
 
 describe('the app in Chromium via netloom serve', () => {
   it('shows the example design, takes the token out of the address bar, and survives a reload', async () => {
@@ -76,6 +76,52 @@ describe('the app in Chromium via netloom serve', () => {
       expect(status).toBe(401);
     } finally {
       await app.close();
+    }
+  });
+
+  it('shows bidi overrides and escape-like text of a design visibly in the problems list', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netloom-serve-'));
+    const design = join(dir, 'lab.netloom.json');
+    const json = JSON.parse(readFileSync(EXAMPLE, 'utf8'));
+    json.switches[0].portChannels[0].description = 'uplink\u202Eevil';
+    writeFileSync(design, JSON.stringify(json));
+    const app = await openApp({ design });
+    try {
+      const problem = app.page.locator('[data-testid="problem"][data-rule="names/switch-text"]');
+      await expect.poll(() => problem.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      const text = await problem.first().textContent();
+      expect(text).toContain('uplink<U+202E>evil');
+      expect(text).not.toContain('\u202E');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('--open hands the browser a private page, never the token in any argv, and the app opens from it', async () => {
+    // A stand-in for xdg-open that records the arguments it was started with.
+    const bin = mkdtempSync(join(tmpdir(), 'netloom-open-'));
+    const argvFile = join(bin, 'argv');
+    writeFileSync(join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s\\n' "$@" > '${argvFile}.tmp' && mv '${argvFile}.tmp' '${argvFile}'\n`);
+    chmodSync(join(bin, 'xdg-open'), 0o755);
+    const serve = await startServe({ extraArgs: ['--open'], env: { PATH: `${bin}:${process.env.PATH ?? ''}` } });
+    const browser = await launchChromium();
+    try {
+      await expect.poll(() => existsSync(argvFile), { timeout: 15_000 }).toBe(true);
+      const argv = readFileSync(argvFile, 'utf8').trim().split('\n');
+      expect(argv).toHaveLength(1);
+      expect(argv.join(' ')).not.toContain(serve.token);
+      expect(argv[0]).toMatch(/^file:\/\//);
+      const page = new URL(argv[0]!).pathname;
+      expect(page.startsWith(serve.dataDir)).toBe(true);
+      expect(statSync(page).mode & 0o777).toBe(0o600);
+
+      const tab = await (await browser.newContext()).newPage();
+      await tab.goto(argv[0]!);
+      await expect.poll(() => tab.title(), { timeout: 15_000 }).toContain(exampleDesign().name);
+      expect(tab.url()).toBe(`${serve.origin}/`);
+    } finally {
+      await browser.close();
+      await serve.stop();
     }
   });
 });

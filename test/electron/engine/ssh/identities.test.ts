@@ -55,3 +55,11 @@ describe('findIdentities', () => {
     await expect(findIdentities('root', { identityFile: `${plainKey}.pub` })).rejects.toThrow(/not a private key/);
   });
 });
+
+describe('identity files that are not regular files', () => {
+  it('refuses a FIFO given as --identity instead of waiting on it', async () => {
+    const fifo = join(dir, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    await expect(findIdentities('root', { identityFile: fifo, agent: false })).rejects.toThrow(new IdentityError(`cannot read ${fifo}: it is a FIFO (named pipe), not a regular file`));
+  });
+});
