@@ -11,7 +11,7 @@ import type { PathSegment } from '../paths.js';
 import { bond } from './bond.js';
 import { bridge } from './bridge.js';
 import { cable } from './cable.js';
-import type { ShapeOfDefinition, Size } from './define.js';
+import type { Create, ShapeOfDefinition, Size } from './define.js';
 import { host } from './host.js';
 import { network } from './network.js';
 import { portChannel } from './port-channel.js';
@@ -84,6 +84,7 @@ export interface KindEntry {
   readonly hostInterface?: boolean;
   readonly unique?: readonly { readonly field: string; readonly group: string; message(value: string | number, owner: string, other: string): string }[];
   check?(element: never, owner: never, report: (field: string, message: string) => void): void;
+  readonly create?: Create<never>;
   readonly frame?: boolean;
   readonly canvas?: { readonly row: number; readonly size: Size };
   readonly palette?: { readonly hint: string };
