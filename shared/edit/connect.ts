@@ -10,6 +10,7 @@ import type { Design, Host } from '../model/schema.js';
 import { VmNic } from '../model/schema.js';
 import { indexOf } from './cached-index.js';
 import { nextFree, takenIds, uniqueId } from './ids.js';
+import { updateElement } from './update.js';
 import { mapHost, mapSwitch } from './update-in.js';
 
 /** One end of a drawn line: the node (element id) and the handle it started or ended on. */
@@ -144,8 +145,26 @@ export function planConnection(design: Design, from: ConnectionEnd, to: Connecti
     case 'vm+vm':
       return refuse('VMs connect to bridges, not to each other');
     default:
-      return refuse(`a ${kindWord(x)} cannot be connected to a ${kindWord(y)}`);
+      return planMembership(x, y) ?? planMembership(y, x) ?? refuse(`a ${kindWord(x)} cannot be connected to a ${kindWord(y)}`);
   }
+}
+
+/**
+ * Any other pair the registry links: `holder` has a reference drawn as a link
+ * that may point at `member`'s kind (a port on a kind of bridge added later),
+ * so the line adds the member to it (a list) or sets it (a single reference).
+ */
+function planMembership(member: Located, holder: Located): ConnectionPlan | undefined {
+  const reference = kindEntry(holder.kind).references?.find((r) => r.link && r.to.includes(member.kind));
+  if (!reference) return undefined;
+  const value = (holder.element as unknown as Record<string, unknown>)[reference.field];
+  const id = holder.element.id;
+  if (Array.isArray(value)) {
+    if (value.includes(member.element.id)) return refuse(`${nameOf(member)} is already in ${nameOf(holder)}`);
+    return { ok: true, label: `Add ${nameOf(member)} to ${nameOf(holder)}`, apply: (d) => updateElement(d, id, { [reference.field]: [...value, member.element.id] }) };
+  }
+  if (value === member.element.id) return refuse(`${nameOf(holder)} already sits on ${nameOf(member)}`);
+  return { ok: true, label: `Put ${nameOf(holder)} on ${nameOf(member)}`, apply: (d) => updateElement(d, id, { [reference.field]: member.element.id }) };
 }
 
 function planVlanParent(vlan: ElementOf<'vlan'>, parent: Located, onHost: (fn: (h: Host) => Host) => (d: Design) => Design): ConnectionPlan {
