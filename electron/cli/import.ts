@@ -1,6 +1,7 @@
 import { access } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { importInterfaces, placeHost, type Note } from '../../shared/importers/index.js';
+import { importInterfaces, type Note } from '../../shared/importers/index.js';
+import { placeHost } from '../../shared/layout/place-host.js';
 import { restoreDesign } from '../../shared/load/index.js';
 import { checkDeviceName, FORMAT, serializeDesign, SshTarget, type Design } from '../../shared/model/index.js';
 import { FileError } from '../engine/file-errors.js';

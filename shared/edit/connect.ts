@@ -4,11 +4,13 @@
  * drawing, or an edit to apply. Direction does not matter: a port dragged
  * onto a bond and a bond dragged onto a port plan the same edit.
  */
-import type { Located } from '../model/index-of.js';
+import type { ElementOf, Located } from '../model/index-of.js';
+import { elementTitle, kindEntry } from '../model/kinds/index.js';
 import type { Design, Host } from '../model/schema.js';
 import { VmNic } from '../model/schema.js';
 import { indexOf } from './cached-index.js';
 import { nextFree, takenIds, uniqueId } from './ids.js';
+import { updateElement } from './update.js';
 import { mapHost, mapSwitch } from './update-in.js';
 
 /** One end of a drawn line: the node (element id) and the handle it started or ended on. */
@@ -26,27 +28,8 @@ export type ConnectionPlan =
 
 const refuse = (reason: string): ConnectionPlan => ({ ok: false, reason });
 
-const nameOf = (e: Located): string => {
-  const el = e.element as { name?: string; number?: number; vmid?: number };
-  if (e.kind === 'port-channel') return `port-channel ${el.number}`;
-  if (e.kind === 'vm') return `VM ${el.name}`;
-  return el.name ?? e.element.id;
-};
-
-const KIND_WORDS: Record<Located['kind'], string> = {
-  network: 'network',
-  host: 'host',
-  port: 'port',
-  bond: 'bond',
-  bridge: 'bridge',
-  vlan: 'VLAN interface',
-  vm: 'VM',
-  'vm-nic': 'VM NIC',
-  switch: 'switch',
-  'switch-port': 'switch port',
-  'port-channel': 'port-channel',
-  cable: 'cable',
-};
+const nameOf = elementTitle;
+const kindWord = (e: Located) => kindEntry(e.kind).label;
 
 function hostOf(e: Located): Host | undefined {
   return 'host' in e ? e.host : undefined;
@@ -90,10 +73,10 @@ export function planConnection(design: Design, from: ConnectionEnd, to: Connecti
       },
     };
   }
-  if (y.kind === 'switch-port' && x.kind !== 'port') return refuse(`only a host port can be cabled to a switch port, not a ${KIND_WORDS[x.kind]}`);
+  if (y.kind === 'switch-port' && x.kind !== 'port') return refuse(`only a host port can be cabled to a switch port, not a ${kindWord(x)}`);
   if (pair === 'switch-port+port-channel') {
-    const sx = x as Extract<Located, { kind: 'switch-port' }>;
-    const sy = y as Extract<Located, { kind: 'port-channel' }>;
+    const sx = x as ElementOf<'switch-port'>;
+    const sy = y as ElementOf<'port-channel'>;
     if (sx.switch.id !== sy.switch.id) return refuse(`${nameOf(x)} is on switch ${sx.switch.name}, ${nameOf(y)} on ${sy.switch.name}`);
     const holder = channelOf(x.element.id);
     if (holder) return refuse(`${nameOf(x)} is already a member of port-channel ${holder.number}`);
@@ -107,11 +90,11 @@ export function planConnection(design: Design, from: ConnectionEnd, to: Connecti
         })),
     };
   }
-  if (y.kind === 'port-channel') return refuse(`only switch ports join a port-channel, not a ${KIND_WORDS[x.kind]}`);
+  if (y.kind === 'port-channel') return refuse(`only switch ports join a port-channel, not a ${kindWord(x)}`);
 
   const hx = hostOf(x);
   const hy = hostOf(y);
-  if (!hx || !hy) return refuse(`a ${KIND_WORDS[x.kind]} cannot be connected to a ${KIND_WORDS[y.kind]}`);
+  if (!hx || !hy) return refuse(`a ${kindWord(x)} cannot be connected to a ${kindWord(y)}`);
   if (hx.id !== hy.id) {
     return refuse(`${nameOf(x)} is on host ${hx.name} and ${nameOf(y)} on ${hy.name}; memberships stay inside one host (use a cable between hosts and switches)`);
   }
@@ -137,7 +120,7 @@ export function planConnection(design: Design, from: ConnectionEnd, to: Connecti
         const bond = bondOf(x.element.id);
         if (bond) return refuse(`${nameOf(x)} is a member of ${bond.name}; put ${bond.name} on the bridge instead`);
       }
-      if (x.kind === 'vlan' && (x.element as { parent: string }).parent === y.element.id) {
+      if (x.kind === 'vlan' && x.element.parent === y.element.id) {
         return refuse(`${nameOf(x)} sits on ${nameOf(y)}; it cannot also be a port of it`);
       }
       const bridge = bridgeOf(x.element.id);
@@ -150,24 +133,42 @@ export function planConnection(design: Design, from: ConnectionEnd, to: Connecti
     }
     case 'vlan+port':
     case 'vlan+bond':
-      return planVlanParent(x, y, onHost);
+      return planVlanParent(x as ElementOf<'vlan'>, y, onHost);
     case 'vm+bridge':
-      return planVmNic(x as Extract<Located, { kind: 'vm' }>, xEnd, y, onHost);
+      return planVmNic(x as ElementOf<'vm'>, xEnd, y, onHost);
     case 'vm+port':
     case 'vm+bond':
     case 'vm+vlan':
-      return refuse(`a VM connects to a bridge, not straight onto a ${KIND_WORDS[y.kind]}`);
+      return refuse(`a VM connects to a bridge, not straight onto a ${kindWord(y)}`);
     case 'port+port':
       return refuse('two host ports cannot be joined; put them in a bond, or cable each to a switch port');
     case 'vm+vm':
       return refuse('VMs connect to bridges, not to each other');
     default:
-      return refuse(`a ${KIND_WORDS[x.kind]} cannot be connected to a ${KIND_WORDS[y.kind]}`);
+      return planMembership(x, y) ?? planMembership(y, x) ?? refuse(`a ${kindWord(x)} cannot be connected to a ${kindWord(y)}`);
   }
 }
 
-function planVlanParent(vlan: Located, parent: Located, onHost: (fn: (h: Host) => Host) => (d: Design) => Design): ConnectionPlan {
-  if ((vlan.element as { parent: string }).parent === parent.element.id) return refuse(`${nameOf(vlan)} already sits on ${nameOf(parent)}`);
+/**
+ * Any other pair the registry links: `holder` has a reference drawn as a link
+ * that may point at `member`'s kind (a port on a kind of bridge added later),
+ * so the line adds the member to it (a list) or sets it (a single reference).
+ */
+function planMembership(member: Located, holder: Located): ConnectionPlan | undefined {
+  const reference = kindEntry(holder.kind).references?.find((r) => r.link && r.to.includes(member.kind));
+  if (!reference) return undefined;
+  const value = (holder.element as unknown as Record<string, unknown>)[reference.field];
+  const id = holder.element.id;
+  if (Array.isArray(value)) {
+    if (value.includes(member.element.id)) return refuse(`${nameOf(member)} is already in ${nameOf(holder)}`);
+    return { ok: true, label: `Add ${nameOf(member)} to ${nameOf(holder)}`, apply: (d) => updateElement(d, id, { [reference.field]: [...value, member.element.id] }) };
+  }
+  if (value === member.element.id) return refuse(`${nameOf(holder)} already sits on ${nameOf(member)}`);
+  return { ok: true, label: `Put ${nameOf(holder)} on ${nameOf(member)}`, apply: (d) => updateElement(d, id, { [reference.field]: member.element.id }) };
+}
+
+function planVlanParent(vlan: ElementOf<'vlan'>, parent: Located, onHost: (fn: (h: Host) => Host) => (d: Design) => Design): ConnectionPlan {
+  if (vlan.element.parent === parent.element.id) return refuse(`${nameOf(vlan)} already sits on ${nameOf(parent)}`);
   return {
     ok: true,
     label: `Put ${nameOf(vlan)} on ${nameOf(parent)}`,
@@ -176,7 +177,7 @@ function planVlanParent(vlan: Located, parent: Located, onHost: (fn: (h: Host) =
 }
 
 function planVmNic(
-  vm: Extract<Located, { kind: 'vm' }>,
+  vm: ElementOf<'vm'>,
   end: ConnectionEnd,
   bridge: Located,
   onHost: (fn: (h: Host) => Host) => (d: Design) => Design,

@@ -4,31 +4,29 @@
  * optionally a canvas position (relative to its host or switch).
  */
 import {
-  Bond,
-  Bridge,
+  ELEMENT_SCHEMAS,
   Host,
   Network,
-  Port,
   PortChannel,
   Switch,
   SwitchPort,
-  VlanInterface,
-  Vm,
   type Design,
   type Position,
   type SwitchVendor,
 } from '../model/schema.js';
 import { VENDORS } from '../vendors/index.js';
+import { elementsIn, hostInterfaces, kindEntry, kindsOwnedBy, type Create, type FrameKind, type KindsOwnedBy, type PlaceableKind } from '../model/kinds/index.js';
 import { takenIds, nextFree, nextNumbered, uniqueId } from './ids.js';
 import { mapHost, mapSwitch, withPositions } from './update-in.js';
 
-export const HOST_ELEMENT_KINDS = ['port', 'bond', 'bridge', 'vlan', 'vm'] as const;
-export type HostElementKind = (typeof HOST_ELEMENT_KINDS)[number];
-export const SWITCH_ELEMENT_KINDS = ['switch-port', 'port-channel'] as const;
-export type SwitchElementKind = (typeof SWITCH_ELEMENT_KINDS)[number];
-export type DeviceKind = 'host' | 'switch';
-/** Everything the palette can place on the canvas. */
-export type PlaceableKind = DeviceKind | HostElementKind | SwitchElementKind;
+export type { PlaceableKind } from '../model/kinds/index.js';
+export type HostElementKind = Extract<PlaceableKind, KindsOwnedBy<'host'>>;
+export type SwitchElementKind = Extract<PlaceableKind, KindsOwnedBy<'switch'>>;
+
+/** Palette kinds placed inside a host or a switch, in registry order. */
+const placedIn = (frame: FrameKind): readonly string[] => kindsOwnedBy(frame).filter((k) => k.palette).map((k) => k.id);
+export const HOST_ELEMENT_KINDS = placedIn('host') as readonly HostElementKind[];
+export const SWITCH_ELEMENT_KINDS = placedIn('switch') as readonly SwitchElementKind[];
 
 export function isHostElementKind(kind: string): kind is HostElementKind {
   return (HOST_ELEMENT_KINDS as readonly string[]).includes(kind);
@@ -62,6 +60,12 @@ export function addSwitch(design: Design, position?: Position, vendor: SwitchVen
   return { design: place({ ...design, switches: [...design.switches, sw] }, id, position), id };
 }
 
+/** Adds an empty device of a frame kind (a host, a switch) with its defaults. */
+export const ADD_DEVICE: Record<FrameKind, (design: Design, position?: Position) => Created> = {
+  host: (design, position) => addHost(design, position),
+  switch: (design, position) => addSwitch(design, position),
+};
+
 export function addNetwork(design: Design): Created {
   const vlan = nextFree(design.networks.map((n) => n.vlan), 10);
   const id = uniqueId(`net-${vlan}`, takenIds(design));
@@ -74,57 +78,26 @@ export function addNetwork(design: Design): Created {
   return { design: { ...design, networks: [...design.networks, network] }, id };
 }
 
-const interfaceNames = (host: Host): string[] => [
-  ...host.ports.map((p) => p.name),
-  ...host.bonds.map((b) => b.name),
-  ...host.bridges.map((b) => b.name),
-  ...host.vlans.map((v) => v.name),
-];
-
-/** Adds a port, bond, bridge, VLAN interface or VM to a host. */
+/** Adds an element of a kind the palette places in hosts (port, bond, bridge, VLAN interface, VM), as its registry entry says. */
 export function addHostElement(design: Design, hostId: string, kind: HostElementKind, position?: Position): Created {
   const host = design.hosts.find((h) => h.id === hostId);
   if (!host) throw new Error(`no host with id "${hostId}"`);
-  const taken = takenIds(design);
-  const names = interfaceNames(host);
-  let id = '';
-  let next: Host;
-  switch (kind) {
-    case 'port': {
-      const name = nextNumbered('eth', names);
-      id = uniqueId(`${host.id}-${name}`, taken);
-      next = { ...host, ports: [...host.ports, Port.parse({ id, name })] };
-      break;
-    }
-    case 'bond': {
-      const name = nextNumbered('bond', names);
-      id = uniqueId(`${host.id}-${name}`, taken);
-      next = { ...host, bonds: [...host.bonds, Bond.parse({ id, name, members: [] })] };
-      break;
-    }
-    case 'bridge': {
-      const name = nextNumbered('vmbr', names);
-      id = uniqueId(`${host.id}-${name}`, taken);
-      next = { ...host, bridges: [...host.bridges, Bridge.parse({ id, name, ports: [] })] };
-      break;
-    }
-    case 'vlan': {
-      const parent = host.bridges[0] ?? host.bonds[0] ?? host.ports[0];
-      if (!parent) throw new EditRefused(`host ${host.name} has no port, bond or bridge to carry a VLAN interface yet`);
-      const used = host.vlans.filter((v) => v.parent === parent.id).map((v) => v.vlan);
-      const vlan = design.networks.find((n) => !used.includes(n.vlan))?.vlan ?? nextFree(used, 10);
-      const name = `${parent.name}.${vlan}`.length <= 15 ? `${parent.name}.${vlan}` : nextNumbered('vlan', names, vlan);
-      id = uniqueId(`${host.id}-${name}`, taken);
-      next = { ...host, vlans: [...host.vlans, VlanInterface.parse({ id, name, parent: parent.id, vlan })] };
-      break;
-    }
-    case 'vm': {
-      const vmid = nextFree(design.hosts.flatMap((h) => h.vms.map((v) => v.vmid)), 100);
-      id = uniqueId(`vm-${vmid}`, taken);
-      next = { ...host, vms: [...host.vms, Vm.parse({ id, vmid, name: `vm${vmid}`, nics: [] })] };
-      break;
-    }
-  }
+  const entry = kindEntry(kind);
+  const schema = ELEMENT_SCHEMAS[kind];
+  if (!entry.create || !schema) throw new Error(`${entry.label} cannot be added from the palette`);
+  const made = (entry.create as Create<Host>)({
+    owner: host,
+    design,
+    names: hostInterfaces(host).map((i) => i.name),
+    nextNumbered,
+    nextFree,
+    refuse: (message) => {
+      throw new EditRefused(message);
+    },
+  });
+  const id = uniqueId(made.idBase, takenIds(design));
+  const element = schema.parse({ ...made.fields, id });
+  const next = { ...host, [entry.collection]: [...elementsIn(host, entry), element] };
   return { design: place(mapHost(design, hostId, () => next), id, position), id };
 }
 

@@ -5,13 +5,40 @@
  * inside the fragment, and drops links to elements outside it that would make
  * the model wrong (a pasted bond does not steal the original's ports).
  */
-import type { Cable, Design, Host, Network, Position, Switch, VlanInterface } from '../model/schema.js';
+import {
+  childrenOf,
+  elementsIn,
+  hostInterfaces,
+  kindsOwnedBy,
+  type FrameKind,
+  type KindEntry,
+  type KindOf,
+  type KindsOwnedBy,
+  type OwnerKind,
+  type ShapeOf,
+} from '../model/kinds/index.js';
+import type { Cable, Design, Host, Network, Position, Switch } from '../model/schema.js';
 import { indexOf } from './cached-index.js';
 import { nextFree, nextNumbered, takenIds, uniqueId } from './ids.js';
 import { derivedVlanName, parentName } from './vlan-name.js';
 
-type HostParts = Pick<Host, 'ports' | 'bonds' | 'bridges' | 'vlans' | 'vms'>;
-type SwitchParts = Pick<Switch, 'ports' | 'portChannels'>;
+type PartsOf<O extends FrameKind> = Pick<ShapeOf<O>, KindOf<KindsOwnedBy<O>>['collection'] & keyof ShapeOf<O>>;
+type HostParts = PartsOf<'host'>;
+type SwitchParts = PartsOf<'switch'>;
+
+/** The lists of `device` that hold its parts (a host's ports, bonds, ...), each filtered by `keep`. */
+function partsOf<O extends FrameKind>(frame: O, device: ShapeOf<O>, keep: (e: { readonly id: string }) => boolean): PartsOf<O> {
+  return Object.fromEntries(kindsOwnedBy(frame).map((k) => [k.collection, elementsIn(device, k).filter(keep)])) as PartsOf<O>;
+}
+
+/** `device` with `parts` appended to its lists. */
+function withParts<O extends FrameKind>(frame: O, device: ShapeOf<O>, parts: PartsOf<O>): ShapeOf<O> {
+  const next: Record<string, unknown> = { ...device };
+  for (const k of kindsOwnedBy(frame)) next[k.collection] = [...elementsIn(device, k), ...elementsIn(parts, k)];
+  return next as ShapeOf<O>;
+}
+
+const hasParts = (frame: FrameKind, parts: object) => childrenOf(frame, parts).length > 0;
 
 export interface Fragment {
   readonly hosts: readonly Host[];
@@ -33,14 +60,15 @@ export function copyFragment(design: Design, ids: Iterable<string>): Fragment {
   const hosts = design.hosts.filter((h) => selected.has(h.id));
   const switches = design.switches.filter((s) => selected.has(s.id));
   const pick = <T extends { id: string }>(items: readonly T[]) => items.filter((i) => selected.has(i.id));
+  const isSelected = (e: { readonly id: string }) => selected.has(e.id);
   const hostParts = design.hosts
     .filter((h) => !selected.has(h.id))
-    .map((h) => ({ host: h.id, parts: { ports: pick(h.ports), bonds: pick(h.bonds), bridges: pick(h.bridges), vlans: pick(h.vlans), vms: pick(h.vms) } }))
-    .filter(({ parts }) => Object.values(parts).some((list) => list.length > 0));
+    .map((h) => ({ host: h.id, parts: partsOf('host', h, isSelected) }))
+    .filter(({ parts }) => hasParts('host', parts));
   const switchParts = design.switches
     .filter((s) => !selected.has(s.id))
-    .map((s) => ({ switch: s.id, parts: { ports: pick(s.ports), portChannels: pick(s.portChannels) } }))
-    .filter(({ parts }) => parts.ports.length + parts.portChannels.length > 0);
+    .map((s) => ({ switch: s.id, parts: partsOf('switch', s, isSelected) }))
+    .filter(({ parts }) => hasParts('switch', parts));
   const fragment = { hosts, switches, hostParts, switchParts, cables: [], networks: pick(design.networks), layout: {} };
   const inside = collectIds(fragment);
   const cables = design.cables.filter((c) => selected.has(c.id) || (inside.has(c.hostPort) && inside.has(c.switchPort)));
@@ -50,16 +78,18 @@ export function copyFragment(design: Design, ids: Iterable<string>): Fragment {
 
 function collectIds(f: Pick<Fragment, 'hosts' | 'switches' | 'hostParts' | 'switchParts' | 'networks'>): Set<string> {
   const ids = new Set<string>();
-  const add = (items: readonly { id: string }[]) => items.forEach((i) => ids.add(i.id));
-  for (const h of [...f.hosts, ...f.hostParts.map((p) => p.parts)]) {
-    for (const list of [h.ports, h.bonds, h.bridges, h.vlans, h.vms]) add(list);
-    h.vms.forEach((vm) => add(vm.nics));
-  }
-  for (const s of [...f.switches, ...f.switchParts.map((p) => p.parts)]) {
-    add(s.ports);
-    add(s.portChannels);
-  }
-  for (const list of [f.hosts, f.switches, f.networks]) add(list);
+  /** The ids an owner holds, and the ids those hold, down the registry's owners. */
+  const addOwned = (kind: OwnerKind, owner: object) => {
+    for (const k of kindsOwnedBy(kind)) {
+      for (const e of elementsIn(owner, k)) {
+        ids.add(e.id);
+        addOwned(k.id, e);
+      }
+    }
+  };
+  for (const h of [...f.hosts, ...f.hostParts.map((p) => p.parts)]) addOwned('host', h);
+  for (const s of [...f.switches, ...f.switchParts.map((p) => p.parts)]) addOwned('switch', s);
+  for (const list of [f.hosts, f.switches, f.networks]) list.forEach((i) => ids.add(i.id));
   return ids;
 }
 
@@ -71,6 +101,13 @@ export interface Pasted {
 
 /** `prefix` of a numbered name: `eth3` -> `eth`, `vmbr0` -> `vmbr`. */
 const stem = (name: string) => name.replace(/\d+$/, '');
+
+/** `name` if free in `names`, else the next free name of its stem; taken from then on. */
+function rename(name: string, names: Set<string>): string {
+  const next = names.has(name) ? nextNumbered(stem(name), names) : name;
+  names.add(next);
+  return next;
+}
 
 /**
  * Pastes a fragment. Device parts go back into their device when it still
@@ -94,53 +131,60 @@ export function pasteFragment(design: Design, fragment: Fragment, offset: Positi
     return n;
   };
 
-  /** Copies host parts, renaming against `names` and keeping outside refs only when they land in their own host, `home`. */
-  const copyHostParts = (parts: HostParts, names: Set<string>, home: Host | undefined): HostParts => {
-    const rename = (name: string) => {
-      if (!names.has(name)) return (names.add(name), name);
-      const next = nextNumbered(stem(name), names);
-      names.add(next);
-      return next;
-    };
-    const outside = (id: string) => (home ? id : undefined);
-    const ports = parts.ports.map((p) => ({ ...p, id: mapped(p.id)!, name: rename(p.name) }));
-    const bonds = parts.bonds.map((b) => {
-      const members = b.members.map(mapped).filter((m): m is string => m !== undefined);
-      const bond = { ...b, id: mapped(b.id)!, name: rename(b.name), members };
-      const primary = b.primary === undefined ? undefined : mapped(b.primary);
-      if (primary === undefined) delete bond.primary;
-      else bond.primary = primary;
-      return bond;
-    });
-    const bridges = parts.bridges.map((b) => ({ ...b, id: mapped(b.id)!, name: rename(b.name), ports: b.ports.map(mapped).filter((p): p is string => p !== undefined) }));
-    /** `enp6s0.100` pasted stays `<its parent's name>.100`, never `enp6s0.0`; taken, it becomes `vlan100`. */
-    const vlanName = (v: VlanInterface, parent: string): string => {
-      const from = parentName(parts, v.parent) ?? (home && parentName(home, v.parent));
-      const to = parentName({ ports, bonds, bridges }, parent) ?? (home && parentName(home, parent));
-      if (from === undefined || to === undefined || v.name !== `${from}.${v.vlan}`) return rename(v.name);
-      const derived = derivedVlanName(to, v.vlan);
+  /**
+   * Copies one element and what it owns, as its registry entry says: a fresh
+   * id, a free name for a host interface (against `names`), lists of
+   * references kept only inside the fragment, single references kept outside
+   * it only on the same host (else dropped, or the element left out when it
+   * cannot live without it), and a fresh VM id for a VM.
+   */
+  const copyElement = (kind: KindEntry, element: { readonly id: string }, names: Set<string>, sameHost: boolean): Record<string, unknown> | undefined => {
+    const source = element as unknown as Record<string, unknown>;
+    const next: Record<string, unknown> = { ...source, id: mapped(element.id)! };
+    if (kind.hostInterface) next.name = rename(source.name as string, names);
+    for (const reference of kind.references ?? []) {
+      const value = source[reference.field];
+      if (Array.isArray(value)) {
+        next[reference.field] = (value as string[]).map(mapped).filter((id): id is string => id !== undefined);
+      } else if (typeof value === 'string') {
+        const to = mapped(value) ?? (sameHost ? value : undefined);
+        if (to === undefined && reference.onDelete === 'delete-self') return undefined;
+        if (to === undefined) delete next[reference.field];
+        else next[reference.field] = to;
+      }
+    }
+    for (const reference of kind.references ?? []) {
+      const value = next[reference.field];
+      if (reference.among !== undefined && typeof value === 'string' && !(next[reference.among] as readonly string[]).includes(value)) delete next[reference.field];
+    }
+    for (const child of kindsOwnedBy(kind.id)) next[child.collection] = copyAll(child, elementsIn(element, child), names, sameHost);
+    if (kind.id === 'vm') next.vmid = newVmid();
+    return next;
+  };
+  const copyAll = (kind: KindEntry, elements: readonly { readonly id: string }[], names: Set<string>, sameHost: boolean) =>
+    elements.flatMap((e) => copyElement(kind, e, names, sameHost) ?? []);
+  /** Copies host parts, renaming against `names` and keeping outside refs only when `sameHost`. */
+  const copyHostParts = (parts: HostParts, names: Set<string>, sameHost: boolean): HostParts =>
+    Object.fromEntries(kindsOwnedBy('host').map((k) => [k.collection, copyAll(k, elementsIn(parts, k), names, sameHost)])) as unknown as HostParts;
+  /**
+   * A pasted VLAN interface named `<parent>.<vid>` (`enp6s0.100`) keeps that
+   * form with its new parent's name, never `enp6s0.0`; when that name is
+   * taken it becomes `vlan<vid>`. Other names keep what `rename` gave them.
+   */
+  const followVlanNames = (parts: HostParts, home: Host | undefined, copy: HostParts, names: Set<string>): HostParts => {
+    const source = new Map(parts.vlans.map((v) => [mapped(v.id)!, v]));
+    const nameOf = (id: string, own: Pick<Host, 'ports' | 'bonds' | 'bridges'>) => parentName(own, id) ?? (home && parentName(home, id));
+    const vlans = copy.vlans.map((v) => {
+      const was = source.get(v.id);
+      if (!was || was.name !== `${nameOf(was.parent, parts)}.${was.vlan}`) return v;
+      const parent = nameOf(v.parent, copy);
+      const derived = parent === undefined ? undefined : derivedVlanName(parent, v.vlan);
+      names.delete(v.name);
       const name = derived !== undefined && !names.has(derived) ? derived : nextNumbered('vlan', names, v.vlan);
       names.add(name);
-      return name;
-    };
-    return {
-      ports,
-      bonds,
-      bridges,
-      vlans: parts.vlans.flatMap((v) => {
-        const parent = mapped(v.parent) ?? outside(v.parent);
-        return parent === undefined ? [] : [{ ...v, id: mapped(v.id)!, name: vlanName(v, parent), parent }];
-      }),
-      vms: parts.vms.map((vm) => ({
-        ...vm,
-        id: mapped(vm.id)!,
-        vmid: newVmid(),
-        nics: vm.nics.flatMap((n) => {
-          const bridge = mapped(n.bridge) ?? outside(n.bridge);
-          return bridge === undefined ? [] : [{ ...n, id: mapped(n.id)!, bridge }];
-        }),
-      })),
-    };
+      return { ...v, name };
+    });
+    return { ...copy, vlans };
   };
   const copySwitchParts = (parts: SwitchParts, sw: Switch): SwitchParts => {
     const names = new Set(sw.ports.map((p) => p.name));
@@ -177,7 +221,7 @@ export function pasteFragment(design: Design, fragment: Fragment, offset: Positi
   let hosts = design.hosts.slice();
   let switches = design.switches.slice();
   for (const h of fragment.hosts) {
-    hosts.push({ ...h, id: mapped(h.id)!, name: deviceName(h.name), ...copyHostParts(h, new Set(), undefined) });
+    hosts.push({ ...h, id: mapped(h.id)!, name: deviceName(h.name), ...copyHostParts(h, new Set(), false) });
     ids.push(mapped(h.id)!);
   }
   for (const s of fragment.switches) {
@@ -187,21 +231,17 @@ export function pasteFragment(design: Design, fragment: Fragment, offset: Positi
   for (const { host, parts } of fragment.hostParts) {
     const target = hosts.find((h) => h.id === host) ?? hosts.find((h) => h.id === into);
     if (!target) continue;
-    const names = new Set([...target.ports, ...target.bonds, ...target.bridges, ...target.vlans].map((e) => e.name));
-    const copy = copyHostParts(parts, names, target.id === host ? target : undefined);
-    hosts = hosts.map((h) =>
-      h.id === target.id
-        ? { ...h, ports: [...h.ports, ...copy.ports], bonds: [...h.bonds, ...copy.bonds], bridges: [...h.bridges, ...copy.bridges], vlans: [...h.vlans, ...copy.vlans], vms: [...h.vms, ...copy.vms] }
-        : h,
-    );
-    for (const list of Object.values(copy)) ids.push(...list.map((e: { id: string }) => e.id));
+    const names = new Set(hostInterfaces(target).map((e) => e.name));
+    const copy = followVlanNames(parts, target.id === host ? target : undefined, copyHostParts(parts, names, target.id === host), names);
+    hosts = hosts.map((h) => (h.id === target.id ? withParts('host', h, copy) : h));
+    ids.push(...childrenOf('host', copy).map((e) => e.id));
   }
   for (const { switch: swId, parts } of fragment.switchParts) {
     const target = switches.find((s) => s.id === swId) ?? switches.find((s) => s.id === into);
     if (!target) continue;
     const copy = copySwitchParts(parts, target);
-    switches = switches.map((s) => (s.id === target.id ? { ...s, ports: [...s.ports, ...copy.ports], portChannels: [...s.portChannels, ...copy.portChannels] } : s));
-    ids.push(...copy.ports.map((p) => p.id), ...copy.portChannels.map((p) => p.id));
+    switches = switches.map((s) => (s.id === target.id ? withParts('switch', s, copy) : s));
+    ids.push(...childrenOf('switch', copy).map((e) => e.id));
   }
   const vlans = new Set(design.networks.map((n) => n.vlan));
   const networks = fragment.networks.map((n) => {

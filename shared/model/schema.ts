@@ -16,6 +16,7 @@ import { portAttributes } from './kinds/port.js';
 import { switchPortAttributes } from './kinds/switch-port.js';
 import { vlanInterfaceAttributes } from './kinds/vlan.js';
 import { vmNicAttributes } from './kinds/vm-nic.js';
+import type { ElementKind, ShapeOf } from './kinds/index.js';
 import { checkDescription, checkDeviceName, checkInterfaceName } from './names.js';
 import { extraLinesProblems, splitBlockText, splitContinuedLine, unmanagedBlockProblems } from './verbatim.js';
 import { VLAN_MAX, VLAN_MIN } from './vlan-set.js';
@@ -265,6 +266,17 @@ export const Design = z.strictObject({
   /** Canvas positions by element id; part of the document, never live state. */
   layout: z.record(Id, Position).default({}),
 });
+
+/** The schema of each element kind the palette creates, to fill in defaults and check a new element. */
+export const ELEMENT_SCHEMAS: { readonly [K in ElementKind]?: z.ZodType<ShapeOf<K>, unknown> } = {
+  port: Port,
+  bond: Bond,
+  bridge: Bridge,
+  vlan: VlanInterface,
+  vm: Vm,
+  'switch-port': SwitchPort,
+  'port-channel': PortChannel,
+};
 
 export type Port = z.infer<typeof Port>;
 export type Bond = z.infer<typeof Bond>;

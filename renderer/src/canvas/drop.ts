@@ -4,17 +4,9 @@
  * when dropped on empty canvas, in a host or switch the person picks (or a new
  * one created there).
  */
-import {
-  addHost,
-  addHostElement,
-  addSwitch,
-  addSwitchElement,
-  EditRefused,
-  isHostElementKind,
-  isSwitchElementKind,
-  type PlaceableKind,
-} from '../../../shared/edit/create.js';
-import { NODE_SIZE } from '../../../shared/layout/sizes.js';
+import { ADD_DEVICE, addHostElement, addSwitchElement, EditRefused, isHostElementKind, isSwitchElementKind } from '../../../shared/edit/create.js';
+import { NODE_SIZE, type NodeKind } from '../../../shared/layout/sizes.js';
+import { elementsIn, kindEntry, KINDS, kindTitle, type FrameKind, type PlaceableKind } from '../../../shared/model/kinds/index.js';
 import type { Design, Position } from '../../../shared/model/schema.js';
 import { askChoice } from '../chrome/dialogs.js';
 import { useAppStore } from '../store/store.js';
@@ -25,13 +17,15 @@ export const DRAG_MIME = 'application/x-netloom-kind';
 const NEW_DEVICE = '__new__';
 
 /** The host or switch frame under a flow position. */
-export function deviceAt(nodes: readonly AppNode[], at: Position, type: 'host' | 'switch'): AppNode | undefined {
+export function deviceAt(nodes: readonly AppNode[], at: Position, type: FrameKind): AppNode | undefined {
   return nodes.find(
     (n) => n.type === type && at.x >= n.position.x && at.y >= n.position.y && at.x <= n.position.x + (n.width ?? 0) && at.y <= n.position.y + (n.height ?? 0),
   );
 }
 
-function centred(kind: keyof typeof NODE_SIZE, at: Position): Position {
+const isFrame = (kind: PlaceableKind): kind is FrameKind => kindEntry(kind).frame === true;
+
+function centred(kind: NodeKind, at: Position): Position {
   const size = NODE_SIZE[kind];
   return { x: Math.round(at.x - size.width / 2), y: Math.round(at.y - size.height / 2) };
 }
@@ -39,23 +33,23 @@ function centred(kind: keyof typeof NODE_SIZE, at: Position): Position {
 /** Places `kind` at flow position `at`; resolves to the new element's id, or null when cancelled. */
 export async function dropKind(kind: PlaceableKind, at: Position, nodes: readonly AppNode[]): Promise<string | null> {
   const store = useAppStore.getState();
-  if (kind === 'host' || kind === 'switch') {
+  if (isFrame(kind)) {
     let id = '';
     store.edit((d) => {
-      const created = kind === 'host' ? addHost(d, at) : addSwitch(d, at);
+      const created = ADD_DEVICE[kind](d, at);
       id = created.id;
       return created.design;
     });
     store.select([id]);
     return id;
   }
-  const deviceType = isHostElementKind(kind) ? 'host' : 'switch';
+  const deviceType = kindEntry(kind).owner as FrameKind;
   const under = deviceAt(nodes, at, deviceType);
   let deviceId: string | null = under?.id ?? null;
   let relative: Position | undefined = under ? centred(kind, { x: at.x - under.position.x, y: at.y - under.position.y }) : undefined;
   if (!deviceId) {
     const design = store.design;
-    const candidates = deviceType === 'host' ? design.hosts.map((h) => ({ value: h.id, label: h.name })) : design.switches.map((s) => ({ value: s.id, label: s.name }));
+    const candidates = elementsIn(design, kindEntry(deviceType)).map((d) => ({ value: d.id, label: kindTitle(deviceType, d) }));
     const choice = candidates.length === 0
       ? NEW_DEVICE
       : await askChoice({
@@ -75,7 +69,7 @@ export async function dropKind(kind: PlaceableKind, at: Position, nodes: readonl
       let target = deviceId!;
       let place = relative;
       if (createDevice) {
-        const device = deviceType === 'host' ? addHost(d, at) : addSwitch(d, at);
+        const device = ADD_DEVICE[deviceType](d, at);
         d = device.design;
         target = device.id;
         place = { x: 24, y: 48 };
@@ -97,5 +91,5 @@ export async function dropKind(kind: PlaceableKind, at: Position, nodes: readonl
 }
 
 export function kindWord(kind: PlaceableKind): string {
-  return { host: 'host', switch: 'switch', port: 'port', bond: 'bond', bridge: 'bridge', vlan: 'VLAN interface', vm: 'VM', 'switch-port': 'switch port', 'port-channel': 'port-channel' }[kind];
+  return KINDS[kind].label;
 }

@@ -11,7 +11,7 @@ import type { PathSegment } from '../paths.js';
 import { bond } from './bond.js';
 import { bridge } from './bridge.js';
 import { cable } from './cable.js';
-import type { ShapeOfDefinition } from './define.js';
+import type { Create, ShapeOfDefinition, Size } from './define.js';
 import { host } from './host.js';
 import { network } from './network.js';
 import { portChannel } from './port-channel.js';
@@ -55,6 +55,13 @@ export type NodeKind = Extract<AnyKind, { readonly canvas: object }>['id'];
 export type FrameKind = Extract<AnyKind, { readonly frame: true }>['id'];
 /** Kinds the palette places. */
 export type PlaceableKind = Extract<AnyKind, { readonly palette: object }>['id'];
+/** Kinds whose elements `O` holds. */
+export type KindsOwnedBy<O extends OwnerKind> = Extract<AnyKind, { readonly owner: O }>['id'];
+
+type RefLinkKind<D> = D extends { readonly references: readonly (infer R)[] } ? (R extends { readonly link: { readonly kind: infer L } } ? L : never) : never;
+type ElementLinkKind<D> = D extends { readonly link: { readonly kind: infer L } } ? L : never;
+/** Links the canvas draws: memberships (`bond-member`, ...) and elements that are links (`cable`, `vm-nic`). */
+export type LinkKind = RefLinkKind<AnyKind> | ElementLinkKind<AnyKind>;
 
 /** A registry entry seen without its literal types, for code that walks every kind. */
 export interface KindEntry {
@@ -77,8 +84,9 @@ export interface KindEntry {
   readonly hostInterface?: boolean;
   readonly unique?: readonly { readonly field: string; readonly group: string; message(value: string | number, owner: string, other: string): string }[];
   check?(element: never, owner: never, report: (field: string, message: string) => void): void;
+  readonly create?: Create<never>;
   readonly frame?: boolean;
-  readonly canvas?: { readonly row: number; readonly size: { readonly width: number; readonly height: number } };
+  readonly canvas?: { readonly row: number; readonly size: Size };
   readonly palette?: { readonly hint: string };
   readonly icon: string;
 }
@@ -112,6 +120,23 @@ export function childrenOf(ownerKind: OwnerKind, owner: object): { readonly id: 
   return kindsOwnedBy(ownerKind).flatMap((k) => elementsIn(owner, k));
 }
 
+/** Elements of `device` that a reference `field` of `kind` may point at (the parents a VLAN interface may sit on). */
+export function referable(kind: ElementKind, field: string, deviceKind: OwnerKind, device: object): { readonly id: string }[] {
+  const to = ENTRY[kind].references?.find((r) => r.field === field)?.to ?? [];
+  return kindsOwnedBy(deviceKind)
+    .filter((k) => to.includes(k.id))
+    .flatMap((k) => elementsIn(device, k));
+}
+
+const LINK_LABELS = new Map<string, string>(
+  KIND_ENTRIES.flatMap((k) => [...(k.references ?? []).flatMap((r) => (r.link ? [[r.link.kind, r.link.label] as const] : [])), ...(k.link ? [[k.link.kind, k.link.label] as const] : [])]),
+);
+
+/** What a link is called: "Bond membership", "Cable". */
+export function linkLabel(kind: LinkKind): string {
+  return LINK_LABELS.get(kind) ?? kind;
+}
+
 const HOST_INTERFACE_KINDS = kindsOwnedBy('host').filter((k) => k.hostInterface);
 
 /** The host's network interfaces: ports, bonds, bridges, VLAN interfaces (registry order). */
@@ -126,6 +151,11 @@ export function isHostInterface(located: Located): located is ElementOf<HostInte
 const titleOf = (kind: KindEntry, element: unknown) => (kind.title as (e: unknown) => string)(element);
 const phraseOf = (kind: KindEntry, element: unknown) =>
   kind.phrase ? (kind.phrase as (e: unknown) => string)(element) : `${kind.label} ${titleOf(kind, element)}`;
+
+/** Title of an element of `kind` met outside an index (a list of devices to pick from). */
+export function kindTitle(kind: ElementKind, element: object): string {
+  return titleOf(ENTRY[kind], element);
+}
 
 /** Short name as on the node: `bond0`, `Po8`, `net0`. */
 export function elementTitle(located: Located): string {
@@ -149,16 +179,20 @@ export function deviceOf(located: Located): { readonly kind: FrameKind; readonly
 
 /**
  * The element in words people recognise: `bond bond0 on ms01`, `port-channel 8
- * on n4032`, `VM web net0`, `network mgmt (VLAN 10)`. Without `device`, the
- * host or switch is left out (`bond bond0`), for lists already grouped by it.
+ * on n4032`, `VM web net0`, `network mgmt (VLAN 10)`.
  */
-export function elementName(located: Located, { device = true }: { readonly device?: boolean } = {}): string {
+export function elementName(located: Located): string {
   const kind = ENTRY[located.kind];
   if (kind.owner === 'design') return phraseOf(kind, located.element);
   const owner = ENTRY[kind.owner];
   const ownerElement = (located as unknown as Record<string, unknown>)[kind.owner];
   if (owner.frame !== true) return `${phraseOf(owner, ownerElement)} ${titleOf(kind, located.element)}`;
-  return device ? `${phraseOf(kind, located.element)} on ${titleOf(owner, ownerElement)}` : phraseOf(kind, located.element);
+  return `${phraseOf(kind, located.element)} on ${titleOf(owner, ownerElement)}`;
+}
+
+/** The element in words without its host or switch (`bond bond0`), for lists already grouped by device. */
+export function elementPhrase(located: Located): string {
+  return phraseOf(ENTRY[located.kind], located.element);
 }
 
 export * from './define.js';

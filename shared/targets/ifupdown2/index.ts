@@ -1,19 +1,22 @@
 /**
  * ifupdown2: a host's `/etc/network/interfaces`, written the way Proxmox VE
- * writes it. One renderer per element kind, in dependency order (ports, bonds,
- * bridges, VLAN interfaces), then the host's unmanaged stanzas verbatim, then
- * the `source` line for interfaces.d. Same design, same bytes.
+ * writes it. One renderer per host interface kind (`STANZAS`; a kind the
+ * registry adds does not compile until it has one), in registry order, which
+ * is dependency order (ports, bonds, bridges, VLAN interfaces), then the host's
+ * unmanaged stanzas verbatim, then the `source` line for interfaces.d. Same
+ * design, same bytes.
  */
+import { elementsIn, kindsOwnedBy, type HostInterfaceKind, type ShapeOf } from '../../model/kinds/index.js';
 import type { Design, Host } from '../../model/schema.js';
 import { ConfigText } from '../switch-common/config-text.js';
 import type { GeneratedFile, Target } from '../target.js';
 import { INTERFACES_D } from '../../model/ifupdown2-keys.js';
-import { interfaceNames } from './names.js';
+import { interfaceNames, type NameOf } from './names.js';
 import { bondStanzas } from './render-bond.js';
 import { bridgeStanzas } from './render-bridge.js';
 import { portStanzas } from './render-port.js';
 import { vlanStanzas } from './render-vlan.js';
-import { writeInterface } from './stanza.js';
+import { writeInterface, type InterfaceStanzas } from './stanza.js';
 
 export const INTERFACES_PATH = 'etc/network/interfaces';
 export const SOURCE_INTERFACES_D = `source ${INTERFACES_D}`;
@@ -24,6 +27,15 @@ function findHost(design: Design, hostId: string): Host {
   return host;
 }
 
+const STANZAS: { readonly [K in HostInterfaceKind]: (element: ShapeOf<K>, nameOf: NameOf) => InterfaceStanzas } = {
+  port: portStanzas,
+  bond: bondStanzas,
+  bridge: bridgeStanzas,
+  vlan: vlanStanzas,
+};
+
+const INTERFACE_KINDS = kindsOwnedBy('host').filter((k) => k.hostInterface);
+
 /** An unmanaged block that defines `lo` itself replaces the default loopback stanza. */
 const definesLoopback = (block: readonly string[]) => block.some((line) => /^\s*iface\s+lo(\s|$)/.test(line));
 
@@ -33,12 +45,10 @@ function interfacesText(host: Host): ConfigText {
     out.line('auto lo', host.id).line('iface lo inet loopback', host.id).line('');
   }
   const nameOf = interfaceNames(host);
-  const stanzas = [
-    ...host.ports.map(portStanzas),
-    ...host.bonds.map((b) => bondStanzas(b, nameOf)),
-    ...host.bridges.map((b) => bridgeStanzas(b, nameOf)),
-    ...host.vlans.map((v) => vlanStanzas(v, nameOf)),
-  ];
+  const stanzas = INTERFACE_KINDS.flatMap((kind) => {
+    const render = STANZAS[kind.id as HostInterfaceKind] as (element: unknown, nameOf: NameOf) => InterfaceStanzas;
+    return elementsIn(host, kind).map((element) => render(element, nameOf));
+  });
   for (const stanza of stanzas) writeInterface(out, stanza);
   for (const block of host.unmanaged) {
     for (const line of block) out.line(line, host.id);

@@ -11,6 +11,11 @@ import { removeElements } from '../../../../shared/edit/remove.js';
 import type { ElementOf, Located } from '../../../../shared/model/index-of.js';
 import type { AttributeTable } from '../../../../shared/model/attributes.js';
 import {
+  elementTitle,
+  kindEntry,
+  linkLabel,
+  referable,
+  type HostInterface,
   bondAttributes,
   bridgeAttributes,
   networkAttributes,
@@ -23,7 +28,7 @@ import {
 import { AUTOSTART, PLATFORMS, SWITCH_VENDORS, type Design } from '../../../../shared/model/schema.js';
 import { PLATFORM_REGISTRY } from '../../../../shared/platforms/index.js';
 import { VENDORS } from '../../../../shared/vendors/index.js';
-import { KindIcon, type IconKind } from '../../chrome/KindIcon.js';
+import { KindIcon } from '../../chrome/KindIcon.js';
 import { useAppStore } from '../../store/store.js';
 import { LiveFacts } from '../LiveFacts.js';
 import { AddressEditor } from './AddressEditor.js';
@@ -55,7 +60,7 @@ const NameField = ({ id, name, label = 'Name' }: { id: string; name: string; lab
   <TextField label={label} value={name} commit={fieldCommit(id, 'name')} testId="field-name" />
 );
 
-function InterfaceCommon({ id, element }: { id: string; element: ElementOf<'port' | 'bond' | 'bridge' | 'vlan'>['element'] }) {
+function InterfaceCommon({ id, element }: { id: string; element: HostInterface }) {
   return (
     <Section title="Addresses">
       <AddressEditor id={id} family="inet" value={element.inet} />
@@ -170,7 +175,7 @@ function HostElementForm({ e, design }: { e: ElementOf<'port' | 'bond' | 'bridge
     case 'bridge': {
       const bridge = e.element;
       const bonded = new Set(host.bonds.flatMap((b) => b.members));
-      const candidates = [...host.ports.filter((p) => !bonded.has(p.id)), ...host.bonds, ...host.vlans.filter((v) => v.parent !== id)];
+      const candidates = (referable('bridge', 'ports', 'host', host) as HostInterface[]).filter((c) => !bonded.has(c.id) && !('parent' in c && c.parent === id));
       return (
         <>
           <Section title="Bridge">
@@ -184,7 +189,7 @@ function HostElementForm({ e, design }: { e: ElementOf<'port' | 'bond' | 'bridge
     }
     case 'vlan': {
       const vlan = e.element;
-      const parents = [...host.ports, ...host.bonds, ...host.bridges];
+      const parents = referable('vlan', 'parent', 'host', host) as HostInterface[];
       return (
         <>
           <Section title="VLAN interface">
@@ -283,24 +288,17 @@ function CableForm({ e, design }: { e: ElementOf<'cable'>; design: Design }) {
   );
 }
 
-const TITLES: Record<Located['kind'], (e: Located) => string> = {
-  network: (e) => `VLAN ${(e.element as { vlan: number }).vlan} ${(e.element as { name: string }).name}`,
-  host: (e) => (e.element as { name: string }).name,
-  port: (e) => (e.element as { name: string }).name,
-  bond: (e) => (e.element as { name: string }).name,
-  bridge: (e) => (e.element as { name: string }).name,
-  vlan: (e) => (e.element as { name: string }).name,
-  vm: (e) => (e.element as { name: string }).name,
-  'vm-nic': (e) => `net${(e.element as { slot: number }).slot}`,
-  switch: (e) => (e.element as { name: string }).name,
-  'switch-port': (e) => (e.element as { name: string }).name,
-  'port-channel': (e) => `Po${(e.element as { number: number }).number}`,
-  cable: () => 'Cable',
-};
-
-const ICONS: Record<Located['kind'], IconKind> = {
-  network: 'network', host: 'host', port: 'port', bond: 'bond', bridge: 'bridge', vlan: 'vlan', vm: 'vm', 'vm-nic': 'vm', switch: 'switch', 'switch-port': 'switch-port', 'port-channel': 'port-channel', cable: 'cable',
-};
+/** Kinds without a form of their own: their name (if they have one) and their attribute table. */
+function GenericForm({ e }: { e: Located }) {
+  const kind = kindEntry(e.kind);
+  const element = e.element as unknown as Record<string, unknown>;
+  return (
+    <Section title={kind.label.charAt(0).toUpperCase() + kind.label.slice(1)}>
+      {typeof element.name === 'string' && <NameField id={e.element.id} name={element.name} />}
+      {kind.attributes && <Attributes id={e.element.id} table={kind.attributes} element={e.element} />}
+    </Section>
+  );
+}
 
 function Form({ e, design }: { e: Located; design: Design }) {
   switch (e.kind) {
@@ -324,6 +322,8 @@ function Form({ e, design }: { e: Located; design: Design }) {
       return <SwitchElementForm e={e} />;
     case 'cable':
       return <CableForm e={e} design={design} />;
+    default:
+      return <GenericForm e={e} />;
   }
 }
 
@@ -333,8 +333,6 @@ const commitDesignName = (value: unknown): string | undefined => {
   useAppStore.getState().edit(() => checked.design);
   return undefined;
 };
-
-const LINK_WORDS = { 'bond-member': 'Bond membership', 'bridge-port': 'Bridge port', 'vlan-parent': 'VLAN parent', 'channel-member': 'Port-channel membership', 'vm-nic': 'VM NIC', cable: 'Cable' } as const;
 
 export function Inspector() {
   const design = useAppStore((s) => s.design);
@@ -361,11 +359,14 @@ export function Inspector() {
   if (!located) {
     const link = listLinks(design).find((l) => l.id === id);
     if (!link) return <div className="inspector empty" data-testid="inspector" />;
-    const name = (x: string) => (indexOf(design).byId.get(x)?.element as { name?: string } | undefined)?.name ?? x;
+    const name = (x: string) => {
+      const end = indexOf(design).byId.get(x);
+      return end ? elementTitle(end) : x;
+    };
     return (
       <div className="inspector" data-testid="inspector">
         <header className="inspector-head">
-          <h2>{LINK_WORDS[link.kind]}</h2>
+          <h2>{linkLabel(link.kind)}</h2>
         </header>
         <Section title="Link">
           <p>
@@ -381,8 +382,8 @@ export function Inspector() {
   return (
     <div className="inspector" data-testid="inspector" key={id}>
       <header className="inspector-head">
-        <KindIcon kind={ICONS[located.kind]} size={18} />
-        <h2 data-testid="inspector-title">{TITLES[located.kind](located)}</h2>
+        <KindIcon kind={located.kind} size={18} />
+        <h2 data-testid="inspector-title">{elementTitle(located)}</h2>
         {selection.length > 1 && <span className="muted small">+{selection.length - 1} more selected</span>}
       </header>
       <Form e={located} design={design} />
