@@ -17,6 +17,9 @@ import {
   vlanInterfaceAttributes,
   vmNicAttributes,
 } from './kinds.js';
+import { ovsBondAttributes } from './kinds/ovs-bond.js';
+import { ovsBridgeAttributes } from './kinds/ovs-bridge.js';
+import { ovsIntPortAttributes } from './kinds/ovs-int-port.js';
 import { checkDescription, checkDeviceName, checkInterfaceName } from './names.js';
 import { VLAN_MAX, VLAN_MIN } from './vlan-set.js';
 
@@ -116,6 +119,30 @@ export const VlanInterface = z.strictObject({
   ...interfaceCommon,
 });
 
+/** An Open vSwitch bridge; its ports are host ports, OVS bonds and OVS internal ports. */
+export const OvsBridge = z.strictObject({
+  id: Id,
+  name: InterfaceName,
+  ports: z.array(Id),
+  ...attributeShape(ovsBridgeAttributes),
+  ...interfaceCommon,
+});
+
+export const OvsBond = z.strictObject({
+  id: Id,
+  name: InterfaceName,
+  members: z.array(Id),
+  ...attributeShape(ovsBondAttributes),
+  ...interfaceCommon,
+});
+
+export const OvsIntPort = z.strictObject({
+  id: Id,
+  name: InterfaceName,
+  ...attributeShape(ovsIntPortAttributes),
+  ...interfaceCommon,
+});
+
 export const VmNic = z.strictObject({
   id: Id,
   slot: z.number().int().min(0).max(31),
@@ -151,6 +178,9 @@ export const Host = z.strictObject({
   bonds: z.array(Bond).default([]),
   bridges: z.array(Bridge).default([]),
   vlans: z.array(VlanInterface).default([]),
+  ovsBridges: z.array(OvsBridge).default([]),
+  ovsBonds: z.array(OvsBond).default([]),
+  ovsIntPorts: z.array(OvsIntPort).default([]),
   vms: z.array(Vm).default([]),
   /** Whole stanzas Netloom does not model (OVS, vxlan, ...), kept verbatim from an import. */
   unmanaged: z.array(z.string()).default([]),
@@ -234,6 +264,9 @@ export type Port = z.infer<typeof Port>;
 export type Bond = z.infer<typeof Bond>;
 export type Bridge = z.infer<typeof Bridge>;
 export type VlanInterface = z.infer<typeof VlanInterface>;
+export type OvsBridge = z.infer<typeof OvsBridge>;
+export type OvsBond = z.infer<typeof OvsBond>;
+export type OvsIntPort = z.infer<typeof OvsIntPort>;
 export type VmNic = z.infer<typeof VmNic>;
 export type Vm = z.infer<typeof Vm>;
 export type Host = z.infer<typeof Host>;
@@ -251,4 +284,4 @@ export type Inet6 = z.infer<typeof Inet6>;
 export type Platform = (typeof PLATFORMS)[number];
 
 /** A host interface of any kind. */
-export type HostInterface = Port | Bond | Bridge | VlanInterface;
+export type HostInterface = Port | Bond | Bridge | VlanInterface | OvsBridge | OvsBond | OvsIntPort;

@@ -1,7 +1,7 @@
 /**
  * ifupdown2: a host's `/etc/network/interfaces`, written the way Proxmox VE
  * writes it. One renderer per element kind, in dependency order (ports, bonds,
- * bridges, VLAN interfaces), then the host's unmanaged stanzas verbatim, then
+ * OVS bonds, bridges, OVS bridges, OVS internal ports, VLAN interfaces), then the host's unmanaged stanzas verbatim, then
  * the `source` line for interfaces.d. Same design, same bytes.
  */
 import type { Design, Host } from '../../model/schema.js';
@@ -11,6 +11,7 @@ import { INTERFACES_D } from './keys.js';
 import { interfaceNames } from './names.js';
 import { bondStanzas } from './render-bond.js';
 import { bridgeStanzas } from './render-bridge.js';
+import { ovsBondStanzas, ovsBridges, ovsBridgeStanzas, ovsIntPortStanzas, ovsPortLines } from './render-ovs.js';
 import { portStanzas } from './render-port.js';
 import { vlanStanzas } from './render-vlan.js';
 import { writeInterface } from './stanza.js';
@@ -33,10 +34,17 @@ function interfacesText(host: Host): ConfigText {
     out.line('auto lo', host.id).line('iface lo inet loopback', host.id).line('');
   }
   const nameOf = interfaceNames(host);
+  const bridgeOf = ovsBridges(host);
   const stanzas = [
-    ...host.ports.map(portStanzas),
+    ...host.ports.map((p) => {
+      const own = portStanzas(p);
+      return { ...own, kindLines: [...ovsPortLines(bridgeOf(p.id)), ...own.kindLines] };
+    }),
     ...host.bonds.map((b) => bondStanzas(b, nameOf)),
+    ...host.ovsBonds.map((b) => ovsBondStanzas(b, nameOf, bridgeOf)),
     ...host.bridges.map((b) => bridgeStanzas(b, nameOf)),
+    ...host.ovsBridges.map((b) => ovsBridgeStanzas(b, nameOf)),
+    ...host.ovsIntPorts.map((p) => ovsIntPortStanzas(p, bridgeOf)),
     ...host.vlans.map((v) => vlanStanzas(v, nameOf)),
   ];
   for (const stanza of stanzas) writeInterface(out, stanza);

@@ -5,7 +5,9 @@ export type NameOf = (id: string) => string;
 
 export function interfaceNames(host: Host): NameOf {
   const names = new Map<string, string>();
-  for (const e of [...host.ports, ...host.bonds, ...host.bridges, ...host.vlans]) names.set(e.id, e.name);
+  for (const e of [...host.ports, ...host.bonds, ...host.bridges, ...host.vlans, ...host.ovsBridges, ...host.ovsBonds, ...host.ovsIntPorts]) {
+    names.set(e.id, e.name);
+  }
   return (id) => {
     const name = names.get(id);
     if (name === undefined) throw new Error(`element ${id} is not an interface of host ${host.name}`);

@@ -1,0 +1,32 @@
+/** An Open vSwitch bond of host ports on an OVS bridge (`ovs_type OVSBond`). */
+import type { AttributeTable } from '../attributes.js';
+import { portAttributes } from '../kinds.js';
+import { OVS_BOND_MODES, OVS_LACP_MODES, OVS_LACP_TIMES } from '../ovs-options.js';
+import { OVS_MTU, OVS_OTHER_OPTIONS } from './ovs-common.js';
+
+export const ovsBondAttributes = {
+  bondMode: {
+    type: 'enum',
+    values: OVS_BOND_MODES,
+    label: 'Bond mode',
+    help: 'active-backup (the OVS default), balance-slb (by source MAC, no switch support needed) or balance-tcp (by flow; needs LACP).',
+    keys: { 'ovs-vsctl': 'bond_mode' },
+  },
+  lacp: {
+    type: 'enum',
+    values: OVS_LACP_MODES,
+    label: 'LACP',
+    help: 'active or passive negotiate with a port-channel on the switch; off (the OVS default) does not.',
+    keys: { 'ovs-vsctl': 'lacp' },
+  },
+  lacpTime: {
+    type: 'enum',
+    values: OVS_LACP_TIMES,
+    label: 'LACP time',
+    help: 'How often LACPDUs are sent (fast: every second; slow, the default: every 30 seconds).',
+    keys: { 'ovs-vsctl': 'other_config:lacp-time' },
+  },
+  mtu: OVS_MTU,
+  otherOptions: OVS_OTHER_OPTIONS,
+  comment: portAttributes.comment,
+} as const satisfies AttributeTable;
