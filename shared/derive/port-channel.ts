@@ -6,7 +6,7 @@
  * nothing can be done.
  */
 import { indexDesign, type ElementOf } from '../model/index-of.js';
-import type { BondMode, LacpMode } from '../model/kinds.js';
+import type { BondMode, LacpMode } from '../model/kinds/index.js';
 import type { Design, PortChannel, Switch, Switchport } from '../model/schema.js';
 import { formatVlanSet, normalizeRanges, parseVlanSet, vlanSetFromIds, type VlanRange } from '../model/vlan-set.js';
 import { switchPayloadMtu, VENDORS } from '../targets/switch-common/vendors.js';

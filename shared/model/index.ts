@@ -7,6 +7,6 @@ export * from './vlan-set.js';
 export * from './ip.js';
 export * from './names.js';
 export * from './attributes.js';
-export * from './kinds.js';
+export * from './kinds/index.js';
 export * from './switch-ports.js';
 export { checkIntegrity, type IntegrityIssue } from './integrity.js';

@@ -1,13 +1,16 @@
 /**
- * Cross-element integrity of a schema-valid design: unique ids, unique
- * interface names per host, and every reference pointing at an element of the
- * right kind in the right place. A design that fails here cannot be loaded;
- * design rules (shared/validate) judge only designs that pass.
+ * Cross-element integrity of a schema-valid design: unique ids, values unique
+ * per owner (interface names on a host, VM ids, NIC slots, switch port names,
+ * port-channel numbers), every reference pointing at an element of the right
+ * kind in the right place, and each kind's own checks. What to check comes
+ * from the kind registry; one pass over the elements, so the cost grows
+ * linearly with the design. A design that fails here cannot be loaded; design
+ * rules (shared/validate) judge only designs that pass.
  */
-import { indexDesign, type ElementKind, type Located } from './index-of.js';
+import { indexDesign, type Located } from './index-of.js';
+import { deviceOf, kindEntry, ownerOf } from './kinds/index.js';
 import { formatPath, type PathSegment } from './paths.js';
 import type { Design } from './schema.js';
-import { checkSwitchPortName } from './switch-ports.js';
 
 export interface IntegrityIssue {
   readonly path: readonly PathSegment[];
@@ -29,96 +32,49 @@ export function checkIntegrity(design: Design): IntegrityIssue[] {
     }
   }
 
-  /** Checks that `id` names an element of one of `kinds`, optionally owned by `owner`. */
-  const ref = (
-    path: readonly PathSegment[],
-    id: string,
-    kinds: readonly ElementKind[],
-    ownerCheck?: (target: Located) => string | undefined,
-  ): void => {
+  /** Checks that `id` names an element of one of `kinds`, on the same device as `from` when asked. */
+  const ref = (from: Located, path: readonly PathSegment[], id: string, kinds: readonly string[], sameDevice: boolean): void => {
     const target = index.byId.get(id);
     if (!target) {
       report(path, `refers to "${id}", which does not exist (expected a ${kinds.join(' or ')})`);
     } else if (!kinds.includes(target.kind)) {
       report(path, `refers to "${id}", which is a ${target.kind}, not a ${kinds.join(' or ')}`);
-    } else {
-      const problem = ownerCheck?.(target);
-      if (problem) report(path, problem);
+    } else if (sameDevice) {
+      const here = deviceOf(from);
+      const there = deviceOf(target);
+      if (here && there && here.element.id !== there.element.id) {
+        report(path, `refers to "${id}" on ${there.kind} ${there.element.name}, not on ${here.element.name}`);
+      }
     }
   };
-  const onHost = (hostId: string, hostName: string) => (target: Located) =>
-    'host' in target && target.host.id !== hostId
-      ? `refers to "${target.element.id}" on host ${target.host.name}, not on ${hostName}`
-      : undefined;
 
-  design.hosts.forEach((host, h) => {
-    const names = new Map<string, string>();
-    const hostPath = ['hosts', h] as const;
-    const sameHost = onHost(host.id, host.name);
-    for (const located of index.all) {
-      if (!('host' in located) || located.host !== host || located.kind === 'vm' || located.kind === 'vm-nic') continue;
-      const { name, id } = located.element as { name: string; id: string };
-      const other = names.get(name);
-      if (other) report([...located.path, 'name'], `interface name "${name}" is used twice on host ${host.name} (also by "${other}")`);
-      else names.set(name, id);
+  /** First holder of each (owner, group, value), for the registry's unique values. */
+  const holders = new Map<string, string>();
+  for (const located of index.all) {
+    const kind = kindEntry(located.kind);
+    const element = located.element as unknown as Record<string, unknown>;
+    const owner = ownerOf(located);
+    const ownerTitle = owner ? (kindEntry(owner.kind).title as (e: unknown) => string)(owner.element) : '';
+    for (const unique of kind.unique ?? []) {
+      const value = element[unique.field] as string | number;
+      const key = `${owner ? (owner.element as { id: string }).id : ''}\u0000${unique.group}\u0000${value}`;
+      const other = holders.get(key);
+      if (other !== undefined) report([...located.path, unique.field], unique.message(value, ownerTitle, other));
+      else holders.set(key, located.element.id);
     }
-    host.bonds.forEach((bond, b) => {
-      bond.members.forEach((m, i) => ref([...hostPath, 'bonds', b, 'members', i], m, ['port'], sameHost));
-      if (bond.primary !== undefined) {
-        if (!bond.members.includes(bond.primary)) {
-          report([...hostPath, 'bonds', b, 'primary'], `primary "${bond.primary}" is not a member of bond ${bond.name}`);
+    kind.check?.(located.element as never, (owner?.element ?? design) as never, (field, message) => report([...located.path, field], message));
+    for (const reference of kind.references ?? []) {
+      const value = element[reference.field];
+      const at = [...located.path, reference.field];
+      if (Array.isArray(value)) value.forEach((id: string, i) => ref(located, [...at, i], id, reference.to, reference.sameDevice === true));
+      else if (typeof value === 'string') {
+        if (reference.among !== undefined && !(element[reference.among] as readonly string[]).includes(value)) {
+          report(at, `${reference.field} "${value}" is not a member of ${kind.label} ${(kind.title as (e: unknown) => string)(element)}`);
+        } else {
+          ref(located, at, value, reference.to, reference.sameDevice === true);
         }
       }
-    });
-    host.bridges.forEach((bridge, b) =>
-      bridge.ports.forEach((p, i) => ref([...hostPath, 'bridges', b, 'ports', i], p, ['port', 'bond', 'vlan'], sameHost)),
-    );
-    host.vlans.forEach((vlan, v) => ref([...hostPath, 'vlans', v, 'parent'], vlan.parent, ['port', 'bond', 'bridge'], sameHost));
-    const vmids = new Set<number>();
-    host.vms.forEach((vm, v) => {
-      if (vmids.has(vm.vmid)) report([...hostPath, 'vms', v, 'vmid'], `VM id ${vm.vmid} is used twice on host ${host.name}`);
-      vmids.add(vm.vmid);
-      const slots = new Set<number>();
-      vm.nics.forEach((nic, n) => {
-        const nicPath = [...hostPath, 'vms', v, 'nics', n];
-        if (slots.has(nic.slot)) report([...nicPath, 'slot'], `net${nic.slot} is used twice on VM ${vm.name}`);
-        slots.add(nic.slot);
-        ref([...nicPath, 'bridge'], nic.bridge, ['bridge'], sameHost);
-      });
-    });
-  });
-
-  design.switches.forEach((sw, s) => {
-    const names = new Set<string>();
-    sw.ports.forEach((port, p) => {
-      const problem = checkSwitchPortName(sw.vendor, port.name);
-      if (problem) report(['switches', s, 'ports', p, 'name'], problem);
-      if (names.has(port.name)) report(['switches', s, 'ports', p, 'name'], `port ${port.name} is listed twice on switch ${sw.name}`);
-      names.add(port.name);
-    });
-    const numbers = new Set<number>();
-    sw.portChannels.forEach((pc, c) => {
-      if (numbers.has(pc.number)) report(['switches', s, 'portChannels', c, 'number'], `port-channel ${pc.number} is defined twice on switch ${sw.name}`);
-      numbers.add(pc.number);
-      pc.members.forEach((m, i) =>
-        ref(['switches', s, 'portChannels', c, 'members', i], m, ['switch-port'], (target) =>
-          'switch' in target && target.switch.id !== sw.id
-            ? `refers to port ${(target.element as { name: string }).name} of switch ${target.switch.name}, not of ${sw.name}`
-            : undefined,
-        ),
-      );
-    });
-    if (sw.mlagPeer !== undefined) {
-      ref(['switches', s, 'mlagPeer'], sw.mlagPeer, ['switch']);
-      if (sw.mlagPeer === sw.id) report(['switches', s, 'mlagPeer'], `switch ${sw.name} cannot be its own MLAG peer`);
     }
-  });
-
-  design.cables.forEach((cable, c) => {
-    ref(['cables', c, 'hostPort'], cable.hostPort, ['port']);
-    ref(['cables', c, 'switchPort'], cable.switchPort, ['switch-port']);
-  });
-
+  }
   return issues;
 }
-

@@ -1,22 +1,20 @@
 /**
  * The design document, as zod schemas. Field order here is the key order of
- * saved files. Attribute fields come from the kind tables in `kinds.ts`;
+ * saved files. Attribute fields come from the kind tables in `kinds/`;
  * cross-element integrity (unique ids, references) is checked in
  * `integrity.ts` as part of the one `restore` step.
  */
 import { z } from 'zod';
 import { attributeShape, attributeValueSchema } from './attributes.js';
 import { parseIp, parseIpv4, parseIpv6, parsePrefix } from './ip.js';
-import {
-  bondAttributes,
-  bridgeAttributes,
-  networkAttributes,
-  portAttributes,
-  portChannelAttributes,
-  switchPortAttributes,
-  vlanInterfaceAttributes,
-  vmNicAttributes,
-} from './kinds.js';
+import { bondAttributes } from './kinds/bond.js';
+import { bridgeAttributes } from './kinds/bridge.js';
+import { networkAttributes } from './kinds/network.js';
+import { portChannelAttributes } from './kinds/port-channel.js';
+import { portAttributes } from './kinds/port.js';
+import { switchPortAttributes } from './kinds/switch-port.js';
+import { vlanInterfaceAttributes } from './kinds/vlan.js';
+import { vmNicAttributes } from './kinds/vm-nic.js';
 import { ovsBondAttributes } from './kinds/ovs-bond.js';
 import { ovsBridgeAttributes } from './kinds/ovs-bridge.js';
 import { ovsIntPortAttributes } from './kinds/ovs-int-port.js';
@@ -283,5 +281,4 @@ export type Inet = z.infer<typeof Inet>;
 export type Inet6 = z.infer<typeof Inet6>;
 export type Platform = (typeof PLATFORMS)[number];
 
-/** A host interface of any kind. */
-export type HostInterface = Port | Bond | Bridge | VlanInterface | OvsBridge | OvsBond | OvsIntPort;
+export type { HostInterface } from './kinds/index.js';

@@ -8,7 +8,7 @@
  * Lines it does not know are skipped with a warning; a known line with a value
  * it cannot read is an error naming the line.
  */
-import type { BondMode } from '../model/kinds.js';
+import type { BondMode } from '../model/kinds/index.js';
 import { decodeLacpState, type LacpState } from './lacp-state.js';
 import { quoteInput, type Parsed, type ParseProblem } from './parse-result.js';
 

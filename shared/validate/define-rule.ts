@@ -5,6 +5,7 @@
  * which element is meant in words people recognise.
  */
 import type { DesignIndex, Located } from '../model/index-of.js';
+import { elementName } from '../model/kinds/index.js';
 import { formatPath } from '../model/paths.js';
 import type { Diagnostic, Severity } from './diagnostic.js';
 import type { Rule } from './rule.js';
@@ -67,5 +68,9 @@ export function nameOf(located: Located): string {
       return `port-channel ${located.element.number} on ${located.switch.name}`;
     case 'cable':
       return `cable ${located.element.id}`;
+    case 'ovs-bridge':
+    case 'ovs-bond':
+    case 'ovs-int-port':
+      return elementName(located);
   }
 }

@@ -1,5 +1,7 @@
 /** Small line icons for element kinds, drawn inline (no icon font, no network). */
-export type IconKind = 'host' | 'switch' | 'port' | 'bond' | 'bridge' | 'vlan' | 'vm' | 'switch-port' | 'port-channel' | 'network' | 'cable';
+import { KINDS } from '../../../shared/model/kinds/index.js';
+
+export type IconKind = 'host' | 'switch' | 'port' | 'bond' | 'bridge' | 'vlan' | 'vm' | 'switch-port' | 'port-channel' | 'network' | 'cable' | 'ovs-bridge' | 'ovs-bond' | 'ovs-int-port';
 
 const PATHS: Record<IconKind, string> = {
   host: 'M3 4h18v6H3zM3 14h18v6H3zM7 7h.01M7 17h.01',
@@ -13,6 +15,9 @@ const PATHS: Record<IconKind, string> = {
   'port-channel': 'M4 8h7v8H4zM13 8h7v8h-7zM7 4v4M17 4v4',
   network: 'M12 3l8 4.5v9L12 21l-8-4.5v-9z',
   cable: 'M4 18c6 0 4-12 16-12',
+  'ovs-bridge': KINDS['ovs-bridge'].icon,
+  'ovs-bond': KINDS['ovs-bond'].icon,
+  'ovs-int-port': KINDS['ovs-int-port'].icon,
 };
 
 export function KindIcon({ kind, size = 16 }: { kind: IconKind; size?: number }) {

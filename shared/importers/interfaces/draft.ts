@@ -4,7 +4,7 @@
  * every other line kept verbatim. When the model cannot hold the interface
  * faithfully, the draft says why, and the stanzas are kept whole instead.
  */
-import { bondAttributes, bridgeAttributes, portAttributes, vlanInterfaceAttributes } from '../../model/kinds.js';
+import { bondAttributes, bridgeAttributes, portAttributes, vlanInterfaceAttributes } from '../../model/kinds/index.js';
 import { ovsBondAttributes } from '../../model/kinds/ovs-bond.js';
 import { ovsBridgeAttributes } from '../../model/kinds/ovs-bridge.js';
 import { ovsIntPortAttributes } from '../../model/kinds/ovs-int-port.js';

@@ -5,7 +5,7 @@
  * addon tables, numeric bond modes, yes/on/1 booleans).
  */
 import type { AttributeTable } from '../../model/attributes.js';
-import { BOND_MODES, type BondMode } from '../../model/kinds.js';
+import { BOND_MODES, type BondMode } from '../../model/kinds/index.js';
 import { OVS_MTU } from '../../model/kinds/ovs-common.js';
 import { OVS_BONDS, OVS_BRIDGE, OVS_OPTIONS, OVS_PORTS, OVS_TYPE } from '../../targets/ifupdown2/keys.js';
 

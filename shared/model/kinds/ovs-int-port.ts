@@ -1,6 +1,8 @@
 /** An Open vSwitch internal port such as vlan50 (`ovs_type OVSIntPort`): the host's own interface on an OVS bridge. */
 import type { AttributeTable } from '../attributes.js';
-import { portAttributes } from '../kinds.js';
+import type { Host, OvsIntPort } from '../schema.js';
+import { COMMENT, INTERFACE_NAME } from './common.js';
+import { defineKind } from './define.js';
 import { VLAN_MAX, VLAN_MIN } from '../vlan-set.js';
 import { OVS_MTU, OVS_OTHER_OPTIONS } from './ovs-common.js';
 
@@ -15,5 +17,19 @@ export const ovsIntPortAttributes = {
   },
   mtu: OVS_MTU,
   otherOptions: OVS_OTHER_OPTIONS,
-  comment: portAttributes.comment,
+  comment: COMMENT,
 } as const satisfies AttributeTable;
+
+export const ovsIntPort = defineKind<OvsIntPort, Host>()({
+  id: 'ovs-int-port',
+  owner: 'host',
+  collection: 'ovsIntPorts',
+  label: 'OVS internal port',
+  title: (p) => p.name,
+  attributes: ovsIntPortAttributes,
+  hostInterface: true,
+  unique: [INTERFACE_NAME],
+  canvas: { row: 2, size: { width: 168, height: 48 } },
+  palette: { hint: 'The host’s own interface on an OVS bridge, such as vlan50 with tag=50' },
+  icon: 'M6 5h12v10H6zM9 19h6M12 15v4M9 9h6',
+});

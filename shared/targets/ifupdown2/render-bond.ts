@@ -1,4 +1,4 @@
-import { bondAttributes } from '../../model/kinds.js';
+import { bondAttributes } from '../../model/kinds/index.js';
 import type { Bond } from '../../model/schema.js';
 import { attributeLines } from './attribute-lines.js';
 import type { NameOf } from './names.js';

@@ -1,4 +1,4 @@
-import { bridgeAttributes } from '../../model/kinds.js';
+import { bridgeAttributes } from '../../model/kinds/index.js';
 import type { Bridge } from '../../model/schema.js';
 import { attributeLines } from './attribute-lines.js';
 import type { NameOf } from './names.js';

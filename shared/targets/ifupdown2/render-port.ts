@@ -1,4 +1,4 @@
-import { portAttributes } from '../../model/kinds.js';
+import { portAttributes } from '../../model/kinds/index.js';
 import type { Port } from '../../model/schema.js';
 import { attributeLines } from './attribute-lines.js';
 import type { InterfaceStanzas } from './stanza.js';

@@ -1,4 +1,4 @@
-import { vlanInterfaceAttributes } from '../../model/kinds.js';
+import { vlanInterfaceAttributes } from '../../model/kinds/index.js';
 import type { VlanInterface } from '../../model/schema.js';
 import { attributeLines } from './attribute-lines.js';
 import type { NameOf } from './names.js';

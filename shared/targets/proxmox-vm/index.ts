@@ -4,7 +4,7 @@
  * Every value is already validated by the schema (ids, names, MACs, numbers);
  * the script still refuses to print a value outside a small safe alphabet.
  */
-import { vmNicAttributes } from '../../model/kinds.js';
+import { vmNicAttributes } from '../../model/kinds/index.js';
 import type { Design, Host, Vm, VmNic } from '../../model/schema.js';
 import { ConfigText } from '../switch-common/config-text.js';
 import type { GeneratedFile, Target } from '../target.js';

@@ -5,7 +5,7 @@
  */
 import { topologyOf, type Topology } from '../../derive/topology.js';
 import { indexDesign, type DesignIndex, type ElementOf } from '../../model/index-of.js';
-import type { LacpMode } from '../../model/kinds.js';
+import type { LacpMode } from '../../model/kinds/index.js';
 import type { Design, Switch, Switchport } from '../../model/schema.js';
 import { DEFAULT_VLAN } from '../../derive/switch-side.js';
 

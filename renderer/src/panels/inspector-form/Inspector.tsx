@@ -9,17 +9,23 @@ import { listLinks } from '../../../../shared/edit/links.js';
 import { checkedEdit } from '../../../../shared/edit/update.js';
 import { removeElements } from '../../../../shared/edit/remove.js';
 import type { ElementOf, Located } from '../../../../shared/model/index-of.js';
+import type { HostInterfaceKind } from '../../../../shared/model/kinds/index.js';
 import type { AttributeTable } from '../../../../shared/model/attributes.js';
 import {
   bondAttributes,
   bridgeAttributes,
+  elementsIn,
+  elementTitle,
+  hostInterfaces,
+  KIND_ENTRIES,
+  kindEntry,
   networkAttributes,
   portAttributes,
   portChannelAttributes,
   switchPortAttributes,
   vlanInterfaceAttributes,
   vmNicAttributes,
-} from '../../../../shared/model/kinds.js';
+} from '../../../../shared/model/kinds/index.js';
 import { AUTOSTART, PLATFORMS, SWITCH_VENDORS, type Design } from '../../../../shared/model/schema.js';
 import { KindIcon, type IconKind } from '../../chrome/KindIcon.js';
 import { useAppStore } from '../../store/store.js';
@@ -53,7 +59,7 @@ const NameField = ({ id, name, label = 'Name' }: { id: string; name: string; lab
   <TextField label={label} value={name} commit={fieldCommit(id, 'name')} testId="field-name" />
 );
 
-function InterfaceCommon({ id, element }: { id: string; element: ElementOf<'port' | 'bond' | 'bridge' | 'vlan'>['element'] }) {
+function InterfaceCommon({ id, element }: { id: string; element: ElementOf<HostInterfaceKind>['element'] }) {
   return (
     <Section title="Addresses">
       <AddressEditor id={id} family="inet" value={element.inet} />
@@ -198,6 +204,45 @@ function HostElementForm({ e, design }: { e: ElementOf<'port' | 'bond' | 'bridge
   }
 }
 
+/**
+ * A host interface read from its registry entry alone: name, one member list
+ * per list reference (the host's interfaces of the kinds it may point at),
+ * the attribute table, addresses. Kinds without a form of their own use it.
+ */
+const idList = (value: unknown): readonly string[] | undefined => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined);
+
+function KindForm({ e }: { e: ElementOf<'ovs-bridge' | 'ovs-bond' | 'ovs-int-port'> }) {
+  const kind = kindEntry(e.kind);
+  const element: Readonly<Record<string, unknown>> = e.element;
+  const id = e.element.id;
+  const label = kind.label.charAt(0).toUpperCase() + kind.label.slice(1);
+  const names = new Map(hostInterfaces(e.host).map((i) => [i.id, i.name]));
+  return (
+    <>
+      <Section title={label}>
+        <NameField id={id} name={e.element.name} />
+        {(kind.references ?? []).map((r) => {
+          const value = idList(element[r.field]);
+          if (!value) return null;
+          const candidates = KIND_ENTRIES.filter((k) => r.to.includes(k.id)).flatMap((k) => elementsIn(e.host, k)).filter((c) => c.id !== id);
+          return (
+            <MemberPicker
+              key={r.field}
+              label={r.link?.label ?? r.field}
+              options={candidates.map((c) => ({ id: c.id, label: names.get(c.id) ?? c.id }))}
+              value={value}
+              commit={fieldCommit(id, r.field)}
+              testId={`field-${r.field}`}
+            />
+          );
+        })}
+        {kind.attributes && <Attributes id={id} table={kind.attributes} element={e.element} />}
+      </Section>
+      <InterfaceCommon id={id} element={e.element} />
+    </>
+  );
+}
+
 function VmForm({ e }: { e: ElementOf<'vm'> }) {
   const vm = e.element;
   return (
@@ -294,10 +339,14 @@ const TITLES: Record<Located['kind'], (e: Located) => string> = {
   'switch-port': (e) => (e.element as { name: string }).name,
   'port-channel': (e) => `Po${(e.element as { number: number }).number}`,
   cable: () => 'Cable',
+  'ovs-bridge': elementTitle,
+  'ovs-bond': elementTitle,
+  'ovs-int-port': elementTitle,
 };
 
 const ICONS: Record<Located['kind'], IconKind> = {
   network: 'network', host: 'host', port: 'port', bond: 'bond', bridge: 'bridge', vlan: 'vlan', vm: 'vm', 'vm-nic': 'vm', switch: 'switch', 'switch-port': 'switch-port', 'port-channel': 'port-channel', cable: 'cable',
+  'ovs-bridge': 'ovs-bridge', 'ovs-bond': 'ovs-bond', 'ovs-int-port': 'ovs-int-port',
 };
 
 function Form({ e, design }: { e: Located; design: Design }) {
@@ -322,6 +371,10 @@ function Form({ e, design }: { e: Located; design: Design }) {
       return <SwitchElementForm e={e} />;
     case 'cable':
       return <CableForm e={e} design={design} />;
+    case 'ovs-bridge':
+    case 'ovs-bond':
+    case 'ovs-int-port':
+      return <KindForm e={e} />;
   }
 }
 

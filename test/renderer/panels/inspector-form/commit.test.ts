@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bondAttributes, bridgeAttributes } from '../../../../shared/model/kinds.js';
+import { bondAttributes, bridgeAttributes } from '../../../../shared/model/kinds/index.js';
 import { commitAttribute, commitPatch } from '../../../../renderer/src/panels/inspector-form/commit.js';
 import { exampleDesign } from '../../../helpers/design.js';
 

@@ -1,0 +1,17 @@
+/** A Proxmox VM on a host; its NICs are `vm-nic` elements. */
+import type { Host, Vm } from '../schema.js';
+import { defineKind } from './define.js';
+
+export const VM_ICON = 'M4 5h16v11H4zM9 20h6M12 16v4';
+
+export const vm = defineKind<Vm, Host>()({
+  id: 'vm',
+  owner: 'host',
+  collection: 'vms',
+  label: 'VM',
+  title: (v) => v.name,
+  unique: [{ field: 'vmid', group: 'vmid', message: (vmid, host) => `VM id ${vmid} is used twice on host ${host}` }],
+  canvas: { row: 0, size: { width: 176, height: 60 } },
+  palette: { hint: 'A Proxmox VM; drag its NIC handle to a bridge' },
+  icon: VM_ICON,
+});
