@@ -41,7 +41,7 @@ function vmLines(out: ConfigText, vm: Vm, bridgeName: (id: string) => string): v
 }
 
 function script(host: Host): ConfigText {
-  const bridges = new Map(host.bridges.map((b) => [b.id, b.name]));
+  const bridges = new Map([...host.bridges, ...host.ovsBridges].map((b) => [b.id, b.name]));
   const bridgeName = (id: string) => {
     const name = bridges.get(id);
     if (name === undefined) throw new Error(`NIC refers to ${id}, which is not a bridge of host ${host.name}`);
