@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { indexDesign, type DesignIndex } from '../../shared/model/index.js';
+import { elementPhrase, indexDesign, type DesignIndex } from '../../shared/model/index.js';
 import type { ElementLive, HostStatusUpdate } from '../../shared/status/live.js';
 import { sshConnector } from '../engine/status/ssh-connector.js';
 import { DEFAULT_STATUS_SETTINGS, StatusService } from '../engine/status/status-service.js';
@@ -36,22 +36,11 @@ function seconds(value: string): number {
 function label(index: DesignIndex, id: string): string {
   const found = index.byId.get(id);
   if (!found) return id;
-  switch (found.kind) {
-    case 'host':
-      return `host ${found.element.name}`;
-    case 'port':
-    case 'bond':
-    case 'bridge':
-      return `${found.kind} ${found.element.name}`;
-    case 'vlan':
-      return `VLAN interface ${found.element.name}`;
-    case 'cable': {
-      const port = index.get(found.element.hostPort, 'port');
-      return `cable ${port ? `${port.host.name} ${port.element.name}` : found.element.id}`;
-    }
-    default:
-      return `${found.kind} ${id}`;
+  if (found.kind === 'cable') {
+    const port = index.get(found.element.hostPort, 'port');
+    return `cable ${port ? `${port.host.name} ${port.element.name}` : found.element.id}`;
   }
+  return elementPhrase(found);
 }
 
 /** `  degraded     bond bond0: reason; reason` plus a `drift` line when the host differs from the design. */

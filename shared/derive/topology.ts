@@ -1,10 +1,12 @@
 /**
  * Who is connected to whom: cables between host ports and switch ports, the
  * bond a port belongs to, the port-channel a switch port belongs to, the
- * bridges above an interface. Built once per design index and shared by the
+ * bridges above an interface: every reference of the kind registry, read
+ * backwards. Built once per design index and shared by the
  * rules, the switch targets and the derive actions.
  */
-import type { DesignIndex, ElementOf } from '../model/index-of.js';
+import type { DesignIndex, ElementKind, ElementOf, Located } from '../model/index-of.js';
+import { kindEntry, type RefField, type ShapeOf } from '../model/kinds/index.js';
 import type { Cable } from '../model/schema.js';
 
 export interface Topology {
@@ -17,6 +19,8 @@ export interface Topology {
   switchPortOf(portId: string): ElementOf<'switch-port'> | undefined;
   /** The host port at the other end of a switch port's first cable. */
   hostPortOf(switchPortId: string): ElementOf<'port'> | undefined;
+  /** Elements of `kind` whose reference `field` names the element (any kind, any reference the registry declares). */
+  referrers<K extends ElementKind>(id: string, kind: K, field: RefField<ShapeOf<K>>): readonly ElementOf<K>[];
   /** Bonds that list the port as a member (more than one is a design error). */
   bondsOfPort(portId: string): readonly ElementOf<'bond'>[];
   /** Port-channels that list the switch port as a member. */
@@ -47,32 +51,18 @@ export function topologyOf(index: DesignIndex): Topology {
     push(byHostPort, cable.hostPort, cable);
     push(bySwitchPort, cable.switchPort, cable);
   }
-  const bondsByPort = new Map<string, ElementOf<'bond'>[]>();
-  const channelsByPort = new Map<string, ElementOf<'port-channel'>[]>();
-  const bridgesByPort = new Map<string, ElementOf<'bridge'>[]>();
-  const vlansByParent = new Map<string, ElementOf<'vlan'>[]>();
-  const nicsByBridge = new Map<string, ElementOf<'vm-nic'>[]>();
+  // Every reference the registry declares, read backwards: (kind, field, target id) -> elements holding it.
+  const referrers = new Map<string, Located[]>();
   for (const located of index.all) {
-    switch (located.kind) {
-      case 'bond':
-        for (const m of new Set(located.element.members)) push(bondsByPort, m, located);
-        break;
-      case 'port-channel':
-        for (const m of new Set(located.element.members)) push(channelsByPort, m, located);
-        break;
-      case 'bridge':
-        for (const p of new Set(located.element.ports)) push(bridgesByPort, p, located);
-        break;
-      case 'vlan':
-        push(vlansByParent, located.element.parent, located);
-        break;
-      case 'vm-nic':
-        push(nicsByBridge, located.element.bridge, located);
-        break;
-      default:
-        break;
+    const element = located.element as unknown as Record<string, unknown>;
+    for (const reference of kindEntry(located.kind).references ?? []) {
+      const value = element[reference.field];
+      const targets = Array.isArray(value) ? new Set(value as string[]) : typeof value === 'string' ? [value] : [];
+      for (const id of targets) push(referrers, `${located.kind}\u0000${reference.field}\u0000${id}`, located);
     }
   }
+  const held = <K extends ElementKind>(id: string, kind: K, field: RefField<ShapeOf<K>>) =>
+    (referrers.get(`${kind}\u0000${field}\u0000${id}`) ?? []) as unknown as readonly ElementOf<K>[];
 
   const topology: Topology = {
     index,
@@ -86,11 +76,12 @@ export function topologyOf(index: DesignIndex): Topology {
       const cable = bySwitchPort.get(id)?.[0];
       return cable && index.get(cable.hostPort, 'port');
     },
-    bondsOfPort: (id) => bondsByPort.get(id) ?? [],
-    portChannelsOfSwitchPort: (id) => channelsByPort.get(id) ?? [],
-    bridgesOf: (id) => bridgesByPort.get(id) ?? [],
-    vlanInterfacesOn: (id) => vlansByParent.get(id) ?? [],
-    nicsOnBridge: (id) => nicsByBridge.get(id) ?? [],
+    referrers: held,
+    bondsOfPort: (id) => held(id, 'bond', 'members'),
+    portChannelsOfSwitchPort: (id) => held(id, 'port-channel', 'members'),
+    bridgesOf: (id) => held(id, 'bridge', 'ports'),
+    vlanInterfacesOn: (id) => held(id, 'vlan', 'parent'),
+    nicsOnBridge: (id) => held(id, 'vm-nic', 'bridge'),
   };
   cache.set(index, topology);
   return topology;

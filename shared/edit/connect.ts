@@ -4,7 +4,8 @@
  * drawing, or an edit to apply. Direction does not matter: a port dragged
  * onto a bond and a bond dragged onto a port plan the same edit.
  */
-import type { Located } from '../model/index-of.js';
+import type { ElementOf, Located } from '../model/index-of.js';
+import { elementTitle, kindEntry } from '../model/kinds/index.js';
 import type { Design, Host } from '../model/schema.js';
 import { VmNic } from '../model/schema.js';
 import { indexOf } from './cached-index.js';
@@ -26,30 +27,8 @@ export type ConnectionPlan =
 
 const refuse = (reason: string): ConnectionPlan => ({ ok: false, reason });
 
-const nameOf = (e: Located): string => {
-  const el = e.element as { name?: string; number?: number; vmid?: number };
-  if (e.kind === 'port-channel') return `port-channel ${el.number}`;
-  if (e.kind === 'vm') return `VM ${el.name}`;
-  return el.name ?? e.element.id;
-};
-
-const KIND_WORDS: Record<Located['kind'], string> = {
-  network: 'network',
-  host: 'host',
-  port: 'port',
-  bond: 'bond',
-  bridge: 'bridge',
-  vlan: 'VLAN interface',
-  'ovs-bond': 'OVS bond',
-  'ovs-bridge': 'OVS bridge',
-  'ovs-int-port': 'OVS internal port',
-  vm: 'VM',
-  'vm-nic': 'VM NIC',
-  switch: 'switch',
-  'switch-port': 'switch port',
-  'port-channel': 'port-channel',
-  cable: 'cable',
-};
+const nameOf = elementTitle;
+const kindWord = (e: Located) => kindEntry(e.kind).label;
 
 function hostOf(e: Located): Host | undefined {
   return 'host' in e ? e.host : undefined;
@@ -93,10 +72,10 @@ export function planConnection(design: Design, from: ConnectionEnd, to: Connecti
       },
     };
   }
-  if (y.kind === 'switch-port' && x.kind !== 'port') return refuse(`only a host port can be cabled to a switch port, not a ${KIND_WORDS[x.kind]}`);
+  if (y.kind === 'switch-port' && x.kind !== 'port') return refuse(`only a host port can be cabled to a switch port, not a ${kindWord(x)}`);
   if (pair === 'switch-port+port-channel') {
-    const sx = x as Extract<Located, { kind: 'switch-port' }>;
-    const sy = y as Extract<Located, { kind: 'port-channel' }>;
+    const sx = x as ElementOf<'switch-port'>;
+    const sy = y as ElementOf<'port-channel'>;
     if (sx.switch.id !== sy.switch.id) return refuse(`${nameOf(x)} is on switch ${sx.switch.name}, ${nameOf(y)} on ${sy.switch.name}`);
     const holder = channelOf(x.element.id);
     if (holder) return refuse(`${nameOf(x)} is already a member of port-channel ${holder.number}`);
@@ -110,11 +89,11 @@ export function planConnection(design: Design, from: ConnectionEnd, to: Connecti
         })),
     };
   }
-  if (y.kind === 'port-channel') return refuse(`only switch ports join a port-channel, not a ${KIND_WORDS[x.kind]}`);
+  if (y.kind === 'port-channel') return refuse(`only switch ports join a port-channel, not a ${kindWord(x)}`);
 
   const hx = hostOf(x);
   const hy = hostOf(y);
-  if (!hx || !hy) return refuse(`a ${KIND_WORDS[x.kind]} cannot be connected to a ${KIND_WORDS[y.kind]}`);
+  if (!hx || !hy) return refuse(`a ${kindWord(x)} cannot be connected to a ${kindWord(y)}`);
   if (hx.id !== hy.id) {
     return refuse(`${nameOf(x)} is on host ${hx.name} and ${nameOf(y)} on ${hy.name}; memberships stay inside one host (use a cable between hosts and switches)`);
   }
@@ -140,7 +119,7 @@ export function planConnection(design: Design, from: ConnectionEnd, to: Connecti
         const bond = bondOf(x.element.id);
         if (bond) return refuse(`${nameOf(x)} is a member of ${bond.name}; put ${bond.name} on the bridge instead`);
       }
-      if (x.kind === 'vlan' && (x.element as { parent: string }).parent === y.element.id) {
+      if (x.kind === 'vlan' && x.element.parent === y.element.id) {
         return refuse(`${nameOf(x)} sits on ${nameOf(y)}; it cannot also be a port of it`);
       }
       const bridge = bridgeOf(x.element.id);
@@ -153,24 +132,24 @@ export function planConnection(design: Design, from: ConnectionEnd, to: Connecti
     }
     case 'vlan+port':
     case 'vlan+bond':
-      return planVlanParent(x, y, onHost);
+      return planVlanParent(x as ElementOf<'vlan'>, y, onHost);
     case 'vm+bridge':
-      return planVmNic(x as Extract<Located, { kind: 'vm' }>, xEnd, y, onHost);
+      return planVmNic(x as ElementOf<'vm'>, xEnd, y, onHost);
     case 'vm+port':
     case 'vm+bond':
     case 'vm+vlan':
-      return refuse(`a VM connects to a bridge, not straight onto a ${KIND_WORDS[y.kind]}`);
+      return refuse(`a VM connects to a bridge, not straight onto a ${kindWord(y)}`);
     case 'port+port':
       return refuse('two host ports cannot be joined; put them in a bond, or cable each to a switch port');
     case 'vm+vm':
       return refuse('VMs connect to bridges, not to each other');
     default:
-      return refuse(`a ${KIND_WORDS[x.kind]} cannot be connected to a ${KIND_WORDS[y.kind]}`);
+      return refuse(`a ${kindWord(x)} cannot be connected to a ${kindWord(y)}`);
   }
 }
 
-function planVlanParent(vlan: Located, parent: Located, onHost: (fn: (h: Host) => Host) => (d: Design) => Design): ConnectionPlan {
-  if ((vlan.element as { parent: string }).parent === parent.element.id) return refuse(`${nameOf(vlan)} already sits on ${nameOf(parent)}`);
+function planVlanParent(vlan: ElementOf<'vlan'>, parent: Located, onHost: (fn: (h: Host) => Host) => (d: Design) => Design): ConnectionPlan {
+  if (vlan.element.parent === parent.element.id) return refuse(`${nameOf(vlan)} already sits on ${nameOf(parent)}`);
   return {
     ok: true,
     label: `Put ${nameOf(vlan)} on ${nameOf(parent)}`,
@@ -179,7 +158,7 @@ function planVlanParent(vlan: Located, parent: Located, onHost: (fn: (h: Host) =
 }
 
 function planVmNic(
-  vm: Extract<Located, { kind: 'vm' }>,
+  vm: ElementOf<'vm'>,
   end: ConnectionEnd,
   bridge: Located,
   onHost: (fn: (h: Host) => Host) => (d: Design) => Design,

@@ -1,56 +1,56 @@
 /**
- * The links of a design as the canvas draws them: cables, and the
- * memberships that the model keeps as references (a port in a bond, a bond in
- * a bridge, a VM NIC on a bridge, a VLAN interface on its parent, a switch
- * port in a port-channel). Cables and NICs keep their own ids; memberships get
- * a derived id that is stable and cannot clash with an element id (ids never
- * contain ':').
+ * The links of a design as the canvas draws them: elements that are links
+ * themselves (cables, VM NICs) and the references the registry marks as
+ * memberships (a port in a bond, a bond in a bridge, a VLAN interface on its
+ * parent, a switch port in a port-channel). Cables and NICs keep their own
+ * ids; memberships get a derived id that is stable and cannot clash with an
+ * element id (ids never contain ':').
  */
+import { deviceOf, kindEntry, type LinkKind } from '../model/kinds/index.js';
 import type { Design } from '../model/schema.js';
+import { indexOf } from './cached-index.js';
 
-export type LinkKind = 'cable' | 'bond-member' | 'bridge-port' | 'vlan-parent' | 'vm-nic' | 'channel-member';
+export type { LinkKind } from '../model/kinds/index.js';
 
 export interface Link {
   readonly id: string;
   readonly kind: LinkKind;
-  /** The lower element in the stack (port, member, NIC's VM, switch port). */
+  /** The element the membership starts from (member, parent, the NIC's VM, the cable's host port). */
   readonly source: string;
   /** The element it belongs to or is cabled to. */
   readonly target: string;
   /** Device holding both ends (host or switch); absent for cables. */
   readonly device?: string;
-  /** For VM NICs: the NIC id, whose VM is `source`. */
-  readonly nic?: string;
 }
 
-export const linkId = {
-  bondMember: (bond: string, port: string) => `member:${bond}:${port}`,
-  bridgePort: (bridge: string, port: string) => `bridge:${bridge}:${port}`,
-  vlanParent: (vlan: string) => `parent:${vlan}`,
-  channelMember: (channel: string, port: string) => `channel:${channel}:${port}`,
-};
+/** Id of a membership link: `<prefix>:<holder>:<member>`, or `<prefix>:<holder>` for a single reference. */
+export function membershipId(prefix: string, holder: string, member?: string): string {
+  return member === undefined ? `${prefix}:${holder}` : `${prefix}:${holder}:${member}`;
+}
 
 /** Every link of the design, in document order. */
 export function listLinks(design: Design): Link[] {
   const links: Link[] = [];
-  for (const host of design.hosts) {
-    const device = host.id;
-    for (const bond of host.bonds) {
-      for (const m of bond.members) links.push({ id: linkId.bondMember(bond.id, m), kind: 'bond-member', source: m, target: bond.id, device });
+  for (const located of indexOf(design).all) {
+    const kind = kindEntry(located.kind);
+    const element = located.element as unknown as Record<string, unknown>;
+    const device = deviceOf(located)?.element.id;
+    const at = device === undefined ? {} : { device };
+    for (const reference of kind.references ?? []) {
+      const link = reference.link;
+      const value = element[reference.field];
+      if (!link || value === undefined) continue;
+      if (Array.isArray(value)) {
+        for (const m of value as string[]) links.push({ id: membershipId(link.prefix, located.element.id, m), kind: link.kind as LinkKind, source: m, target: located.element.id, ...at });
+      } else {
+        links.push({ id: membershipId(link.prefix, located.element.id), kind: link.kind as LinkKind, source: value as string, target: located.element.id, ...at });
+      }
     }
-    for (const bridge of host.bridges) {
-      for (const p of bridge.ports) links.push({ id: linkId.bridgePort(bridge.id, p), kind: 'bridge-port', source: p, target: bridge.id, device });
-    }
-    for (const vlan of host.vlans) links.push({ id: linkId.vlanParent(vlan.id), kind: 'vlan-parent', source: vlan.parent, target: vlan.id, device });
-    for (const vm of host.vms) {
-      for (const nic of vm.nics) links.push({ id: nic.id, kind: 'vm-nic', source: vm.id, target: nic.bridge, device, nic: nic.id });
+    if (kind.link) {
+      const owner = (located as unknown as Record<string, { id: string }>)[kind.owner];
+      const source = kind.link.source === 'owner' ? owner!.id : (element[kind.link.source] as string);
+      links.push({ id: located.element.id, kind: kind.link.kind as LinkKind, source, target: element[kind.link.target] as string, ...at });
     }
   }
-  for (const sw of design.switches) {
-    for (const pc of sw.portChannels) {
-      for (const m of pc.members) links.push({ id: linkId.channelMember(pc.id, m), kind: 'channel-member', source: m, target: pc.id, device: sw.id });
-    }
-  }
-  for (const cable of design.cables) links.push({ id: cable.id, kind: 'cable', source: cable.hostPort, target: cable.switchPort });
   return links;
 }

@@ -3,6 +3,7 @@
  * bridge and VLAN interface of the host, of the host itself, and of the
  * cables on its ports (a cable takes its colour from its host port).
  */
+import { hostInterfaces } from '../model/kinds/index.js';
 import type { Bond, Design, Host, HostInterface, Port } from '../model/schema.js';
 import { bondFromIpLink, bondFromProc, type BondObservation, type MemberObservation } from './bond-observation.js';
 import { addressDrift, bondDrift, bridgePortDrift, mtuDrift } from './drift.js';
@@ -179,7 +180,7 @@ export function hostStatus(design: Design, host: Host, facts: HostFacts, readAt:
     }
   }
   for (const port of host.ports) elements[port.id] = portStatus(port, facts, memberships.get(port.id), readAt);
-  const names = new Map<string, string>([...host.ports, ...host.bonds, ...host.vlans].map((i) => [i.id, i.name]));
+  const names = new Map<string, string>(hostInterfaces(host).map((i) => [i.id, i.name]));
   for (const bridge of host.bridges) elements[bridge.id] = interfaceStatus(bridge, facts, readAt, bridge.ports.map((id) => names.get(id) ?? id));
   for (const vlan of host.vlans) elements[vlan.id] = interfaceStatus(vlan, facts, readAt);
   elements[host.id] = live('ok', [], [], { interfaces: facts.links.size }, readAt);
@@ -189,7 +190,7 @@ export function hostStatus(design: Design, host: Host, facts: HostFacts, readAt:
 /** Every element of a host (and its cables) in one state, such as `unreachable`, with one reason. */
 export function hostStatusAll(design: Design, host: Host, health: Health, reason: string, readAt: string): LiveStatus {
   const elements: Record<string, ElementLive> = {};
-  for (const el of [host, ...host.ports, ...host.bonds, ...host.bridges, ...host.vlans]) {
+  for (const el of [host, ...hostInterfaces(host)]) {
     elements[el.id] = { health, reasons: [reason], readAt };
   }
   return { ...elements, ...cableStatuses(design, host, elements, false) };

@@ -59,6 +59,11 @@ export type FrameKind = Extract<AnyKind, { readonly frame: true }>['id'];
 /** Kinds the palette places. */
 export type PlaceableKind = Extract<AnyKind, { readonly palette: object }>['id'];
 
+type RefLinkKind<D> = D extends { readonly references: readonly (infer R)[] } ? (R extends { readonly link: { readonly kind: infer L } } ? L : never) : never;
+type ElementLinkKind<D> = D extends { readonly link: { readonly kind: infer L } } ? L : never;
+/** Links the canvas draws: memberships (`bond-member`, ...) and elements that are links (`cable`, `vm-nic`). */
+export type LinkKind = RefLinkKind<AnyKind> | ElementLinkKind<AnyKind>;
+
 /** A registry entry seen without its literal types, for code that walks every kind. */
 export interface KindEntry {
   readonly id: ElementKind;
@@ -152,16 +157,20 @@ export function deviceOf(located: Located): { readonly kind: FrameKind; readonly
 
 /**
  * The element in words people recognise: `bond bond0 on ms01`, `port-channel 8
- * on n4032`, `VM web net0`, `network mgmt (VLAN 10)`. Without `device`, the
- * host or switch is left out (`bond bond0`), for lists already grouped by it.
+ * on n4032`, `VM web net0`, `network mgmt (VLAN 10)`.
  */
-export function elementName(located: Located, { device = true }: { readonly device?: boolean } = {}): string {
+export function elementName(located: Located): string {
   const kind = ENTRY[located.kind];
   if (kind.owner === 'design') return phraseOf(kind, located.element);
   const owner = ENTRY[kind.owner];
   const ownerElement = (located as unknown as Record<string, unknown>)[kind.owner];
   if (owner.frame !== true) return `${phraseOf(owner, ownerElement)} ${titleOf(kind, located.element)}`;
-  return device ? `${phraseOf(kind, located.element)} on ${titleOf(owner, ownerElement)}` : phraseOf(kind, located.element);
+  return `${phraseOf(kind, located.element)} on ${titleOf(owner, ownerElement)}`;
+}
+
+/** The element in words without its host or switch (`bond bond0`), for lists already grouped by device. */
+export function elementPhrase(located: Located): string {
+  return phraseOf(ENTRY[located.kind], located.element);
 }
 
 export * from './define.js';

@@ -1,3 +1,4 @@
+import { hostInterfaces } from '../../model/kinds/index.js';
 import type { Host } from '../../model/schema.js';
 
 /** Interface name of an element of the host, by id. */
@@ -5,9 +6,7 @@ export type NameOf = (id: string) => string;
 
 export function interfaceNames(host: Host): NameOf {
   const names = new Map<string, string>();
-  for (const e of [...host.ports, ...host.bonds, ...host.bridges, ...host.vlans, ...host.ovsBridges, ...host.ovsBonds, ...host.ovsIntPorts]) {
-    names.set(e.id, e.name);
-  }
+  for (const e of hostInterfaces(host)) names.set(e.id, e.name);
   return (id) => {
     const name = names.get(id);
     if (name === undefined) throw new Error(`element ${id} is not an interface of host ${host.name}`);

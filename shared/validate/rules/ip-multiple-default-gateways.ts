@@ -1,3 +1,4 @@
+import { hostInterfaces } from '../../model/kinds/index.js';
 import { defineRule } from '../define-rule.js';
 
 /** ifupdown2 adds one default route per gateway line; the second one fails with "File exists". */
@@ -7,7 +8,7 @@ export const ipMultipleDefaultGateways = defineRule({
   summary: 'A host has more than one default gateway for IPv4 (or for IPv6).',
   check(index, report) {
     for (const host of index.design.hosts) {
-      const interfaces = [...host.ports, ...host.bonds, ...host.bridges, ...host.vlans];
+      const interfaces = hostInterfaces(host);
       for (const family of ['inet', 'inet6'] as const) {
         const withGateway = interfaces.filter((i) => {
           const config = i[family];

@@ -1,3 +1,4 @@
+import type { ElementOf } from '../../model/index-of.js';
 import { defineRule, nameOf } from '../define-rule.js';
 
 /**
@@ -14,8 +15,8 @@ export const vlanVmTagOnPlainBridge = defineRule({
       if (nic.kind !== 'vm-nic' || nic.element.tag === undefined) continue;
       const bridge = index.get(nic.element.bridge, 'bridge');
       if (!bridge || bridge.element.vlanAware) continue;
-      const uplink = bridge.element.ports.map((id) => index.byId.get(id)).find((p) => p?.kind === 'port' || p?.kind === 'bond');
-      const device = uplink ? `${(uplink.element as { name: string }).name}.${nic.element.tag}` : `a VLAN device for ${nic.element.tag}`;
+      const uplink = bridge.element.ports.map((id) => index.byId.get(id)).find((p): p is ElementOf<'port' | 'bond'> => p?.kind === 'port' || p?.kind === 'bond');
+      const device = uplink ? `${uplink.element.name}.${nic.element.tag}` : `a VLAN device for ${nic.element.tag}`;
       report(
         [nic.element.id, bridge.element.id],
         `${nameOf(nic)} is tagged ${nic.element.tag} on ${nameOf(bridge)}, which is not VLAN-aware: Proxmox will create ${device} and bridge ${bridge.element.name}v${nic.element.tag} when the VM starts; making the bridge VLAN-aware keeps this in the design`,

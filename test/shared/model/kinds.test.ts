@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexDesign } from '../../../shared/model/index-of.js';
-import { elementName, elementTitle, hostInterfaces, KIND_ENTRIES, kindsOwnedBy } from '../../../shared/model/kinds/index.js';
+import { elementName, elementPhrase, elementTitle, hostInterfaces, KIND_ENTRIES, kindsOwnedBy } from '../../../shared/model/kinds/index.js';
 import { exampleDesign } from '../../helpers/design.js';
 
 describe('kind registry', () => {
@@ -33,7 +33,7 @@ describe('kind registry', () => {
     expect(name('n4032-te1-0-17')).toBe('port Tengigabitethernet1/0/17 on n4032');
     expect(name('vm-100-net0')).toBe('VM web01 net0');
     expect(name('ms01')).toBe('host ms01');
-    expect(elementName(index.byId.get('ms01-bond0')!, { device: false })).toBe('bond bond0');
+    expect(elementPhrase(index.byId.get('ms01-bond0')!)).toBe('bond bond0');
     expect(elementTitle(index.byId.get('n4032-po8')!)).toBe('Po8');
     expect(elementTitle(index.byId.get('vm-100-net0')!)).toBe('net0');
   });

@@ -19,6 +19,7 @@ import {
   hostInterfaces,
   KIND_ENTRIES,
   kindEntry,
+  KINDS,
   networkAttributes,
   portAttributes,
   portChannelAttributes,
@@ -385,7 +386,16 @@ const commitDesignName = (value: unknown): string | undefined => {
   return undefined;
 };
 
-const LINK_WORDS = { 'bond-member': 'Bond membership', 'bridge-port': 'Bridge port', 'vlan-parent': 'VLAN parent', 'channel-member': 'Port-channel membership', 'vm-nic': 'VM NIC', cable: 'Cable' } as const;
+const LINK_WORDS = {
+  'bond-member': 'Bond membership',
+  'bridge-port': 'Bridge port',
+  'vlan-parent': 'VLAN parent',
+  'channel-member': 'Port-channel membership',
+  'vm-nic': 'VM NIC',
+  cable: 'Cable',
+  'ovs-bond-member': KINDS['ovs-bond'].references[0].link.label,
+  'ovs-bridge-port': KINDS['ovs-bridge'].references[0].link.label,
+} as const;
 
 export function Inspector() {
   const design = useAppStore((s) => s.design);
