@@ -12,6 +12,7 @@ import type { HostFacts } from './host-facts.js';
 import type { IpLink } from './ip-link.js';
 import { describeLacpState } from './lacp-state.js';
 import { healthOf, type ElementLive, type FactValue, type Health, type LiveStatus } from './live.js';
+import { ovsBondStatus } from './ovs-bond-status.js';
 import { formatProblem } from './parse-result.js';
 
 type Facts = Record<string, FactValue>;
@@ -183,6 +184,9 @@ export function hostStatus(design: Design, host: Host, facts: HostFacts, readAt:
   const names = new Map<string, string>(hostInterfaces(host).map((i) => [i.id, i.name]));
   for (const bridge of host.bridges) elements[bridge.id] = interfaceStatus(bridge, facts, readAt, bridge.ports.map((id) => names.get(id) ?? id));
   for (const vlan of host.vlans) elements[vlan.id] = interfaceStatus(vlan, facts, readAt);
+  // OVS bridges and internal ports are kernel links; their ports are enslaved to ovs-system, not to the bridge.
+  for (const iface of [...host.ovsBridges, ...host.ovsIntPorts]) elements[iface.id] = interfaceStatus(iface, facts, readAt);
+  for (const bond of host.ovsBonds) elements[bond.id] = ovsBondStatus(bond, facts, bond.members.map((id) => portNames.get(id) ?? id), readAt);
   elements[host.id] = live('ok', [], [], { interfaces: facts.links.size }, readAt);
   return { ...elements, ...cableStatuses(design, host, elements, true) };
 }
