@@ -18,16 +18,18 @@ import {
   type Position,
   type SwitchVendor,
 } from '../model/schema.js';
+import { hostInterfaces, kindsOwnedBy, type FrameKind, type KindsOwnedBy, type PlaceableKind } from '../model/kinds/index.js';
 import { takenIds, nextFree, nextNumbered, uniqueId } from './ids.js';
 import { mapHost, mapSwitch, withPositions } from './update-in.js';
 
-export const HOST_ELEMENT_KINDS = ['port', 'bond', 'bridge', 'vlan', 'vm'] as const;
-export type HostElementKind = (typeof HOST_ELEMENT_KINDS)[number];
-export const SWITCH_ELEMENT_KINDS = ['switch-port', 'port-channel'] as const;
-export type SwitchElementKind = (typeof SWITCH_ELEMENT_KINDS)[number];
-export type DeviceKind = 'host' | 'switch';
-/** Everything the palette can place on the canvas. */
-export type PlaceableKind = DeviceKind | HostElementKind | SwitchElementKind;
+export type { PlaceableKind } from '../model/kinds/index.js';
+export type HostElementKind = Extract<PlaceableKind, KindsOwnedBy<'host'>>;
+export type SwitchElementKind = Extract<PlaceableKind, KindsOwnedBy<'switch'>>;
+
+/** Palette kinds placed inside a host or a switch, in registry order. */
+const placedIn = (frame: FrameKind): readonly string[] => kindsOwnedBy(frame).filter((k) => k.palette).map((k) => k.id);
+export const HOST_ELEMENT_KINDS = placedIn('host') as readonly HostElementKind[];
+export const SWITCH_ELEMENT_KINDS = placedIn('switch') as readonly SwitchElementKind[];
 
 export function isHostElementKind(kind: string): kind is HostElementKind {
   return (HOST_ELEMENT_KINDS as readonly string[]).includes(kind);
@@ -73,19 +75,12 @@ export function addNetwork(design: Design): Created {
   return { design: { ...design, networks: [...design.networks, network] }, id };
 }
 
-const interfaceNames = (host: Host): string[] => [
-  ...host.ports.map((p) => p.name),
-  ...host.bonds.map((b) => b.name),
-  ...host.bridges.map((b) => b.name),
-  ...host.vlans.map((v) => v.name),
-];
-
 /** Adds a port, bond, bridge, VLAN interface or VM to a host. */
 export function addHostElement(design: Design, hostId: string, kind: HostElementKind, position?: Position): Created {
   const host = design.hosts.find((h) => h.id === hostId);
   if (!host) throw new Error(`no host with id "${hostId}"`);
   const taken = takenIds(design);
-  const names = interfaceNames(host);
+  const names = hostInterfaces(host).map((i) => i.name);
   let id = '';
   let next: Host;
   switch (kind) {

@@ -5,12 +5,38 @@
  * inside the fragment, and drops links to elements outside it that would make
  * the model wrong (a pasted bond does not steal the original's ports).
  */
+import {
+  childrenOf,
+  elementsIn,
+  hostInterfaces,
+  kindsOwnedBy,
+  type FrameKind,
+  type KindOf,
+  type KindsOwnedBy,
+  type OwnerKind,
+  type ShapeOf,
+} from '../model/kinds/index.js';
 import type { Cable, Design, Host, Network, Position, Switch } from '../model/schema.js';
 import { indexOf } from './cached-index.js';
 import { nextFree, nextNumbered, takenIds, uniqueId } from './ids.js';
 
-type HostParts = Pick<Host, 'ports' | 'bonds' | 'bridges' | 'vlans' | 'vms'>;
-type SwitchParts = Pick<Switch, 'ports' | 'portChannels'>;
+type PartsOf<O extends FrameKind> = Pick<ShapeOf<O>, KindOf<KindsOwnedBy<O>>['collection'] & keyof ShapeOf<O>>;
+type HostParts = PartsOf<'host'>;
+type SwitchParts = PartsOf<'switch'>;
+
+/** The lists of `device` that hold its parts (a host's ports, bonds, ...), each filtered by `keep`. */
+function partsOf<O extends FrameKind>(frame: O, device: ShapeOf<O>, keep: (e: { readonly id: string }) => boolean): PartsOf<O> {
+  return Object.fromEntries(kindsOwnedBy(frame).map((k) => [k.collection, elementsIn(device, k).filter(keep)])) as PartsOf<O>;
+}
+
+/** `device` with `parts` appended to its lists. */
+function withParts<O extends FrameKind>(frame: O, device: ShapeOf<O>, parts: PartsOf<O>): ShapeOf<O> {
+  const next: Record<string, unknown> = { ...device };
+  for (const k of kindsOwnedBy(frame)) next[k.collection] = [...elementsIn(device, k), ...elementsIn(parts, k)];
+  return next as ShapeOf<O>;
+}
+
+const hasParts = (frame: FrameKind, parts: object) => childrenOf(frame, parts).length > 0;
 
 export interface Fragment {
   readonly hosts: readonly Host[];
@@ -32,14 +58,15 @@ export function copyFragment(design: Design, ids: Iterable<string>): Fragment {
   const hosts = design.hosts.filter((h) => selected.has(h.id));
   const switches = design.switches.filter((s) => selected.has(s.id));
   const pick = <T extends { id: string }>(items: readonly T[]) => items.filter((i) => selected.has(i.id));
+  const isSelected = (e: { readonly id: string }) => selected.has(e.id);
   const hostParts = design.hosts
     .filter((h) => !selected.has(h.id))
-    .map((h) => ({ host: h.id, parts: { ports: pick(h.ports), bonds: pick(h.bonds), bridges: pick(h.bridges), vlans: pick(h.vlans), vms: pick(h.vms) } }))
-    .filter(({ parts }) => Object.values(parts).some((list) => list.length > 0));
+    .map((h) => ({ host: h.id, parts: partsOf('host', h, isSelected) }))
+    .filter(({ parts }) => hasParts('host', parts));
   const switchParts = design.switches
     .filter((s) => !selected.has(s.id))
-    .map((s) => ({ switch: s.id, parts: { ports: pick(s.ports), portChannels: pick(s.portChannels) } }))
-    .filter(({ parts }) => parts.ports.length + parts.portChannels.length > 0);
+    .map((s) => ({ switch: s.id, parts: partsOf('switch', s, isSelected) }))
+    .filter(({ parts }) => hasParts('switch', parts));
   const fragment = { hosts, switches, hostParts, switchParts, cables: [], networks: pick(design.networks), layout: {} };
   const inside = collectIds(fragment);
   const cables = design.cables.filter((c) => selected.has(c.id) || (inside.has(c.hostPort) && inside.has(c.switchPort)));
@@ -49,16 +76,18 @@ export function copyFragment(design: Design, ids: Iterable<string>): Fragment {
 
 function collectIds(f: Pick<Fragment, 'hosts' | 'switches' | 'hostParts' | 'switchParts' | 'networks'>): Set<string> {
   const ids = new Set<string>();
-  const add = (items: readonly { id: string }[]) => items.forEach((i) => ids.add(i.id));
-  for (const h of [...f.hosts, ...f.hostParts.map((p) => p.parts)]) {
-    for (const list of [h.ports, h.bonds, h.bridges, h.vlans, h.vms]) add(list);
-    h.vms.forEach((vm) => add(vm.nics));
-  }
-  for (const s of [...f.switches, ...f.switchParts.map((p) => p.parts)]) {
-    add(s.ports);
-    add(s.portChannels);
-  }
-  for (const list of [f.hosts, f.switches, f.networks]) add(list);
+  /** The ids an owner holds, and the ids those hold, down the registry's owners. */
+  const addOwned = (kind: OwnerKind, owner: object) => {
+    for (const k of kindsOwnedBy(kind)) {
+      for (const e of elementsIn(owner, k)) {
+        ids.add(e.id);
+        addOwned(k.id, e);
+      }
+    }
+  };
+  for (const h of [...f.hosts, ...f.hostParts.map((p) => p.parts)]) addOwned('host', h);
+  for (const s of [...f.switches, ...f.switchParts.map((p) => p.parts)]) addOwned('switch', s);
+  for (const list of [f.hosts, f.switches, f.networks]) list.forEach((i) => ids.add(i.id));
   return ids;
 }
 
@@ -173,21 +202,17 @@ export function pasteFragment(design: Design, fragment: Fragment, offset: Positi
   for (const { host, parts } of fragment.hostParts) {
     const target = hosts.find((h) => h.id === host) ?? hosts.find((h) => h.id === into);
     if (!target) continue;
-    const names = new Set([...target.ports, ...target.bonds, ...target.bridges, ...target.vlans].map((e) => e.name));
+    const names = new Set(hostInterfaces(target).map((e) => e.name));
     const copy = copyHostParts(parts, names, target.id === host);
-    hosts = hosts.map((h) =>
-      h.id === target.id
-        ? { ...h, ports: [...h.ports, ...copy.ports], bonds: [...h.bonds, ...copy.bonds], bridges: [...h.bridges, ...copy.bridges], vlans: [...h.vlans, ...copy.vlans], vms: [...h.vms, ...copy.vms] }
-        : h,
-    );
-    for (const list of Object.values(copy)) ids.push(...list.map((e: { id: string }) => e.id));
+    hosts = hosts.map((h) => (h.id === target.id ? withParts('host', h, copy) : h));
+    ids.push(...childrenOf('host', copy).map((e) => e.id));
   }
   for (const { switch: swId, parts } of fragment.switchParts) {
     const target = switches.find((s) => s.id === swId) ?? switches.find((s) => s.id === into);
     if (!target) continue;
     const copy = copySwitchParts(parts, target);
-    switches = switches.map((s) => (s.id === target.id ? { ...s, ports: [...s.ports, ...copy.ports], portChannels: [...s.portChannels, ...copy.portChannels] } : s));
-    ids.push(...copy.ports.map((p) => p.id), ...copy.portChannels.map((p) => p.id));
+    switches = switches.map((s) => (s.id === target.id ? withParts('switch', s, copy) : s));
+    ids.push(...childrenOf('switch', copy).map((e) => e.id));
   }
   const vlans = new Set(design.networks.map((n) => n.vlan));
   const networks = fragment.networks.map((n) => {

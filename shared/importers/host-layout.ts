@@ -1,34 +1,16 @@
 /**
- * A tidy first layout for an imported host: one row per layer of the stack
- * (ports, bonds, bridges, VLAN interfaces and VMs), each row in file order.
- * Element positions are relative to the host's group node, as React Flow's
- * sub-flows expect; the host itself gets an absolute position and a size.
+ * A tidy first layout for an imported host, with the same rows and placement
+ * as the automatic layout (VMs on top, ports at the bottom; document order in
+ * each row). Element positions are relative to the host's frame, as React
+ * Flow's sub-flows expect; the host itself gets an absolute position and a size.
  */
-import type { Host, Position } from '../model/schema.js';
+import { arrangeDevice } from '../layout/auto-layout.js';
+import type { Design, Position } from '../model/schema.js';
 
-export const NODE_WIDTH = 160;
-export const NODE_HEIGHT = 56;
-const GAP_X = 24;
-const GAP_Y = 48;
-const PADDING = 24;
-/** Room for the host's title bar. */
-const HEADER = 40;
-
-export function layoutHost(host: Host, origin: { readonly x: number; readonly y: number }): Record<string, Position> {
-  const rows = [host.ports, host.bonds, host.bridges, [...host.vlans, ...host.vms]].filter((row) => row.length > 0);
+export function layoutHost(design: Design, hostId: string, origin: { readonly x: number; readonly y: number }): Record<string, Position> {
   const layout: Record<string, Position> = {};
-  rows.forEach((row, r) => {
-    row.forEach((element, c) => {
-      layout[element.id] = { x: PADDING + c * (NODE_WIDTH + GAP_X), y: HEADER + r * (NODE_HEIGHT + GAP_Y) };
-    });
-  });
-  const columns = Math.max(1, ...rows.map((row) => row.length));
-  layout[host.id] = {
-    x: origin.x,
-    y: origin.y,
-    width: 2 * PADDING + columns * NODE_WIDTH + (columns - 1) * GAP_X,
-    height: HEADER + PADDING + Math.max(1, rows.length) * NODE_HEIGHT + Math.max(0, rows.length - 1) * GAP_Y,
-  };
+  const size = arrangeDevice(design, hostId, layout);
+  layout[hostId] = { x: origin.x, y: origin.y, width: size.width, height: size.height };
   return layout;
 }
 

@@ -1,4 +1,4 @@
 /** Importers: existing configurations into the model, pure functions of text. */
 export * from './interfaces/index.js';
-export { layoutHost, belowEverything, NODE_WIDTH, NODE_HEIGHT } from './host-layout.js';
+export { layoutHost, belowEverything } from './host-layout.js';
 export { placeHost, type Placement } from './place-host.js';

@@ -7,6 +7,7 @@
  * on a bridge that is gone) is dropped and reported.
  */
 import type { Design, Host } from '../model/schema.js';
+import { childrenOf } from '../model/kinds/index.js';
 import { belowEverything, layoutHost } from './host-layout.js';
 
 export interface Placement {
@@ -48,12 +49,13 @@ export function placeHost(design: Design, imported: Host): Placement {
   const topLevel = [...design.hosts.filter((h) => h !== old), ...design.switches].map((d) => d.id);
   const origin = old && design.layout[old.id] ? design.layout[old.id]! : belowEverything(design.layout, topLevel);
   // Elements that survive the replacement keep the places the user gave them; new ones are laid out.
-  const kept = new Set([host, ...host.ports, ...host.bonds, ...host.bridges, ...host.vlans, ...host.vms].map((e) => e.id));
+  const kept = new Set([host, ...childrenOf('host', host)].map((e) => e.id));
   const gone = new Set<string>();
-  if (old) for (const e of [...old.ports, ...old.bonds, ...old.bridges, ...old.vlans]) if (!kept.has(e.id)) gone.add(e.id);
-  const layout = { ...layoutHost(host, { x: origin.x, y: origin.y }) };
+  if (old) for (const e of childrenOf('host', old)) if (!kept.has(e.id)) gone.add(e.id);
+  const hosts = old ? design.hosts.map((h, i) => (i === index ? host : h)) : [...design.hosts, host];
+  const placed = { ...design, hosts, cables };
+  const layout = { ...layoutHost(placed, host.id, { x: origin.x, y: origin.y }) };
   for (const [id, position] of Object.entries(design.layout)) if (!gone.has(id)) layout[id] = position;
 
-  const hosts = old ? design.hosts.map((h, i) => (i === index ? host : h)) : [...design.hosts, host];
-  return { design: { ...design, hosts, cables, layout }, dropped, replaced: old !== undefined };
+  return { design: { ...placed, layout }, dropped, replaced: old !== undefined };
 }

@@ -1,14 +1,19 @@
 /**
  * Automatic layout with ELK's layered algorithm: the stack reads top to
- * bottom (VMs, bridges, VLAN interfaces, bonds, ports), cables run down to the
- * switches, port-channels sit under their member ports. Positions of elements
- * inside a host or switch are relative to it, as on the canvas.
+ * bottom in the rows the kind registry gives (VMs, bridges, VLAN interfaces,
+ * bonds, ports), cables run down to the switches, port-channels sit under
+ * their member ports. Positions of elements inside a host or switch are
+ * relative to it, as on the canvas. ELK (a large bundle) is loaded on first
+ * use; `arrangeDevice` (the row placement, used alone for imported hosts)
+ * needs no ELK.
  */
-import * as elkBundle from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
-import type { Design, Position } from '../model/schema.js';
+import { indexOf } from '../edit/cached-index.js';
 import { listLinks, type Link } from '../edit/links.js';
-import { EMPTY_FRAME, FRAME_PADDING, NODE_SIZE } from './sizes.js';
+import type { DesignIndex } from '../model/index-of.js';
+import { elementsIn, kindEntry, KIND_ENTRIES, type FrameKind, type Located } from '../model/kinds/index.js';
+import type { Design, Position } from '../model/schema.js';
+import { deviceRows, EMPTY_FRAME, FRAME_PADDING, NODE_SIZE, type Size } from './sizes.js';
 
 const LAYERED = {
   'elk.algorithm': 'layered',
@@ -27,22 +32,34 @@ const FRAME = {
   'elk.nodeSize.constraints': 'MINIMUM_SIZE',
 };
 
+/** Frames from the top of the canvas (hosts above switches), in registry order. */
+const FRAMES = KIND_ENTRIES.filter((k) => k.frame);
+const FRAME_ORDER = FRAMES.map((k) => k.id);
+
+/** How far down the canvas an element sits: its frame kind first, then its row in the frame. */
+function depth(located: Located | undefined): number {
+  if (!located) return 0;
+  const kind = kindEntry(located.kind);
+  return FRAME_ORDER.indexOf(kind.owner as FrameKind) * 100 + (kind.canvas?.row ?? 0);
+}
+
+/** The link's ends as (upper, lower) on the canvas. */
+export function linkEnds(index: DesignIndex, link: Link): { readonly upper: string; readonly lower: string } {
+  const sourceBelow = depth(index.byId.get(link.source)) > depth(index.byId.get(link.target));
+  return sourceBelow ? { upper: link.target, lower: link.source } : { upper: link.source, lower: link.target };
+}
+
 /** The link as an ELK edge pointing down the stack. */
-function downward(link: Link): ElkExtendedEdge {
-  const upper = link.kind === 'bond-member' || link.kind === 'bridge-port' || link.kind === 'vlan-parent' ? link.target : link.source;
-  const lower = upper === link.target ? link.source : link.target;
+function downward(index: DesignIndex, link: Link): ElkExtendedEdge {
+  const { upper, lower } = linkEnds(index, link);
   return { id: link.id, sources: [upper], targets: [lower] };
 }
 
-/** Kinds of a device's rows, top to bottom. */
+/** A device's nodes with their sizes, row by row from the top. */
 function rowsOf(design: Design, deviceId: string): { id: string; width: number; height: number }[][] {
-  const host = design.hosts.find((h) => h.id === deviceId);
-  const sized = (kind: keyof typeof NODE_SIZE) => (e: { id: string }) => ({ id: e.id, ...NODE_SIZE[kind] });
-  if (host) {
-    return [host.vms.map(sized('vm')), host.bridges.map(sized('bridge')), host.vlans.map(sized('vlan')), host.bonds.map(sized('bond')), host.ports.map(sized('port'))];
-  }
-  const sw = design.switches.find((s) => s.id === deviceId);
-  return sw ? [sw.ports.map(sized('switch-port')), sw.portChannels.map(sized('port-channel'))] : [];
+  const device = indexOf(design).byId.get(deviceId);
+  if (!device || kindEntry(device.kind).frame !== true) return [];
+  return deviceRows(device.kind as FrameKind, device.element).map((row) => row.map((n) => ({ id: n.element.id, ...NODE_SIZE[n.kind] })));
 }
 
 const ROW_GAP = 56;
@@ -50,13 +67,14 @@ const COLUMN_GAP = 24;
 const DEVICE_GAP = 96;
 
 /**
- * ELK finds an order; this puts each kind on its own row (VMs, bridges, VLAN
+ * ELK finds an order; this puts each kind on its row (VMs, bridges, VLAN
  * interfaces, bonds, ports; switch ports above port-channels). Rows start in
- * ELK's reading order, a few barycentre sweeps keep members under their bond
- * or port-channel, the widest row is packed and the others are centred on
- * their neighbours. Returns the frame size that holds them.
+ * reading order of `positions` (document order where there are none), a few
+ * barycentre sweeps keep members under their bond or port-channel, the widest
+ * row is packed and the others are centred on their neighbours. Writes the
+ * positions and returns the frame size that holds them.
  */
-function tidyDevice(design: Design, deviceId: string, positions: Record<string, Position>): { width: number; height: number } {
+export function arrangeDevice(design: Design, deviceId: string, positions: Record<string, Position>): Size {
   const neighbours = new Map<string, string[]>();
   for (const link of listLinks(design).filter((l) => l.device === deviceId)) {
     neighbours.set(link.source, [...(neighbours.get(link.source) ?? []), link.target]);
@@ -67,6 +85,7 @@ function tidyDevice(design: Design, deviceId: string, positions: Record<string, 
   const rows = rowsOf(design, deviceId)
     .filter((r) => r.length > 0)
     .map((r) => [...r].sort(reading));
+  if (rows.length === 0) return EMPTY_FRAME;
   const rank = new Map<string, number>();
   const rankRow = (row: readonly { id: string }[]) => row.forEach((n, i) => rank.set(n.id, i));
   rows.forEach(rankRow);
@@ -129,26 +148,32 @@ function collect(node: ElkNode, into: Record<string, Position>, withSize: boolea
   }
 }
 
-type ElkConstructor = new () => { layout(graph: ElkNode): Promise<ElkNode> };
-// elkjs is CommonJS: Node and bundlers expose its constructor as `default`.
-const Elk = (elkBundle as unknown as { default: ElkConstructor }).default;
-const elk = new Elk();
+type Elk = { layout(graph: ElkNode): Promise<ElkNode> };
+let elk: Promise<Elk> | undefined;
+
+/** ELK, loaded once on first use. */
+function loadElk(): Promise<Elk> {
+  // elkjs is CommonJS: Node and bundlers expose its constructor as `default`.
+  elk ??= import('elkjs/lib/elk.bundled.js').then((m) => new (m as unknown as { default: new () => Elk }).default());
+  return elk;
+}
 
 /** Positions for every node of the design. */
 export async function layoutDesign(design: Design): Promise<Record<string, Position>> {
-  const devices = [...design.hosts.map((h) => h.id), ...design.switches.map((s) => s.id)];
+  const frameRows = FRAMES.map((k) => elementsIn(design, k).map((e) => e.id));
+  const devices = frameRows.flat();
   const graph: ElkNode = {
     id: 'root',
     layoutOptions: { ...LAYERED, 'elk.hierarchyHandling': 'INCLUDE_CHILDREN', 'elk.spacing.nodeNode': '80', 'elk.layered.spacing.nodeNodeBetweenLayers': '96' },
     children: devices.map((id) => ({ id, layoutOptions: FRAME, children: deviceChildren(design, id) })),
-    edges: listLinks(design).map(downward),
+    edges: listLinks(design).map((l) => downward(indexOf(design), l)),
   };
   const out: Record<string, Position> = {};
-  collect(await elk.layout(graph), out, true);
-  // Hosts in one row, switches in a row below, each in ELK's order.
-  const sizes = new Map(devices.map((id) => [id, tidyDevice(design, id, out)]));
+  collect(await (await loadElk()).layout(graph), out, true);
+  // Hosts in one row, switches in a row below (frame kinds in registry order), each in ELK's order.
+  const sizes = new Map(devices.map((id) => [id, arrangeDevice(design, id, out)]));
   let top = 0;
-  for (const row of [design.hosts.map((h) => h.id), design.switches.map((s) => s.id)]) {
+  for (const row of frameRows) {
     const ordered = [...row].sort((a, b) => (out[a]?.x ?? 0) - (out[b]?.x ?? 0));
     let x = 0;
     for (const id of ordered) {
@@ -168,10 +193,10 @@ export async function layoutDevice(design: Design, deviceId: string): Promise<Re
     id: deviceId,
     layoutOptions: FRAME,
     children: deviceChildren(design, deviceId),
-    edges: listLinks(design).filter((l) => l.device === deviceId).map(downward),
+    edges: listLinks(design).filter((l) => l.device === deviceId).map((l) => downward(indexOf(design), l)),
   };
   const out: Record<string, Position> = {};
-  collect(await elk.layout(graph), out, false);
-  tidyDevice(design, deviceId, out);
+  collect(await (await loadElk()).layout(graph), out, false);
+  arrangeDevice(design, deviceId, out);
   return out;
 }

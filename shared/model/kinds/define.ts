@@ -139,4 +139,4 @@ export interface ElementBrand<E> {
 }
 
 /** The element type a kind declares. */
-export type ShapeOfDefinition<D> = D extends ElementBrand<infer E> ? E : never;
+export type ShapeOfDefinition<D> = D extends ElementBrand<infer E extends { readonly id: string }> ? E : never;

@@ -11,7 +11,7 @@ import type { PathSegment } from '../paths.js';
 import { bond } from './bond.js';
 import { bridge } from './bridge.js';
 import { cable } from './cable.js';
-import type { ShapeOfDefinition } from './define.js';
+import type { ShapeOfDefinition, Size } from './define.js';
 import { host } from './host.js';
 import { network } from './network.js';
 import { ovsBond } from './ovs-bond.js';
@@ -58,6 +58,8 @@ export type NodeKind = Extract<AnyKind, { readonly canvas: object }>['id'];
 export type FrameKind = Extract<AnyKind, { readonly frame: true }>['id'];
 /** Kinds the palette places. */
 export type PlaceableKind = Extract<AnyKind, { readonly palette: object }>['id'];
+/** Kinds whose elements `O` holds. */
+export type KindsOwnedBy<O extends OwnerKind> = Extract<AnyKind, { readonly owner: O }>['id'];
 
 type RefLinkKind<D> = D extends { readonly references: readonly (infer R)[] } ? (R extends { readonly link: { readonly kind: infer L } } ? L : never) : never;
 type ElementLinkKind<D> = D extends { readonly link: { readonly kind: infer L } } ? L : never;
@@ -86,7 +88,7 @@ export interface KindEntry {
   readonly unique?: readonly { readonly field: string; readonly group: string; message(value: string | number, owner: string, other: string): string }[];
   check?(element: never, owner: never, report: (field: string, message: string) => void): void;
   readonly frame?: boolean;
-  readonly canvas?: { readonly row: number; readonly size: { readonly width: number; readonly height: number } };
+  readonly canvas?: { readonly row: number; readonly size: Size };
   readonly palette?: { readonly hint: string };
   readonly icon: string;
 }

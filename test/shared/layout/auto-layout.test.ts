@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { layoutHost } from '../../../shared/importers/host-layout.js';
 import { layoutDesign, layoutDevice } from '../../../shared/layout/auto-layout.js';
 import { NODE_SIZE } from '../../../shared/layout/sizes.js';
 import { indexDesign } from '../../../shared/model/index.js';
@@ -39,5 +40,20 @@ describe('automatic layout', () => {
     const at = await layoutDevice(exampleDesign(), 'n4032');
     expect(at.n4032).toBeUndefined();
     expect(at['n4032-po8']!.y).toBeGreaterThan(at['n4032-te1-0-17']!.y);
+  });
+});
+
+describe('imported host layout', () => {
+  it('uses the automatic layout’s rows and placement, so an import and a later auto layout agree', async () => {
+    const design = exampleDesign();
+    const host = design.hosts[0]!;
+    const imported = layoutHost(design, host.id, { x: 0, y: 0 });
+    const auto = await layoutDevice(design, host.id);
+    const elements = [...host.ports, ...host.bonds, ...host.bridges, ...host.vlans, ...host.vms];
+    const rowOf = (at: Record<string, { y: number }>) => (id: string) => [...new Set(elements.map((e) => at[e.id]!.y))].sort((a, b) => a - b).indexOf(at[id]!.y);
+    for (const e of elements) {
+      expect(rowOf(imported)(e.id), e.id).toBe(rowOf(auto)(e.id));
+    }
+    expect(imported['vm-100']!.y).toBeLessThan(imported['ms01-enp88s0']!.y);
   });
 });

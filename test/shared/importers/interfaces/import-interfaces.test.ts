@@ -183,10 +183,10 @@ describe('importInterfaces', () => {
       expect(p.x).toBeLessThan(positions[host.id]!.width!);
       expect(p.y).toBeLessThan(positions[host.id]!.height!);
     }
-    // Rows by layer: ports above bonds above bridges above VLAN interfaces.
-    expect(positions['pve-enp88s0']!.y).toBeLessThan(positions['pve-bond0']!.y);
-    expect(positions['pve-bond0']!.y).toBeLessThan(positions['pve-vmbr0']!.y);
+    // The rows of the automatic layout: bridges over VLAN interfaces over bonds over ports.
     expect(positions['pve-vmbr0']!.y).toBeLessThan(positions['pve-mgmt']!.y);
+    expect(positions['pve-mgmt']!.y).toBeLessThan(positions['pve-bond0']!.y);
+    expect(positions['pve-bond0']!.y).toBeLessThan(positions['pve-enp88s0']!.y);
   });
 });
 
