@@ -8,6 +8,9 @@ import {
   Bridge,
   Host,
   Network,
+  OvsBond,
+  OvsBridge,
+  OvsIntPort,
   Port,
   PortChannel,
   Switch,
@@ -110,6 +113,24 @@ export function addHostElement(design: Design, hostId: string, kind: HostElement
       const name = `${parent.name}.${vlan}`.length <= 15 ? `${parent.name}.${vlan}` : nextNumbered('vlan', names, vlan);
       id = uniqueId(`${host.id}-${name}`, taken);
       next = { ...host, vlans: [...host.vlans, VlanInterface.parse({ id, name, parent: parent.id, vlan })] };
+      break;
+    }
+    case 'ovs-bond': {
+      const name = nextNumbered('bond', names);
+      id = uniqueId(`${host.id}-${name}`, taken);
+      next = { ...host, ovsBonds: [...host.ovsBonds, OvsBond.parse({ id, name, members: [] })] };
+      break;
+    }
+    case 'ovs-bridge': {
+      const name = nextNumbered('vmbr', names);
+      id = uniqueId(`${host.id}-${name}`, taken);
+      next = { ...host, ovsBridges: [...host.ovsBridges, OvsBridge.parse({ id, name, ports: [] })] };
+      break;
+    }
+    case 'ovs-int-port': {
+      const name = nextNumbered('vlan', names);
+      id = uniqueId(`${host.id}-${name}`, taken);
+      next = { ...host, ovsIntPorts: [...host.ovsIntPorts, OvsIntPort.parse({ id, name })] };
       break;
     }
     case 'vm': {

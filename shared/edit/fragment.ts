@@ -146,6 +146,9 @@ export function pasteFragment(design: Design, fragment: Fragment, offset: Positi
         const parent = mapped(v.parent) ?? outside(v.parent);
         return parent === undefined ? [] : [{ ...v, id: mapped(v.id)!, name: rename(v.name), parent }];
       }),
+      ovsBonds: parts.ovsBonds.map((b) => ({ ...b, id: mapped(b.id)!, name: rename(b.name), members: b.members.map(mapped).filter((m): m is string => m !== undefined) })),
+      ovsBridges: parts.ovsBridges.map((b) => ({ ...b, id: mapped(b.id)!, name: rename(b.name), ports: b.ports.map(mapped).filter((p): p is string => p !== undefined) })),
+      ovsIntPorts: parts.ovsIntPorts.map((p) => ({ ...p, id: mapped(p.id)!, name: rename(p.name) })),
       vms: parts.vms.map((vm) => ({
         ...vm,
         id: mapped(vm.id)!,

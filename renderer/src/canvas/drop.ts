@@ -15,6 +15,7 @@ import {
   type PlaceableKind,
 } from '../../../shared/edit/create.js';
 import { NODE_SIZE } from '../../../shared/layout/sizes.js';
+import { kindEntry } from '../../../shared/model/kinds/index.js';
 import type { Design, Position } from '../../../shared/model/schema.js';
 import { askChoice } from '../chrome/dialogs.js';
 import { useAppStore } from '../store/store.js';
@@ -97,5 +98,5 @@ export async function dropKind(kind: PlaceableKind, at: Position, nodes: readonl
 }
 
 export function kindWord(kind: PlaceableKind): string {
-  return { host: 'host', switch: 'switch', port: 'port', bond: 'bond', bridge: 'bridge', vlan: 'VLAN interface', vm: 'VM', 'switch-port': 'switch port', 'port-channel': 'port-channel' }[kind];
+  return kindEntry(kind).label;
 }
