@@ -5,12 +5,13 @@
  * onto a bond and a bond dragged onto a port plan the same edit.
  */
 import type { ElementOf, Located } from '../model/index-of.js';
-import { elementTitle, kindEntry } from '../model/kinds/index.js';
+import { elementTitle, kindEntry, KINDS } from '../model/kinds/index.js';
 import type { Design, Host } from '../model/schema.js';
 import { VmNic } from '../model/schema.js';
 import { indexOf } from './cached-index.js';
 import { nextFree, takenIds, uniqueId } from './ids.js';
 import { mapHost, mapSwitch } from './update-in.js';
+import { updateElement } from './update.js';
 
 /** One end of a drawn line: the node (element id) and the handle it started or ended on. */
 export interface ConnectionEnd {
@@ -143,9 +144,38 @@ export function planConnection(design: Design, from: ConnectionEnd, to: Connecti
       return refuse('two host ports cannot be joined; put them in a bond, or cable each to a switch port');
     case 'vm+vm':
       return refuse('VMs connect to bridges, not to each other');
-    default:
-      return refuse(`a ${kindWord(x)} cannot be connected to a ${kindWord(y)}`);
+    default: {
+      const vm = x.kind === 'vm' ? x : y.kind === 'vm' ? y : undefined;
+      const other = vm === x ? y : x;
+      if (vm?.kind === 'vm' && KINDS['vm-nic'].references[0].to.some((k) => k === other.kind)) return planVmNic(vm, vm === a ? from : to, other, onHost);
+      return planMembership(design, x, y) ?? planMembership(design, y, x) ?? refuse(`a ${kindWord(x)} cannot be connected to a ${kindWord(y)}`);
+    }
   }
+}
+
+const idList = (value: unknown): readonly string[] | undefined => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined);
+
+/**
+ * A membership the registry declares: `holder` lists elements of `member`'s kind (an OVS bridge its ports, an
+ * OVS bond its members). A member joins one holder of a kind.
+ */
+function planMembership(design: Design, member: Located, holder: Located): ConnectionPlan | undefined {
+  const fieldsOf = (e: Located): Readonly<Record<string, unknown>> => e.element;
+  const ref = (kindEntry(holder.kind).references ?? []).find((r) => r.to.includes(member.kind) && idList(fieldsOf(holder)[r.field]) !== undefined);
+  if (!ref) return undefined;
+  const current = indexOf(design).all.find((l) => l.kind === holder.kind && idList(fieldsOf(l)[ref.field])!.includes(member.element.id));
+  if (current) {
+    return refuse(
+      current.element.id === holder.element.id
+        ? `${nameOf(member)} is already in ${nameOf(holder)}`
+        : `${nameOf(member)} is already in ${nameOf(current)}; it joins one ${kindWord(holder)}`,
+    );
+  }
+  return {
+    ok: true,
+    label: `Add ${nameOf(member)} to ${nameOf(holder)}`,
+    apply: (d) => updateElement(d, holder.element.id, { [ref.field]: [...idList(fieldsOf(holder)[ref.field])!, member.element.id] }),
+  };
 }
 
 function planVlanParent(vlan: ElementOf<'vlan'>, parent: Located, onHost: (fn: (h: Host) => Host) => (d: Design) => Design): ConnectionPlan {
