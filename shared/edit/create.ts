@@ -4,24 +4,17 @@
  * optionally a canvas position (relative to its host or switch).
  */
 import {
-  Bond,
-  Bridge,
+  ELEMENT_SCHEMAS,
   Host,
   Network,
-  OvsBond,
-  OvsBridge,
-  OvsIntPort,
-  Port,
   PortChannel,
   Switch,
   SwitchPort,
-  VlanInterface,
-  Vm,
   type Design,
   type Position,
   type SwitchVendor,
 } from '../model/schema.js';
-import { hostInterfaces, kindsOwnedBy, type FrameKind, type KindsOwnedBy, type PlaceableKind } from '../model/kinds/index.js';
+import { elementsIn, hostInterfaces, kindEntry, kindsOwnedBy, type Create, type FrameKind, type KindsOwnedBy, type PlaceableKind } from '../model/kinds/index.js';
 import { takenIds, nextFree, nextNumbered, uniqueId } from './ids.js';
 import { mapHost, mapSwitch, withPositions } from './update-in.js';
 
@@ -78,68 +71,26 @@ export function addNetwork(design: Design): Created {
   return { design: { ...design, networks: [...design.networks, network] }, id };
 }
 
-/** Adds a port, bond, bridge, VLAN interface or VM to a host. */
+/** Adds an element of a kind the palette places in hosts (port, bond, bridge, VLAN interface, VM), as its registry entry says. */
 export function addHostElement(design: Design, hostId: string, kind: HostElementKind, position?: Position): Created {
   const host = design.hosts.find((h) => h.id === hostId);
   if (!host) throw new Error(`no host with id "${hostId}"`);
-  const taken = takenIds(design);
-  const names = hostInterfaces(host).map((i) => i.name);
-  let id = '';
-  let next: Host;
-  switch (kind) {
-    case 'port': {
-      const name = nextNumbered('eth', names);
-      id = uniqueId(`${host.id}-${name}`, taken);
-      next = { ...host, ports: [...host.ports, Port.parse({ id, name })] };
-      break;
-    }
-    case 'bond': {
-      const name = nextNumbered('bond', names);
-      id = uniqueId(`${host.id}-${name}`, taken);
-      next = { ...host, bonds: [...host.bonds, Bond.parse({ id, name, members: [] })] };
-      break;
-    }
-    case 'bridge': {
-      const name = nextNumbered('vmbr', names);
-      id = uniqueId(`${host.id}-${name}`, taken);
-      next = { ...host, bridges: [...host.bridges, Bridge.parse({ id, name, ports: [] })] };
-      break;
-    }
-    case 'vlan': {
-      const parent = host.bridges[0] ?? host.bonds[0] ?? host.ports[0];
-      if (!parent) throw new EditRefused(`host ${host.name} has no port, bond or bridge to carry a VLAN interface yet`);
-      const used = host.vlans.filter((v) => v.parent === parent.id).map((v) => v.vlan);
-      const vlan = design.networks.find((n) => !used.includes(n.vlan))?.vlan ?? nextFree(used, 10);
-      const name = `${parent.name}.${vlan}`.length <= 15 ? `${parent.name}.${vlan}` : nextNumbered('vlan', names, vlan);
-      id = uniqueId(`${host.id}-${name}`, taken);
-      next = { ...host, vlans: [...host.vlans, VlanInterface.parse({ id, name, parent: parent.id, vlan })] };
-      break;
-    }
-    case 'ovs-bond': {
-      const name = nextNumbered('bond', names);
-      id = uniqueId(`${host.id}-${name}`, taken);
-      next = { ...host, ovsBonds: [...host.ovsBonds, OvsBond.parse({ id, name, members: [] })] };
-      break;
-    }
-    case 'ovs-bridge': {
-      const name = nextNumbered('vmbr', names);
-      id = uniqueId(`${host.id}-${name}`, taken);
-      next = { ...host, ovsBridges: [...host.ovsBridges, OvsBridge.parse({ id, name, ports: [] })] };
-      break;
-    }
-    case 'ovs-int-port': {
-      const name = nextNumbered('vlan', names);
-      id = uniqueId(`${host.id}-${name}`, taken);
-      next = { ...host, ovsIntPorts: [...host.ovsIntPorts, OvsIntPort.parse({ id, name })] };
-      break;
-    }
-    case 'vm': {
-      const vmid = nextFree(design.hosts.flatMap((h) => h.vms.map((v) => v.vmid)), 100);
-      id = uniqueId(`vm-${vmid}`, taken);
-      next = { ...host, vms: [...host.vms, Vm.parse({ id, vmid, name: `vm${vmid}`, nics: [] })] };
-      break;
-    }
-  }
+  const entry = kindEntry(kind);
+  const schema = ELEMENT_SCHEMAS[kind];
+  if (!entry.create || !schema) throw new Error(`${entry.label} cannot be added from the palette`);
+  const made = (entry.create as Create<Host>)({
+    owner: host,
+    design,
+    names: hostInterfaces(host).map((i) => i.name),
+    nextNumbered,
+    nextFree,
+    refuse: (message) => {
+      throw new EditRefused(message);
+    },
+  });
+  const id = uniqueId(made.idBase, takenIds(design));
+  const element = schema.parse({ ...made.fields, id });
+  const next = { ...host, [entry.collection]: [...elementsIn(host, entry), element] };
   return { design: place(mapHost(design, hostId, () => next), id, position), id };
 }
 

@@ -18,6 +18,7 @@ import { vmNicAttributes } from './kinds/vm-nic.js';
 import { ovsBondAttributes } from './kinds/ovs-bond.js';
 import { ovsBridgeAttributes } from './kinds/ovs-bridge.js';
 import { ovsIntPortAttributes } from './kinds/ovs-int-port.js';
+import type { ElementKind, ShapeOf } from './kinds/index.js';
 import { checkDescription, checkDeviceName, checkInterfaceName } from './names.js';
 import { VLAN_MAX, VLAN_MIN } from './vlan-set.js';
 
@@ -257,6 +258,20 @@ export const Design = z.strictObject({
   /** Canvas positions by element id; part of the document, never live state. */
   layout: z.record(Id, Position).default({}),
 });
+
+/** The schema of each element kind the palette creates, to fill in defaults and check a new element. */
+export const ELEMENT_SCHEMAS: { readonly [K in ElementKind]?: z.ZodType<ShapeOf<K>, unknown> } = {
+  port: Port,
+  bond: Bond,
+  bridge: Bridge,
+  vlan: VlanInterface,
+  'ovs-bond': OvsBond,
+  'ovs-bridge': OvsBridge,
+  'ovs-int-port': OvsIntPort,
+  vm: Vm,
+  'switch-port': SwitchPort,
+  'port-channel': PortChannel,
+};
 
 export type Port = z.infer<typeof Port>;
 export type Bond = z.infer<typeof Bond>;

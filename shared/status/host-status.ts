@@ -1,7 +1,8 @@
 /**
- * One host's facts against its design: the live status of every port, bond,
- * bridge and VLAN interface of the host, of the host itself, and of the
- * cables on its ports (a cable takes its colour from its host port).
+ * One host's facts against its design: the live status of every interface of
+ * the host (ports, bonds, bridges, VLAN interfaces: the registry's host
+ * interfaces), of the host itself, and of the cables on its ports (a cable
+ * takes its colour from its host port).
  */
 import { hostInterfaces } from '../model/kinds/index.js';
 import type { Bond, Design, Host, HostInterface, Port } from '../model/schema.js';
@@ -183,10 +184,9 @@ export function hostStatus(design: Design, host: Host, facts: HostFacts, readAt:
   for (const port of host.ports) elements[port.id] = portStatus(port, facts, memberships.get(port.id), readAt);
   const names = new Map<string, string>(hostInterfaces(host).map((i) => [i.id, i.name]));
   for (const bridge of host.bridges) elements[bridge.id] = interfaceStatus(bridge, facts, readAt, bridge.ports.map((id) => names.get(id) ?? id));
-  for (const vlan of host.vlans) elements[vlan.id] = interfaceStatus(vlan, facts, readAt);
-  // OVS bridges and internal ports are kernel links; their ports are enslaved to ovs-system, not to the bridge.
-  for (const iface of [...host.ovsBridges, ...host.ovsIntPorts]) elements[iface.id] = interfaceStatus(iface, facts, readAt);
   for (const bond of host.ovsBonds) elements[bond.id] = ovsBondStatus(bond, facts, bond.members.map((id) => portNames.get(id) ?? id), readAt);
+  // Every other interface (VLAN interfaces, kinds added later): its link, MTU and addresses.
+  for (const iface of hostInterfaces(host)) elements[iface.id] ??= interfaceStatus(iface, facts, readAt);
   elements[host.id] = live('ok', [], [], { interfaces: facts.links.size }, readAt);
   return { ...elements, ...cableStatuses(design, host, elements, true) };
 }

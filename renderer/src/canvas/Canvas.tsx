@@ -31,7 +31,7 @@ import { useAppStore } from '../store/store.js';
 import { DRAG_MIME, dropKind } from './drop.js';
 import { setFlow, type Flow } from './flow-controls.js';
 import { edgeTypes, isValidConnection, nodeTypes, planOf } from './flow-registry.js';
-import type { AppEdge, AppNode } from './flow-types.js';
+import { isDeviceNode, type AppEdge, type AppNode } from './flow-types.js';
 import { LodContext, lodOf, useLod } from './lod.js';
 import { StatusLegend } from './StatusLegend.js';
 import { badgesOf, designToFlow, reuseUnchanged } from './to-flow.js';
@@ -59,8 +59,8 @@ function ConnectRefusal() {
   );
 }
 
-const minimapColour = (node: AppNode): string =>
-  ({ host: 'var(--frame-host)', switch: 'var(--frame-switch)', port: 'var(--kind-port)', bond: 'var(--kind-bond)', bridge: 'var(--kind-bridge)', vlan: 'var(--kind-vlan)', vm: 'var(--kind-vm)', 'switch-port': 'var(--kind-switch-port)', 'port-channel': 'var(--kind-port-channel)' })[node.type];
+/** Frames in their frame colour, element nodes in their kind's accent (`--frame-<kind>`, `--kind-<kind>` in the stylesheet). */
+const minimapColour = (node: AppNode): string => (isDeviceNode(node) ? `var(--frame-${node.type})` : `var(--kind-${node.type})`);
 
 function Diagram() {
   const design = useAppStore((s) => s.design);

@@ -12,10 +12,10 @@ import {
   EditRefused,
   isHostElementKind,
   isSwitchElementKind,
-  type PlaceableKind,
+  type Created,
 } from '../../../shared/edit/create.js';
-import { NODE_SIZE } from '../../../shared/layout/sizes.js';
-import { kindEntry } from '../../../shared/model/kinds/index.js';
+import { NODE_SIZE, type NodeKind } from '../../../shared/layout/sizes.js';
+import { elementsIn, kindEntry, KINDS, kindTitle, type FrameKind, type PlaceableKind } from '../../../shared/model/kinds/index.js';
 import type { Design, Position } from '../../../shared/model/schema.js';
 import { askChoice } from '../chrome/dialogs.js';
 import { useAppStore } from '../store/store.js';
@@ -26,13 +26,18 @@ export const DRAG_MIME = 'application/x-netloom-kind';
 const NEW_DEVICE = '__new__';
 
 /** The host or switch frame under a flow position. */
-export function deviceAt(nodes: readonly AppNode[], at: Position, type: 'host' | 'switch'): AppNode | undefined {
+export function deviceAt(nodes: readonly AppNode[], at: Position, type: FrameKind): AppNode | undefined {
   return nodes.find(
     (n) => n.type === type && at.x >= n.position.x && at.y >= n.position.y && at.x <= n.position.x + (n.width ?? 0) && at.y <= n.position.y + (n.height ?? 0),
   );
 }
 
-function centred(kind: keyof typeof NODE_SIZE, at: Position): Position {
+/** Adds an empty device of each frame kind. */
+const ADD_DEVICE: Record<FrameKind, (design: Design, at: Position) => Created> = { host: addHost, switch: addSwitch };
+
+const isFrame = (kind: PlaceableKind): kind is FrameKind => kindEntry(kind).frame === true;
+
+function centred(kind: NodeKind, at: Position): Position {
   const size = NODE_SIZE[kind];
   return { x: Math.round(at.x - size.width / 2), y: Math.round(at.y - size.height / 2) };
 }
@@ -40,23 +45,23 @@ function centred(kind: keyof typeof NODE_SIZE, at: Position): Position {
 /** Places `kind` at flow position `at`; resolves to the new element's id, or null when cancelled. */
 export async function dropKind(kind: PlaceableKind, at: Position, nodes: readonly AppNode[]): Promise<string | null> {
   const store = useAppStore.getState();
-  if (kind === 'host' || kind === 'switch') {
+  if (isFrame(kind)) {
     let id = '';
     store.edit((d) => {
-      const created = kind === 'host' ? addHost(d, at) : addSwitch(d, at);
+      const created = ADD_DEVICE[kind](d, at);
       id = created.id;
       return created.design;
     });
     store.select([id]);
     return id;
   }
-  const deviceType = isHostElementKind(kind) ? 'host' : 'switch';
+  const deviceType = kindEntry(kind).owner as FrameKind;
   const under = deviceAt(nodes, at, deviceType);
   let deviceId: string | null = under?.id ?? null;
   let relative: Position | undefined = under ? centred(kind, { x: at.x - under.position.x, y: at.y - under.position.y }) : undefined;
   if (!deviceId) {
     const design = store.design;
-    const candidates = deviceType === 'host' ? design.hosts.map((h) => ({ value: h.id, label: h.name })) : design.switches.map((s) => ({ value: s.id, label: s.name }));
+    const candidates = elementsIn(design, kindEntry(deviceType)).map((d) => ({ value: d.id, label: kindTitle(deviceType, d) }));
     const choice = candidates.length === 0
       ? NEW_DEVICE
       : await askChoice({
@@ -76,7 +81,7 @@ export async function dropKind(kind: PlaceableKind, at: Position, nodes: readonl
       let target = deviceId!;
       let place = relative;
       if (createDevice) {
-        const device = deviceType === 'host' ? addHost(d, at) : addSwitch(d, at);
+        const device = ADD_DEVICE[deviceType](d, at);
         d = device.design;
         target = device.id;
         place = { x: 24, y: 48 };
@@ -98,5 +103,5 @@ export async function dropKind(kind: PlaceableKind, at: Position, nodes: readonl
 }
 
 export function kindWord(kind: PlaceableKind): string {
-  return kindEntry(kind).label;
+  return KINDS[kind].label;
 }

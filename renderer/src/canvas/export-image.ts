@@ -15,10 +15,7 @@ function cssVar(name: string, fallback: string): string {
 }
 
 function labelOf(node: AppNode): [string, string] {
-  const d = node.data as Record<string, unknown>;
-  const el = (d.host ?? d.sw ?? d.port ?? d.bond ?? d.bridge ?? d.vlan ?? d.vm ?? d.channel) as { name?: string; number?: number };
-  const title = node.type === 'port-channel' ? `Po${el.number}` : (el.name ?? node.id);
-  return [title, node.type];
+  return [node.data.title, node.type];
 }
 
 interface Box {
@@ -65,7 +62,7 @@ export function diagramSvg(flow: Flow, edges: readonly AppEdge[]): string {
     let targetX = t.x + t.w / 2;
     if (e.type === 'nic') {
       const vm = nodes.find((n) => n.id === e.target);
-      const nics = vm?.type === 'vm' ? vm.data.vm.nics : [];
+      const nics = vm?.type === 'vm' ? vm.data.element.nics : [];
       const i = nics.findIndex((nic) => nic.id === e.targetHandle);
       targetX = t.x + (t.w * (i + 1)) / (nics.length + 2);
     }

@@ -1,6 +1,7 @@
-/** The canvas's node and edge types: one node type per element kind, data carrying the element itself. */
+/** The canvas's node and edge types: one node type per element kind (from the kind registry), data carrying the element itself. */
 import type { Edge, Node } from '@xyflow/react';
-import type { Bond, Bridge, Host, Port, PortChannel, Switch, SwitchPort, VlanInterface, Vm } from '../../../shared/model/schema.js';
+import { kindEntry, type NodeKind, type ShapeOf } from '../../../shared/model/kinds/index.js';
+import type { Host, Switch } from '../../../shared/model/schema.js';
 import type { Severity } from '../../../shared/validate/diagnostic.js';
 import type { Health } from '../store/live.js';
 
@@ -14,20 +15,27 @@ export interface Decoration {
   readonly drift?: boolean;
 }
 
-export type HostNode = Node<Decoration & { readonly host: Host }, 'host'>;
-export type SwitchNode = Node<Decoration & { readonly sw: Switch }, 'switch'>;
-export type PortNode = Node<Decoration & { readonly port: Port; readonly cabled: boolean }, 'port'>;
-export type BondNode = Node<Decoration & { readonly bond: Bond }, 'bond'>;
-export type BridgeNode = Node<Decoration & { readonly bridge: Bridge }, 'bridge'>;
-export type VlanNode = Node<Decoration & { readonly vlan: VlanInterface; readonly colour?: string }, 'vlan'>;
-export type VmNode = Node<Decoration & { readonly vm: Vm }, 'vm'>;
-export type SwitchPortNode = Node<Decoration & { readonly port: SwitchPort; readonly cabled: boolean; readonly channel?: number }, 'switch-port'>;
-export type PortChannelNode = Node<Decoration & { readonly channel: PortChannel }, 'port-channel'>;
+/** Title of every node (device name, `bond0`, `Po8`), for the node and the SVG export. */
+interface Titled {
+  readonly title: string;
+}
 
-export type AppNode = HostNode | SwitchNode | PortNode | BondNode | BridgeNode | VlanNode | VmNode | SwitchPortNode | PortChannelNode;
+export type HostNode = Node<Decoration & Titled & { readonly host: Host }, 'host'>;
+export type SwitchNode = Node<Decoration & Titled & { readonly sw: Switch }, 'switch'>;
+
+/** What an element node shows: the element, its title, a line of detail, and an accent colour of its own (a VLAN's network). */
+export type ElementNodeData<K extends NodeKind> = Decoration &
+  Titled & {
+    readonly element: ShapeOf<K>;
+    readonly detail: string;
+    readonly accent?: string;
+  };
+export type ElementNode<K extends NodeKind = NodeKind> = { [P in K]: Node<ElementNodeData<P>, P> }[K];
+
+export type AppNode = HostNode | SwitchNode | ElementNode;
 export type AppNodeType = AppNode['type'];
 
-export const isDeviceNode = (n: AppNode): n is HostNode | SwitchNode => n.type === 'host' || n.type === 'switch';
+export const isDeviceNode = (n: AppNode): n is HostNode | SwitchNode => kindEntry(n.type).frame === true;
 
 export interface CableData {
   [key: string]: unknown;

@@ -6,13 +6,20 @@
  * elements without one get a tidy default place until the next auto layout.
  */
 import { HANDLE } from '../../../shared/edit/connect.js';
+import { indexOf } from '../../../shared/edit/cached-index.js';
 import { listLinks } from '../../../shared/edit/links.js';
-import { EMPTY_FRAME, FRAME_PADDING, NODE_SIZE, type Size } from '../../../shared/layout/sizes.js';
+import { linkEnds } from '../../../shared/layout/auto-layout.js';
+import { deviceRows, EMPTY_FRAME, FRAME_PADDING, NODE_SIZE, type NodeKind, type Size } from '../../../shared/layout/sizes.js';
+import { elementsIn, KIND_ENTRIES, kindEntry, kindTitle, type FrameKind } from '../../../shared/model/kinds/index.js';
 import type { Design, Host, Position, Switch } from '../../../shared/model/schema.js';
 import type { Diagnostic, Severity } from '../../../shared/validate/diagnostic.js';
 import type { LiveSlice } from '../store/live.js';
 import { networksOfCable } from './cable-vlans.js';
 import type { AppEdge, AppNode, Decoration } from './flow-types.js';
+import { ACCENT, DETAIL, NODE_TITLE, type DetailContext } from './nodes/describe.js';
+
+/** Frame kinds (hosts, switches) in registry order. */
+const FRAMES = KIND_ENTRIES.filter((k) => k.frame);
 
 export interface Badge {
   readonly count: number;
@@ -52,28 +59,37 @@ function slot(row: number, i: number, size: Size, rowHeights: readonly number[])
   return { x: FRAME_PADDING.left + i * (size.width + GAP), y };
 }
 
-type Child = { id: string; type: Exclude<AppNode['type'], 'host' | 'switch'>; data: Record<string, unknown> };
+type Child = { id: string; type: NodeKind; data: Record<string, unknown> };
 
-function hostChildren(host: Host, design: Design): Child[][] {
-  const colour = (vlan: number) => design.networks.find((n) => n.vlan === vlan)?.colour;
-  const cabled = new Set(design.cables.map((c) => c.hostPort));
-  return [
-    host.vms.map((vm) => ({ id: vm.id, type: 'vm' as const, data: { vm } })),
-    host.bridges.map((bridge) => ({ id: bridge.id, type: 'bridge' as const, data: { bridge } })),
-    host.vlans.map((vlan) => ({ id: vlan.id, type: 'vlan' as const, data: { vlan, colour: colour(vlan.vlan) } })),
-    host.bonds.map((bond) => ({ id: bond.id, type: 'bond' as const, data: { bond } })),
-    host.ports.map((port) => ({ id: port.id, type: 'port' as const, data: { port, cabled: cabled.has(port.id) } })),
-  ];
+/** A device's element nodes, row by row from the top, with the title and detail each shows. */
+function deviceChildren(frame: FrameKind, device: object, design: Design): Child[][] {
+  const networkColour = new Map(design.networks.map((n) => [n.vlan, n.colour]));
+  const channels = new Map(design.switches.flatMap((sw) => sw.portChannels.flatMap((pc) => pc.members.map((m) => [m, pc.number] as const))));
+  const context: DetailContext = { channelOf: (id) => channels.get(id), colourOf: (vlan) => networkColour.get(vlan) };
+  return deviceRows(frame, device).map((row) =>
+    row.map(({ kind, element }) => {
+      const describe = DETAIL[kind] as ((e: unknown, c: DetailContext) => string) | undefined;
+      const shortTitle = NODE_TITLE[kind] as ((e: unknown) => string) | undefined;
+      const accent = (ACCENT[kind] as ((e: unknown, c: DetailContext) => string | undefined) | undefined)?.(element, context);
+      return {
+        id: element.id,
+        type: kind,
+        data: {
+          element,
+          title: shortTitle ? shortTitle(element) : kindTitle(kind, element),
+          detail: describe ? describe(element, context) : kindEntry(kind).label,
+          ...(accent !== undefined ? { accent } : {}),
+        },
+      };
+    }),
+  );
 }
 
-function switchChildren(sw: Switch, design: Design): Child[][] {
-  const cabled = new Set(design.cables.map((c) => c.switchPort));
-  const channelOf = new Map(sw.portChannels.flatMap((pc) => pc.members.map((m) => [m, pc.number] as const)));
-  return [
-    sw.ports.map((port) => ({ id: port.id, type: 'switch-port' as const, data: { port, cabled: cabled.has(port.id), ...(channelOf.has(port.id) ? { channel: channelOf.get(port.id) } : {}) } })),
-    sw.portChannels.map((channel) => ({ id: channel.id, type: 'port-channel' as const, data: { channel } })),
-  ];
-}
+/** Data of a frame node, by frame kind. */
+const FRAME_DATA: Record<FrameKind, (device: never) => Record<string, unknown>> = {
+  host: (host: Host) => ({ host }),
+  switch: (sw: Switch) => ({ sw }),
+};
 
 export function designToFlow({ design, badges, live, selection }: FlowInputs): { nodes: AppNode[]; edges: AppEdge[] } {
   const decoration = (id: string): Decoration => {
@@ -85,18 +101,21 @@ export function designToFlow({ design, badges, live, selection }: FlowInputs): {
       ...(status ? { health: status.health, drift: (status.drift?.length ?? 0) > 0 } : {}),
     };
   };
-  const devices: { id: string; type: 'host' | 'switch'; data: Record<string, unknown>; rows: Child[][] }[] = [
-    ...design.hosts.map((host) => ({ id: host.id, type: 'host' as const, data: { host }, rows: hostChildren(host, design) })),
-    ...design.switches.map((sw) => ({ id: sw.id, type: 'switch' as const, data: { sw }, rows: switchChildren(sw, design) })),
-  ];
+  const devices: { id: string; type: FrameKind; data: Record<string, unknown>; rows: Child[][] }[] = FRAMES.flatMap((frame) =>
+    elementsIn(design, frame).map((device) => ({
+      id: device.id,
+      type: frame.id as FrameKind,
+      data: { ...FRAME_DATA[frame.id as FrameKind](device as never), title: kindTitle(frame.id, device) },
+      rows: deviceChildren(frame.id as FrameKind, device, design),
+    })),
+  );
 
   const nodes: AppNode[] = [];
-  let hostX = 0;
-  let switchX = 0;
-  let hostRowBottom = 0;
+  // Devices without a place go in one row per frame kind (hosts, then switches below).
+  const rowBottom = new Map<FrameKind, number>();
   const placed: { device: (typeof devices)[number]; children: AppNode[]; size: Size }[] = [];
   for (const device of devices) {
-    const nonEmpty = device.rows.filter((r) => r.length > 0);
+    const nonEmpty = device.rows;
     const rowHeights = nonEmpty.map((r) => NODE_SIZE[r[0]!.type].height);
     const children: AppNode[] = [];
     let right = EMPTY_FRAME.width;
@@ -121,18 +140,22 @@ export function designToFlow({ design, badges, live, selection }: FlowInputs): {
       }),
     );
     placed.push({ device, children, size: { width: right, height: bottom } });
-    if (device.type === 'host') hostRowBottom = Math.max(hostRowBottom, bottom);
+    rowBottom.set(device.type, Math.max(rowBottom.get(device.type) ?? 0, bottom));
+  }
+  const rowTop = new Map<FrameKind, number>();
+  const rowX = new Map<FrameKind, number>();
+  let top = 0;
+  for (const frame of FRAMES) {
+    const kind = frame.id as FrameKind;
+    rowTop.set(kind, top);
+    top += (rowBottom.get(kind) ?? 0) + DEVICE_GAP * 2;
   }
   for (const { device, children, size } of placed) {
     let position = pick(design.layout[device.id]);
     if (!position) {
-      if (device.type === 'host') {
-        position = { x: hostX, y: 0 };
-        hostX += size.width + DEVICE_GAP;
-      } else {
-        position = { x: switchX, y: hostRowBottom + DEVICE_GAP * 2 };
-        switchX += size.width + DEVICE_GAP;
-      }
+      const x = rowX.get(device.type) ?? 0;
+      position = { x, y: rowTop.get(device.type)! };
+      rowX.set(device.type, x + size.width + DEVICE_GAP);
     }
     nodes.push({
       id: device.id,
@@ -150,60 +173,33 @@ export function designToFlow({ design, badges, live, selection }: FlowInputs): {
 
 const pick = (p: Position | undefined): Position | undefined => (p ? { x: p.x, y: p.y } : undefined);
 
+/** Edge type of each link kind: elements that are links say theirs; memberships are `member` edges. */
+const EDGE_TYPE = new Map<string, AppEdge['type']>(KIND_ENTRIES.flatMap((k) => (k.link ? [[k.link.kind, k.link.edge] as const] : [])));
+
 function linksToEdges(design: Design, badges: ReadonlyMap<string, Badge>, live: LiveSlice, selection: ReadonlySet<string>): AppEdge[] {
+  const index = indexOf(design);
   const colourOf = (vlan: number | undefined) => (vlan === undefined ? undefined : design.networks.find((n) => n.vlan === vlan)?.colour);
-  const tagOf = new Map(design.hosts.flatMap((h) => h.vms.flatMap((vm) => vm.nics.map((n) => [n.id, n.tag] as const))));
   return listLinks(design).map((link): AppEdge => {
     const selected = selection.has(link.id);
     const badge = badges.get(link.id);
     const problems = { problems: badge?.count ?? 0, ...(badge ? { worst: badge.worst } : {}) };
     // Every edge runs from the lower element's top handle to the upper element's bottom handle.
-    switch (link.kind) {
+    const { upper, lower } = linkEnds(index, link);
+    const ends = { id: link.id, source: lower, sourceHandle: HANDLE.up, target: upper, targetHandle: HANDLE.down, selected };
+    switch (EDGE_TYPE.get(link.kind) ?? 'member') {
       case 'cable': {
         const networks = networksOfCable(design, link.source, link.target).sort((a, b) => a.vlan - b.vlan);
         const health = live[link.id]?.health ?? live[link.source]?.health;
-        return {
-          id: link.id,
-          type: 'cable',
-          source: link.target,
-          sourceHandle: HANDLE.up,
-          target: link.source,
-          targetHandle: HANDLE.down,
-          selected,
-          data: { colours: networks.map((n) => n.colour), vlans: networks.map((n) => n.vlan).join(', '), ...problems, ...(health ? { health } : {}) },
-        };
+        return { ...ends, type: 'cable', data: { colours: networks.map((n) => n.colour), vlans: networks.map((n) => n.vlan).join(', '), ...problems, ...(health ? { health } : {}) } };
       }
-      case 'vm-nic': {
-        const tag = tagOf.get(link.id);
+      case 'nic': {
+        const tag = index.get(link.id, 'vm-nic')?.element.tag;
         const colour = colourOf(tag);
-        return {
-          id: link.id,
-          type: 'nic',
-          source: link.target,
-          sourceHandle: HANDLE.up,
-          target: link.source,
-          targetHandle: link.id,
-          selected,
-          data: { ...(tag !== undefined ? { tag } : {}), ...(colour ? { colour } : {}), ...problems },
-        };
+        return { ...ends, type: 'nic', targetHandle: link.id, data: { ...(tag !== undefined ? { tag } : {}), ...(colour ? { colour } : {}), ...problems } };
       }
-      case 'vlan-parent':
-        return { id: link.id, type: 'member', source: link.source, sourceHandle: HANDLE.up, target: link.target, targetHandle: HANDLE.down, selected, data: {} };
-      case 'channel-member':
-        // The port-channel sits below its member ports.
-        return { id: link.id, type: 'member', source: link.target, sourceHandle: HANDLE.up, target: link.source, targetHandle: HANDLE.down, selected, data: {} };
       default: {
         const health = live[link.source]?.health;
-        return {
-          id: link.id,
-          type: 'member',
-          source: link.source,
-          sourceHandle: HANDLE.up,
-          target: link.target,
-          targetHandle: HANDLE.down,
-          selected,
-          data: health ? { health } : {},
-        };
+        return { ...ends, type: 'member', data: health ? { health } : {} };
       }
     }
   });
@@ -211,10 +207,7 @@ function linksToEdges(design: Design, badges: ReadonlyMap<string, Badge>, live: 
 
 /** Every node id (devices and their elements), in canvas order. */
 export function nodeIdsOf(design: Design): string[] {
-  const ids: string[] = [];
-  for (const h of design.hosts) ids.push(h.id, ...[...h.vms, ...h.bridges, ...h.vlans, ...h.bonds, ...h.ports].map((e) => e.id));
-  for (const s of design.switches) ids.push(s.id, ...[...s.ports, ...s.portChannels].map((e) => e.id));
-  return ids;
+  return FRAMES.flatMap((frame) => elementsIn(design, frame).flatMap((device) => [device.id, ...deviceRows(frame.id as FrameKind, device).flat().map((n) => n.element.id)]));
 }
 
 function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boolean {

@@ -8,6 +8,7 @@
  * the colours.
  */
 import type { LiveStatusSettings } from '../../../shared/api.js';
+import { hostInterfaces } from '../../../shared/model/kinds/index.js';
 import type { Design } from '../../../shared/model/schema.js';
 import type { HostStatusUpdate } from '../../../shared/status/live.js';
 import { api } from '../api/client.js';
@@ -34,7 +35,7 @@ function applyUpdate(update: HostStatusUpdate): void {
 /** Drops live entries of elements the design no longer has. */
 function pruneLive(design: Design): void {
   const ids = new Set<string>([
-    ...design.hosts.flatMap((h) => [h.id, ...h.ports.map((p) => p.id), ...h.bonds.map((b) => b.id), ...h.bridges.map((b) => b.id), ...h.vlans.map((v) => v.id)]),
+    ...design.hosts.flatMap((h) => [h.id, ...hostInterfaces(h).map((i) => i.id)]),
     ...design.cables.map((c) => c.id),
   ]);
   const { live, replaceLive } = useAppStore.getState();

@@ -1,36 +1,20 @@
 /** Element kinds to drag onto the canvas (or click to add at the centre of the view). */
 import type { DragEvent } from 'react';
-import type { PlaceableKind } from '../../../shared/edit/create.js';
+import { kindsOwnedBy, type KindEntry, type PlaceableKind } from '../../../shared/model/kinds/index.js';
 import { KindIcon } from '../chrome/KindIcon.js';
 import { DRAG_MIME, dropKind, kindWord } from '../canvas/drop.js';
 import { getFlow } from '../canvas/flow-controls.js';
 import { NetworkList } from './NetworkList.js';
 
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const placeable = (kinds: readonly KindEntry[]) => kinds.filter((k) => k.palette).map((k) => ({ kind: k.id as PlaceableKind, hint: k.palette!.hint }));
+
+/** Devices first, then one group per device kind with what it holds, all in registry order. */
 const GROUPS: readonly { title: string; kinds: readonly { kind: PlaceableKind; hint: string }[] }[] = [
-  {
-    title: 'Devices',
-    kinds: [
-      { kind: 'host', hint: 'A Proxmox VE or Debian host' },
-      { kind: 'switch', hint: 'A Dell OS6 or Cisco IOS switch' },
-    ],
-  },
-  {
-    title: 'Host',
-    kinds: [
-      { kind: 'port', hint: 'A physical NIC such as enp88s0' },
-      { kind: 'bond', hint: 'Ports bonded together (LACP, active-backup, …)' },
-      { kind: 'bridge', hint: 'A Linux bridge such as vmbr0' },
-      { kind: 'vlan', hint: 'A VLAN interface such as vmbr0.240' },
-      { kind: 'vm', hint: 'A Proxmox VM; drag its NIC handle to a bridge' },
-    ],
-  },
-  {
-    title: 'Switch',
-    kinds: [
-      { kind: 'switch-port', hint: 'A switch port such as Te1/0/17' },
-      { kind: 'port-channel', hint: 'A port-channel (LAG) of switch ports' },
-    ],
-  },
+  { title: 'Devices', kinds: placeable(kindsOwnedBy('design').filter((k) => k.frame)) },
+  ...kindsOwnedBy('design')
+    .filter((k) => k.frame)
+    .map((frame) => ({ title: capitalised(frame.label), kinds: placeable(kindsOwnedBy(frame.id)) })),
 ];
 
 function onDragStart(event: DragEvent, kind: PlaceableKind) {

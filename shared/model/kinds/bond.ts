@@ -75,6 +75,10 @@ export const bond = defineKind<Bond, Host>()({
   attributes: bondAttributes,
   hostInterface: true,
   unique: [INTERFACE_NAME],
+  create: ({ owner, names, nextNumbered }) => {
+    const name = nextNumbered('bond', names);
+    return { idBase: `${owner.id}-${name}`, fields: { name, members: [] } };
+  },
   canvas: { row: 3, size: { width: 184, height: 52 } },
   palette: { hint: 'Ports bonded together (LACP, active-backup, …)' },
   icon: 'M5 7h6v10H5zM13 7h6v10h-6zM11 12h2',

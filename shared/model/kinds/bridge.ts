@@ -59,6 +59,10 @@ export const bridge = defineKind<Bridge, Host>()({
   attributes: bridgeAttributes,
   hostInterface: true,
   unique: [INTERFACE_NAME],
+  create: ({ owner, names, nextNumbered }) => {
+    const name = nextNumbered('vmbr', names);
+    return { idBase: `${owner.id}-${name}`, fields: { name, ports: [] } };
+  },
   canvas: { row: 1, size: { width: 196, height: 56 } },
   palette: { hint: 'A Linux bridge such as vmbr0' },
   icon: 'M3 17h18M5 17V9M19 17V9M5 9c4 5 10 5 14 0',

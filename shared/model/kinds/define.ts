@@ -7,6 +7,7 @@
  * inspector and live status read these entries instead of naming kinds.
  */
 import type { AttributeTable } from '../attributes.js';
+import type { Design } from '../schema.js';
 
 /** Size of a node on the canvas, in flow units. */
 export interface Size {
@@ -91,6 +92,26 @@ export interface PaletteEntry {
   readonly hint: string;
 }
 
+/** What a kind's `create` gets: the owner it is added to, the design, and helpers for free names and numbers. */
+export interface CreateContext<O> {
+  readonly owner: O;
+  readonly design: Design;
+  /** Interface names already used on the owner (a host). */
+  readonly names: readonly string[];
+  /** The first `prefix<N>` (N from `start`, default 0) not in `used`. */
+  nextNumbered(prefix: string, used: Iterable<string>, start?: number): string;
+  /** The smallest integer >= `start` not in `used`. */
+  nextFree(used: Iterable<number>, start: number): number;
+  /** Stops the edit with a sentence for the person who tried it. */
+  refuse(message: string): never;
+}
+
+/**
+ * A new element as the palette adds it: the base of its id and its fields
+ * (schema defaults fill in the rest, then it is checked by the element schema).
+ */
+export type Create<O> = (context: CreateContext<O>) => { readonly idBase: string; readonly fields: Readonly<Record<string, unknown>> };
+
 /** The element's own checks beyond types and references (a port name in the switch's scheme). */
 export type OwnCheck<E, O> = (element: E, owner: O, report: (field: string, message: string) => void) => void;
 
@@ -115,6 +136,8 @@ export interface KindDefinition<E extends { readonly id: string }, O = unknown> 
   readonly hostInterface?: boolean;
   readonly unique?: readonly Unique<E>[];
   readonly check?: OwnCheck<E, O>;
+  /** How the palette adds one; kinds without it are not added from the palette inside a device. */
+  readonly create?: Create<O>;
   /** A frame (sub-flow) on the canvas that holds the nodes of the kinds it owns. */
   readonly frame?: boolean;
   /** A node inside its device's frame. */

@@ -11,7 +11,7 @@ import type { PathSegment } from '../paths.js';
 import { bond } from './bond.js';
 import { bridge } from './bridge.js';
 import { cable } from './cable.js';
-import type { ShapeOfDefinition, Size } from './define.js';
+import type { Create, ShapeOfDefinition, Size } from './define.js';
 import { host } from './host.js';
 import { network } from './network.js';
 import { ovsBond } from './ovs-bond.js';
@@ -87,6 +87,7 @@ export interface KindEntry {
   readonly hostInterface?: boolean;
   readonly unique?: readonly { readonly field: string; readonly group: string; message(value: string | number, owner: string, other: string): string }[];
   check?(element: never, owner: never, report: (field: string, message: string) => void): void;
+  readonly create?: Create<never>;
   readonly frame?: boolean;
   readonly canvas?: { readonly row: number; readonly size: Size };
   readonly palette?: { readonly hint: string };
@@ -122,6 +123,23 @@ export function childrenOf(ownerKind: OwnerKind, owner: object): { readonly id: 
   return kindsOwnedBy(ownerKind).flatMap((k) => elementsIn(owner, k));
 }
 
+/** Elements of `device` that a reference `field` of `kind` may point at (the parents a VLAN interface may sit on). */
+export function referable(kind: ElementKind, field: string, deviceKind: OwnerKind, device: object): { readonly id: string }[] {
+  const to = ENTRY[kind].references?.find((r) => r.field === field)?.to ?? [];
+  return kindsOwnedBy(deviceKind)
+    .filter((k) => to.includes(k.id))
+    .flatMap((k) => elementsIn(device, k));
+}
+
+const LINK_LABELS = new Map<string, string>(
+  KIND_ENTRIES.flatMap((k) => [...(k.references ?? []).flatMap((r) => (r.link ? [[r.link.kind, r.link.label] as const] : [])), ...(k.link ? [[k.link.kind, k.link.label] as const] : [])]),
+);
+
+/** What a link is called: "Bond membership", "Cable". */
+export function linkLabel(kind: LinkKind): string {
+  return LINK_LABELS.get(kind) ?? kind;
+}
+
 const HOST_INTERFACE_KINDS = kindsOwnedBy('host').filter((k) => k.hostInterface);
 
 /** The host's network interfaces: ports, bonds, bridges, VLAN interfaces (registry order). */
@@ -136,6 +154,11 @@ export function isHostInterface(located: Located): located is ElementOf<HostInte
 const titleOf = (kind: KindEntry, element: unknown) => (kind.title as (e: unknown) => string)(element);
 const phraseOf = (kind: KindEntry, element: unknown) =>
   kind.phrase ? (kind.phrase as (e: unknown) => string)(element) : `${kind.label} ${titleOf(kind, element)}`;
+
+/** Title of an element of `kind` met outside an index (a list of devices to pick from). */
+export function kindTitle(kind: ElementKind, element: object): string {
+  return titleOf(ENTRY[kind], element);
+}
 
 /** Short name as on the node: `bond0`, `Po8`, `net0`. */
 export function elementTitle(located: Located): string {

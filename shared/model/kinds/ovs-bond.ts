@@ -45,6 +45,10 @@ export const ovsBond = defineKind<OvsBond, Host>()({
   attributes: ovsBondAttributes,
   hostInterface: true,
   unique: [INTERFACE_NAME],
+  create: ({ owner, names, nextNumbered }) => {
+    const name = nextNumbered('bond', names);
+    return { idBase: `${owner.id}-${name}`, fields: { name, members: [] } };
+  },
   canvas: { row: 3, size: { width: 184, height: 52 } },
   palette: { hint: 'Ports bonded by Open vSwitch (balance-tcp with LACP, active-backup, …)' },
   icon: 'M5 7h6v10H5zM13 7h6v10h-6zM11 12h2M8 4h8',

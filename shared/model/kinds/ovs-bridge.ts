@@ -29,6 +29,10 @@ export const ovsBridge = defineKind<OvsBridge, Host>()({
   attributes: ovsBridgeAttributes,
   hostInterface: true,
   unique: [INTERFACE_NAME],
+  create: ({ owner, names, nextNumbered }) => {
+    const name = nextNumbered('vmbr', names);
+    return { idBase: `${owner.id}-${name}`, fields: { name, ports: [] } };
+  },
   canvas: { row: 1, size: { width: 196, height: 56 } },
   palette: { hint: 'An Open vSwitch bridge such as vmbr1' },
   icon: 'M3 17h18M5 17V9M19 17V9M5 9c4 5 10 5 14 0M10 5h4',

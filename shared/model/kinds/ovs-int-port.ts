@@ -29,6 +29,10 @@ export const ovsIntPort = defineKind<OvsIntPort, Host>()({
   attributes: ovsIntPortAttributes,
   hostInterface: true,
   unique: [INTERFACE_NAME],
+  create: ({ owner, names, nextNumbered }) => {
+    const name = nextNumbered('vlan', names);
+    return { idBase: `${owner.id}-${name}`, fields: { name } };
+  },
   canvas: { row: 2, size: { width: 168, height: 48 } },
   palette: { hint: 'The host’s own interface on an OVS bridge, such as vlan50 with tag=50' },
   icon: 'M6 5h12v10H6zM9 19h6M12 15v4M9 9h6',

@@ -33,6 +33,10 @@ export const port = defineKind<Port, Host>()({
   attributes: portAttributes,
   hostInterface: true,
   unique: [INTERFACE_NAME],
+  create: ({ owner, names, nextNumbered }) => {
+    const name = nextNumbered('eth', names);
+    return { idBase: `${owner.id}-${name}`, fields: { name } };
+  },
   canvas: { row: 4, size: { width: 150, height: 48 } },
   palette: { hint: 'A physical NIC such as enp88s0' },
   icon: 'M6 5h12v10h-3v3H9v-3H6zM9 9h6',

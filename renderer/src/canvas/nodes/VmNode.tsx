@@ -1,18 +1,18 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { HANDLE } from '../../../../shared/edit/connect.js';
-import type { VmNode as VmNodeType } from '../flow-types.js';
+import type { ElementNode } from '../flow-types.js';
 import { useSimple } from '../lod.js';
 import { ElementBody } from './parts.js';
 
 /** A VM with one handle per NIC along its bottom edge, and one more to add a NIC. */
-export const VmNode = memo(function VmNode({ data, selected }: NodeProps<VmNodeType>) {
+export const VmNode = memo(function VmNode({ data, selected }: NodeProps<ElementNode<'vm'>>) {
   const simple = useSimple();
-  const { vm } = data;
+  const vm = data.element;
   const slots = vm.nics.length + 1;
   const left = (i: number) => `${((i + 1) / (slots + 1)) * 100}%`;
   return (
-    <ElementBody kind="vm" title={vm.name} detail={`VM ${vm.vmid} · ${vm.nics.length} NIC${vm.nics.length === 1 ? '' : 's'}`} decoration={data} selected={!!selected} testId={`node-${vm.id}`}>
+    <ElementBody kind="vm" title={data.title} detail={data.detail} decoration={data} selected={!!selected} testId={`node-${vm.id}`}>
       {vm.nics.map((nic, i) => (
         <Handle key={nic.id} type="target" position={Position.Bottom} id={nic.id} className="handle handle-nic" style={{ left: left(i) }} title={`net${nic.slot}`}>
           {!simple && <span className="handle-label">net{nic.slot}</span>}

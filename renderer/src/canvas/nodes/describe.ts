@@ -1,5 +1,6 @@
-/** Short text for node bodies, from the element's own fields. */
-import type { Bond, Bridge, Port, PortChannel, Switchport, VlanInterface } from '../../../../shared/model/schema.js';
+/** The line of detail under a node's title, from the element's own fields; kinds without an entry show their label. */
+import type { Bond, Bridge, Port, PortChannel, Switchport, VlanInterface, Vm } from '../../../../shared/model/schema.js';
+import type { NodeKind, ShapeOf } from '../../../../shared/model/kinds/index.js';
 
 export function speedText(mbps: number | undefined): string | undefined {
   if (mbps === undefined) return undefined;
@@ -14,6 +15,7 @@ export const describeBond = (b: Bond) =>
 export const describeBridge = (b: Bridge) =>
   joined(b.vlanAware ? 'VLAN-aware' : 'bridge', b.pvid !== undefined && `PVID ${b.pvid}`, b.inet?.method === 'static' ? b.inet.addresses[0] : b.inet?.method === 'dhcp' && 'DHCP');
 export const describeVlan = (v: VlanInterface) => joined(`VLAN ${v.vlan}`, v.inet?.method === 'static' ? v.inet.addresses[0] : v.inet?.method === 'dhcp' && 'DHCP');
+export const describeVm = (vm: Vm) => `VM ${vm.vmid} · ${vm.nics.length} NIC${vm.nics.length === 1 ? '' : 's'}`;
 
 export function describeSwitchport(s: Switchport | undefined): string {
   if (!s) return 'access 1 (default)';
@@ -21,6 +23,33 @@ export function describeSwitchport(s: Switchport | undefined): string {
   return joined(`trunk ${s.allowed === 'all' ? 'all' : s.allowed}`, s.native !== undefined && `native ${s.native}`);
 }
 export const describeChannel = (c: PortChannel) => joined(`LACP ${c.lacp}`, describeSwitchport(c.switchport));
+
+/** What a node's detail may depend on beyond the element: the port-channel a switch port is in, the colour of a VLAN's network. */
+export interface DetailContext {
+  readonly channelOf: (switchPortId: string) => number | undefined;
+  readonly colourOf: (vlan: number) => string | undefined;
+}
+
+/** Accent colours other than the kind's own: a VLAN interface takes its network's colour. */
+export const ACCENT: { readonly [K in NodeKind]?: (element: ShapeOf<K>, context: DetailContext) => string | undefined } = {
+  vlan: (v, { colourOf }) => colourOf(v.vlan),
+};
+
+export const DETAIL: { readonly [K in NodeKind]?: (element: ShapeOf<K>, context: DetailContext) => string } = {
+  port: describePort,
+  bond: describeBond,
+  bridge: describeBridge,
+  vlan: describeVlan,
+  vm: describeVm,
+  'switch-port': (port, { channelOf }) => {
+    const channel = channelOf(port.id);
+    return channel !== undefined ? `member of Po${channel}` : (port.description ?? describeSwitchport(port.switchport));
+  },
+  'port-channel': describeChannel,
+  'ovs-bridge': (b) => joined('Open vSwitch', b.inet?.method === 'static' ? b.inet.addresses[0] : b.inet?.method === 'dhcp' && 'DHCP'),
+  'ovs-bond': (b) => joined(b.bondMode ?? 'active-backup', b.lacp !== undefined && b.lacp !== 'off' && `LACP ${b.lacp}${b.lacpTime ? ` ${b.lacpTime}` : ''}`),
+  'ovs-int-port': (p) => joined(p.tag !== undefined ? `tag ${p.tag}` : 'untagged', p.inet?.method === 'static' ? p.inet.addresses[0] : p.inet?.method === 'dhcp' && 'DHCP'),
+};
 
 /** `Tengigabitethernet1/0/17` -> `Te1/0/17`, `GigabitEthernet1/0/1` -> `Gi1/0/1`. */
 export function shortPortName(name: string): string {
@@ -40,3 +69,8 @@ export function shortPortName(name: string): string {
   };
   return `${prefixes[m[1]!.toLowerCase()] ?? m[1]}${m[2]}`;
 }
+
+/** Node titles shorter than the element's title: switch ports by their vendor abbreviation. */
+export const NODE_TITLE: { readonly [K in NodeKind]?: (element: ShapeOf<K>) => string } = {
+  'switch-port': (port) => shortPortName(port.name),
+};

@@ -31,7 +31,7 @@ export function ElementBody(props: {
     .filter(Boolean)
     .join(' ');
   return (
-    <div className={classes} data-testid={props.testId} title={props.detail ? `${props.title} · ${props.detail}` : props.title} style={props.accent ? { ['--accent' as string]: props.accent } : undefined}>
+    <div className={classes} data-testid={props.testId} title={props.detail ? `${props.title} · ${props.detail}` : props.title} style={{ ['--accent' as string]: props.accent ?? `var(--kind-${props.kind})` }}>
       {lod === 'minimal' ? null : lod === 'simple' ? (
         <span className="el-title">{props.title}</span>
       ) : (

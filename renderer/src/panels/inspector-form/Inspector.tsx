@@ -9,17 +9,17 @@ import { listLinks } from '../../../../shared/edit/links.js';
 import { checkedEdit } from '../../../../shared/edit/update.js';
 import { removeElements } from '../../../../shared/edit/remove.js';
 import type { ElementOf, Located } from '../../../../shared/model/index-of.js';
-import type { HostInterfaceKind } from '../../../../shared/model/kinds/index.js';
 import type { AttributeTable } from '../../../../shared/model/attributes.js';
 import {
+  deviceOf,
+  elementTitle,
+  isHostInterface,
+  kindEntry,
+  linkLabel,
+  referable,
+  type HostInterface,
   bondAttributes,
   bridgeAttributes,
-  elementsIn,
-  elementTitle,
-  hostInterfaces,
-  KIND_ENTRIES,
-  kindEntry,
-  KINDS,
   networkAttributes,
   portAttributes,
   portChannelAttributes,
@@ -28,7 +28,7 @@ import {
   vmNicAttributes,
 } from '../../../../shared/model/kinds/index.js';
 import { AUTOSTART, PLATFORMS, SWITCH_VENDORS, type Design } from '../../../../shared/model/schema.js';
-import { KindIcon, type IconKind } from '../../chrome/KindIcon.js';
+import { KindIcon } from '../../chrome/KindIcon.js';
 import { useAppStore } from '../../store/store.js';
 import { LiveFacts } from '../LiveFacts.js';
 import { AddressEditor } from './AddressEditor.js';
@@ -60,7 +60,7 @@ const NameField = ({ id, name, label = 'Name' }: { id: string; name: string; lab
   <TextField label={label} value={name} commit={fieldCommit(id, 'name')} testId="field-name" />
 );
 
-function InterfaceCommon({ id, element }: { id: string; element: ElementOf<HostInterfaceKind>['element'] }) {
+function InterfaceCommon({ id, element }: { id: string; element: HostInterface }) {
   return (
     <Section title="Addresses">
       <AddressEditor id={id} family="inet" value={element.inet} />
@@ -175,7 +175,7 @@ function HostElementForm({ e, design }: { e: ElementOf<'port' | 'bond' | 'bridge
     case 'bridge': {
       const bridge = e.element;
       const bonded = new Set(host.bonds.flatMap((b) => b.members));
-      const candidates = [...host.ports.filter((p) => !bonded.has(p.id)), ...host.bonds, ...host.vlans.filter((v) => v.parent !== id)];
+      const candidates = (referable('bridge', 'ports', 'host', host) as HostInterface[]).filter((c) => !bonded.has(c.id) && !('parent' in c && c.parent === id));
       return (
         <>
           <Section title="Bridge">
@@ -189,7 +189,7 @@ function HostElementForm({ e, design }: { e: ElementOf<'port' | 'bond' | 'bridge
     }
     case 'vlan': {
       const vlan = e.element;
-      const parents = [...host.ports, ...host.bonds, ...host.bridges];
+      const parents = referable('vlan', 'parent', 'host', host) as HostInterface[];
       return (
         <>
           <Section title="VLAN interface">
@@ -210,40 +210,6 @@ function HostElementForm({ e, design }: { e: ElementOf<'port' | 'bond' | 'bridge
  * per list reference (the host's interfaces of the kinds it may point at),
  * the attribute table, addresses. Kinds without a form of their own use it.
  */
-const idList = (value: unknown): readonly string[] | undefined => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined);
-
-function KindForm({ e }: { e: ElementOf<'ovs-bridge' | 'ovs-bond' | 'ovs-int-port'> }) {
-  const kind = kindEntry(e.kind);
-  const element: Readonly<Record<string, unknown>> = e.element;
-  const id = e.element.id;
-  const label = kind.label.charAt(0).toUpperCase() + kind.label.slice(1);
-  const names = new Map(hostInterfaces(e.host).map((i) => [i.id, i.name]));
-  return (
-    <>
-      <Section title={label}>
-        <NameField id={id} name={e.element.name} />
-        {(kind.references ?? []).map((r) => {
-          const value = idList(element[r.field]);
-          if (!value) return null;
-          const candidates = KIND_ENTRIES.filter((k) => r.to.includes(k.id)).flatMap((k) => elementsIn(e.host, k)).filter((c) => c.id !== id);
-          return (
-            <MemberPicker
-              key={r.field}
-              label={r.link?.label ?? r.field}
-              options={candidates.map((c) => ({ id: c.id, label: names.get(c.id) ?? c.id }))}
-              value={value}
-              commit={fieldCommit(id, r.field)}
-              testId={`field-${r.field}`}
-            />
-          );
-        })}
-        {kind.attributes && <Attributes id={id} table={kind.attributes} element={e.element} />}
-      </Section>
-      <InterfaceCommon id={id} element={e.element} />
-    </>
-  );
-}
-
 function VmForm({ e }: { e: ElementOf<'vm'> }) {
   const vm = e.element;
   return (
@@ -327,28 +293,42 @@ function CableForm({ e, design }: { e: ElementOf<'cable'>; design: Design }) {
   );
 }
 
-const TITLES: Record<Located['kind'], (e: Located) => string> = {
-  network: (e) => `VLAN ${(e.element as { vlan: number }).vlan} ${(e.element as { name: string }).name}`,
-  host: (e) => (e.element as { name: string }).name,
-  port: (e) => (e.element as { name: string }).name,
-  bond: (e) => (e.element as { name: string }).name,
-  bridge: (e) => (e.element as { name: string }).name,
-  vlan: (e) => (e.element as { name: string }).name,
-  vm: (e) => (e.element as { name: string }).name,
-  'vm-nic': (e) => `net${(e.element as { slot: number }).slot}`,
-  switch: (e) => (e.element as { name: string }).name,
-  'switch-port': (e) => (e.element as { name: string }).name,
-  'port-channel': (e) => `Po${(e.element as { number: number }).number}`,
-  cable: () => 'Cable',
-  'ovs-bridge': elementTitle,
-  'ovs-bond': elementTitle,
-  'ovs-int-port': elementTitle,
-};
-
-const ICONS: Record<Located['kind'], IconKind> = {
-  network: 'network', host: 'host', port: 'port', bond: 'bond', bridge: 'bridge', vlan: 'vlan', vm: 'vm', 'vm-nic': 'vm', switch: 'switch', 'switch-port': 'switch-port', 'port-channel': 'port-channel', cable: 'cable',
-  'ovs-bridge': 'ovs-bridge', 'ovs-bond': 'ovs-bond', 'ovs-int-port': 'ovs-int-port',
-};
+/**
+ * Kinds without a form of their own, from their registry entry: their name (if they have one), one member list
+ * per list reference (what the reference may point at on the same device), their attribute table, and addresses
+ * when they are host interfaces.
+ */
+function GenericForm({ e }: { e: Located }) {
+  const kind = kindEntry(e.kind);
+  const element = e.element as unknown as Record<string, unknown>;
+  const id = e.element.id;
+  const device = deviceOf(e);
+  return (
+    <>
+      <Section title={kind.label.charAt(0).toUpperCase() + kind.label.slice(1)}>
+        {typeof element.name === 'string' && <NameField id={id} name={element.name} />}
+        {device &&
+          (kind.references ?? []).map((r) => {
+            const value = element[r.field];
+            if (!Array.isArray(value)) return null;
+            const options = referable(e.kind, r.field, device.kind, device.element).filter((c) => c.id !== id);
+            return (
+              <MemberPicker
+                key={r.field}
+                label={r.link?.label ?? r.field}
+                options={options.map((c) => ({ id: c.id, label: 'name' in c && typeof c.name === 'string' ? c.name : c.id }))}
+                value={value.filter((v): v is string => typeof v === 'string')}
+                commit={fieldCommit(id, r.field)}
+                testId={`field-${r.field}`}
+              />
+            );
+          })}
+        {kind.attributes && <Attributes id={id} table={kind.attributes} element={e.element} />}
+      </Section>
+      {isHostInterface(e) && <InterfaceCommon id={id} element={e.element} />}
+    </>
+  );
+}
 
 function Form({ e, design }: { e: Located; design: Design }) {
   switch (e.kind) {
@@ -372,10 +352,8 @@ function Form({ e, design }: { e: Located; design: Design }) {
       return <SwitchElementForm e={e} />;
     case 'cable':
       return <CableForm e={e} design={design} />;
-    case 'ovs-bridge':
-    case 'ovs-bond':
-    case 'ovs-int-port':
-      return <KindForm e={e} />;
+    default:
+      return <GenericForm e={e} />;
   }
 }
 
@@ -385,17 +363,6 @@ const commitDesignName = (value: unknown): string | undefined => {
   useAppStore.getState().edit(() => checked.design);
   return undefined;
 };
-
-const LINK_WORDS = {
-  'bond-member': 'Bond membership',
-  'bridge-port': 'Bridge port',
-  'vlan-parent': 'VLAN parent',
-  'channel-member': 'Port-channel membership',
-  'vm-nic': 'VM NIC',
-  cable: 'Cable',
-  'ovs-bond-member': KINDS['ovs-bond'].references[0].link.label,
-  'ovs-bridge-port': KINDS['ovs-bridge'].references[0].link.label,
-} as const;
 
 export function Inspector() {
   const design = useAppStore((s) => s.design);
@@ -422,11 +389,14 @@ export function Inspector() {
   if (!located) {
     const link = listLinks(design).find((l) => l.id === id);
     if (!link) return <div className="inspector empty" data-testid="inspector" />;
-    const name = (x: string) => (indexOf(design).byId.get(x)?.element as { name?: string } | undefined)?.name ?? x;
+    const name = (x: string) => {
+      const end = indexOf(design).byId.get(x);
+      return end ? elementTitle(end) : x;
+    };
     return (
       <div className="inspector" data-testid="inspector">
         <header className="inspector-head">
-          <h2>{LINK_WORDS[link.kind]}</h2>
+          <h2>{linkLabel(link.kind)}</h2>
         </header>
         <Section title="Link">
           <p>
@@ -442,8 +412,8 @@ export function Inspector() {
   return (
     <div className="inspector" data-testid="inspector" key={id}>
       <header className="inspector-head">
-        <KindIcon kind={ICONS[located.kind]} size={18} />
-        <h2 data-testid="inspector-title">{TITLES[located.kind](located)}</h2>
+        <KindIcon kind={located.kind} size={18} />
+        <h2 data-testid="inspector-title">{elementTitle(located)}</h2>
         {selection.length > 1 && <span className="muted small">+{selection.length - 1} more selected</span>}
       </header>
       <Form e={located} design={design} />
