@@ -10,8 +10,8 @@ import type { Design, Host } from '../model/schema.js';
 import { VmNic } from '../model/schema.js';
 import { indexOf } from './cached-index.js';
 import { nextFree, takenIds, uniqueId } from './ids.js';
-import { mapHost, mapSwitch } from './update-in.js';
 import { updateElement } from './update.js';
+import { mapHost, mapSwitch } from './update-in.js';
 
 /** One end of a drawn line: the node (element id) and the handle it started or ended on. */
 export interface ConnectionEnd {
@@ -145,37 +145,31 @@ export function planConnection(design: Design, from: ConnectionEnd, to: Connecti
     case 'vm+vm':
       return refuse('VMs connect to bridges, not to each other');
     default: {
+      // A VM NIC may sit on any kind its bridge reference names (an OVS bridge as well as a Linux one).
       const vm = x.kind === 'vm' ? x : y.kind === 'vm' ? y : undefined;
       const other = vm === x ? y : x;
       if (vm?.kind === 'vm' && KINDS['vm-nic'].references[0].to.some((k) => k === other.kind)) return planVmNic(vm, vm === a ? from : to, other, onHost);
-      return planMembership(design, x, y) ?? planMembership(design, y, x) ?? refuse(`a ${kindWord(x)} cannot be connected to a ${kindWord(y)}`);
+      return planMembership(x, y) ?? planMembership(y, x) ?? refuse(`a ${kindWord(x)} cannot be connected to a ${kindWord(y)}`);
     }
   }
 }
 
-const idList = (value: unknown): readonly string[] | undefined => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined);
-
 /**
- * A membership the registry declares: `holder` lists elements of `member`'s kind (an OVS bridge its ports, an
- * OVS bond its members). A member joins one holder of a kind.
+ * Any other pair the registry links: `holder` has a reference drawn as a link
+ * that may point at `member`'s kind (a port on a kind of bridge added later),
+ * so the line adds the member to it (a list) or sets it (a single reference).
  */
-function planMembership(design: Design, member: Located, holder: Located): ConnectionPlan | undefined {
-  const fieldsOf = (e: Located): Readonly<Record<string, unknown>> => e.element;
-  const ref = (kindEntry(holder.kind).references ?? []).find((r) => r.to.includes(member.kind) && idList(fieldsOf(holder)[r.field]) !== undefined);
-  if (!ref) return undefined;
-  const current = indexOf(design).all.find((l) => l.kind === holder.kind && idList(fieldsOf(l)[ref.field])!.includes(member.element.id));
-  if (current) {
-    return refuse(
-      current.element.id === holder.element.id
-        ? `${nameOf(member)} is already in ${nameOf(holder)}`
-        : `${nameOf(member)} is already in ${nameOf(current)}; it joins one ${kindWord(holder)}`,
-    );
+function planMembership(member: Located, holder: Located): ConnectionPlan | undefined {
+  const reference = kindEntry(holder.kind).references?.find((r) => r.link && r.to.includes(member.kind));
+  if (!reference) return undefined;
+  const value = (holder.element as unknown as Record<string, unknown>)[reference.field];
+  const id = holder.element.id;
+  if (Array.isArray(value)) {
+    if (value.includes(member.element.id)) return refuse(`${nameOf(member)} is already in ${nameOf(holder)}`);
+    return { ok: true, label: `Add ${nameOf(member)} to ${nameOf(holder)}`, apply: (d) => updateElement(d, id, { [reference.field]: [...value, member.element.id] }) };
   }
-  return {
-    ok: true,
-    label: `Add ${nameOf(member)} to ${nameOf(holder)}`,
-    apply: (d) => updateElement(d, holder.element.id, { [ref.field]: [...idList(fieldsOf(holder)[ref.field])!, member.element.id] }),
-  };
+  if (value === member.element.id) return refuse(`${nameOf(holder)} already sits on ${nameOf(member)}`);
+  return { ok: true, label: `Put ${nameOf(holder)} on ${nameOf(member)}`, apply: (d) => updateElement(d, id, { [reference.field]: member.element.id }) };
 }
 
 function planVlanParent(vlan: ElementOf<'vlan'>, parent: Located, onHost: (fn: (h: Host) => Host) => (d: Design) => Design): ConnectionPlan {

@@ -59,6 +59,12 @@ export function addSwitch(design: Design, position?: Position, vendor: SwitchVen
   return { design: place({ ...design, switches: [...design.switches, sw] }, id, position), id };
 }
 
+/** Adds an empty device of a frame kind (a host, a switch) with its defaults. */
+export const ADD_DEVICE: Record<FrameKind, (design: Design, position?: Position) => Created> = {
+  host: (design, position) => addHost(design, position),
+  switch: (design, position) => addSwitch(design, position),
+};
+
 export function addNetwork(design: Design): Created {
   const vlan = nextFree(design.networks.map((n) => n.vlan), 10);
   const id = uniqueId(`net-${vlan}`, takenIds(design));

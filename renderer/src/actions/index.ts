@@ -1,5 +1,7 @@
 /** The one registry of user actions. Menus, shortcuts, tooltips and the command palette read it. */
-import { addHost, addSwitch } from '../../../shared/edit/create.js';
+import { indexOf } from '../../../shared/edit/cached-index.js';
+import { ADD_DEVICE } from '../../../shared/edit/create.js';
+import { kindEntry, type FrameKind } from '../../../shared/model/kinds/index.js';
 import { createRegistry, type Action, type ActionContext } from './action.js';
 import { deployActions } from '../deploy/deploy-actions.js';
 import { liveActions } from '../live/live-actions.js';
@@ -7,14 +9,18 @@ import { editActions } from './edit-actions.js';
 
 const selectedDevice = ({ store }: ActionContext): string | undefined => {
   const { design, selection } = store.getState();
-  return selection.find((id) => design.hosts.some((h) => h.id === id) || design.switches.some((s) => s.id === id));
+  const index = indexOf(design);
+  return selection.find((id) => {
+    const e = index.byId.get(id);
+    return e !== undefined && kindEntry(e.kind).frame === true;
+  });
 };
 
-function addDevice(ctx: ActionContext, kind: 'host' | 'switch'): void {
+function addDevice(ctx: ActionContext, kind: FrameKind): void {
   const at = ctx.services.viewCenter();
   let id = '';
   ctx.store.getState().edit((d) => {
-    const created = kind === 'host' ? addHost(d, at) : addSwitch(d, at);
+    const created = ADD_DEVICE[kind](d, at);
     id = created.id;
     return created.design;
   });

@@ -4,16 +4,7 @@
  * when dropped on empty canvas, in a host or switch the person picks (or a new
  * one created there).
  */
-import {
-  addHost,
-  addHostElement,
-  addSwitch,
-  addSwitchElement,
-  EditRefused,
-  isHostElementKind,
-  isSwitchElementKind,
-  type Created,
-} from '../../../shared/edit/create.js';
+import { ADD_DEVICE, addHostElement, addSwitchElement, EditRefused, isHostElementKind, isSwitchElementKind } from '../../../shared/edit/create.js';
 import { NODE_SIZE, type NodeKind } from '../../../shared/layout/sizes.js';
 import { elementsIn, kindEntry, KINDS, kindTitle, type FrameKind, type PlaceableKind } from '../../../shared/model/kinds/index.js';
 import type { Design, Position } from '../../../shared/model/schema.js';
@@ -31,9 +22,6 @@ export function deviceAt(nodes: readonly AppNode[], at: Position, type: FrameKin
     (n) => n.type === type && at.x >= n.position.x && at.y >= n.position.y && at.x <= n.position.x + (n.width ?? 0) && at.y <= n.position.y + (n.height ?? 0),
   );
 }
-
-/** Adds an empty device of each frame kind. */
-const ADD_DEVICE: Record<FrameKind, (design: Design, at: Position) => Created> = { host: addHost, switch: addSwitch };
 
 const isFrame = (kind: PlaceableKind): kind is FrameKind => kindEntry(kind).frame === true;
 

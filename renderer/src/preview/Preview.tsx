@@ -5,6 +5,7 @@
 import { useMemo, useState } from 'react';
 import { renderDevice } from '../../../shared/targets/index.js';
 import type { Design } from '../../../shared/model/schema.js';
+import { deviceOf, kindEntry } from '../../../shared/model/kinds/index.js';
 import { indexOf } from '../../../shared/edit/cached-index.js';
 import { runAction } from '../actions/run.js';
 import { useAppStore } from '../store/store.js';
@@ -16,9 +17,9 @@ export function deviceOfSelection(design: Design, selection: readonly string[]):
   for (const id of selection) {
     const e = index.byId.get(id);
     if (!e) continue;
-    if (e.kind === 'host' || e.kind === 'switch') return e.element.id;
-    if ('host' in e) return e.host.id;
-    if ('switch' in e) return e.switch.id;
+    if (kindEntry(e.kind).frame === true) return e.element.id;
+    const device = deviceOf(e);
+    if (device) return device.element.id;
   }
   return null;
 }

@@ -1,20 +1,24 @@
 /**
  * ifupdown2: a host's `/etc/network/interfaces`, written the way Proxmox VE
- * writes it. One renderer per element kind, in dependency order (ports, bonds,
- * OVS bonds, bridges, OVS bridges, OVS internal ports, VLAN interfaces), then the host's unmanaged stanzas verbatim, then
- * the `source` line for interfaces.d. Same design, same bytes.
+ * writes it. One renderer per host interface kind (`STANZAS`; a kind the
+ * registry adds does not compile until it has one), in registry order, which
+ * is dependency order (ports, bonds, bridges, VLAN interfaces, then the OVS
+ * bonds, bridges and internal ports), then the host's
+ * unmanaged stanzas verbatim, then the `source` line for interfaces.d. Same
+ * design, same bytes.
  */
+import { elementsIn, kindsOwnedBy, type HostInterfaceKind, type ShapeOf } from '../../model/kinds/index.js';
 import type { Design, Host } from '../../model/schema.js';
 import { ConfigText } from '../switch-common/config-text.js';
 import type { GeneratedFile, Target } from '../target.js';
 import { INTERFACES_D } from './keys.js';
-import { interfaceNames } from './names.js';
+import { interfaceNames, type NameOf } from './names.js';
 import { bondStanzas } from './render-bond.js';
 import { bridgeStanzas } from './render-bridge.js';
-import { ovsBondStanzas, ovsBridges, ovsBridgeStanzas, ovsIntPortStanzas, ovsPortLines } from './render-ovs.js';
+import { ovsBondStanzas, ovsBridges, ovsBridgeStanzas, ovsIntPortStanzas, ovsPortLines, type OvsBridgeOf } from './render-ovs.js';
 import { portStanzas } from './render-port.js';
 import { vlanStanzas } from './render-vlan.js';
-import { writeInterface } from './stanza.js';
+import { writeInterface, type InterfaceStanzas } from './stanza.js';
 
 export const INTERFACES_PATH = 'etc/network/interfaces';
 export const SOURCE_INTERFACES_D = `source ${INTERFACES_D}`;
@@ -25,6 +29,27 @@ function findHost(design: Design, hostId: string): Host {
   return host;
 }
 
+/** What a renderer may look up on the host: interface names by id, and the OVS bridge an element sits on. */
+interface HostLookups {
+  readonly nameOf: NameOf;
+  readonly ovsBridgeOf: OvsBridgeOf;
+}
+
+const STANZAS: { readonly [K in HostInterfaceKind]: (element: ShapeOf<K>, host: HostLookups) => InterfaceStanzas } = {
+  port: (port, { ovsBridgeOf }) => {
+    const own = portStanzas(port);
+    return { ...own, kindLines: [...ovsPortLines(ovsBridgeOf(port.id)), ...own.kindLines] };
+  },
+  bond: (bond, { nameOf }) => bondStanzas(bond, nameOf),
+  bridge: (bridge, { nameOf }) => bridgeStanzas(bridge, nameOf),
+  vlan: (vlan, { nameOf }) => vlanStanzas(vlan, nameOf),
+  'ovs-bond': (bond, { nameOf, ovsBridgeOf }) => ovsBondStanzas(bond, nameOf, ovsBridgeOf),
+  'ovs-bridge': (bridge, { nameOf }) => ovsBridgeStanzas(bridge, nameOf),
+  'ovs-int-port': (port, { ovsBridgeOf }) => ovsIntPortStanzas(port, ovsBridgeOf),
+};
+
+const INTERFACE_KINDS = kindsOwnedBy('host').filter((k) => k.hostInterface);
+
 /** An unmanaged block that defines `lo` itself replaces the default loopback stanza. */
 const definesLoopback = (block: string) => /^\s*iface\s+lo\s/m.test(block);
 
@@ -33,20 +58,11 @@ function interfacesText(host: Host): ConfigText {
   if (!host.unmanaged.some(definesLoopback)) {
     out.line('auto lo', host.id).line('iface lo inet loopback', host.id).line('');
   }
-  const nameOf = interfaceNames(host);
-  const bridgeOf = ovsBridges(host);
-  const stanzas = [
-    ...host.ports.map((p) => {
-      const own = portStanzas(p);
-      return { ...own, kindLines: [...ovsPortLines(bridgeOf(p.id)), ...own.kindLines] };
-    }),
-    ...host.bonds.map((b) => bondStanzas(b, nameOf)),
-    ...host.ovsBonds.map((b) => ovsBondStanzas(b, nameOf, bridgeOf)),
-    ...host.bridges.map((b) => bridgeStanzas(b, nameOf)),
-    ...host.ovsBridges.map((b) => ovsBridgeStanzas(b, nameOf)),
-    ...host.ovsIntPorts.map((p) => ovsIntPortStanzas(p, bridgeOf)),
-    ...host.vlans.map((v) => vlanStanzas(v, nameOf)),
-  ];
+  const lookups: HostLookups = { nameOf: interfaceNames(host), ovsBridgeOf: ovsBridges(host) };
+  const stanzas = INTERFACE_KINDS.flatMap((kind) => {
+    const render = STANZAS[kind.id as HostInterfaceKind] as (element: unknown, host: HostLookups) => InterfaceStanzas;
+    return elementsIn(host, kind).map((element) => render(element, lookups));
+  });
   for (const stanza of stanzas) writeInterface(out, stanza);
   for (const block of host.unmanaged) {
     for (const line of block.replace(/\n+$/, '').split('\n')) out.line(line, host.id);
