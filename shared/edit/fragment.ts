@@ -11,6 +11,7 @@ import {
   hostInterfaces,
   kindsOwnedBy,
   type FrameKind,
+  type KindEntry,
   type KindOf,
   type KindsOwnedBy,
   type OwnerKind,
@@ -100,6 +101,13 @@ export interface Pasted {
 /** `prefix` of a numbered name: `eth3` -> `eth`, `vmbr0` -> `vmbr`. */
 const stem = (name: string) => name.replace(/\d+$/, '');
 
+/** `name` if free in `names`, else the next free name of its stem; taken from then on. */
+function rename(name: string, names: Set<string>): string {
+  const next = names.has(name) ? nextNumbered(stem(name), names) : name;
+  names.add(next);
+  return next;
+}
+
 /**
  * Pastes a fragment. Device parts go back into their device when it still
  * exists, else into `into` (a host or switch id) when given, else are left out.
@@ -122,44 +130,41 @@ export function pasteFragment(design: Design, fragment: Fragment, offset: Positi
     return n;
   };
 
-  /** Copies host parts, renaming against `names` and keeping outside refs only when `sameHost`. */
-  const copyHostParts = (parts: HostParts, names: Set<string>, sameHost: boolean): HostParts => {
-    const rename = (name: string) => {
-      if (!names.has(name)) return (names.add(name), name);
-      const next = nextNumbered(stem(name), names);
-      names.add(next);
-      return next;
-    };
-    const outside = (id: string) => (sameHost ? id : undefined);
-    return {
-      ports: parts.ports.map((p) => ({ ...p, id: mapped(p.id)!, name: rename(p.name) })),
-      bonds: parts.bonds.map((b) => {
-        const members = b.members.map(mapped).filter((m): m is string => m !== undefined);
-        const bond = { ...b, id: mapped(b.id)!, name: rename(b.name), members };
-        const primary = b.primary === undefined ? undefined : mapped(b.primary);
-        if (primary === undefined) delete bond.primary;
-        else bond.primary = primary;
-        return bond;
-      }),
-      bridges: parts.bridges.map((b) => ({ ...b, id: mapped(b.id)!, name: rename(b.name), ports: b.ports.map(mapped).filter((p): p is string => p !== undefined) })),
-      vlans: parts.vlans.flatMap((v) => {
-        const parent = mapped(v.parent) ?? outside(v.parent);
-        return parent === undefined ? [] : [{ ...v, id: mapped(v.id)!, name: rename(v.name), parent }];
-      }),
-      ovsBonds: parts.ovsBonds.map((b) => ({ ...b, id: mapped(b.id)!, name: rename(b.name), members: b.members.map(mapped).filter((m): m is string => m !== undefined) })),
-      ovsBridges: parts.ovsBridges.map((b) => ({ ...b, id: mapped(b.id)!, name: rename(b.name), ports: b.ports.map(mapped).filter((p): p is string => p !== undefined) })),
-      ovsIntPorts: parts.ovsIntPorts.map((p) => ({ ...p, id: mapped(p.id)!, name: rename(p.name) })),
-      vms: parts.vms.map((vm) => ({
-        ...vm,
-        id: mapped(vm.id)!,
-        vmid: newVmid(),
-        nics: vm.nics.flatMap((n) => {
-          const bridge = mapped(n.bridge) ?? outside(n.bridge);
-          return bridge === undefined ? [] : [{ ...n, id: mapped(n.id)!, bridge }];
-        }),
-      })),
-    };
+  /**
+   * Copies one element and what it owns, as its registry entry says: a fresh
+   * id, a free name for a host interface (against `names`), lists of
+   * references kept only inside the fragment, single references kept outside
+   * it only on the same host (else dropped, or the element left out when it
+   * cannot live without it), and a fresh VM id for a VM.
+   */
+  const copyElement = (kind: KindEntry, element: { readonly id: string }, names: Set<string>, sameHost: boolean): Record<string, unknown> | undefined => {
+    const source = element as unknown as Record<string, unknown>;
+    const next: Record<string, unknown> = { ...source, id: mapped(element.id)! };
+    if (kind.hostInterface) next.name = rename(source.name as string, names);
+    for (const reference of kind.references ?? []) {
+      const value = source[reference.field];
+      if (Array.isArray(value)) {
+        next[reference.field] = (value as string[]).map(mapped).filter((id): id is string => id !== undefined);
+      } else if (typeof value === 'string') {
+        const to = mapped(value) ?? (sameHost ? value : undefined);
+        if (to === undefined && reference.onDelete === 'delete-self') return undefined;
+        if (to === undefined) delete next[reference.field];
+        else next[reference.field] = to;
+      }
+    }
+    for (const reference of kind.references ?? []) {
+      const value = next[reference.field];
+      if (reference.among !== undefined && typeof value === 'string' && !(next[reference.among] as readonly string[]).includes(value)) delete next[reference.field];
+    }
+    for (const child of kindsOwnedBy(kind.id)) next[child.collection] = copyAll(child, elementsIn(element, child), names, sameHost);
+    if (kind.id === 'vm') next.vmid = newVmid();
+    return next;
   };
+  const copyAll = (kind: KindEntry, elements: readonly { readonly id: string }[], names: Set<string>, sameHost: boolean) =>
+    elements.flatMap((e) => copyElement(kind, e, names, sameHost) ?? []);
+  /** Copies host parts, renaming against `names` and keeping outside refs only when `sameHost`. */
+  const copyHostParts = (parts: HostParts, names: Set<string>, sameHost: boolean): HostParts =>
+    Object.fromEntries(kindsOwnedBy('host').map((k) => [k.collection, copyAll(k, elementsIn(parts, k), names, sameHost)])) as unknown as HostParts;
   const copySwitchParts = (parts: SwitchParts, sw: Switch): SwitchParts => {
     const names = new Set(sw.ports.map((p) => p.name));
     const unitStem = (name: string) => name.replace(/\d+$/, '');

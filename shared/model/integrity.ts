@@ -32,21 +32,17 @@ export function checkIntegrity(design: Design): IntegrityIssue[] {
     }
   }
 
-  /** Checks that `id` names an element of one of `kinds`, on the same device as `from` when asked. */
-  const ref = (from: Located, path: readonly PathSegment[], id: string, kinds: readonly string[], sameDevice: boolean): void => {
+  /** Problem with `id` as an element of one of `kinds` (on the same device as `from` when asked), if any. */
+  const refProblem = (from: Located, id: string, kinds: readonly string[], sameDevice: boolean): string | undefined => {
     const target = index.byId.get(id);
-    if (!target) {
-      report(path, `refers to "${id}", which does not exist (expected a ${kinds.join(' or ')})`);
-    } else if (!kinds.includes(target.kind)) {
-      report(path, `refers to "${id}", which is a ${target.kind}, not a ${kinds.join(' or ')}`);
-    } else if (sameDevice) {
-      const here = deviceOf(from);
-      const there = deviceOf(target);
-      if (here && there && here.element.id !== there.element.id) {
-        report(path, `refers to "${id}" on ${there.kind} ${there.element.name}, not on ${here.element.name}`);
-      }
-    }
+    if (!target) return `refers to "${id}", which does not exist (expected a ${kinds.join(' or ')})`;
+    if (!kinds.includes(target.kind)) return `refers to "${id}", which is a ${target.kind}, not a ${kinds.join(' or ')}`;
+    if (!sameDevice) return undefined;
+    const here = deviceOf(from);
+    const there = deviceOf(target);
+    return here && there && here.element.id !== there.element.id ? `refers to "${id}" on ${there.kind} ${there.element.name}, not on ${here.element.name}` : undefined;
   };
+  const titleOf = (owner: ReturnType<typeof ownerOf>) => (owner ? (kindEntry(owner.kind).title as (e: unknown) => string)(owner.element) : '');
 
   /** First holder of each (owner, group, value), for the registry's unique values. */
   const holders = new Map<string, string>();
@@ -54,25 +50,28 @@ export function checkIntegrity(design: Design): IntegrityIssue[] {
     const kind = kindEntry(located.kind);
     const element = located.element as unknown as Record<string, unknown>;
     const owner = ownerOf(located);
-    const ownerTitle = owner ? (kindEntry(owner.kind).title as (e: unknown) => string)(owner.element) : '';
     for (const unique of kind.unique ?? []) {
       const value = element[unique.field] as string | number;
       const key = `${owner ? (owner.element as { id: string }).id : ''}\u0000${unique.group}\u0000${value}`;
       const other = holders.get(key);
-      if (other !== undefined) report([...located.path, unique.field], unique.message(value, ownerTitle, other));
+      if (other !== undefined) report([...located.path, unique.field], unique.message(value, titleOf(owner), other));
       else holders.set(key, located.element.id);
     }
-    kind.check?.(located.element as never, (owner?.element ?? design) as never, (field, message) => report([...located.path, field], message));
+    if (kind.check) kind.check(located.element as never, (owner?.element ?? design) as never, (field, message) => report([...located.path, field], message));
     for (const reference of kind.references ?? []) {
       const value = element[reference.field];
-      const at = [...located.path, reference.field];
-      if (Array.isArray(value)) value.forEach((id: string, i) => ref(located, [...at, i], id, reference.to, reference.sameDevice === true));
-      else if (typeof value === 'string') {
-        if (reference.among !== undefined && !(element[reference.among] as readonly string[]).includes(value)) {
-          report(at, `${reference.field} "${value}" is not a member of ${kind.label} ${(kind.title as (e: unknown) => string)(element)}`);
-        } else {
-          ref(located, at, value, reference.to, reference.sameDevice === true);
-        }
+      const sameDevice = reference.sameDevice === true;
+      if (Array.isArray(value)) {
+        (value as string[]).forEach((id, i) => {
+          const problem = refProblem(located, id, reference.to, sameDevice);
+          if (problem) report([...located.path, reference.field, i], problem);
+        });
+      } else if (typeof value === 'string') {
+        const problem =
+          reference.among !== undefined && !(element[reference.among] as readonly string[]).includes(value)
+            ? `${reference.field} "${value}" is not a member of ${kind.label} ${(kind.title as (e: unknown) => string)(element)}`
+            : refProblem(located, value, reference.to, sameDevice);
+        if (problem) report([...located.path, reference.field], problem);
       }
     }
   }
