@@ -5,7 +5,7 @@
  * onto a bond and a bond dragged onto a port plan the same edit.
  */
 import type { ElementOf, Located } from '../model/index-of.js';
-import { elementTitle, kindEntry } from '../model/kinds/index.js';
+import { elementTitle, kindEntry, KINDS } from '../model/kinds/index.js';
 import type { Design, Host } from '../model/schema.js';
 import { VmNic } from '../model/schema.js';
 import { indexOf } from './cached-index.js';
@@ -144,8 +144,13 @@ export function planConnection(design: Design, from: ConnectionEnd, to: Connecti
       return refuse('two host ports cannot be joined; put them in a bond, or cable each to a switch port');
     case 'vm+vm':
       return refuse('VMs connect to bridges, not to each other');
-    default:
+    default: {
+      // A VM NIC may sit on any kind its bridge reference names (an OVS bridge as well as a Linux one).
+      const vm = x.kind === 'vm' ? x : y.kind === 'vm' ? y : undefined;
+      const other = vm === x ? y : x;
+      if (vm?.kind === 'vm' && KINDS['vm-nic'].references[0].to.some((k) => k === other.kind)) return planVmNic(vm, vm === a ? from : to, other, onHost);
       return planMembership(x, y) ?? planMembership(y, x) ?? refuse(`a ${kindWord(x)} cannot be connected to a ${kindWord(y)}`);
+    }
   }
 }
 

@@ -9,7 +9,8 @@ import { z } from 'zod';
 import { checkDescription } from './names.js';
 import { formatVlanSet, parseVlanSet, VlanSetSyntaxError } from './vlan-set.js';
 
-export type TargetKeys = Partial<Record<'ifupdown2' | 'proxmox-vm' | 'dell-os6' | 'cisco-ios' | 'pve-firewall', string>>;
+/** `ovs-vsctl`: the column of a setting in an `ovs_options` line (`bond_mode`, `other_config:lacp-time`). */
+export type TargetKeys = Partial<Record<'ifupdown2' | 'ovs-vsctl' | 'proxmox-vm' | 'pve-firewall' | 'dell-os6' | 'cisco-ios', string>>;
 
 interface AttributeBase {
   readonly label: string;

@@ -16,6 +16,9 @@ import { portAttributes } from './kinds/port.js';
 import { switchPortAttributes } from './kinds/switch-port.js';
 import { vlanInterfaceAttributes } from './kinds/vlan.js';
 import { vmNicAttributes } from './kinds/vm-nic.js';
+import { ovsBondAttributes } from './kinds/ovs-bond.js';
+import { ovsBridgeAttributes } from './kinds/ovs-bridge.js';
+import { ovsIntPortAttributes } from './kinds/ovs-int-port.js';
 import type { ElementKind, ShapeOf } from './kinds/index.js';
 import { checkDescription, checkDeviceName, checkInterfaceName } from './names.js';
 import { extraLinesProblems, splitBlockText, splitContinuedLine, unmanagedBlockProblems } from './verbatim.js';
@@ -147,6 +150,30 @@ export const VlanInterface = z.strictObject({
   ...interfaceCommon,
 });
 
+/** An Open vSwitch bridge; its ports are host ports, OVS bonds and OVS internal ports. */
+export const OvsBridge = z.strictObject({
+  id: Id,
+  name: InterfaceName,
+  ports: z.array(Id),
+  ...attributeShape(ovsBridgeAttributes),
+  ...interfaceCommon,
+});
+
+export const OvsBond = z.strictObject({
+  id: Id,
+  name: InterfaceName,
+  members: z.array(Id),
+  ...attributeShape(ovsBondAttributes),
+  ...interfaceCommon,
+});
+
+export const OvsIntPort = z.strictObject({
+  id: Id,
+  name: InterfaceName,
+  ...attributeShape(ovsIntPortAttributes),
+  ...interfaceCommon,
+});
+
 export const VmNic = z.strictObject({
   id: Id,
   slot: z.number().int().min(0).max(31),
@@ -184,6 +211,9 @@ export const Host = z.strictObject({
   bonds: z.array(Bond).default([]),
   bridges: z.array(Bridge).default([]),
   vlans: z.array(VlanInterface).default([]),
+  ovsBridges: z.array(OvsBridge).default([]),
+  ovsBonds: z.array(OvsBond).default([]),
+  ovsIntPorts: z.array(OvsIntPort).default([]),
   vms: z.array(Vm).default([]),
   /** `host.fw`: the node's own firewall options and rules. */
   firewall: HostFirewall.optional(),
@@ -273,6 +303,9 @@ export const ELEMENT_SCHEMAS: { readonly [K in ElementKind]?: z.ZodType<ShapeOf<
   bond: Bond,
   bridge: Bridge,
   vlan: VlanInterface,
+  'ovs-bond': OvsBond,
+  'ovs-bridge': OvsBridge,
+  'ovs-int-port': OvsIntPort,
   vm: Vm,
   'switch-port': SwitchPort,
   'port-channel': PortChannel,
@@ -282,6 +315,9 @@ export type Port = z.infer<typeof Port>;
 export type Bond = z.infer<typeof Bond>;
 export type Bridge = z.infer<typeof Bridge>;
 export type VlanInterface = z.infer<typeof VlanInterface>;
+export type OvsBridge = z.infer<typeof OvsBridge>;
+export type OvsBond = z.infer<typeof OvsBond>;
+export type OvsIntPort = z.infer<typeof OvsIntPort>;
 export type VmNic = z.infer<typeof VmNic>;
 export type Vm = z.infer<typeof Vm>;
 export type Host = z.infer<typeof Host>;

@@ -1,12 +1,13 @@
 /**
  * One shape for what is known about a bond, whichever source it came from:
- * its `/proc/net/bonding` file (richest: LACP details, churn) or the
- * `ip -j -d link` data of the bond and its slaves. The health model reads only
- * this shape.
+ * its `/proc/net/bonding` file (richest: LACP details, churn), the
+ * `ip -j -d link` data of the bond and its slaves, or `ovs-appctl bond/show`
+ * for an Open vSwitch bond. The health model reads only this shape.
  */
 import type { BondingInfo, ChurnState, Duplex } from './bonding-proc.js';
 import type { IpLink } from './ip-link.js';
 import type { LacpState } from './lacp-state.js';
+import type { OvsBondInfo, OvsLacpStatus } from './ovs-bond-show.js';
 import type { SysfsLink } from './sysfs-link.js';
 
 export type MemberMii = 'up' | 'down' | 'going down' | 'going back' | 'unknown';
@@ -27,7 +28,7 @@ export interface MemberObservation {
 }
 
 export interface BondObservation {
-  readonly source: 'proc' | 'ip';
+  readonly source: 'proc' | 'ip' | 'ovs';
   readonly mode?: string;
   readonly miiUp: boolean;
   readonly xmitHashPolicy?: string;
@@ -36,6 +37,8 @@ export interface BondObservation {
   /** null: the bond has no active aggregator; absent: not known. */
   readonly activeAggregator?: { readonly id?: number; readonly partnerMac?: string } | null;
   readonly members: readonly MemberObservation[];
+  /** Open vSwitch only: where LACP negotiation stands, and whether the bond falls back to active-backup without a partner. */
+  readonly ovsLacp?: { readonly status: OvsLacpStatus; readonly fallbackAb: boolean };
 }
 
 export function bondFromProc(info: BondingInfo): BondObservation {
@@ -99,5 +102,16 @@ export function bondFromIpLink(
         partnerChurn: s.partnerChurn === undefined ? undefined : CHURN_FROM_IP[s.partnerChurn],
       };
     }),
+  };
+}
+
+/** An Open vSwitch bond from `ovs-appctl bond/show`: a member carries traffic when OVS says enabled. */
+export function bondFromOvs(info: OvsBondInfo): BondObservation {
+  return {
+    source: 'ovs',
+    mode: info.mode,
+    miiUp: info.members.some((m) => m.enabled),
+    members: info.members.map((m) => ({ name: m.name, mii: m.enabled ? 'up' : 'down' })),
+    ...(info.lacpStatus !== undefined && { ovsLacp: { status: info.lacpStatus, fallbackAb: info.lacpFallbackAb ?? false } }),
   };
 }

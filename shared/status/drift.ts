@@ -14,7 +14,7 @@ const canonical = (cidr: string) => {
   return prefix ? formatPrefix(prefix) : cidr;
 };
 
-function compareSet(what: string, designed: readonly string[], live: readonly string[]): string[] {
+export function compareSet(what: string, designed: readonly string[], live: readonly string[]): string[] {
   const want = new Set(designed);
   const have = new Set(live);
   const missing = [...want].filter((x) => !have.has(x));

@@ -77,7 +77,7 @@ export interface BondExpectation {
 
 /** The health of one bond and the reasons for it. */
 export function evaluateBond(bond: string, obs: BondObservation, expected: BondExpectation = {}): { health: ReadHealth; reasons: string[] } {
-  const fatal = obs.miiUp ? [] : [`${bond} MII status is down`];
+  const fatal = obs.miiUp ? [] : [obs.source === 'ovs' ? `${bond} has no enabled member` : `${bond} MII status is down`];
   const warnings: string[] = [];
   if (obs.members.length === 0) warnings.push(`${bond} has no members`);
   const present = new Set(obs.members.map((m) => m.name));
@@ -89,6 +89,11 @@ export function evaluateBond(bond: string, obs: BondObservation, expected: BondE
   if (minLinks !== undefined && upCount < minLinks) warnings.push(`only ${upCount} of the ${minLinks} links min-links requires are up`);
   warnings.push(...speedReasons(obs));
 
+  if (obs.ovsLacp?.status === 'configured') {
+    // ofproto/bond.c: a bond whose LACP is not negotiated sends nothing, unless lacp_fallback_ab makes it active-backup.
+    if (obs.ovsLacp.fallbackAb) warnings.push(`${bond} has LACP configured but no partner negotiated it; it fell back to active-backup`);
+    else fatal.push(`${bond} has LACP configured but no partner negotiated it, so it sends nothing (lacp_fallback_ab is off)`);
+  }
   if (obs.mode === '802.3ad') {
     warnings.push(...aggregatorReasons(bond, obs));
     for (const m of obs.members) warnings.push(...lacpMemberReasons(m));

@@ -1,17 +1,18 @@
 /**
  * The output of one status read of a host (the status script's sections,
- * each opened by a marker line) turned into facts: links, addresses, speeds
- * and the bonding files by bond name.
+ * each opened by a marker line) turned into facts: links, addresses, speeds,
+ * the bonding files by bond name, and Open vSwitch's bonds where it runs.
  */
 import { parseBondingProc, type BondingInfo } from './bonding-proc.js';
 import { parseIpAddr, type LiveAddress } from './ip-addr.js';
 import { parseIpLink, type IpLink } from './ip-link.js';
+import { parseOvsBondShow, type OvsBondInfo } from './ovs-bond-show.js';
 import { formatProblem, type Parsed } from './parse-result.js';
 import { parseSysfsLinks, type SysfsLink } from './sysfs-link.js';
 
 /** Every section starts with a line `@@netloom <section>[ <name>]`; the last is `@@netloom end`. */
 export const SECTION_MARKER = '@@netloom';
-export const SECTIONS = { bonding: 'bonding', ipLink: 'ip-link', ipAddr: 'ip-addr', sysfs: 'sysfs', end: 'end' } as const;
+export const SECTIONS = { bonding: 'bonding', ipLink: 'ip-link', ipAddr: 'ip-addr', sysfs: 'sysfs', ovsBonds: 'ovs-bonds', end: 'end' } as const;
 
 export interface HostFacts {
   readonly links: ReadonlyMap<string, IpLink>;
@@ -19,6 +20,8 @@ export interface HostFacts {
   readonly sysfs: ReadonlyMap<string, SysfsLink>;
   /** Each bonding file's parse, by bond name; a file that does not parse keeps its error. */
   readonly bonding: ReadonlyMap<string, Parsed<BondingInfo>>;
+  /** `ovs-appctl bond/show`; absent when the host has no ovs-appctl. */
+  readonly ovsBonds?: Parsed<OvsBondInfo[]>;
 }
 
 interface Sections {
@@ -67,5 +70,9 @@ export function readHostFacts(output: string): { ok: true; facts: HostFacts } | 
 
   const bonding = new Map<string, Parsed<BondingInfo>>();
   for (const [bond, text] of sections.bonding) bonding.set(bond, parseBondingProc(text));
-  return { ok: true, facts: { links: links.value, addresses: addresses.value, sysfs: sysfs.value, bonding } };
+  const ovs = sections.single.get(SECTIONS.ovsBonds);
+  return {
+    ok: true,
+    facts: { links: links.value, addresses: addresses.value, sysfs: sysfs.value, bonding, ...(ovs !== undefined && { ovsBonds: parseOvsBondShow(ovs) }) },
+  };
 }

@@ -13,6 +13,7 @@ import type { HostFacts } from './host-facts.js';
 import type { IpLink } from './ip-link.js';
 import { describeLacpState } from './lacp-state.js';
 import { healthOf, type ElementLive, type FactValue, type Health, type LiveStatus } from './live.js';
+import { ovsBondStatus } from './ovs-bond-status.js';
 import { formatProblem } from './parse-result.js';
 
 type Facts = Record<string, FactValue>;
@@ -183,6 +184,7 @@ export function hostStatus(design: Design, host: Host, facts: HostFacts, readAt:
   for (const port of host.ports) elements[port.id] = portStatus(port, facts, memberships.get(port.id), readAt);
   const names = new Map<string, string>(hostInterfaces(host).map((i) => [i.id, i.name]));
   for (const bridge of host.bridges) elements[bridge.id] = interfaceStatus(bridge, facts, readAt, bridge.ports.map((id) => names.get(id) ?? id));
+  for (const bond of host.ovsBonds) elements[bond.id] = ovsBondStatus(bond, facts, bond.members.map((id) => portNames.get(id) ?? id), readAt);
   // Every other interface (VLAN interfaces, kinds added later): its link, MTU and addresses.
   for (const iface of hostInterfaces(host)) elements[iface.id] ??= interfaceStatus(iface, facts, readAt);
   elements[host.id] = live('ok', [], [], { interfaces: facts.links.size }, readAt);

@@ -11,3 +11,5 @@ export * from './health.js';
 export * from './drift.js';
 export * from './host-status.js';
 export * from './bond-report.js';
+export * from './ovs-bond-show.js';
+export * from './ovs-bond-status.js';

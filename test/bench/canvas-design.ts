@@ -27,6 +27,9 @@ export function generatedDesign(elements: number): Design {
       bonds: [0, 1].map((b) => ({ id: `${id}-b${b}`, name: `bond${b}`, members: [`${id}-p${b * 2}`, `${id}-p${b * 2 + 1}`], mode: '802.3ad' as const, miimon: 100, autostart: 'auto' as const })),
       bridges: [0, 1].map((b) => ({ id: `${id}-br${b}`, name: `vmbr${b}`, ports: [`${id}-b${b}`], vlanAware: b === 1, ...(b === 1 ? { pvid: 240 } : {}), stp: false, forwardDelay: 0, autostart: 'auto' as const })),
       vlans: [],
+      ovsBridges: [],
+      ovsBonds: [],
+      ovsIntPorts: [],
       vms: [{ id: `${id}-vm`, vmid: 100 + h, name: `vm${h}`, nics: [{ id: `${id}-vm-n0`, slot: 0, bridge: `${id}-br1`, tag: 245, model: 'virtio', firewall: false }] }],
       unmanaged: [],
     });

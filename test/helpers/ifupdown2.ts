@@ -118,7 +118,8 @@ const YES: Record<string, string> = { yes: 'yes', on: 'yes', '1': 'yes', no: 'no
 /** ifupdown2's defaults (addons/bond.py, addons/bridge.py) for attributes Netloom always writes. */
 const BOND_DEFAULTS: Record<string, string> = { 'bond-mode': 'balance-rr', 'bond-miimon': '0' };
 const BRIDGE_DEFAULTS: Record<string, string> = { 'bridge-stp': 'no', 'bridge-fd': '15', 'bridge-vlan-aware': 'no' };
-const LIST_KEYS = new Set(['bond-slaves', 'bridge-ports']);
+/** Lists ifupdown2 reads as sets of names (ovs-ports: every line joined; openvswitch addons). */
+const LIST_KEYS = new Set(['bond-slaves', 'bridge-ports', 'ovs-ports', 'ovs-bonds']);
 
 function expandVids(text: string): string {
   const ids = new Set<number>();
@@ -141,6 +142,8 @@ function netmaskLength(mask: string): number | undefined {
 function normalizeValue(key: string, value: string): string[] {
   if (LIST_KEYS.has(key)) return value.split(/\s+/).filter(Boolean);
   if (key === 'bridge-vids' || key === 'bridge-trunk') return [expandVids(value)];
+  // ovs-vsctl sets each column=value of ovs_options whatever their order.
+  if (key === 'ovs-options') return [value.split(/\s+/).filter(Boolean).sort().join(' ')];
   if (key === 'bond-mode' && /^[0-6]$/.test(value)) return [BOND_MODES[Number(value)]!];
   if (key === 'bond-lacp-rate') return [value === '0' ? 'slow' : value === '1' ? 'fast' : value];
   if ((key === 'bridge-stp' || key === 'bridge-vlan-aware') && YES[value]) return [YES[value]!];

@@ -1,7 +1,8 @@
 /**
  * The one command a status poll runs on a host: a fixed, read-only script
- * that prints every bonding file, `ip -j -d link show`, `ip -j addr show` and
- * each link's speed and duplex, each section opened by a marker line (see
+ * that prints every bonding file, `ip -j -d link show`, `ip -j addr show`,
+ * each link's speed and duplex, and `ovs-appctl bond/show` where Open vSwitch
+ * is installed, each section opened by a marker line (see
  * `shared/status/host-facts.ts`), in one round trip. The only value that
  * varies, the bonding directory, is passed as a quoted positional argument,
  * never spliced into the script text.
@@ -35,6 +36,11 @@ export const STATUS_SCRIPT = [
   '  read -r d 2>/dev/null <"$f/duplex"',
   `  printf '%s %s %s\\n' "\${f##*/}" "\${s:-?}" "\${d:-?}"`,
   'done',
+  'if command -v ovs-appctl >/dev/null 2>&1; then',
+  `  echo ${marker(SECTIONS.ovsBonds)}`,
+  '  ovs-appctl bond/show 2>/dev/null',
+  '  echo',
+  'fi',
   `echo ${marker(SECTIONS.end)}`,
 ].join('\n');
 

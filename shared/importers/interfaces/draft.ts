@@ -5,6 +5,11 @@
  * faithfully, the draft says why, and the stanzas are kept whole instead.
  */
 import { bondAttributes, bridgeAttributes, portAttributes, vlanInterfaceAttributes } from '../../model/kinds/index.js';
+import { ovsBondAttributes } from '../../model/kinds/ovs-bond.js';
+import { ovsBridgeAttributes } from '../../model/kinds/ovs-bridge.js';
+import { ovsIntPortAttributes } from '../../model/kinds/ovs-int-port.js';
+import { OvsOptionsSyntaxError, parseOvsOptions } from '../../model/ovs-options.js';
+import { OVS_TYPES } from '../../model/ifupdown2-keys.js';
 import { checkAttribute, type Attribute as AttributeSpec, type AttributeTable } from '../../model/attributes.js';
 import { parseIp } from '../../model/ip.js';
 import { checkInterfaceName } from '../../model/names.js';
@@ -20,6 +25,7 @@ import {
   canonicalKey,
   IFUPDOWN2_DEFAULTS,
   keysOf,
+  OVS_KEYS,
   readBondMode,
   readBool,
   readLacpRate,
@@ -28,7 +34,9 @@ import {
   VLAN_RAW_DEVICE,
 } from './vocabulary.js';
 
-export type DraftKind = 'port' | 'bond' | 'bridge' | 'vlan';
+export type DraftKind = 'port' | 'bond' | 'bridge' | 'vlan' | 'ovs-bridge' | 'ovs-bond' | 'ovs-int-port';
+type OvsKind = Extract<DraftKind, `ovs-${string}`>;
+const isOvsKind = (kind: DraftKind): kind is OvsKind => kind.startsWith('ovs-');
 
 export interface Note {
   readonly line: number;
@@ -52,6 +60,8 @@ export interface Draft {
   readonly primary?: string;
   readonly parent?: string;
   readonly vlan?: number;
+  /** `ovs_bridge`: the OVS bridge a port, OVS bond or internal port says it sits on. */
+  readonly ovsBridge?: string;
   readonly comment?: string;
   readonly extraLines: readonly string[];
 }
@@ -87,9 +97,20 @@ function commentOf(stanza: IfaceStanza, kind: DraftKind, name: string): string |
   return text;
 }
 
-function kindOf(name: string, keys: ReadonlySet<string>): DraftKind {
+/** The kind an `ovs_type` value means; OVSPort is a host port on an OVS bridge. */
+const OVS_KIND_OF: ReadonlyMap<string, DraftKind> = new Map(Object.entries(OVS_TYPES).map(([kind, type]) => [type, kind as DraftKind]));
+
+function kindOf(name: string, keys: ReadonlySet<string>, ovsType: string | undefined): DraftKind {
   const bond = keys.has(BOND_SLAVES);
   const bridge = keys.has(BRIDGE_PORTS);
+  const ovs = [...keys].some((k) => k.startsWith('ovs-'));
+  if (ovs && (bond || bridge || keys.has(VLAN_RAW_DEVICE) || keys.has(VLAN_ID))) throw new Unmodelled('it mixes Open vSwitch lines with Linux bond, bridge or VLAN lines');
+  if (ovs) {
+    if (ovsType === undefined) throw new Unmodelled('it has Open vSwitch lines but no ovs_type');
+    const kind = OVS_KIND_OF.get(ovsType);
+    if (!kind) throw new Unmodelled(`it is an Open vSwitch ${ovsType}, which Netloom does not model`);
+    return kind;
+  }
   if (bond && bridge) throw new Unmodelled('it has both bond-slaves and bridge-ports');
   if (bond) return 'bond';
   if (bridge) return 'bridge';
@@ -103,13 +124,28 @@ const TABLES: Readonly<Record<DraftKind, AttributeTable>> = {
   bond: bondAttributes,
   bridge: bridgeAttributes,
   vlan: vlanInterfaceAttributes,
+  'ovs-bridge': ovsBridgeAttributes,
+  'ovs-bond': ovsBondAttributes,
+  'ovs-int-port': ovsIntPortAttributes,
 };
-const KEYS: Readonly<Record<DraftKind, ReadonlyMap<string, string>>> = {
-  port: keysOf(portAttributes),
-  bond: keysOf(bondAttributes),
-  bridge: keysOf(bridgeAttributes),
-  vlan: keysOf(vlanInterfaceAttributes),
-};
+/** One value per kind, read from its table. */
+function perKind<T>(f: (table: AttributeTable) => T): Readonly<Record<DraftKind, T>> {
+  const t = TABLES;
+  return {
+    port: f(t.port),
+    bond: f(t.bond),
+    bridge: f(t.bridge),
+    vlan: f(t.vlan),
+    'ovs-bridge': f(t['ovs-bridge']),
+    'ovs-bond': f(t['ovs-bond']),
+    'ovs-int-port': f(t['ovs-int-port']),
+  };
+}
+const KEYS = perKind(keysOf);
+/** Model attribute name by `ovs_options` column. */
+const OVS_COLUMNS = perKind(
+  (table) => new Map(Object.entries(table).flatMap(([name, a]) => (a.keys?.['ovs-vsctl'] ? [[a.keys['ovs-vsctl'], name] as const] : []))),
+);
 
 /** Reads one value for a model attribute, in ifupdown2's spellings; undefined when it does not fit. */
 function readValue(name: string, spec: AttributeSpec, value: string): unknown {
@@ -164,7 +200,11 @@ export function readInterface(name: string, stanzas: readonly IfaceStanza[]): Dr
         throw new Unmodelled(`"${a.key}" has no value`);
       }
     }
-    const kind = kindOf(name, new Set(attributes.map((a) => a.key)));
+    const ovsTypes = attributes.filter((a) => a.key === OVS_KEYS.type);
+    if (ovsTypes.length > 1) throw new Unmodelled('it has more than one ovs_type line');
+    const kind = kindOf(name, new Set(attributes.map((a) => a.key)), ovsTypes[0]?.value);
+    const ovsPort = kind === 'port' && ovsTypes.length === 1;
+    let ovsBridge: string | undefined;
     const values: Record<string, unknown> = {};
     const extra = new Map<Attribute | LogicalLine, string>();
     let members: string[] = [];
@@ -206,6 +246,32 @@ export function readInterface(name: string, stanzas: readonly IfaceStanza[]): Dr
           parent = value;
         } else if (key === VLAN_ID && kind === 'vlan' && vlan === undefined && /^\d{1,4}$/.test(value) && Number(value) >= 1 && Number(value) <= 4094) {
           vlan = Number(value);
+        } else if (key === OVS_KEYS.type && ovsTypes.length === 1) {
+          // the kind, read above
+        } else if (key === OVS_KEYS.bridge && (ovsPort || kind === 'ovs-bond' || kind === 'ovs-int-port') && ovsBridge === undefined && !/\s/.test(value)) {
+          ovsBridge = value;
+        } else if ((key === OVS_KEYS.ports && kind === 'ovs-bridge') || (key === OVS_KEYS.bonds && kind === 'ovs-bond')) {
+          // ifupdown2 joins every ovs_ports line; the model holds one list.
+          if (once.has(key)) throw new Unmodelled(`it has more than one ${key} line`);
+          once.add(key);
+          members = value.split(/\s+/).filter(Boolean);
+          if (members.some((m) => m === 'glob' || m === 'regex' || /[[*?]/.test(m))) throw new Unmodelled(`its ${key} use a pattern`);
+        } else if (key === OVS_KEYS.options && isOvsKind(kind) && !once.has(key)) {
+          // ifupdown2 passes only the first ovs_options line to ovs-vsctl; a second one stays as written.
+          once.add(key);
+          const other: string[] = [];
+          try {
+            for (const { column, value: setting } of parseOvsOptions(value)) {
+              const attr = OVS_COLUMNS[kind].get(column);
+              const parsed = attr === undefined ? undefined : readValue(attr, TABLES[kind][attr]!, setting);
+              if (parsed !== undefined) values[attr!] = parsed;
+              else other.push(`${column}=${setting}`);
+            }
+          } catch (e) {
+            if (!(e instanceof OvsOptionsSyntaxError)) throw e;
+            throw new Unmodelled(`its ovs_options cannot be read: ${e.message}`);
+          }
+          if (other.length > 0) values.otherOptions = other.join(' ');
         } else if (KEYS[kind].has(key)) {
           const attr = KEYS[kind].get(key)!;
           const spec = TABLES[kind][attr]!;
@@ -273,6 +339,7 @@ export function readInterface(name: string, stanzas: readonly IfaceStanza[]): Dr
       ...(primary !== undefined ? { primary } : {}),
       ...(parent !== undefined ? { parent } : {}),
       ...(vlan !== undefined ? { vlan } : {}),
+      ...(ovsBridge !== undefined ? { ovsBridge } : {}),
       ...(comment !== undefined ? { comment } : {}),
       extraLines: ordered.map((l) => l.text),
     };

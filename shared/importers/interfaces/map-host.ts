@@ -8,7 +8,7 @@
 import { checkInterfaceName } from '../../model/names.js';
 import { unmanagedBlockProblems } from '../../model/verbatim.js';
 import { INTERFACES_D } from '../../model/ifupdown2-keys.js';
-import type { Bond, Bridge, Host, PlatformId, Port, SshTarget, VlanInterface } from '../../model/schema.js';
+import type { Bond, Bridge, Host, OvsBond, OvsBridge, OvsIntPort, PlatformId, Port, SshTarget, VlanInterface } from '../../model/schema.js';
 import { headerProblem, readInterface, type Draft, type Note } from './draft.js';
 import { IdAllocator } from './ids.js';
 import { canonicalKey, readBool } from './vocabulary.js';
@@ -67,15 +67,33 @@ function resolve(drafts: ReadonlyMap<string, Draft>, verbatim: ReadonlyMap<strin
     }
     return kinds.includes('port') ? implicitPort(name) : `it refers to ${name}, which has no stanza`;
   };
+  /** Both ends of an OVS membership must agree: the bridge lists the port in ovs_ports, the port names the bridge in ovs_bridge. */
+  const ovsBridgeProblem = (draft: Draft): string | undefined => {
+    if (draft.ovsBridge === undefined) return undefined;
+    const bridge = drafts.get(draft.ovsBridge);
+    if (bridge?.kind === 'ovs-bridge' && bridge.members.includes(draft.name)) return undefined;
+    if (verbatim.has(draft.ovsBridge)) return `it refers to ${draft.ovsBridge}, which is kept verbatim`;
+    return `its ovs_bridge ${draft.ovsBridge} is not an OVS bridge that lists it in ovs_ports`;
+  };
+  const ovsPortProblem = (bridge: Draft, name: string): string | undefined => {
+    const port = drafts.get(name);
+    if (name === bridge.name) return 'it lists itself as a port';
+    if (!port) return verbatim.has(name) ? `it refers to ${name}, which is kept verbatim` : `it lists ${name} in ovs_ports, which has no stanza`;
+    if (port.kind !== 'port' && port.kind !== 'ovs-bond' && port.kind !== 'ovs-int-port') return `it lists ${name}, a ${port.kind}, in ovs_ports`;
+    return port.ovsBridge === bridge.name ? undefined : `it lists ${name}, which does not name it in ovs_bridge`;
+  };
   for (const draft of drafts.values()) {
     const problems =
-      draft.kind === 'bond'
+      draft.kind === 'bond' || draft.kind === 'ovs-bond'
         ? draft.members.map((m) => refer(m, ['port']))
         : draft.kind === 'bridge'
           ? draft.members.map((m) => (m === draft.name ? `it lists itself as a port` : refer(m, ['port', 'bond', 'vlan'])))
           : draft.kind === 'vlan'
             ? [draft.parent === draft.name ? 'it is its own raw device' : refer(draft.parent!, ['port', 'bond', 'bridge'])]
-            : [];
+            : draft.kind === 'ovs-bridge'
+              ? draft.members.map((m) => ovsPortProblem(draft, m))
+              : [];
+    problems.push(ovsBridgeProblem(draft));
     const problem = problems.find((p) => p !== undefined);
     if (problem) failed.set(draft.name, problem);
   }
@@ -225,6 +243,9 @@ export function importInterfaces(text: string, options: ImportOptions): Interfac
   const bridges = of('bridge').map(
     (d) => ({ vlanAware: false, stp: false, ...common(d), ports: d.members.map(ref), ...d.attributes }) as Bridge,
   );
+  const ovsBridges = of('ovs-bridge').map((d) => ({ ...common(d), ports: d.members.map(ref), ...d.attributes }) as OvsBridge);
+  const ovsBonds = of('ovs-bond').map((d) => ({ ...common(d), members: d.members.map(ref), ...d.attributes }) as OvsBond);
+  const ovsIntPorts = of('ovs-int-port').map((d) => ({ ...common(d), ...d.attributes }) as OvsIntPort);
   const vlans = [
     ...of('vlan').map((d) => ({ ...common(d), parent: ref(d.parent!), vlan: d.vlan!, ...d.attributes }) as VlanInterface),
     ...implicitOf('vlan').map((i) => ({ ...common({ name: i.name, extraLines: [] }), parent: ref(i.parent!), vlan: i.vlan! }) as VlanInterface),
@@ -233,12 +254,15 @@ export function importInterfaces(text: string, options: ImportOptions): Interfac
   const host: Host = {
     id: hostId,
     name: options.hostName,
-    platform: options.platform ?? (bridges.some((b) => /^vmbr\d+$/.test(b.name)) ? 'proxmox' : 'debian'),
+    platform: options.platform ?? ([...bridges, ...ovsBridges].some((b) => /^vmbr\d+$/.test(b.name)) ? 'proxmox' : 'debian'),
     ...(options.ssh ? { ssh: options.ssh } : {}),
     ports,
     bonds,
     bridges,
     vlans,
+    ovsBridges,
+    ovsBonds,
+    ovsIntPorts,
     vms: [],
     unmanaged: blocks
       .sort((a, b) => a.line - b.line)

@@ -6,6 +6,8 @@
  */
 import type { AttributeTable } from '../../model/attributes.js';
 import { BOND_MODES, type BondMode } from '../../model/kinds/index.js';
+import { OVS_MTU } from '../../model/kinds/ovs-common.js';
+import { OVS_BONDS, OVS_BRIDGE, OVS_OPTIONS, OVS_PORTS, OVS_TYPE } from '../../model/ifupdown2-keys.js';
 
 /** Aliases declared in ifupdown2's addons (bond.py: bond-ports; bridge.py: bridge-trunk). */
 const ALIASES: Readonly<Record<string, string>> = { 'bond-ports': 'bond-slaves', 'bridge-trunk': 'bridge-vids' };
@@ -20,13 +22,23 @@ export function canonicalKey(key: string): string {
 export function keysOf(table: AttributeTable): ReadonlyMap<string, string> {
   const map = new Map<string, string>();
   for (const [name, attribute] of Object.entries(table)) {
-    if (attribute.keys?.ifupdown2) map.set(attribute.keys.ifupdown2, name);
+    if (attribute.keys?.ifupdown2) map.set(canonicalKey(attribute.keys.ifupdown2), name);
   }
   return map;
 }
 
 /** Keys of references, which live in the schema rather than the attribute tables: the exporter's own. */
 export { BOND_PRIMARY, BOND_SLAVES, BRIDGE_PORTS, VLAN_ID, VLAN_RAW_DEVICE } from '../../model/ifupdown2-keys.js';
+
+/** The Open vSwitch keys Netloom models, as ifupdown2 stores them (`ovs-type`). */
+export const OVS_KEYS = {
+  type: canonicalKey(OVS_TYPE),
+  ports: canonicalKey(OVS_PORTS),
+  bridge: canonicalKey(OVS_BRIDGE),
+  bonds: canonicalKey(OVS_BONDS),
+  options: canonicalKey(OVS_OPTIONS),
+} as const;
+const MODELLED_OVS_KEYS: ReadonlySet<string> = new Set([...Object.values(OVS_KEYS), canonicalKey(OVS_MTU.keys.ifupdown2)]);
 
 /** ifupdown2's own defaults (addons/bond.py, addons/bridge.py) for what the model always states. */
 export const IFUPDOWN2_DEFAULTS = { bondMode: 'balance-rr', bondMiimon: 0, bridgeForwardDelay: 15 } as const satisfies {
@@ -55,7 +67,7 @@ export function readLacpRate(value: string): 'slow' | 'fast' | undefined {
 
 /** Keys whose presence means a link kind Netloom does not model: the interface is kept verbatim. */
 export function unmodelledKind(key: string): string | undefined {
-  if (key.startsWith('ovs-')) return 'an Open vSwitch interface';
+  if (key.startsWith('ovs-') && !MODELLED_OVS_KEYS.has(key)) return 'an Open vSwitch interface with settings Netloom does not model';
   if (key.startsWith('vxlan-')) return 'a VXLAN interface';
   if (key === 'vrf' || key.startsWith('vrf-')) return 'a VRF';
   if (key.startsWith('tunnel-') || key === 'endpoint' || key === 'tunnel-mode') return 'a tunnel';

@@ -14,6 +14,9 @@ import { cable } from './cable.js';
 import type { Create, ShapeOfDefinition, Size } from './define.js';
 import { host } from './host.js';
 import { network } from './network.js';
+import { ovsBond } from './ovs-bond.js';
+import { ovsBridge } from './ovs-bridge.js';
+import { ovsIntPort } from './ovs-int-port.js';
 import { portChannel } from './port-channel.js';
 import { port } from './port.js';
 import { switchPort } from './switch-port.js';
@@ -22,7 +25,7 @@ import { vmNic } from './vm-nic.js';
 import { vm } from './vm.js';
 import { vlan } from './vlan.js';
 
-export const KIND_LIST = [network, host, port, bond, bridge, vlan, vm, vmNic, switchKind, switchPort, portChannel, cable] as const;
+export const KIND_LIST = [network, host, port, bond, bridge, vlan, ovsBond, ovsBridge, ovsIntPort, vm, vmNic, switchKind, switchPort, portChannel, cable] as const;
 
 type AnyKind = (typeof KIND_LIST)[number];
 export type ElementKind = AnyKind['id'];

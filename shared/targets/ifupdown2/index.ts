@@ -2,7 +2,8 @@
  * ifupdown2: a host's `/etc/network/interfaces`, written the way Proxmox VE
  * writes it. One renderer per host interface kind (`STANZAS`; a kind the
  * registry adds does not compile until it has one), in registry order, which
- * is dependency order (ports, bonds, bridges, VLAN interfaces), then the host's
+ * is dependency order (ports, bonds, bridges, VLAN interfaces, then the OVS
+ * bonds, bridges and internal ports), then the host's
  * unmanaged stanzas verbatim, then the `source` line for interfaces.d. Same
  * design, same bytes.
  */
@@ -14,6 +15,7 @@ import { INTERFACES_D } from '../../model/ifupdown2-keys.js';
 import { interfaceNames, type NameOf } from './names.js';
 import { bondStanzas } from './render-bond.js';
 import { bridgeStanzas } from './render-bridge.js';
+import { ovsBondStanzas, ovsBridges, ovsBridgeStanzas, ovsIntPortStanzas, ovsPortLines, type OvsBridgeOf } from './render-ovs.js';
 import { portStanzas } from './render-port.js';
 import { vlanStanzas } from './render-vlan.js';
 import { writeInterface, type InterfaceStanzas } from './stanza.js';
@@ -27,11 +29,23 @@ function findHost(design: Design, hostId: string): Host {
   return host;
 }
 
-const STANZAS: { readonly [K in HostInterfaceKind]: (element: ShapeOf<K>, nameOf: NameOf) => InterfaceStanzas } = {
-  port: portStanzas,
-  bond: bondStanzas,
-  bridge: bridgeStanzas,
-  vlan: vlanStanzas,
+/** What a renderer may look up on the host: interface names by id, and the OVS bridge an element sits on. */
+interface HostLookups {
+  readonly nameOf: NameOf;
+  readonly ovsBridgeOf: OvsBridgeOf;
+}
+
+const STANZAS: { readonly [K in HostInterfaceKind]: (element: ShapeOf<K>, host: HostLookups) => InterfaceStanzas } = {
+  port: (port, { ovsBridgeOf }) => {
+    const own = portStanzas(port);
+    return { ...own, kindLines: [...ovsPortLines(ovsBridgeOf(port.id)), ...own.kindLines] };
+  },
+  bond: (bond, { nameOf }) => bondStanzas(bond, nameOf),
+  bridge: (bridge, { nameOf }) => bridgeStanzas(bridge, nameOf),
+  vlan: (vlan, { nameOf }) => vlanStanzas(vlan, nameOf),
+  'ovs-bond': (bond, { nameOf, ovsBridgeOf }) => ovsBondStanzas(bond, nameOf, ovsBridgeOf),
+  'ovs-bridge': (bridge, { nameOf }) => ovsBridgeStanzas(bridge, nameOf),
+  'ovs-int-port': (port, { ovsBridgeOf }) => ovsIntPortStanzas(port, ovsBridgeOf),
 };
 
 const INTERFACE_KINDS = kindsOwnedBy('host').filter((k) => k.hostInterface);
@@ -44,10 +58,10 @@ function interfacesText(host: Host): ConfigText {
   if (!host.unmanaged.some(definesLoopback)) {
     out.line('auto lo', host.id).line('iface lo inet loopback', host.id).line('');
   }
-  const nameOf = interfaceNames(host);
+  const lookups: HostLookups = { nameOf: interfaceNames(host), ovsBridgeOf: ovsBridges(host) };
   const stanzas = INTERFACE_KINDS.flatMap((kind) => {
-    const render = STANZAS[kind.id as HostInterfaceKind] as (element: unknown, nameOf: NameOf) => InterfaceStanzas;
-    return elementsIn(host, kind).map((element) => render(element, nameOf));
+    const render = STANZAS[kind.id as HostInterfaceKind] as (element: unknown, host: HostLookups) => InterfaceStanzas;
+    return elementsIn(host, kind).map((element) => render(element, lookups));
   });
   for (const stanza of stanzas) writeInterface(out, stanza);
   for (const block of host.unmanaged) {

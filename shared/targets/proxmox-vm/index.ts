@@ -4,7 +4,7 @@
  * Every value is already validated by the schema (ids, names, MACs, numbers);
  * the script still refuses to print a value outside a small safe alphabet.
  */
-import { vmNicAttributes } from '../../model/kinds/index.js';
+import { referable, vmNicAttributes } from '../../model/kinds/index.js';
 import type { Design, Host, Vm, VmNic } from '../../model/schema.js';
 import { ConfigText } from '../switch-common/config-text.js';
 import type { GeneratedFile, Target } from '../target.js';
@@ -42,7 +42,8 @@ function vmLines(out: ConfigText, vm: Vm, bridgeName: (id: string) => string): v
 }
 
 function script(host: Host): ConfigText {
-  const bridges = new Map(host.bridges.map((b) => [b.id, b.name]));
+  // Whatever kinds the NIC's bridge reference names (Linux and OVS bridges), from the registry.
+  const bridges = new Map(referable('vm-nic', 'bridge', 'host', host).map((b) => [b.id, 'name' in b && typeof b.name === 'string' ? b.name : b.id]));
   const bridgeName = (id: string) => {
     const name = bridges.get(id);
     if (name === undefined) throw new Error(`NIC refers to ${id}, which is not a bridge of host ${host.name}`);

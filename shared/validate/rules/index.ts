@@ -33,6 +33,8 @@ import { namesProxmoxVmBridge } from './names-proxmox-vm-bridge.js';
 import { namesSwitchText } from './names-switch-text.js';
 import { networkDuplicateName } from './network-duplicate-name.js';
 import { networkDuplicateVlan } from './network-duplicate-vlan.js';
+import { ovsLacpPeerMismatch } from './ovs-lacp-peer-mismatch.js';
+import { ovsTagNotAllowedOnTrunk } from './ovs-tag-not-allowed-on-trunk.js';
 import { portChannelLacpModeSplit } from './port-channel-lacp-mode-split.js';
 import { portChannelMemberHasSwitchport } from './port-channel-member-has-switchport.js';
 import { portChannelMembersSplit } from './port-channel-members-split.js';
@@ -53,6 +55,7 @@ import { vlanVmTagOutsideVids } from './vlan-vm-tag-outside-vids.js';
 export const RULES = [
   bondLacpPeerMismatch,
   bondStaticLagMismatch,
+  ovsLacpPeerMismatch,
   bondLagOnFailoverBond,
   portChannelLacpModeSplit,
   bondMembersOnUnpairedSwitches,
@@ -62,6 +65,7 @@ export const RULES = [
   portChannelMemberHasSwitchport,
   switchPortUnitOutsideStack,
   vlanNotAllowedOnTrunk,
+  ovsTagNotAllowedOnTrunk,
   vlanBridgeVidsNotAllowed,
   vlanNativeMismatch,
   vlanNativeNotAllowed,

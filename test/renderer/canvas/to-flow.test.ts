@@ -35,6 +35,24 @@ describe('designToFlow', () => {
     expect(new Set(edges.map((e) => e.id)).size).toBe(edges.length);
   });
 
+  it('draws Open vSwitch elements from their registry entries: nodes with their detail, memberships as edges', () => {
+    const raw = JSON.parse(JSON.stringify(exampleDesign()));
+    const host = raw.hosts[0];
+    host.ports.push({ id: 'ms01-eno1', name: 'eno1', autostart: 'auto' }, { id: 'ms01-eno2', name: 'eno2', autostart: 'auto' });
+    host.ovsBonds = [{ id: 'ms01-obond', name: 'bond9', members: ['ms01-eno1', 'ms01-eno2'], bondMode: 'balance-tcp', lacp: 'active', lacpTime: 'fast', autostart: 'auto' }];
+    host.ovsBridges = [{ id: 'ms01-ovsbr', name: 'vmbr9', ports: ['ms01-obond', 'ms01-vlan50'], autostart: 'auto' }];
+    host.ovsIntPorts = [{ id: 'ms01-vlan50', name: 'vlan50', tag: 50, autostart: 'auto' }];
+    const { nodes, edges } = designToFlow(inputs(raw));
+    const node = (id: string) => nodes.find((n) => n.id === id)!;
+    expect([node('ms01-ovsbr').type, node('ms01-obond').type, node('ms01-vlan50').type]).toEqual(['ovs-bridge', 'ovs-bond', 'ovs-int-port']);
+    expect(node('ms01-obond').data).toMatchObject({ title: 'bond9', detail: 'balance-tcp · LACP active fast' });
+    expect(node('ms01-vlan50').data).toMatchObject({ title: 'vlan50', detail: 'tag 50' });
+    expect(node('ms01-ovsbr').parentId).toBe('ms01');
+    expect(edges.map((e) => e.id)).toEqual(
+      expect.arrayContaining(['ovs-member:ms01-obond:ms01-eno1', 'ovs-member:ms01-obond:ms01-eno2', 'ovs-port:ms01-ovsbr:ms01-obond', 'ovs-port:ms01-ovsbr:ms01-vlan50']),
+    );
+  });
+
   it('an access port carries only its VLAN; a cable without switch settings takes the host side', () => {
     const trunkless = updateElement(exampleDesign(), 'n4032-po8', { switchport: { mode: 'access', vlan: 245 } });
     const { edges } = designToFlow(inputs(trunkless));

@@ -102,4 +102,23 @@ describe('planConnection', () => {
     expect(plan(exampleDesign(), 'ms01-bond0', 'ms01-bond0').ok).toBe(false);
     expect(plan(exampleDesign(), 'ms01', 'ms01-bond0').ok).toBe(false);
   });
+
+  it('joins OVS elements through the memberships their kinds declare, and puts a VM NIC on an OVS bridge', () => {
+    let d = exampleDesign();
+    d = addHostElement(d, 'ms01', 'port').design;
+    d = addHostElement(d, 'ms01', 'ovs-bond').design;
+    d = addHostElement(d, 'ms01', 'ovs-bridge').design;
+    d = addHostElement(d, 'ms01', 'ovs-int-port').design;
+    const host = () => d.hosts[0]!;
+    const [port, bond, bridge, intPort] = [host().ports.at(-1)!.id, host().ovsBonds[0]!.id, host().ovsBridges[0]!.id, host().ovsIntPorts[0]!.id];
+    d = applied(d, port, bond);
+    d = applied(d, bridge, bond);
+    d = applied(d, intPort, bridge);
+    d = applied(d, 'vm-100', bridge);
+    expect(host().ovsBonds[0]!.members).toEqual([port]);
+    expect(host().ovsBridges[0]!.ports).toEqual([bond, intPort]);
+    expect(host().vms[0]!.nics.at(-1)!.bridge).toBe(bridge);
+    expect(plan(d, intPort, bridge)).toEqual({ ok: false, reason: `${host().ovsIntPorts[0]!.name} is already in ${host().ovsBridges[0]!.name}` });
+    expect(plan(d, intPort, bond)).toMatchObject({ ok: false, reason: expect.stringContaining('cannot be connected') });
+  });
 });

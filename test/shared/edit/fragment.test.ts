@@ -52,4 +52,22 @@ describe('copy and paste', () => {
     expect(design.hosts[0]!.vms).toHaveLength(1);
     expect(design.hosts[0]!.vms[0]!.nics).toEqual([]);
   });
+
+  it('an OVS bridge copied with its bond and internal port keeps them, under fresh ids and names', () => {
+    const raw = JSON.parse(JSON.stringify(exampleDesign()));
+    raw.hosts[0].ovsBonds = [{ id: 'ms01-obond', name: 'bond9', members: ['ms01-enp88s0'], lacp: 'active', autostart: 'auto' }];
+    raw.hosts[0].ovsIntPorts = [{ id: 'ms01-vlan50', name: 'vlan50', tag: 50, autostart: 'auto' }];
+    raw.hosts[0].ovsBridges = [{ id: 'ms01-ovsbr', name: 'vmbr9', ports: ['ms01-obond', 'ms01-vlan50'], autostart: 'auto' }];
+    const d = checkedEdit(raw);
+    if (!d.ok) throw new Error(JSON.stringify(d.problems));
+    const { design } = pasteFragment(d.design, copyFragment(d.design, ['ms01-ovsbr', 'ms01-obond', 'ms01-vlan50']), { x: 0, y: 0 });
+    expect(checkedEdit(design).ok).toBe(true);
+    const host = design.hosts[0]!;
+    const [bridge, bond, port] = [host.ovsBridges[1]!, host.ovsBonds[1]!, host.ovsIntPorts[1]!];
+    expect([bridge.name, bond.name, port.name]).toEqual(['vmbr2', 'bond2', 'vlan0']);
+    expect(bridge.ports).toEqual([bond.id, port.id]);
+    expect(port.tag).toBe(50);
+    // The copied bond's member was not copied with it, and a port joins one bond.
+    expect(bond.members).toEqual([]);
+  });
 });

@@ -42,6 +42,20 @@ function addPort(d: any, name: string) {
   ms01(d).ports.push({ id: `ms01-${name}`, name, autostart: 'auto' });
 }
 
+/**
+ * ms01's bond0 and vmbr0 as Open vSwitch, as Proxmox writes its "LACP (balance-tcp)" bond: an OVS bond on an
+ * OVS bridge that keeps vmbr0's address, with an internal port vlan50 (tag 50) beside it.
+ */
+function ovsHost(d: any, lacp: 'active' | 'passive' | 'off' = 'active') {
+  const h = ms01(d);
+  const vmbr0 = bridge(d, 'vmbr0');
+  h.bonds = h.bonds.filter((b: any) => b.name !== 'bond0');
+  h.bridges = h.bridges.filter((b: any) => b.name !== 'vmbr0');
+  h.ovsBonds = [{ id: 'ms01-bond0', name: 'bond0', members: ['ms01-enp88s0', 'ms01-enp91s0'], bondMode: lacp === 'off' ? 'active-backup' : 'balance-tcp', lacp }];
+  h.ovsBridges = [{ id: 'ms01-vmbr0', name: 'vmbr0', ports: ['ms01-bond0', 'ms01-vlan50'], ...(vmbr0.inet ? { inet: vmbr0.inet } : {}) }];
+  h.ovsIntPorts = [{ id: 'ms01-vlan50', name: 'vlan50', tag: 50 }];
+}
+
 /** Case names are rule ids, optionally followed by a variant in parentheses. */
 const ruleOf = (name: string) => name.split(' ')[0]!;
 
@@ -55,6 +69,34 @@ const CASES: Record<string, Case> = {
     fail: (d) => (sw(d).portChannels = sw(d).portChannels.filter((p: any) => p.number !== 8)),
     elements: [['ms01-bond0', 'n4032-te1-0-17', 'n4032-te2-0-17', 'ms01-enp88s0', 'ms01-enp91s0']],
     pass: unchanged,
+  },
+  'ovs/lacp-peer-mismatch': {
+    fail: (d) => {
+      ovsHost(d);
+      po(d, 8).lacp = 'on';
+    },
+    elements: [['ms01-bond0', 'n4032-po8']],
+    pass: (d) => ovsHost(d),
+  },
+  'ovs/lacp-peer-mismatch (no port-channel)': {
+    fail: (d) => {
+      ovsHost(d);
+      sw(d).portChannels = sw(d).portChannels.filter((p: any) => p.number !== 8);
+    },
+    elements: [['ms01-bond0', 'n4032-te1-0-17', 'n4032-te2-0-17', 'ms01-enp88s0', 'ms01-enp91s0']],
+    // Without LACP (active-backup), OVS needs no port-channel.
+    pass: (d) => {
+      ovsHost(d, 'off');
+      sw(d).portChannels = sw(d).portChannels.filter((p: any) => p.number !== 8);
+    },
+  },
+  'ovs/lacp-peer-mismatch (both passive)': {
+    fail: (d) => {
+      ovsHost(d, 'passive');
+      po(d, 8).lacp = 'passive';
+    },
+    elements: [['ms01-bond0', 'n4032-po8']],
+    pass: (d) => ovsHost(d, 'passive'),
   },
   'bond/static-lag-mismatch': {
     fail: (d) => (bond(d, 'bond0').mode = 'balance-xor'),
@@ -142,6 +184,30 @@ const CASES: Record<string, Case> = {
     pass: (d) => {
       po(d, 9).switchport = { mode: 'access', vlan: 240 };
       ms01(d).vms = [];
+    },
+  },
+  'ovs/tag-not-allowed-on-trunk': {
+    fail: (d) => {
+      ovsHost(d);
+      po(d, 8).switchport.allowed = '240,245';
+    },
+    elements: [['n4032-po8', 'ms01-vlan50', 'ms01-bond0']],
+    pass: (d) => {
+      ovsHost(d);
+      po(d, 8).switchport.allowed = '50,240';
+    },
+  },
+  'ovs/tag-not-allowed-on-trunk (VM NIC)': {
+    fail: (d) => {
+      ovsHost(d);
+      nic(d).bridge = 'ms01-vmbr0';
+      po(d, 8).switchport.allowed = '50,240';
+    },
+    elements: [['n4032-po8', 'vm-100-net0', 'ms01-bond0']],
+    pass: (d) => {
+      ovsHost(d);
+      nic(d).bridge = 'ms01-vmbr0';
+      po(d, 8).switchport.allowed = '50,240,245';
     },
   },
   'vlan/bridge-vids-not-allowed': {

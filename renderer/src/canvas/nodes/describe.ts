@@ -48,6 +48,9 @@ export const DETAIL: { readonly [K in NodeKind]?: (element: ShapeOf<K>, context:
     return channel !== undefined ? `member of Po${channel}` : (port.description ?? describeSwitchport(port.switchport));
   },
   'port-channel': describeChannel,
+  'ovs-bridge': (b) => joined('Open vSwitch', b.inet?.method === 'static' ? b.inet.addresses[0] : b.inet?.method === 'dhcp' && 'DHCP'),
+  'ovs-bond': (b) => joined(b.bondMode ?? 'active-backup', b.lacp !== undefined && b.lacp !== 'off' && `LACP ${b.lacp}${b.lacpTime ? ` ${b.lacpTime}` : ''}`),
+  'ovs-int-port': (p) => joined(p.tag !== undefined ? `tag ${p.tag}` : 'untagged', p.inet?.method === 'static' ? p.inet.addresses[0] : p.inet?.method === 'dhcp' && 'DHCP'),
 };
 
 /** Node titles shorter than the element's title: switch ports by their vendor abbreviation. */

@@ -11,7 +11,9 @@ import { removeElements } from '../../../../shared/edit/remove.js';
 import type { ElementOf, Located } from '../../../../shared/model/index-of.js';
 import type { AttributeTable } from '../../../../shared/model/attributes.js';
 import {
+  deviceOf,
   elementTitle,
+  isHostInterface,
   kindEntry,
   linkLabel,
   referable,
@@ -205,6 +207,11 @@ function HostElementForm({ e, design }: { e: ElementOf<'port' | 'bond' | 'bridge
   }
 }
 
+/**
+ * A host interface read from its registry entry alone: name, one member list
+ * per list reference (the host's interfaces of the kinds it may point at),
+ * the attribute table, addresses. Kinds without a form of their own use it.
+ */
 function VmForm({ e }: { e: ElementOf<'vm'> }) {
   const vm = e.element;
   return (
@@ -288,15 +295,40 @@ function CableForm({ e, design }: { e: ElementOf<'cable'>; design: Design }) {
   );
 }
 
-/** Kinds without a form of their own: their name (if they have one) and their attribute table. */
+/**
+ * Kinds without a form of their own, from their registry entry: their name (if they have one), one member list
+ * per list reference (what the reference may point at on the same device), their attribute table, and addresses
+ * when they are host interfaces.
+ */
 function GenericForm({ e }: { e: Located }) {
   const kind = kindEntry(e.kind);
   const element = e.element as unknown as Record<string, unknown>;
+  const id = e.element.id;
+  const device = deviceOf(e);
   return (
-    <Section title={kind.label.charAt(0).toUpperCase() + kind.label.slice(1)}>
-      {typeof element.name === 'string' && <NameField id={e.element.id} name={element.name} />}
-      {kind.attributes && <Attributes id={e.element.id} table={kind.attributes} element={e.element} />}
-    </Section>
+    <>
+      <Section title={kind.label.charAt(0).toUpperCase() + kind.label.slice(1)}>
+        {typeof element.name === 'string' && <NameField id={id} name={element.name} />}
+        {device &&
+          (kind.references ?? []).map((r) => {
+            const value = element[r.field];
+            if (!Array.isArray(value)) return null;
+            const options = referable(e.kind, r.field, device.kind, device.element).filter((c) => c.id !== id);
+            return (
+              <MemberPicker
+                key={r.field}
+                label={r.link?.label ?? r.field}
+                options={options.map((c) => ({ id: c.id, label: 'name' in c && typeof c.name === 'string' ? c.name : c.id }))}
+                value={value.filter((v): v is string => typeof v === 'string')}
+                commit={fieldCommit(id, r.field)}
+                testId={`field-${r.field}`}
+              />
+            );
+          })}
+        {kind.attributes && <Attributes id={id} table={kind.attributes} element={e.element} />}
+      </Section>
+      {isHostInterface(e) && <InterfaceCommon id={id} element={e.element} />}
+    </>
   );
 }
 

@@ -21,15 +21,41 @@ function corpus(): { name: string; text: string }[] {
     .map((name) => ({ name, text: readFileSync(new URL(name, CORPUS), 'utf8') }));
 }
 
-function exportOf(text: string): { output: string; notes: number; modelled: number; verbatim: number } {
+interface Exported {
+  output: string;
+  notes: number;
+  modelled: number;
+  verbatim: number;
+  /** OVS bridges, bonds and internal ports modelled. */
+  ovs: number;
+  /** Unmanaged blocks holding an ovs_type line. */
+  ovsVerbatim: number;
+}
+
+/**
+ * Files with ovs_type that ifupdown2 accepts, and how many OVS elements each imports as. The two
+ * SDN fragments keep theirs verbatim: their vmbr0 has ovs_ports but no ovs_type (pve-network adds
+ * it to the host's own file), so to ifupdown2 it is no OVS bridge and its ports have none.
+ */
+const OVS_FILES: Readonly<Record<string, { ovs: number; ovsVerbatim: number }>> = {
+  'pve-common__t.ovs_bridge_allow.classic-allow-ovs.interfaces': { ovs: 1, ovsVerbatim: 0 },
+  'pve-common__t.ovs_bridge_allow.interfaces': { ovs: 1, ovsVerbatim: 0 },
+  'pve-network__test_zones_qinq_ovs.host_interfaces.interfaces': { ovs: 1, ovsVerbatim: 0 },
+  'pve-network__test_zones_vlan_ovs.expected_sdn_interfaces.interfaces': { ovs: 0, ovsVerbatim: 1 },
+  'pve-network__test_zones_vlan_ovs_vlanware_vnet.expected_sdn_interfaces.interfaces': { ovs: 0, ovsVerbatim: 1 },
+};
+
+function exportOf(text: string): Exported {
   const { host, notes } = importInterfaces(text, { hostName: 'corpus' });
   const loaded = restoreDesign({ format: 'netloom/1', name: 'corpus', hosts: [host] });
   if (!loaded.ok) throw new Error(`imported design does not load: ${JSON.stringify(loaded.problems)}`);
   return {
     output: renderInterfaces(loaded.design, host.id),
     notes: notes.filter((n) => n.severity === 'warning').length,
-    modelled: host.ports.length + host.bonds.length + host.bridges.length + host.vlans.length,
+    modelled: host.ports.length + host.bonds.length + host.bridges.length + host.vlans.length + host.ovsBridges.length + host.ovsBonds.length + host.ovsIntPorts.length,
     verbatim: notes.filter((n) => n.severity === 'info').length,
+    ovs: host.ovsBridges.length + host.ovsBonds.length + host.ovsIntPorts.length,
+    ovsVerbatim: host.unmanaged.filter((block) => block.some((line) => /^\s*ovs_type\s/.test(line))).length,
   };
 }
 
@@ -71,5 +97,10 @@ describe('interfaces corpus round trip', () => {
     // What ifupdown2 refuses mostly comes with a warning naming a line (the rest: checks of values
     // Netloom keeps verbatim, such as vxlan or hwaddress; see README).
     expect(rejectedWithWarning / rejected).toBeGreaterThanOrEqual(0.75);
+
+    // Open vSwitch files ifupdown2 accepts import as OVS elements, not verbatim blocks (and round-trip above).
+    const ovsAccepted = accepted.filter((i) => /^\s*ovs_type\s/m.test(files[i]!.text));
+    expect(Object.fromEntries(ovsAccepted.map((i) => [files[i]!.name, { ovs: exported[i]!.ovs, ovsVerbatim: exported[i]!.ovsVerbatim }]))).toEqual(OVS_FILES);
+    expect(failures.filter((f) => Object.keys(OVS_FILES).some((name) => f.startsWith(name)))).toEqual([]);
   }, 240_000);
 });

@@ -65,4 +65,12 @@ describe('proxmox-vm target', () => {
     design.hosts[0]!.vms[0]!.name = 'web;reboot';
     expect(() => proxmoxVmTarget.render(design, 'ms01')).toThrow(/refusing to write "web;reboot"/);
   });
+
+  it('puts a NIC on an OVS bridge by its name, with its tag', () => {
+    const json = JSON.parse(JSON.stringify(exampleDesign()));
+    json.hosts[0].ovsBridges = [{ id: 'ms01-vmbr9', name: 'vmbr9', ports: [] }];
+    json.hosts[0].vms[0].nics[0].bridge = 'ms01-vmbr9';
+    const [file] = proxmoxVmTarget.render(restored(json), 'ms01');
+    expect(file!.content).toContain('qm set 100 --net0 virtio,bridge=vmbr9,tag=245,firewall=1\n');
+  });
 });

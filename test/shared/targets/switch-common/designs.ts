@@ -21,7 +21,7 @@ export function richSwitch(design: Design, portType: string): Design {
   design.hosts.push({
     id: 'nas', name: 'nas', platform: 'debian', unmanaged: [],
     ports: [{ id: 'nas-eno1', name: 'eno1', autostart: 'auto' }],
-    bonds: [], bridges: [], vlans: [], vms: [],
+    bonds: [], bridges: [], vlans: [], ovsBridges: [], ovsBonds: [], ovsIntPorts: [], vms: [],
   });
   sw.ports.push(
     { id: 'sw-p5', name: `${portType}1/0/5`, switchport: { mode: 'access', vlan: 245 } },
