@@ -45,7 +45,11 @@ function sharedFolderOf(file) {
 }
 
 const sharedLayers = {
-  meta: { type: 'problem', schema: [], docs: { description: 'Layers inside shared/: each folder imports only the layers below it.' } },
+  meta: {
+    type: 'problem',
+    schema: [],
+    docs: { description: 'Layers inside shared/: each folder imports only the layers below it.' },
+  },
   create(context) {
     const from = sharedFolderOf(context.filename);
     if (from === undefined || from === '') return {};
@@ -56,13 +60,19 @@ const sharedLayers = {
       if (to === undefined || to === from) return;
       const unknown = [from, to].find((f) => f !== '' && !layerOf.has(f));
       let message;
-      if (unknown !== undefined) message = `shared/${unknown} is in no layer: add it to SHARED_LAYERS in eslint.config.js (and docs/ARCHITECTURE.md)`;
+      if (unknown !== undefined)
+        message = `shared/${unknown} is in no layer: add it to SHARED_LAYERS in eslint.config.js (and docs/ARCHITECTURE.md)`;
       else if (to === '' || layerOf.get(to) >= layerOf.get(from)) {
         message = `shared/${from} may not import shared/${to || source.value.replace(/^(\.\.\/)+/, '')}: inside shared/ each layer imports only the layers below it (${layerList}); move what both need down a layer`;
       }
       if (message) context.report({ node: source, message });
     };
-    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: check,
+    };
   },
 };
 
@@ -87,7 +97,22 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: restrict(
-      [...nodeBuiltins, 'electron', 'react', 'react-dom', 'react/*', '@xyflow/*', 'ssh2', 'zustand', '**/electron/**', '**/renderer/**', '../../electron*', '../electron*', '../renderer*', '../../renderer*'],
+      [
+        ...nodeBuiltins,
+        'electron',
+        'react',
+        'react-dom',
+        'react/*',
+        '@xyflow/*',
+        'ssh2',
+        'zustand',
+        '**/electron/**',
+        '**/renderer/**',
+        '../../electron*',
+        '../electron*',
+        '../renderer*',
+        '../../renderer*',
+      ],
       'shared/ is the pure domain: it may import only shared/ (no Node, DOM libraries, React or Electron).',
     ),
   },
@@ -115,8 +140,10 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "MemberExpression[object.object.name='process'][object.property.name=/^(stdout|stderr)$/][property.name='write']",
-          message: 'CLI output goes through printOut/printErr/printJson/printContent (cli/output.ts), which show escape sequences instead of sending them to the terminal.',
+          selector:
+            "MemberExpression[object.object.name='process'][object.property.name=/^(stdout|stderr)$/][property.name='write']",
+          message:
+            'CLI output goes through printOut/printErr/printJson/printContent (cli/output.ts), which show escape sequences instead of sending them to the terminal.',
         },
       ],
     },

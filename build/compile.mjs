@@ -5,6 +5,19 @@ import { build } from 'esbuild';
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
 
 await Promise.all([
-  build({ ...common, entryPoints: { cli: 'electron/cli.ts', main: 'electron/main.ts', start: 'electron/start.ts' }, outdir: 'dist', format: 'esm', packages: 'external' }),
-  build({ ...common, entryPoints: { preload: 'electron/preload.ts' }, outdir: 'dist', format: 'cjs', outExtension: { '.js': '.cjs' }, external: ['electron'] }),
+  build({
+    ...common,
+    entryPoints: { cli: 'electron/cli.ts', main: 'electron/main.ts', start: 'electron/start.ts' },
+    outdir: 'dist',
+    format: 'esm',
+    packages: 'external',
+  }),
+  build({
+    ...common,
+    entryPoints: { preload: 'electron/preload.ts' },
+    outdir: 'dist',
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+    external: ['electron'],
+  }),
 ]);

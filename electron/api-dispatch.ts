@@ -13,7 +13,10 @@ const fail = (code: string, message: string): { error: ApiError } => ({ error: {
 function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
   return issues
     .slice(0, 10)
-    .map((i) => `${i.path.length ? `argument ${i.path.map((s) => (typeof s === 'number' ? `[${s}]` : `.${String(s)}`)).join('')}: ` : ''}${i.message}`)
+    .map(
+      (i) =>
+        `${i.path.length ? `argument ${i.path.map((s) => (typeof s === 'number' ? `[${s}]` : `.${String(s)}`)).join('')}: ` : ''}${i.message}`,
+    )
     .join('; ');
 }
 

@@ -37,7 +37,10 @@ export function createBackend(options: BackendOptions = {}): Backend {
     onDispose: disposables.onDispose,
   };
   const api: NetloomMethods = {
-    ...createFilesApi(context, { examplePath: options.examplePath ?? EXAMPLE_DESIGN, ...(options.initialPath ? { initialPath: options.initialPath } : {}) }),
+    ...createFilesApi(context, {
+      examplePath: options.examplePath ?? EXAMPLE_DESIGN,
+      ...(options.initialPath ? { initialPath: options.initialPath } : {}),
+    }),
     ...createShellApi(options),
     ...createStatusApi(context),
     ...createDeployApi(context),

@@ -20,7 +20,17 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const register of [registerCheck, registerSchema, registerServe, registerBondStatus, registerDeploy, registerStatus, registerExport, registerImport]) register(program);
+  for (const register of [
+    registerCheck,
+    registerSchema,
+    registerServe,
+    registerBondStatus,
+    registerDeploy,
+    registerStatus,
+    registerExport,
+    registerImport,
+  ])
+    register(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -7,8 +7,14 @@ const DESIGN_FILTERS = [
   { name: 'All files', extensions: ['*'] },
 ];
 
-export function createElectronDialogs(dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>, window: () => BrowserWindow | undefined): NativeDialogs {
-  const open = async (properties: ('openFile' | 'openDirectory' | 'createDirectory')[], filters?: typeof DESIGN_FILTERS): Promise<string | null> => {
+export function createElectronDialogs(
+  dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>,
+  window: () => BrowserWindow | undefined,
+): NativeDialogs {
+  const open = async (
+    properties: ('openFile' | 'openDirectory' | 'createDirectory')[],
+    filters?: typeof DESIGN_FILTERS,
+  ): Promise<string | null> => {
     const parent = window();
     const options = { properties, ...(filters ? { filters } : {}) };
     const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);

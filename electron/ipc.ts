@@ -15,8 +15,13 @@ export type TrustedFrame = (frame: WebFrameMain | null) => boolean;
 
 /** Only the app window's own top frame, showing the app's own page, may call the API. */
 type FrameFacts = Pick<WebFrameMain, 'url' | 'processId' | 'routingId'>;
-export function isTrustedFrame(frame: FrameFacts | null, appFrame: FrameFacts | undefined, rendererUrl: string): boolean {
-  if (!frame || !appFrame || frame.processId !== appFrame.processId || frame.routingId !== appFrame.routingId) return false;
+export function isTrustedFrame(
+  frame: FrameFacts | null,
+  appFrame: FrameFacts | undefined,
+  rendererUrl: string,
+): boolean {
+  if (!frame || !appFrame || frame.processId !== appFrame.processId || frame.routingId !== appFrame.routingId)
+    return false;
   const url = frame.url.split(/[?#]/)[0];
   return url === rendererUrl;
 }
@@ -24,7 +29,10 @@ export function isTrustedFrame(frame: FrameFacts | null, appFrame: FrameFacts | 
 export function registerIpc(ipc: Pick<IpcMain, 'handle'>, api: NetloomMethods, isTrustedFrame: TrustedFrame): void {
   for (const method of API_METHODS) {
     ipc.handle(methodChannel(method), async (event: IpcMainInvokeEvent, ...args: unknown[]): Promise<ApiReply> => {
-      if (!isTrustedFrame(event.senderFrame)) return { error: { code: 'forbidden', message: 'the request came from a frame that is not the Netloom window' } };
+      if (!isTrustedFrame(event.senderFrame))
+        return {
+          error: { code: 'forbidden', message: 'the request came from a frame that is not the Netloom window' },
+        };
       return dispatchApiCall(api, method, args);
     });
   }

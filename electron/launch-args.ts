@@ -7,7 +7,11 @@ import { fileURLToPath } from 'node:url';
  * `file://` URL (the Linux desktop entry passes `%U`). Flags (Chromium's and
  * Electron's own) are skipped.
  */
-export function designFromArgv(argv: readonly string[], isPackaged: boolean, cwd: string = process.cwd()): string | undefined {
+export function designFromArgv(
+  argv: readonly string[],
+  isPackaged: boolean,
+  cwd: string = process.cwd(),
+): string | undefined {
   const file = argv.slice(isPackaged ? 1 : 2).find((a) => !a.startsWith('-') && a.toLowerCase().endsWith('.json'));
   if (file === undefined) return undefined;
   return file.startsWith('file://') ? fileURLToPath(file) : resolve(cwd, file);

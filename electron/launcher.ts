@@ -10,8 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 export type Launch =
-  | { readonly kind: 'electron'; readonly binary: string }
-  | { readonly kind: 'serve'; readonly reason: string };
+  { readonly kind: 'electron'; readonly binary: string } | { readonly kind: 'serve'; readonly reason: string };
 
 export interface LaunchContext {
   /** The folder of the installed `electron` package, or undefined when it is not installed. */
@@ -35,7 +34,10 @@ export function chooseLaunch({ electronDir, env, platform }: LaunchContext): Lau
   const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : undefined;
   const override = env.ELECTRON_OVERRIDE_DIST_PATH;
   if (executable === undefined && !override) {
-    return { kind: 'serve', reason: `Electron's binary was never downloaded (no ${pathFile}; offline, a proxy, or ELECTRON_SKIP_BINARY_DOWNLOAD during npm install)` };
+    return {
+      kind: 'serve',
+      reason: `Electron's binary was never downloaded (no ${pathFile}; offline, a proxy, or ELECTRON_SKIP_BINARY_DOWNLOAD during npm install)`,
+    };
   }
   const binary = join(override || join(electronDir, 'dist'), executable ?? 'electron');
   if (!existsSync(binary)) return { kind: 'serve', reason: `Electron's binary is missing (${binary})` };

@@ -50,7 +50,11 @@ const closeGuard = createCloseGuard({
 
 async function updateMenu(): Promise<void> {
   const recent = await backend.api.listRecentFiles();
-  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ recent, isMac: process.platform === 'darwin', developer: !app.isPackaged, send })));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({ recent, isMac: process.platform === 'darwin', developer: !app.isPackaged, send }),
+    ),
+  );
 }
 
 /** No navigation, no new windows, no webviews, in any web contents. */
@@ -67,7 +71,14 @@ function createWindow(): BrowserWindow {
     height: 900,
     title: 'Netloom',
     show: false,
-    webPreferences: { preload: PRELOAD, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false },
+    webPreferences: {
+      preload: PRELOAD,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
   });
   const stopForwarding = forwardEvents(backend.emitter, window.webContents);
   window.once('ready-to-show', () => window.show());

@@ -23,7 +23,10 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     click: () => options.send({ command }),
   });
   const recent: MenuItemConstructorOptions[] = options.recent.length
-    ? options.recent.map((r) => ({ label: r.path, click: () => options.send({ command: 'open-recent', path: r.path }) }))
+    ? options.recent.map((r) => ({
+        label: r.path,
+        click: () => options.send({ command: 'open-recent', path: r.path }),
+      }))
     : [{ label: 'No recent files', enabled: false }];
   return [
     ...(options.isMac ? [{ role: 'appMenu' as const }] : []),

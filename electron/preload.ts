@@ -18,7 +18,8 @@ import { EVENT_CHANNEL, methodChannel } from './ipc-channels.js';
 const bridge: ApiTransport & { pathForFile(file: unknown): string } = {
   pathForFile: (file) => webUtils.getPathForFile(file as Parameters<typeof webUtils.getPathForFile>[0]),
   async call(method, args) {
-    if (!isApiMethod(method)) return { error: { code: 'unknown-method', message: `no API method named "${String(method)}"` } };
+    if (!isApiMethod(method))
+      return { error: { code: 'unknown-method', message: `no API method named "${String(method)}"` } };
     return (await ipcRenderer.invoke(methodChannel(method), ...args)) as ApiReply;
   },
   listen(listener) {

@@ -50,14 +50,20 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 export class ServeRefused extends Error {}
 
 function plain(response: ServerResponse, status: number, text: string): void {
-  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  response.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+  });
   response.end(text);
 }
 
 /** Host header check against DNS rebinding: on loopback, only loopback names of our own port are answered. */
 function hostAllowed(request: IncomingMessage, port: number): boolean {
   const host = request.headers.host ?? '';
-  return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(host.toLowerCase()) || (/^127\.\d+\.\d+\.\d+:(\d+)$/.exec(host)?.[1] === String(port));
+  return (
+    [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(host.toLowerCase()) ||
+    /^127\.\d+\.\d+\.\d+:(\d+)$/.exec(host)?.[1] === String(port)
+  );
 }
 
 /** A browser sends Origin on cross-site requests; only our own origin may call the API. */
@@ -66,7 +72,12 @@ function originAllowed(request: IncomingMessage): boolean {
   return origin === undefined || origin === `http://${request.headers.host ?? ''}`;
 }
 
-async function serveStatic(request: IncomingMessage, response: ServerResponse, root: string, pathname: string): Promise<void> {
+async function serveStatic(
+  request: IncomingMessage,
+  response: ServerResponse,
+  root: string,
+  pathname: string,
+): Promise<void> {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.setHeader('Allow', 'GET, HEAD');
     return plain(response, 405, 'method not allowed\n');

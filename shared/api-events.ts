@@ -60,7 +60,8 @@ export const API_EVENTS = {
 };
 
 export type ApiEventName = keyof typeof API_EVENTS;
-export type ApiEventPayload<Name extends ApiEventName> = (typeof API_EVENTS)[Name] extends EventSpec<infer P> ? P : never;
+export type ApiEventPayload<Name extends ApiEventName> =
+  (typeof API_EVENTS)[Name] extends EventSpec<infer P> ? P : never;
 export type Unsubscribe = () => void;
 
 /** `didRequestCommand` -> `onDidRequestCommand`. */
@@ -70,7 +71,9 @@ export const eventMethodName = <Name extends ApiEventName>(name: Name): EventMet
 
 /** The `onDidXxx` half of the API, derived from `API_EVENTS`. */
 export type ApiEventSubscriptions = {
-  readonly [Name in ApiEventName as EventMethodName<Name>]: (listener: (payload: ApiEventPayload<Name>) => void) => Unsubscribe;
+  readonly [Name in ApiEventName as EventMethodName<Name>]: (
+    listener: (payload: ApiEventPayload<Name>) => void,
+  ) => Unsubscribe;
 };
 
 export const API_EVENT_NAMES = Object.keys(API_EVENTS) as ApiEventName[];
@@ -95,13 +98,16 @@ export function createApiEmitter(): ApiEmitter {
 }
 
 /** Builds the `onDidXxx` methods over any transport that can deliver `(name, payload)` pairs. */
-export function createEventSubscriptions(listen: (listener: (name: ApiEventName, payload: unknown) => void) => Unsubscribe): ApiEventSubscriptions {
+export function createEventSubscriptions(
+  listen: (listener: (name: ApiEventName, payload: unknown) => void) => Unsubscribe,
+): ApiEventSubscriptions {
   return Object.fromEntries(
     API_EVENT_NAMES.map((name) => [
       eventMethodName(name),
-      (listener: (payload: unknown) => void) => listen((event, value) => {
-        if (event === name) listener(value);
-      }),
+      (listener: (payload: unknown) => void) =>
+        listen((event, value) => {
+          if (event === name) listener(value);
+        }),
     ]),
   ) as unknown as ApiEventSubscriptions;
 }

@@ -7,11 +7,18 @@ import { z } from 'zod';
 import type { NetloomMethods } from './api.js';
 import { Design } from './model/schema.js';
 
-const FilePath = z.string().min(1, 'a path must not be empty').max(4096).refine((p) => !p.includes('\0'), 'a path must not contain NUL');
+const FilePath = z
+  .string()
+  .min(1, 'a path must not be empty')
+  .max(4096)
+  .refine((p) => !p.includes('\0'), 'a path must not contain NUL');
 
 const LiveStatusSettings = z.strictObject({
   intervalMs: z.number().int().min(200, 'the status interval must be at least 200 ms').max(3_600_000).optional(),
-  bondingDir: FilePath.refine((p) => p.startsWith('/') && !/[\r\n]/.test(p), 'the bonding directory must be an absolute path on one line').optional(),
+  bondingDir: FilePath.refine(
+    (p) => p.startsWith('/') && !/[\r\n]/.test(p),
+    'the bonding directory must be an absolute path on one line',
+  ).optional(),
 });
 
 const DeployId = z.string().regex(/^[0-9a-f]{16}$/, 'must be a deploy id');

@@ -32,7 +32,7 @@ async function readText(file: string): Promise<{ ok: true; text: string } | { ok
 export function registerBondStatus(program: Command): void {
   program
     .command('bond-status')
-    .description('parse saved /proc/net/bonding/<bond> files and print each bond\'s health and the reasons')
+    .description("parse saved /proc/net/bonding/<bond> files and print each bond's health and the reasons")
     .argument('<file...>', 'saved copies of /proc/net/bonding/<bond>')
     .option('--json', 'print the reports as JSON')
     .action(async (files: string[], options: { json?: boolean }) => {
@@ -54,7 +54,11 @@ export function registerBondStatus(program: Command): void {
           continue;
         }
         for (const warning of parsed.warnings) printErr(`warning: ${formatProblem(file, warning)}\n`);
-        const report = { file, ...bondReport(bondName(file), parsed.value), warnings: parsed.warnings.map((w) => (w.line === undefined ? w.message : `line ${w.line}: ${w.message}`)) };
+        const report = {
+          file,
+          ...bondReport(bondName(file), parsed.value),
+          warnings: parsed.warnings.map((w) => (w.line === undefined ? w.message : `line ${w.line}: ${w.message}`)),
+        };
         reports.push(report);
         if (!options.json) printOut(`${formatReport(file, report)}\n`);
       }

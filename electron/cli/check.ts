@@ -9,7 +9,11 @@ export type CheckReport =
   | { readonly file: string; readonly loaded: true; readonly diagnostics: readonly Diagnostic[] }
   | { readonly file: string; readonly loaded: false; readonly problems: readonly LoadProblem[] };
 
-const SEVERITY_WORDS: Record<Severity, readonly [string, string]> = { error: ['error', 'errors'], warning: ['warning', 'warnings'], info: ['info', 'info'] };
+const SEVERITY_WORDS: Record<Severity, readonly [string, string]> = {
+  error: ['error', 'errors'],
+  warning: ['warning', 'warnings'],
+  info: ['info', 'info'],
+};
 
 /** The last line of `check`: `lab.netloom.json: no problems`, or `...: 1 error, 2 warnings`. */
 export function formatSummary(file: string, diagnostics: readonly Diagnostic[]): string {
@@ -31,14 +35,19 @@ export function registerCheck(program: Command): void {
     .action(async (file: string, options: { json?: boolean }) => {
       const design = await loadDesignOrFail(file).catch((e: unknown) => {
         if (options.json && e instanceof UsageError) {
-          printReport({ file, loaded: false, problems: e instanceof DesignLoadError ? e.problems : [{ path: '(file)', message: e.message }] });
+          printReport({
+            file,
+            loaded: false,
+            problems: e instanceof DesignLoadError ? e.problems : [{ path: '(file)', message: e.message }],
+          });
         }
         throw e;
       });
       const diagnostics = validateDesign(design);
       if (options.json) printReport({ file, loaded: true, diagnostics });
       else {
-        for (const d of diagnostics) printOut(`${formatDiagnostic(d)}
+        for (const d of diagnostics)
+          printOut(`${formatDiagnostic(d)}
 `);
         printOut(`${formatSummary(file, diagnostics)}
 `);

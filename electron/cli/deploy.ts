@@ -107,8 +107,14 @@ export const ROOT_MARK = '   # runs as root';
 /** The diff with every line of the new file that runs a command as root marked at its end. */
 export function markRootCommands(diff: string): string {
   const lines = diff.split('\n');
-  const newSide = lines.map((line, i) => ({ line, i })).filter(({ line }) => (line.startsWith('+') && !line.startsWith('+++')) || line.startsWith(' '));
-  const marked = new Set(rootCommands(newSide.map(({ line }) => line.slice(1))).flatMap((c) => newSide.slice(c.line, c.line + c.lines).map(({ i }) => i)));
+  const newSide = lines
+    .map((line, i) => ({ line, i }))
+    .filter(({ line }) => (line.startsWith('+') && !line.startsWith('+++')) || line.startsWith(' '));
+  const marked = new Set(
+    rootCommands(newSide.map(({ line }) => line.slice(1))).flatMap((c) =>
+      newSide.slice(c.line, c.line + c.lines).map(({ i }) => i),
+    ),
+  );
   return lines.map((line, i) => (marked.has(i) ? `${line}${ROOT_MARK}` : line)).join('\n');
 }
 
@@ -127,7 +133,12 @@ function printPreparation(p: Preparation, json: boolean): void {
 function printReports(reports: readonly HostReport[], preparations: readonly Preparation[], json: boolean): void {
   if (json) {
     const diffs = new Map(preparations.map((p) => [p.host, p.state === 'ready' ? p.diff : '']));
-    const hosts = reports.map((r) => ({ host: r.host, result: describeOutcome(r.outcome), ...r.outcome, diff: diffs.get(r.host) ?? '' }));
+    const hosts = reports.map((r) => ({
+      host: r.host,
+      result: describeOutcome(r.outcome),
+      ...r.outcome,
+      diff: diffs.get(r.host) ?? '',
+    }));
     printJson({ ok: allSucceeded(reports), hosts });
     return;
   }
@@ -151,9 +162,19 @@ export function registerDeploy(program: Command): void {
     .command('deploy')
     .description("deploy hosts' /etc/network/interfaces over SSH: diff, backup, rollback unless confirmed")
     .argument('<design>', 'a .netloom.json file')
-    .addOption(new Option('--host <name>', 'deploy only this host (repeat for more; default: every host with an SSH target)').argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]))
-    .option('--confirm-timeout <seconds>', 'the host rolls back unless the change is confirmed within this time', seconds(5, 3600, { whole: true }), 120)
-    .option('--dry-run', 'show the diffs and the hosts\' `ifup -a -s` verdicts; change nothing')
+    .addOption(
+      new Option(
+        '--host <name>',
+        'deploy only this host (repeat for more; default: every host with an SSH target)',
+      ).argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]),
+    )
+    .option(
+      '--confirm-timeout <seconds>',
+      'the host rolls back unless the change is confirmed within this time',
+      seconds(5, 3600, { whole: true }),
+      120,
+    )
+    .option('--dry-run', "show the diffs and the hosts' `ifup -a -s` verdicts; change nothing")
     .option('--yes', 'apply without asking (needed without a terminal); unknown host keys are then refused')
     .option('--identity <file>', 'private key to log in with (default: ssh-agent and ~/.ssh/id_*)')
     .option('--known-hosts <file>', 'known_hosts file to check host keys against (default: ~/.ssh/known_hosts)')
@@ -165,7 +186,9 @@ export function registerDeploy(program: Command): void {
       const plan = refusedAsUsage(file, () => service.plan(design, options.host ?? []));
       const interactive = Boolean(process.stdin.isTTY);
       if (!options.yes && !options.dryRun && !interactive) {
-        throw new UsageError('refusing to deploy without a terminal to ask for confirmation; pass --yes to deploy anyway');
+        throw new UsageError(
+          'refusing to deploy without a terminal to ask for confirmation; pass --yes to deploy anyway',
+        );
       }
       const json = Boolean(options.json);
       const log = (line: string) => (json ? printErr : printOut)(`${line}\n`);
@@ -179,8 +202,11 @@ export function registerDeploy(program: Command): void {
           ...(options.identity ? { identityFile: options.identity } : {}),
           ...(options.knownHosts ? { knownHostsFiles: [options.knownHosts] } : {}),
           dataDir,
-          acceptUnknownKey: (q) => (interactive && !options.yes ? terminal.yesNo(describeKeyQuestion(q)) : Promise.resolve(false)),
-          ...(interactive ? { sudoPassword: () => terminal.secret('sudo password (kept in memory for this run only): ') } : {}),
+          acceptUnknownKey: (q) =>
+            interactive && !options.yes ? terminal.yesNo(describeKeyQuestion(q)) : Promise.resolve(false),
+          ...(interactive
+            ? { sudoPassword: () => terminal.secret('sudo password (kept in memory for this run only): ') }
+            : {}),
         }),
         saveLocalBackup: (host, live, stamp) => saveLocalBackup(dataDir, host, live, stamp),
         onProgress: (e) => {
@@ -197,11 +223,17 @@ export function registerDeploy(program: Command): void {
         reports = await run.discard();
       } else if (
         options.yes ||
-        (await terminal.yesNo(`\nApply to ${ready.map((p) => p.host).join(', ')}? Each host rolls back unless confirmed within ${options.confirmTimeout} s. [y/N] `))
+        (await terminal.yesNo(
+          `\nApply to ${ready.map((p) => p.host).join(', ')}? Each host rolls back unless confirmed within ${options.confirmTimeout} s. [y/N] `,
+        ))
       ) {
         reports = await run.apply({ revertIn: options.confirmTimeout });
       } else {
-        reports = (await run.discard()).map((r) => (r.outcome.kind === 'checked' ? { host: r.host, outcome: { kind: 'failed-before-change', reason: 'not applied: declined' } } : r));
+        reports = (await run.discard()).map((r) =>
+          r.outcome.kind === 'checked'
+            ? { host: r.host, outcome: { kind: 'failed-before-change', reason: 'not applied: declined' } }
+            : r,
+        );
       }
       printReports(reports, preparations, json);
       process.exitCode = allSucceeded(reports) ? EXIT.ok : EXIT.problems;

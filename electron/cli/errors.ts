@@ -37,7 +37,8 @@ function describeSystemError(e: NodeJS.ErrnoException): string {
 export function explainFailure(e: unknown): { readonly message: string; readonly exitCode: number } {
   if (e instanceof UsageError) return { message: e.message, exitCode: e.exitCode };
   if (e instanceof ExplainedError || e instanceof SshError) return { message: e.message, exitCode: EXIT.usage };
-  if (errnoCode(e) !== undefined) return { message: describeSystemError(e as NodeJS.ErrnoException), exitCode: EXIT.usage };
+  if (errnoCode(e) !== undefined)
+    return { message: describeSystemError(e as NodeJS.ErrnoException), exitCode: EXIT.usage };
   const error = e instanceof Error ? e : new Error(String(e));
   const debug = process.env.NETLOOM_DEBUG === '1' && error.stack ? `\n${error.stack}` : '';
   return {

@@ -21,8 +21,13 @@ interface ImportOptions {
 /** `USER@ADDRESS[:PORT]`, or `USER@[IPV6]:PORT`, checked by the schema's own SSH target. */
 export function parseSshTarget(text: string): SshTarget {
   const m = /^([^@\s]+)@(?:\[([^\]]+)\]|([^:\s]+))(?::(\d{1,5}))?$/.exec(text);
-  if (!m) throw new UsageError(`--ssh "${text}" must look like USER@ADDRESS or USER@ADDRESS:PORT (e.g. root@10.2.200.30:22)`);
-  const parsed = SshTarget.safeParse({ user: m[1], address: m[2] ?? m[3], port: m[4] === undefined ? 22 : Number(m[4]) });
+  if (!m)
+    throw new UsageError(`--ssh "${text}" must look like USER@ADDRESS or USER@ADDRESS:PORT (e.g. root@10.2.200.30:22)`);
+  const parsed = SshTarget.safeParse({
+    user: m[1],
+    address: m[2] ?? m[3],
+    port: m[4] === undefined ? 22 : Number(m[4]),
+  });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new UsageError(`--ssh "${text}": ${issue.path.join('.')} ${issue.message}`);
@@ -42,7 +47,11 @@ async function readInput(file: string): Promise<string> {
   }
 }
 
-const exists = (path: string) => access(path).then(() => true, () => false);
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 function formatNote(file: string, note: Note): string {
   return `${note.severity === 'warning' ? 'warning' : 'note'}: ${file}:${note.line}: ${note.message}`;
@@ -51,7 +60,10 @@ function formatNote(file: string, note: Note): string {
 /** Loads a design built in memory through the one restore step, so it is saved exactly as a loaded file would be. */
 function restored(design: unknown): Design {
   const result = restoreDesign(JSON.parse(JSON.stringify(design)));
-  if (!result.ok) throw new UsageError(`the imported design does not validate:\n${result.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
+  if (!result.ok)
+    throw new UsageError(
+      `the imported design does not validate:\n${result.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`,
+    );
   return result.design;
 }
 
@@ -60,16 +72,23 @@ export function registerImport(program: Command): void {
   importCommand
     .command('interfaces')
     .description('import an /etc/network/interfaces file as a host')
-    .argument('<file>', 'an interfaces file, e.g. a copy of a Proxmox VE host\'s /etc/network/interfaces; - reads standard input')
-    .option('--host <name>', 'the host\'s name (default: imported)')
-    .option('--ssh <target>', 'the host\'s SSH target, USER@ADDRESS[:PORT]')
+    .argument(
+      '<file>',
+      "an interfaces file, e.g. a copy of a Proxmox VE host's /etc/network/interfaces; - reads standard input",
+    )
+    .option('--host <name>', "the host's name (default: imported)")
+    .option('--ssh <target>', "the host's SSH target, USER@ADDRESS[:PORT]")
     .option('-o, --output <design>', 'write a new design file instead of printing it')
     .option('--into <design>', 'add the host to an existing design, replacing a host of the same name')
     .option('--force', 'let -o overwrite an existing file')
-    .addHelpText('after', '\nWarnings name the line of the interfaces file. Lines Netloom does not model are kept verbatim.')
+    .addHelpText(
+      'after',
+      '\nWarnings name the line of the interfaces file. Lines Netloom does not model are kept verbatim.',
+    )
     .exitOverride()
     .action(async (file: string, options: ImportOptions) => {
-      if (options.output !== undefined && options.into !== undefined) throw new UsageError('give either -o DESIGN or --into DESIGN, not both');
+      if (options.output !== undefined && options.into !== undefined)
+        throw new UsageError('give either -o DESIGN or --into DESIGN, not both');
       const hostName = options.host ?? 'imported';
       const nameProblem = checkDeviceName(hostName);
       if (nameProblem) throw new UsageError(`--host: host name ${nameProblem}`);
@@ -95,7 +114,15 @@ export function registerImport(program: Command): void {
         printErr(`${replaced ? 'replaced' : 'added'} host ${hostName} in ${into}\n`);
         return;
       }
-      const design = place({ format: FORMAT, name: hostName, networks: [], hosts: [], switches: [], cables: [], layout: {} });
+      const design = place({
+        format: FORMAT,
+        name: hostName,
+        networks: [],
+        hosts: [],
+        switches: [],
+        cables: [],
+        layout: {},
+      });
       if (options.output !== undefined) await saveDesignFile(options.output, design);
       else printContent(serializeDesign(design));
     });

@@ -4,7 +4,10 @@ import { UsageError } from './output.js';
 
 /** A design that did not load, with every problem and its JSON path (for `--json` output). */
 export class DesignLoadError extends UsageError {
-  constructor(readonly file: string, readonly problems: readonly LoadProblem[]) {
+  constructor(
+    readonly file: string,
+    readonly problems: readonly LoadProblem[],
+  ) {
     super(`${file}: cannot load design\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
   }
 }

@@ -5,7 +5,10 @@ export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
 
 /** An error the user caused (bad file, bad flag): printed as one message, exit 2, no stack trace. */
 export class UsageError extends Error {
-  constructor(message: string, readonly exitCode: number = EXIT.usage) {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT.usage,
+  ) {
     super(message);
   }
 }
@@ -24,4 +27,5 @@ export const printJson = (value: unknown, options: { oneLine?: boolean } = {}): 
  * A file's content (a rendered config, a design) on stdout: byte for byte when
  * it goes to a file or a pipe, shown like other text when it goes to a terminal.
  */
-export const printContent = (text: string): void => void process.stdout.write(process.stdout.isTTY ? visible(text) : text);
+export const printContent = (text: string): void =>
+  void process.stdout.write(process.stdout.isTTY ? visible(text) : text);

@@ -1,7 +1,11 @@
 import { InvalidArgumentError } from 'commander';
 
 /** A commander parser for a duration option in seconds, from `min` to `max` (whole seconds only when `whole`). */
-export function seconds(min: number, max: number, options: { readonly whole?: boolean } = {}): (value: string) => number {
+export function seconds(
+  min: number,
+  max: number,
+  options: { readonly whole?: boolean } = {},
+): (value: string) => number {
   const what = options.whole ? 'a whole number of seconds' : 'seconds';
   return (value) => {
     const n = Number(value);

@@ -23,13 +23,18 @@ interface ServeFlags {
 
 function parsePort(text: string): number {
   const port = Number(text);
-  if (!/^\d+$/.test(text) || port > 65535) throw new UsageError(`--port ${text}: expected a port number 0-65535 (0 picks a free port)`);
+  if (!/^\d+$/.test(text) || port > 65535)
+    throw new UsageError(`--port ${text}: expected a port number 0-65535 (0 picks a free port)`);
   return port;
 }
 
 function openBrowser(url: string): void {
   const [command, args] =
-    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '""', url]]
+        : ['xdg-open', [url]];
   const child = spawn(command, args as string[], { detached: true, stdio: 'ignore' });
   child.on('error', () => printErr('netloom: could not open a browser; open the URL above yourself\n'));
   child.unref();
@@ -44,7 +49,8 @@ async function serve(design: string | undefined, flags: ServeFlags): Promise<voi
     );
   }
   if (design) await loadDesignOrFail(design);
-  if (!existsSync(`${RENDERER_DIR}index.html`)) throw new UsageError(`the app is not built (${RENDERER_DIR}index.html is missing); run npm run build`);
+  if (!existsSync(`${RENDERER_DIR}index.html`))
+    throw new UsageError(`the app is not built (${RENDERER_DIR}index.html is missing); run npm run build`);
 
   const dataDir = resolveDataDir();
   const backend = createBackend({ dataDir, ...(design ? { initialPath: design } : {}) });
@@ -57,13 +63,18 @@ async function serve(design: string | undefined, flags: ServeFlags): Promise<voi
     token: createToken(),
     allowRemote: flags.allowRemote === true,
   }).catch((e: NodeJS.ErrnoException) => {
-    if (e.code === 'EADDRINUSE') throw new UsageError(`port ${port} on ${flags.host} is in use; pick another with --port (0 picks a free one)`);
-    if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND') throw new UsageError(`cannot listen on ${flags.host}: no such local address`);
+    if (e.code === 'EADDRINUSE')
+      throw new UsageError(`port ${port} on ${flags.host} is in use; pick another with --port (0 picks a free one)`);
+    if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND')
+      throw new UsageError(`cannot listen on ${flags.host}: no such local address`);
     throw e;
   });
 
-  if (!isLoopbackHost(flags.host)) printErr(`netloom: warning: listening on ${flags.host}, reachable from other machines (--allow-remote)\n`);
-  printOut(`Netloom is serving ${design ?? 'the example design'} on port ${running.port}. Open:\n  ${running.url}\nPress Ctrl+C to stop.\n`);
+  if (!isLoopbackHost(flags.host))
+    printErr(`netloom: warning: listening on ${flags.host}, reachable from other machines (--allow-remote)\n`);
+  printOut(
+    `Netloom is serving ${design ?? 'the example design'} on port ${running.port}. Open:\n  ${running.url}\nPress Ctrl+C to stop.\n`,
+  );
   // The browser gets a private local page that leads on to the URL: the token stays off every command line.
   const openPage = flags.open
     ? await writeOpenPage(dataDir, running.port, running.url).catch((e: Error) => {
@@ -96,6 +107,9 @@ export function registerServe(program: Command): void {
     .option('--port <n>', 'TCP port; 0 picks a free one', '4280')
     .option('--host <address>', 'address to listen on; only loopback unless --allow-remote', '127.0.0.1')
     .option('--allow-remote', 'allow --host to be a non-loopback address (anyone with the URL can edit files as you)')
-    .option('--open', 'open the app in the system browser (through a private local page, so the token is on no command line)')
+    .option(
+      '--open',
+      'open the app in the system browser (through a private local page, so the token is on no command line)',
+    )
     .action(serve);
 }

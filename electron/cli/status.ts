@@ -55,15 +55,22 @@ function hostHeader(index: DesignIndex, update: HostStatusUpdate): string {
  * A host's header and one line per element; a host that was not read (no
  * answer, no SSH target) gets its reason once instead of one line per element.
  */
-function hostReport(index: DesignIndex, update: HostStatusUpdate, elements: readonly (readonly [string, ElementLive])[]): string {
+function hostReport(
+  index: DesignIndex,
+  update: HostStatusUpdate,
+  elements: readonly (readonly [string, ElementLive])[],
+): string {
   const own = update.elements[update.host];
-  if (own && own.health !== 'ok') return `${hostHeader(index, update)}\n  ${own.health.padEnd(11)} ${own.reasons.join('; ')}\n`;
+  if (own && own.health !== 'ok')
+    return `${hostHeader(index, update)}\n  ${own.health.padEnd(11)} ${own.reasons.join('; ')}\n`;
   const lines = elements.filter(([id]) => id !== update.host).flatMap(([id, live]) => elementLines(index, id, live));
   return [hostHeader(index, update), ...lines, ''].join('\n');
 }
 
 const sameLive = (a: ElementLive | undefined, b: ElementLive) =>
-  a !== undefined && a.health === b.health && JSON.stringify([a.reasons, a.drift]) === JSON.stringify([b.reasons, b.drift]);
+  a !== undefined &&
+  a.health === b.health &&
+  JSON.stringify([a.reasons, a.drift]) === JSON.stringify([b.reasons, b.drift]);
 
 async function status(file: string, flags: StatusFlags): Promise<void> {
   const design = await loadDesignOrFail(file);
@@ -119,13 +126,16 @@ async function status(file: string, flags: StatusFlags): Promise<void> {
 export function registerStatus(program: Command): void {
   program
     .command('status')
-    .description('read the live state of the design\'s hosts over SSH: ports, bonds, LACP, drift')
+    .description("read the live state of the design's hosts over SSH: ports, bonds, LACP, drift")
     .argument('<design>', 'a .netloom.json file')
     .option('--watch', 'keep reading and print every change until interrupted')
     .option('--json', 'print JSON (with --watch: one line per change)')
     .option('--interval <seconds>', 'time between reads', seconds(0.2, 3600), DEFAULT_STATUS_SETTINGS.intervalMs / 1000)
     .option('--identity <file>', 'use only this private key')
-    .option('--known-hosts <file>', 'trust host keys from this file (and Netloom\'s store) instead of ~/.ssh/known_hosts')
+    .option(
+      '--known-hosts <file>',
+      "trust host keys from this file (and Netloom's store) instead of ~/.ssh/known_hosts",
+    )
     .option('--bonding-dir <dir>', 'where the bonding files are read on each host', DEFAULT_STATUS_SETTINGS.bondingDir)
     .addHelpText('after', HELP)
     .action((file: string, flags: StatusFlags) => status(file, flags));

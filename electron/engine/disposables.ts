@@ -9,7 +9,10 @@ export function createDisposables(): Disposables {
   return {
     onDispose: (cleanup) => void cleanups.push(cleanup),
     async dispose() {
-      for (const cleanup of cleanups.splice(0).reverse()) await Promise.resolve().then(cleanup).catch(() => undefined);
+      for (const cleanup of cleanups.splice(0).reverse())
+        await Promise.resolve()
+          .then(cleanup)
+          .catch(() => undefined);
     },
   };
 }

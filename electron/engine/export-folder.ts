@@ -26,7 +26,9 @@ function checkRelativePath(device: string, path: string): string {
 
 const SYSTEM_FOLDERS = ['/proc', '/sys', '/dev'];
 /** statfs magic numbers of kernel file systems that are no place for files (proc, sysfs, devpts, cgroup, cgroup2, debugfs, tracefs, securityfs, bpf). */
-const SYSTEM_FS_TYPES = new Set([0x9fa0, 0x62656572, 0x1cd1, 0x27e0eb, 0x63677270, 0x64626720, 0x74726163, 0x73636673, 0xcafe4a11]);
+const SYSTEM_FS_TYPES = new Set([
+  0x9fa0, 0x62656572, 0x1cd1, 0x27e0eb, 0x63677270, 0x64626720, 0x74726163, 0x73636673, 0xcafe4a11,
+]);
 
 /** The export folder: an existing plain folder, or created; never a system folder. */
 async function prepareExportFolder(dir: string): Promise<void> {
@@ -36,7 +38,8 @@ async function prepareExportFolder(dir: string): Promise<void> {
       await stat(existing);
       break;
     } catch (e) {
-      if (errnoCode(e) !== 'ENOENT' || dirname(existing) === existing) throw new FileError(dir, `cannot export into ${dir}: ${describeFsError(e)}`, errnoCode(e));
+      if (errnoCode(e) !== 'ENOENT' || dirname(existing) === existing)
+        throw new FileError(dir, `cannot export into ${dir}: ${describeFsError(e)}`, errnoCode(e));
       existing = dirname(existing);
     }
   }
@@ -44,7 +47,10 @@ async function prepareExportFolder(dir: string): Promise<void> {
   const system = SYSTEM_FOLDERS.find((f) => real === f || real.startsWith(`${f}/`));
   const fsType = (await statfs(real)).type;
   if (system !== undefined || SYSTEM_FS_TYPES.has(fsType)) {
-    throw new FileError(dir, `cannot export into ${dir}: it is a system folder${system ? ` (under ${system})` : ''}, not a folder for files; choose another folder`);
+    throw new FileError(
+      dir,
+      `cannot export into ${dir}: it is a system folder${system ? ` (under ${system})` : ''}, not a folder for files; choose another folder`,
+    );
   }
   const stats = await stat(real);
   if (!stats.isDirectory()) {
@@ -69,7 +75,11 @@ async function plainFolderInside(root: string, relative: string): Promise<void> 
     if (stats === null) {
       await mkdir(current).catch((e: unknown) => (errnoCode(e) === 'EEXIST' ? undefined : Promise.reject(e)));
     } else if (stats.isSymbolicLink()) {
-      throw new FileError(current, `cannot export to ${current}: it is a symbolic link; Netloom does not write through links`, 'ELOOP');
+      throw new FileError(
+        current,
+        `cannot export to ${current}: it is a symbolic link; Netloom does not write through links`,
+        'ELOOP',
+      );
     } else if (!stats.isDirectory()) {
       throw new FileError(current, `cannot export to ${current}: it is ${describeFileType(stats)}, not a folder`);
     }
@@ -79,15 +89,25 @@ async function plainFolderInside(root: string, relative: string): Promise<void> 
 export type DeviceRenderer = (design: Design, deviceId: string) => readonly GeneratedFile[];
 
 /** A generator that refuses a value (a check the design rules missed) fails the export with the device named, not a stack trace. */
-function renderOrExplain(render: DeviceRenderer, design: Design, device: { id: string; name: string }): readonly GeneratedFile[] {
+function renderOrExplain(
+  render: DeviceRenderer,
+  design: Design,
+  device: { id: string; name: string },
+): readonly GeneratedFile[] {
   try {
     return render(design, device.id);
   } catch (e) {
-    throw new ExplainedError(`cannot render the configuration of ${device.name}: ${(e as Error).message}; nothing of ${device.name} was written`);
+    throw new ExplainedError(
+      `cannot render the configuration of ${device.name}: ${(e as Error).message}; nothing of ${device.name} was written`,
+    );
   }
 }
 
-export async function writeExportFolder(design: Design, dir: string, render: DeviceRenderer = renderDevice): Promise<ExportResult> {
+export async function writeExportFolder(
+  design: Design,
+  dir: string,
+  render: DeviceRenderer = renderDevice,
+): Promise<ExportResult> {
   const devices = [...design.hosts, ...design.switches];
   await prepareExportFolder(dir);
   const files: ExportedFile[] = [];
@@ -98,7 +118,11 @@ export async function writeExportFolder(design: Design, dir: string, render: Dev
         await plainFolderInside(dir, dirname(path));
       } catch (e) {
         if (e instanceof FileError) throw e;
-        throw new FileError(join(dir, path), `cannot export to ${join(dir, dirname(path))}: ${describeFsError(e)}`, errnoCode(e));
+        throw new FileError(
+          join(dir, path),
+          `cannot export to ${join(dir, dirname(path))}: ${describeFsError(e)}`,
+          errnoCode(e),
+        );
       }
       await writeFileAtomic(join(dir, path), file.content);
       files.push({ device: device.name, path: path.split(sep).join('/') });

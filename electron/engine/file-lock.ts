@@ -27,7 +27,11 @@ function processAlive(pid: number): boolean {
 
 async function tryLock(lock: string): Promise<boolean> {
   try {
-    const handle = await open(lock, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | constants.O_NOFOLLOW, 0o600);
+    const handle = await open(
+      lock,
+      constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | constants.O_NOFOLLOW,
+      0o600,
+    );
     try {
       await handle.writeFile(`${process.pid}\n`);
     } catch (e) {
@@ -47,7 +51,8 @@ async function tryLock(lock: string): Promise<boolean> {
   const owner = Number((await readFile(lock, 'utf8').catch(() => '')).trim());
   if (!held || !Number.isInteger(owner) || owner <= 0 || processAlive(owner)) return false;
   const now = await lstat(lock).catch(() => null);
-  if (now?.ino === held.ino && now.dev === held.dev && now.mtimeMs === held.mtimeMs) await unlink(lock).catch(() => undefined);
+  if (now?.ino === held.ino && now.dev === held.dev && now.mtimeMs === held.mtimeMs)
+    await unlink(lock).catch(() => undefined);
   return false;
 }
 
@@ -64,7 +69,11 @@ export async function withFileLock<T>(path: string, work: () => Promise<T>, wait
     }
     if (locked) break;
     if (Date.now() > deadline) {
-      throw new FileError(path, `cannot save ${path}: another Netloom has been changing it for ${waitMs / 1000} s (lock file ${lock}); the file was not changed. If no Netloom is running, delete the lock file.`, 'EBUSY');
+      throw new FileError(
+        path,
+        `cannot save ${path}: another Netloom has been changing it for ${waitMs / 1000} s (lock file ${lock}); the file was not changed. If no Netloom is running, delete the lock file.`,
+        'EBUSY',
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
   }

@@ -28,7 +28,8 @@ export function createFilesApi(context: BackendContext, options: FilesOptions): 
   const recent = createRecentFiles(context.dataDir);
   const recovery = createRecoveryStore(context.dataDir);
   const example = resolve(options.examplePath);
-  const initialPath = (): string | undefined => (typeof options.initialPath === 'function' ? options.initialPath() : options.initialPath);
+  const initialPath = (): string | undefined =>
+    typeof options.initialPath === 'function' ? options.initialPath() : options.initialPath;
 
   /** Recent files are a convenience: failing to record one never fails an open or a save. */
   const remember = async (path: string): Promise<void> => {
@@ -63,7 +64,8 @@ export function createFilesApi(context: BackendContext, options: FilesOptions): 
     openDesign: open,
     async saveDesign(path, design) {
       const absolute = resolve(path);
-      if (absolute === example) throw new BackendError('read-only', `${absolute} is the bundled example; save your design under another name`);
+      if (absolute === example)
+        throw new BackendError('read-only', `${absolute} is the bundled example; save your design under another name`);
       await saveDesignFile(absolute, loadable(design, 'the design was not saved because it would not load again'));
       await remember(absolute);
     },

@@ -16,13 +16,26 @@ export async function listFolder(path: string): Promise<FolderListing> {
     dirents = await readdir(path, { withFileTypes: true });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such folder' : code === 'ENOTDIR' ? 'not a folder' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    const why =
+      code === 'ENOENT'
+        ? 'no such folder'
+        : code === 'ENOTDIR'
+          ? 'not a folder'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (e as Error).message;
     throw new BackendError('not-found', `cannot list ${path}: ${why}`);
   }
   const entries: FolderEntry[] = [];
   for (const dirent of dirents) {
     if (dirent.name.startsWith('.')) continue;
-    const isFolder = dirent.isDirectory() || (dirent.isSymbolicLink() && (await stat(join(path, dirent.name)).then((s) => s.isDirectory(), () => false)));
+    const isFolder =
+      dirent.isDirectory() ||
+      (dirent.isSymbolicLink() &&
+        (await stat(join(path, dirent.name)).then(
+          (s) => s.isDirectory(),
+          () => false,
+        )));
     if (isFolder) entries.push({ name: dirent.name, kind: 'folder' });
     else if (isDesignFile(dirent.name)) entries.push({ name: dirent.name, kind: 'file' });
   }

@@ -45,7 +45,11 @@ async function lstatOrNull(path: string): Promise<Stats | null> {
 /** A new file beside `path` (never an existing one, never through a link), written and synced. */
 async function writeTemp(path: string, content: string | Buffer, mode: number | undefined): Promise<string> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | constants.O_NOFOLLOW, 0o666);
+  const handle = await open(
+    temp,
+    constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | constants.O_NOFOLLOW,
+    0o666,
+  );
   try {
     if (mode !== undefined) await handle.chmod(mode);
     await handle.writeFile(content);
@@ -73,9 +77,14 @@ async function readNoFollow(path: string): Promise<Buffer> {
 async function checkTarget(path: string): Promise<Stats | null> {
   const current = await lstatOrNull(path);
   if (current?.isSymbolicLink()) {
-    throw new FileError(path, `cannot save ${path}: ${path} is a symbolic link; Netloom does not write through links (open the file it points to instead)`, 'ELOOP');
+    throw new FileError(
+      path,
+      `cannot save ${path}: ${path} is a symbolic link; Netloom does not write through links (open the file it points to instead)`,
+      'ELOOP',
+    );
   }
-  if (current && !current.isFile()) throw new FileError(path, `cannot save ${path}: it is ${describeFileType(current)}, not a regular file`);
+  if (current && !current.isFile())
+    throw new FileError(path, `cannot save ${path}: it is ${describeFileType(current)}, not a regular file`);
   return current;
 }
 
@@ -85,7 +94,11 @@ async function checkTarget(path: string): Promise<Stats | null> {
  * a link included, is replaced, not written through). The file keeps its
  * mode; a new one gets `mode`, else 0666 less the umask.
  */
-export async function writeFileAtomic(path: string, content: string, options: { backup?: boolean; mode?: number } = {}): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  content: string,
+  options: { backup?: boolean; mode?: number } = {},
+): Promise<void> {
   const temps: string[] = [];
   let step = 'cannot save';
   try {
@@ -104,7 +117,10 @@ export async function writeFileAtomic(path: string, content: string, options: { 
   } catch (e) {
     for (const temp of temps) await unlink(temp).catch(() => undefined);
     if (e instanceof FileError) throw e;
-    const why = step === 'cannot save' ? `cannot save ${path}: ${describeFsError(e)}` : `cannot save ${path}: ${step}: ${describeFsError(e)}`;
+    const why =
+      step === 'cannot save'
+        ? `cannot save ${path}: ${describeFsError(e)}`
+        : `cannot save ${path}: ${step}: ${describeFsError(e)}`;
     throw new FileError(path, `${why}; the file was not changed`, errnoCode(e));
   }
   const dirHandle = await open(dirname(path), constants.O_RDONLY);

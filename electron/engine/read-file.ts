@@ -36,7 +36,11 @@ async function readUpTo(handle: FileHandle, path: string, limit: ReadLimit): Pro
 }
 
 const tooLarge = (path: string, size: number, limit: ReadLimit, more = false) =>
-  new FileError(path, `cannot read ${path}: it is ${more ? 'more than ' : ''}${describeSize(more ? limit.maxBytes : size)}; Netloom reads ${limit.what} of up to ${describeSize(limit.maxBytes)}`, 'EFBIG');
+  new FileError(
+    path,
+    `cannot read ${path}: it is ${more ? 'more than ' : ''}${describeSize(more ? limit.maxBytes : size)}; Netloom reads ${limit.what} of up to ${describeSize(limit.maxBytes)}`,
+    'EFBIG',
+  );
 
 /** SSH keys and known_hosts files. */
 export const KEY_FILE_MAX_BYTES = 8 * 1024 * 1024;
@@ -56,7 +60,8 @@ export async function readRegularBytes(path: string, limit: ReadLimit): Promise<
   }
   try {
     const stats = await handle.stat();
-    if (!stats.isFile()) throw new FileError(path, `cannot read ${path}: it is ${describeFileType(stats)}, not a regular file`);
+    if (!stats.isFile())
+      throw new FileError(path, `cannot read ${path}: it is ${describeFileType(stats)}, not a regular file`);
     if (stats.size > limit.maxBytes) throw tooLarge(path, stats.size, limit);
     return await readUpTo(handle, path, limit);
   } catch (e) {
@@ -73,7 +78,12 @@ export async function readStdinLimited(limit: ReadLimit): Promise<string> {
   let total = 0;
   for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
     total += chunk.length;
-    if (total > limit.maxBytes) throw new FileError('-', `standard input is more than ${describeSize(limit.maxBytes)}; Netloom reads ${limit.what} of up to ${describeSize(limit.maxBytes)}`, 'EFBIG');
+    if (total > limit.maxBytes)
+      throw new FileError(
+        '-',
+        `standard input is more than ${describeSize(limit.maxBytes)}; Netloom reads ${limit.what} of up to ${describeSize(limit.maxBytes)}`,
+        'EFBIG',
+      );
     chunks.push(chunk);
   }
   return Buffer.concat(chunks, total).toString('utf8');

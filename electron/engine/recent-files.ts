@@ -36,7 +36,10 @@ export function createRecentFiles(dataDir: string, now: () => Date = () => new D
   const add = (path: string): Promise<readonly RecentFile[]> => {
     const next = queue.then(async () => {
       const absolute = resolve(path);
-      const recent = [{ path: absolute, usedAt: now().toISOString() }, ...(await list()).filter((r) => r.path !== absolute)].slice(0, RECENT_FILES_LIMIT);
+      const recent = [
+        { path: absolute, usedAt: now().toISOString() },
+        ...(await list()).filter((r) => r.path !== absolute),
+      ].slice(0, RECENT_FILES_LIMIT);
       await mkdir(dataDir, { recursive: true });
       await writeFileAtomic(file, `${JSON.stringify({ recent }, null, 2)}\n`);
       return recent;

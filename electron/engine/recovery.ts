@@ -43,7 +43,12 @@ export function createRecoveryStore(dataDir: string, now: () => Date = () => new
     write: (design, forPath) =>
       inOrder(async () => {
         await mkdir(dataDir, { recursive: true });
-        const envelope = { format: RECOVERY_FORMAT, savedAt: now().toISOString(), forPath, design: JSON.parse(serializeDesign(design)) as unknown };
+        const envelope = {
+          format: RECOVERY_FORMAT,
+          savedAt: now().toISOString(),
+          forPath,
+          design: JSON.parse(serializeDesign(design)) as unknown,
+        };
         await writeFileAtomic(file, `${JSON.stringify(envelope, null, 2)}\n`);
       }),
     async read() {

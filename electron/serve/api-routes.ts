@@ -36,7 +36,10 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
 function sendReply(response: ServerResponse, reply: ApiReply): void {
   const status = 'error' in reply ? (STATUS_BY_CODE[reply.error.code] ?? 422) : 200;
   const body = JSON.stringify(reply);
-  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+  });
   response.end(body);
 }
 
@@ -61,7 +64,11 @@ async function readBody(request: IncomingMessage, limit: number): Promise<string
 }
 
 function streamEvents(request: IncomingMessage, response: ServerResponse, emitter: ApiEmitter): void {
-  response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+  response.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Connection: 'keep-alive',
+  });
   response.write('retry: 2000\n: connected\n\n');
   const unsubscribe = emitter.subscribe((name, payload) => {
     response.write(`data: ${JSON.stringify({ name, payload })}\n\n`);
@@ -74,19 +81,30 @@ function streamEvents(request: IncomingMessage, response: ServerResponse, emitte
 }
 
 /** Handles a request whose path starts with `/api/`. */
-export async function handleApiRequest(request: IncomingMessage, response: ServerResponse, url: URL, options: ApiRoutesOptions): Promise<void> {
+export async function handleApiRequest(
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+  options: ApiRoutesOptions,
+): Promise<void> {
   const name = url.pathname.slice('/api/'.length);
   if (name === 'events') {
     if (!tokenMatches(bearer(request) ?? url.searchParams.get('token') ?? undefined, options.token)) {
       response.setHeader('WWW-Authenticate', 'Bearer');
-      return sendReply(response, error('unauthorized', 'missing or wrong token; open the URL that `netloom serve` printed'));
+      return sendReply(
+        response,
+        error('unauthorized', 'missing or wrong token; open the URL that `netloom serve` printed'),
+      );
     }
     if (request.method !== 'GET') return sendReply(response, error('method-not-allowed', 'use GET for /api/events'));
     return streamEvents(request, response, options.emitter);
   }
   if (!tokenMatches(bearer(request), options.token)) {
     response.setHeader('WWW-Authenticate', 'Bearer');
-    return sendReply(response, error('unauthorized', 'missing or wrong token; open the URL that `netloom serve` printed'));
+    return sendReply(
+      response,
+      error('unauthorized', 'missing or wrong token; open the URL that `netloom serve` printed'),
+    );
   }
   if (request.method !== 'POST') return sendReply(response, error('method-not-allowed', `use POST for /api/${name}`));
   if (!/^application\/json(;|$)/.test(request.headers['content-type'] ?? '')) {
@@ -95,7 +113,10 @@ export async function handleApiRequest(request: IncomingMessage, response: Serve
   const body = await readBody(request, options.maxBodyBytes ?? MAX_BODY_BYTES);
   if (body === 'too-large') {
     response.setHeader('Connection', 'close');
-    return sendReply(response, error('too-large', `the request is larger than ${options.maxBodyBytes ?? MAX_BODY_BYTES} bytes`));
+    return sendReply(
+      response,
+      error('too-large', `the request is larger than ${options.maxBodyBytes ?? MAX_BODY_BYTES} bytes`),
+    );
   }
   let args: unknown;
   try {

@@ -26,10 +26,24 @@ function SidePanel() {
   return (
     <aside className="sidebar side-panel" aria-label={panel === 'inspector' ? 'Inspector' : 'Config preview'}>
       <div className="tabs" role="tablist">
-        <button type="button" role="tab" aria-selected={panel === 'inspector'} className={`tab${panel === 'inspector' ? ' is-active' : ''}`} onClick={() => useAppStore.setState({ sidePanel: 'inspector' })} data-testid="tab-inspector">
+        <button
+          type="button"
+          role="tab"
+          aria-selected={panel === 'inspector'}
+          className={`tab${panel === 'inspector' ? ' is-active' : ''}`}
+          onClick={() => useAppStore.setState({ sidePanel: 'inspector' })}
+          data-testid="tab-inspector"
+        >
           Inspector
         </button>
-        <button type="button" role="tab" aria-selected={panel === 'preview'} className={`tab${panel === 'preview' ? ' is-active' : ''}`} onClick={() => useAppStore.setState({ sidePanel: 'preview' })} data-testid="tab-preview">
+        <button
+          type="button"
+          role="tab"
+          aria-selected={panel === 'preview'}
+          className={`tab${panel === 'preview' ? ' is-active' : ''}`}
+          onClick={() => useAppStore.setState({ sidePanel: 'preview' })}
+          data-testid="tab-preview"
+        >
           Config
         </button>
       </div>

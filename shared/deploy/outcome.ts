@@ -11,7 +11,12 @@ export type Preparation =
       readonly state: 'failed';
       readonly reason: string;
       /** Set when the host's key is unknown: accepting this fingerprint and preparing again goes on. */
-      readonly unknownHostKey?: { readonly address: string; readonly port: number; readonly keyType: string; readonly fingerprint: string };
+      readonly unknownHostKey?: {
+        readonly address: string;
+        readonly port: number;
+        readonly keyType: string;
+        readonly fingerprint: string;
+      };
     };
 
 export type HostOutcome =
@@ -45,5 +50,7 @@ export function describeOutcome(outcome: HostOutcome): string {
 
 /** Success (exit 0): every host confirmed, unchanged or (dry run) checked. */
 export function allSucceeded(reports: readonly HostReport[]): boolean {
-  return reports.every((r) => r.outcome.kind === 'confirmed' || r.outcome.kind === 'unchanged' || r.outcome.kind === 'checked');
+  return reports.every(
+    (r) => r.outcome.kind === 'confirmed' || r.outcome.kind === 'unchanged' || r.outcome.kind === 'checked',
+  );
 }

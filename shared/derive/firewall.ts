@@ -27,7 +27,12 @@ export function runsPveFirewall(host: Host): boolean {
 }
 
 /** The ports a macro opens, for the macros the checks reason about. */
-const MACRO_TCP_PORTS: Readonly<Record<string, readonly number[]>> = { SSH: [22], HTTP: [80], HTTPS: [443], Web: [80, 443] };
+const MACRO_TCP_PORTS: Readonly<Record<string, readonly number[]>> = {
+  SSH: [22],
+  HTTP: [80],
+  HTTPS: [443],
+  Web: [80, 443],
+};
 
 /** Where a rule is evaluated: its own level's aliases and IP sets, then the datacenter's. */
 export interface FirewallScope {
@@ -35,7 +40,10 @@ export interface FirewallScope {
   readonly vm?: VmFirewall;
 }
 
-export function resolveReference(scope: FirewallScope, ref: FirewallReference): { aliasCidr?: string; ipset?: IpSet } | undefined {
+export function resolveReference(
+  scope: FirewallScope,
+  ref: FirewallReference,
+): { aliasCidr?: string; ipset?: IpSet } | undefined {
   const local = ref.scope !== 'dc' ? scope.vm : undefined;
   const dc = ref.scope !== 'guest' ? scope.datacenter : undefined;
   if (ref.kind === 'alias') {
@@ -53,7 +61,8 @@ function asPrefix(text: string): IpPrefix | undefined {
   return parsePrefix(text);
 }
 
-const covers = (outer: IpPrefix, inner: IpPrefix) => outer.length <= inner.length && prefixContains(outer, inner.address);
+const covers = (outer: IpPrefix, inner: IpPrefix) =>
+  outer.length <= inner.length && prefixContains(outer, inner.address);
 
 /** Whether a rule's source (absent = anywhere) admits every address of `net`. */
 export function sourceCovers(scope: FirewallScope, source: string | undefined, net: IpPrefix): boolean {
@@ -102,12 +111,22 @@ function ruleAccepts(scope: FirewallScope, rule: AnyFirewallRule, port: number, 
   return (rule.proto === 'tcp' || rule.proto === '6') && (rule.dport === undefined || portListHas(rule.dport, port));
 }
 
-export function rulesAccept(scope: FirewallScope, rules: readonly AnyFirewallRule[], port: number, net: IpPrefix): boolean {
+export function rulesAccept(
+  scope: FirewallScope,
+  rules: readonly AnyFirewallRule[],
+  port: number,
+  net: IpPrefix,
+): boolean {
   return rules.some((rule) => ruleAccepts(scope, rule, port, net));
 }
 
 /** Whether one enabled IN ACCEPT rule admits all traffic from `net` (any protocol and port), or the named macro. */
-export function rulesAcceptAllFrom(scope: FirewallScope, rules: readonly AnyFirewallRule[], net: IpPrefix, macro?: string): boolean {
+export function rulesAcceptAllFrom(
+  scope: FirewallScope,
+  rules: readonly AnyFirewallRule[],
+  net: IpPrefix,
+  macro?: string,
+): boolean {
   return rules.some((rule) => {
     if (!rule.enabled) return false;
     if (rule.type === 'group') {
@@ -122,7 +141,10 @@ export function rulesAcceptAllFrom(scope: FirewallScope, rules: readonly AnyFire
 /** The host's own networks (its addresses' prefixes), which pve-firewall adds to the `management` IP set. */
 export function hostNetworks(host: Host): IpPrefix[] {
   return [...host.ports, ...host.bonds, ...host.bridges, ...host.vlans].flatMap((i) =>
-    [...(i.inet?.method === 'static' ? i.inet.addresses : []), ...(i.inet6?.method === 'static' ? i.inet6.addresses : [])].flatMap((a) => {
+    [
+      ...(i.inet?.method === 'static' ? i.inet.addresses : []),
+      ...(i.inet6?.method === 'static' ? i.inet6.addresses : []),
+    ].flatMap((a) => {
       const prefix = parsePrefix(a);
       return prefix ? [prefixNetwork(prefix)] : [];
     }),
@@ -132,7 +154,9 @@ export function hostNetworks(host: Host): IpPrefix[] {
 /** Whether pve-firewall's built-in rules let `net` reach the host's API and SSH: `management` IP set or local network. */
 export function managementAdmits(datacenter: DatacenterFirewall, host: Host, net: IpPrefix): boolean {
   const localNetwork = datacenter.aliases.find((a) => a.name.toLowerCase() === 'local_network');
-  const local = localNetwork ? [asPrefix(localNetwork.cidr)].filter((p): p is IpPrefix => p !== undefined) : hostNetworks(host);
+  const local = localNetwork
+    ? [asPrefix(localNetwork.cidr)].filter((p): p is IpPrefix => p !== undefined)
+    : hostNetworks(host);
   if (local.some((p) => covers(p, net))) return true;
   const management = datacenter.ipsets.find((s) => s.name === 'management');
   return management !== undefined && ipsetCovers({ datacenter }, management, net);
@@ -151,14 +175,33 @@ export function hostFirewallState(design: Design, host: Host): HostFirewallState
   const datacenter = design.firewall;
   if (!datacenter || !runsPveFirewall(host) || datacenter.options.enable !== true) return undefined;
   if (host.firewall?.options.enable === false) return undefined;
-  return { datacenter, host, rules: [...(host.firewall?.rules ?? []), ...datacenter.rules], policyIn: datacenter.options.policyIn ?? 'DROP' };
+  return {
+    datacenter,
+    host,
+    rules: [...(host.firewall?.rules ?? []), ...datacenter.rules],
+    policyIn: datacenter.options.policyIn ?? 'DROP',
+  };
 }
 
 /** A VM's firewall when it is on (the datacenter switch too): its rules and input policy. */
-export function vmFirewallState(design: Design, host: Host, vm: Vm): { scope: FirewallScope; rules: readonly AnyFirewallRule[]; policyIn: FirewallAction } | undefined {
+export function vmFirewallState(
+  design: Design,
+  host: Host,
+  vm: Vm,
+): { scope: FirewallScope; rules: readonly AnyFirewallRule[]; policyIn: FirewallAction } | undefined {
   const datacenter = design.firewall;
-  if (!datacenter || !runsPveFirewall(host) || datacenter.options.enable !== true || vm.firewall?.options.enable !== true) return undefined;
-  return { scope: { datacenter, vm: vm.firewall }, rules: vm.firewall.rules, policyIn: vm.firewall.options.policyIn ?? 'DROP' };
+  if (
+    !datacenter ||
+    !runsPveFirewall(host) ||
+    datacenter.options.enable !== true ||
+    vm.firewall?.options.enable !== true
+  )
+    return undefined;
+  return {
+    scope: { datacenter, vm: vm.firewall },
+    rules: vm.firewall.rules,
+    policyIn: vm.firewall.options.policyIn ?? 'DROP',
+  };
 }
 
 /** One list of rules (or IP sets) of the design's firewall, with the elements it belongs to and where its names resolve. */
@@ -180,13 +223,43 @@ export function firewallLevels(design: Design): FirewallLevel[] {
   const dcOwners = proxmox.map((h) => h.id) as [string, ...string[]];
   const dcScope: FirewallScope = { datacenter };
   return [
-    { label: 'the datacenter firewall', owners: dcOwners, scope: dcScope, rules: datacenter.rules, ipsets: datacenter.ipsets },
-    ...datacenter.groups.map((g) => ({ label: `security group ${g.name}`, owners: dcOwners, scope: dcScope, rules: g.rules, ipsets: [] })),
+    {
+      label: 'the datacenter firewall',
+      owners: dcOwners,
+      scope: dcScope,
+      rules: datacenter.rules,
+      ipsets: datacenter.ipsets,
+    },
+    ...datacenter.groups.map((g) => ({
+      label: `security group ${g.name}`,
+      owners: dcOwners,
+      scope: dcScope,
+      rules: g.rules,
+      ipsets: [],
+    })),
     ...proxmox.flatMap((host) => [
-      ...(host.firewall ? [{ label: `host ${host.name}`, owners: [host.id] as [string], scope: dcScope, rules: host.firewall.rules, ipsets: [] }] : []),
+      ...(host.firewall
+        ? [
+            {
+              label: `host ${host.name}`,
+              owners: [host.id] as [string],
+              scope: dcScope,
+              rules: host.firewall.rules,
+              ipsets: [],
+            },
+          ]
+        : []),
       ...host.vms.flatMap((vm) =>
         vm.firewall
-          ? [{ label: `VM ${vm.name}`, owners: [vm.id] as [string], scope: { datacenter, vm: vm.firewall }, rules: vm.firewall.rules, ipsets: vm.firewall.ipsets }]
+          ? [
+              {
+                label: `VM ${vm.name}`,
+                owners: [vm.id] as [string],
+                scope: { datacenter, vm: vm.firewall },
+                rules: vm.firewall.rules,
+                ipsets: vm.firewall.ipsets,
+              },
+            ]
           : [],
       ),
     ]),

@@ -14,7 +14,8 @@ import { DEFAULT_VLAN } from './switch-side.js';
 import { topologyOf } from './topology.js';
 import { uplinkVlans } from './uplink-vlans.js';
 
-export type DeriveResult = { readonly design: Design; readonly changes: readonly string[] } | { readonly error: string };
+export type DeriveResult =
+  { readonly design: Design; readonly changes: readonly string[] } | { readonly error: string };
 
 /** The switch side each bonding mode needs, or why it needs none. */
 const LAG_FOR_MODE: Record<BondMode, LacpMode | 'none'> = {
@@ -63,7 +64,10 @@ function switchportFor(needs: Needs): Switchport | undefined {
 }
 
 /** Corrects an existing switchport only where it falls short of the needs; returns the changes made. */
-function fixSwitchport(current: Switchport | undefined, needs: Needs): { switchport: Switchport | undefined; changes: string[] } {
+function fixSwitchport(
+  current: Switchport | undefined,
+  needs: Needs,
+): { switchport: Switchport | undefined; changes: string[] } {
   const wanted = switchportFor(needs);
   if (wanted === undefined) return { switchport: current, changes: [] };
   if (current?.mode !== 'trunk') {
@@ -75,14 +79,18 @@ function fixSwitchport(current: Switchport | undefined, needs: Needs): { switchp
   const changes: string[] = [];
   let allowed = current.allowed;
   if (allowed !== 'all') {
-    const merged = wantedAllowed === 'all' ? 'all' : formatVlanSet(normalizeRanges([...parseVlanSet(allowed), ...parseVlanSet(wantedAllowed)]));
+    const merged =
+      wantedAllowed === 'all'
+        ? 'all'
+        : formatVlanSet(normalizeRanges([...parseVlanSet(allowed), ...parseVlanSet(wantedAllowed)]));
     if (merged !== allowed) {
       changes.push(`allowed VLANs: ${allowed} -> ${merged}`);
       allowed = merged;
     }
   }
   const native = needs.untagged ?? current.native ?? DEFAULT_VLAN;
-  if (native !== (current.native ?? DEFAULT_VLAN)) changes.push(`native VLAN: ${current.native ?? DEFAULT_VLAN} -> ${native}`);
+  if (native !== (current.native ?? DEFAULT_VLAN))
+    changes.push(`native VLAN: ${current.native ?? DEFAULT_VLAN} -> ${native}`);
   return { switchport: { mode: 'trunk', allowed, ...(native === DEFAULT_VLAN ? {} : { native }) }, changes };
 }
 
@@ -93,7 +101,8 @@ function describe(switchport: Switchport | undefined): string {
 }
 
 function freeNumber(switches: readonly Switch[]): number | undefined {
-  for (let n = 1; n <= MAX_PORT_CHANNEL; n++) if (switches.every((s) => !s.portChannels.some((pc) => pc.number === n))) return n;
+  for (let n = 1; n <= MAX_PORT_CHANNEL; n++)
+    if (switches.every((s) => !s.portChannels.some((pc) => pc.number === n))) return n;
   return undefined;
 }
 
@@ -110,11 +119,14 @@ export function derivePortChannel(source: Design, bondId: string): DeriveResult 
   if (!bond) return { error: `there is no bond with id "${bondId}"` };
   const lacp = LAG_FOR_MODE[bond.element.mode];
   if (lacp === 'none') {
-    return { error: `${bond.element.name} is ${bond.element.mode}, which needs no port-channel: its switch ports stay plain ports` };
+    return {
+      error: `${bond.element.name} is ${bond.element.mode}, which needs no port-channel: its switch ports stay plain ports`,
+    };
   }
   const topology = topologyOf(index);
   const cabled = bond.element.members.flatMap((m) => topology.switchPortOf(m) ?? []);
-  if (cabled.length === 0) return { error: `no member of ${bond.element.name} on ${bond.host.name} is cabled to a switch port` };
+  if (cabled.length === 0)
+    return { error: `no member of ${bond.element.name} on ${bond.host.name} is cabled to a switch port` };
 
   const switches = [...new Map(cabled.map((sp) => [sp.switch.id, sp.switch])).values()];
   const paired = (a: Switch, b: Switch) => a.mlagPeer === b.id || b.mlagPeer === a.id;
@@ -136,12 +148,20 @@ export function derivePortChannel(source: Design, bondId: string): DeriveResult 
     });
   const existing = cabled.flatMap((sp) => topology.portChannelsOfSwitchPort(sp.element.id)).find(leadsHere);
   const number = existing?.element.number ?? freeNumber(switches);
-  if (number === undefined) return { error: `every port-channel number (1-${MAX_PORT_CHANNEL}) is taken on ${switches.map((s) => s.name).join(' and ')}` };
+  if (number === undefined)
+    return {
+      error: `every port-channel number (1-${MAX_PORT_CHANNEL}) is taken on ${switches.map((s) => s.name).join(' and ')}`,
+    };
   const taken = switches.find((sw) => {
-    const same = index.all.find((l) => l.kind === 'port-channel' && l.switch.id === sw.id && l.element.number === number);
+    const same = index.all.find(
+      (l) => l.kind === 'port-channel' && l.switch.id === sw.id && l.element.number === number,
+    );
     return same?.kind === 'port-channel' && !leadsHere(same);
   });
-  if (taken) return { error: `port-channel ${number} on ${taken.name} already leads to another host; free it or renumber one of them` };
+  if (taken)
+    return {
+      error: `port-channel ${number} on ${taken.name} already leads to another host; free it or renumber one of them`,
+    };
 
   for (const original of switches) {
     const sw = design.switches.find((s) => s.id === original.id)!;
@@ -156,23 +176,39 @@ export function derivePortChannel(source: Design, bondId: string): DeriveResult 
         changes.push(`${sw.name}: removed ${leaving.map(name).join(', ')} from port-channel ${other.number}`);
       }
     }
-    const emptied = sw.portChannels.filter((pc) => pc.number !== number && pc.members.length === 0 && original.portChannels.some((o) => o.id === pc.id && o.members.length > 0));
+    const emptied = sw.portChannels.filter(
+      (pc) =>
+        pc.number !== number &&
+        pc.members.length === 0 &&
+        original.portChannels.some((o) => o.id === pc.id && o.members.length > 0),
+    );
     for (const pc of emptied) changes.push(`${sw.name}: deleted port-channel ${pc.number}, which has no members left`);
     sw.portChannels = sw.portChannels.filter((pc) => !emptied.includes(pc));
     let channel: PortChannel | undefined = sw.portChannels.find((pc) => pc.number === number);
     if (!channel) {
       const switchport = switchportFor(needs);
-      channel = { id: freeId(design, `${sw.id}-po${number}`), number, members, lacp, ...(switchport ? { switchport } : {}) };
+      channel = {
+        id: freeId(design, `${sw.id}-po${number}`),
+        number,
+        members,
+        lacp,
+        ...(switchport ? { switchport } : {}),
+      };
       sw.portChannels.push(channel);
       sw.portChannels.sort((a, b) => a.number - b.number);
-      changes.push(`${sw.name}: created port-channel ${number} (mode ${lacp}, ${describe(channel.switchport)}) on ${members.map(name).join(', ')}`);
+      changes.push(
+        `${sw.name}: created port-channel ${number} (mode ${lacp}, ${describe(channel.switchport)}) on ${members.map(name).join(', ')}`,
+      );
     } else {
       const added = members.filter((m) => !channel!.members.includes(m));
       const dropped = channel.members.filter((m) => !members.includes(m));
       if (added.length > 0 || dropped.length > 0) {
         channel.members = members;
         if (added.length > 0) changes.push(`${sw.name}: port-channel ${number}: added ${added.map(name).join(', ')}`);
-        if (dropped.length > 0) changes.push(`${sw.name}: port-channel ${number}: removed ${dropped.map(name).join(', ')} (not cabled to ${bond.element.name})`);
+        if (dropped.length > 0)
+          changes.push(
+            `${sw.name}: port-channel ${number}: removed ${dropped.map(name).join(', ')} (not cabled to ${bond.element.name})`,
+          );
       }
       if (channel.lacp !== lacp) {
         changes.push(`${sw.name}: port-channel ${number}: LACP mode ${channel.lacp} -> ${lacp}`);
@@ -185,7 +221,9 @@ export function derivePortChannel(source: Design, bondId: string): DeriveResult 
     const bondMtu = bond.element.mtu;
     if (bondMtu !== undefined && switchPayloadMtu(sw.vendor, channel.mtu) < bondMtu) {
       const mtu = bondMtu + VENDORS[sw.vendor].mtuOverhead;
-      changes.push(`${sw.name}: port-channel ${number}: MTU ${channel.mtu ?? 'default'} -> ${mtu} to carry the bond's ${bondMtu}-byte packets`);
+      changes.push(
+        `${sw.name}: port-channel ${number}: MTU ${channel.mtu ?? 'default'} -> ${mtu} to carry the bond's ${bondMtu}-byte packets`,
+      );
       channel.mtu = mtu;
     }
   }

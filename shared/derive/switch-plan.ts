@@ -86,19 +86,30 @@ export function comparePortNames(a: string, b: string): number {
 }
 
 /** An edge port (PortFast): switched and cabled to a host, not a port-channel member (spanning tree runs on the port-channel). */
-export function isEdge(entry: { readonly hostFacing: boolean; readonly switchport?: Switchport; readonly channel?: unknown }): boolean {
+export function isEdge(entry: {
+  readonly hostFacing: boolean;
+  readonly switchport?: Switchport;
+  readonly channel?: unknown;
+}): boolean {
   return entry.hostFacing && entry.switchport !== undefined && entry.channel === undefined;
 }
 
 /** Ports whose configuration Netloom decides: cabled, in a port-channel, or set in the design. */
 export function isManaged(port: PlannedPort): boolean {
-  return port.hostFacing || port.channel !== undefined || port.switchport !== undefined || port.description !== undefined || port.mtu !== undefined;
+  return (
+    port.hostFacing ||
+    port.channel !== undefined ||
+    port.switchport !== undefined ||
+    port.description !== undefined ||
+    port.mtu !== undefined
+  );
 }
 
 function vlansOf(design: Design, sw: Switch): PlannedVlan[] {
   const vlans = new Map<number, PlannedVlan>();
   for (const network of design.networks) {
-    if (!vlans.has(network.vlan)) vlans.set(network.vlan, { vlan: network.vlan, name: network.name, elementId: network.id });
+    if (!vlans.has(network.vlan))
+      vlans.set(network.vlan, { vlan: network.vlan, name: network.name, elementId: network.id });
   }
   // VLANs a port or port-channel puts untagged frames in must exist on the switch too.
   const need = (switchport: Switchport | undefined, elementId: string) => {

@@ -65,11 +65,19 @@ export function networkOfAddresses(networks: readonly Network[], element: Port |
   ];
   if (texts.length === 0) return undefined;
   const addresses = texts.flatMap((a) => parsePrefix(a) ?? []);
-  return parsedSubnets(networks).find(({ subnet }) => addresses.some((a) => prefixContains(subnet, a.address)))?.network;
+  return parsedSubnets(networks).find(({ subnet }) => addresses.some((a) => prefixContains(subnet, a.address)))
+    ?.network;
 }
 
 /** Per topology, what each uplink carries and the switch sides it reaches: several rules ask for the same uplinks. */
-const uplinkCache = new WeakMap<Topology, { vlans: Map<string, UplinkVlans>; sides: Map<string, SwitchSide[]>; uplinks?: (ElementOf<'port'> | ElementOf<'bond'>)[] }>();
+const uplinkCache = new WeakMap<
+  Topology,
+  {
+    vlans: Map<string, UplinkVlans>;
+    sides: Map<string, SwitchSide[]>;
+    uplinks?: (ElementOf<'port'> | ElementOf<'bond'>)[];
+  }
+>();
 
 function cacheOf(topology: Topology) {
   let cache = uplinkCache.get(topology);
@@ -120,7 +128,11 @@ function collectUplinkVlans(topology: Topology, uplink: ElementOf<'port'> | Elem
     }
     for (const nic of topology.nicsOnBridge(b.id)) {
       if (nic.element.tag !== undefined) {
-        tagged.push({ vlan: nic.element.tag, elementId: nic.element.id, what: `VM ${nic.vm.name} net${nic.element.slot}` });
+        tagged.push({
+          vlan: nic.element.tag,
+          elementId: nic.element.id,
+          what: `VM ${nic.vm.name} net${nic.element.slot}`,
+        });
       }
     }
     vlanInterfacesOn(b.id);
@@ -129,7 +141,10 @@ function collectUplinkVlans(topology: Topology, uplink: ElementOf<'port'> | Elem
 }
 
 /** The switch ports cabled to the uplink's ports (the members of a bond, or the port). */
-export function switchPortsOfUplink(topology: Topology, uplink: ElementOf<'port'> | ElementOf<'bond'>): ElementOf<'switch-port'>[] {
+export function switchPortsOfUplink(
+  topology: Topology,
+  uplink: ElementOf<'port'> | ElementOf<'bond'>,
+): ElementOf<'switch-port'>[] {
   const ports = uplink.kind === 'bond' ? uplink.element.members : [uplink.element.id];
   return ports.flatMap((p) => topology.switchPortOf(p) ?? []);
 }
@@ -145,7 +160,10 @@ export function hostUplinks(topology: Topology): readonly (ElementOf<'port'> | E
 }
 
 /** The switch sides the uplink reaches, one per port-channel (or lone port). */
-export function switchSidesOfUplink(topology: Topology, uplink: ElementOf<'port'> | ElementOf<'bond'>): readonly SwitchSide[] {
+export function switchSidesOfUplink(
+  topology: Topology,
+  uplink: ElementOf<'port'> | ElementOf<'bond'>,
+): readonly SwitchSide[] {
   const cache = cacheOf(topology).sides;
   const cached = cache.get(uplink.element.id);
   if (cached) return cached;

@@ -73,11 +73,13 @@ export function planConnection(design: Design, from: ConnectionEnd, to: Connecti
       },
     };
   }
-  if (y.kind === 'switch-port' && x.kind !== 'port') return refuse(`only a host port can be cabled to a switch port, not a ${kindWord(x)}`);
+  if (y.kind === 'switch-port' && x.kind !== 'port')
+    return refuse(`only a host port can be cabled to a switch port, not a ${kindWord(x)}`);
   if (pair === 'switch-port+port-channel') {
     const sx = x as ElementOf<'switch-port'>;
     const sy = y as ElementOf<'port-channel'>;
-    if (sx.switch.id !== sy.switch.id) return refuse(`${nameOf(x)} is on switch ${sx.switch.name}, ${nameOf(y)} on ${sy.switch.name}`);
+    if (sx.switch.id !== sy.switch.id)
+      return refuse(`${nameOf(x)} is on switch ${sx.switch.name}, ${nameOf(y)} on ${sy.switch.name}`);
     const holder = channelOf(x.element.id);
     if (holder) return refuse(`${nameOf(x)} is already a member of port-channel ${holder.number}`);
     return {
@@ -86,7 +88,9 @@ export function planConnection(design: Design, from: ConnectionEnd, to: Connecti
       apply: (d) =>
         mapSwitch(d, sx.switch.id, (sw) => ({
           ...sw,
-          portChannels: sw.portChannels.map((pc) => (pc.id === y.element.id ? { ...pc, members: [...pc.members, x.element.id] } : pc)),
+          portChannels: sw.portChannels.map((pc) =>
+            pc.id === y.element.id ? { ...pc, members: [...pc.members, x.element.id] } : pc,
+          ),
         })),
     };
   }
@@ -96,20 +100,30 @@ export function planConnection(design: Design, from: ConnectionEnd, to: Connecti
   const hy = hostOf(y);
   if (!hx || !hy) return refuse(`a ${kindWord(x)} cannot be connected to a ${kindWord(y)}`);
   if (hx.id !== hy.id) {
-    return refuse(`${nameOf(x)} is on host ${hx.name} and ${nameOf(y)} on ${hy.name}; memberships stay inside one host (use a cable between hosts and switches)`);
+    return refuse(
+      `${nameOf(x)} is on host ${hx.name} and ${nameOf(y)} on ${hy.name}; memberships stay inside one host (use a cable between hosts and switches)`,
+    );
   }
   const onHost = (fn: (h: Host) => Host) => (d: Design) => mapHost(d, hx.id, fn);
 
   switch (pair) {
     case 'port+bond': {
       const bond = bondOf(x.element.id);
-      if (bond) return refuse(bond.id === y.element.id ? `${nameOf(x)} is already in ${bond.name}` : `${nameOf(x)} is already a member of ${bond.name}; a port joins one bond`);
+      if (bond)
+        return refuse(
+          bond.id === y.element.id
+            ? `${nameOf(x)} is already in ${bond.name}`
+            : `${nameOf(x)} is already a member of ${bond.name}; a port joins one bond`,
+        );
       const bridge = bridgeOf(x.element.id);
       if (bridge) return refuse(`${nameOf(x)} is a port of ${bridge.name}; remove it there before bonding it`);
       return {
         ok: true,
         label: `Add ${nameOf(x)} to ${nameOf(y)}`,
-        apply: onHost((h) => ({ ...h, bonds: h.bonds.map((bd) => (bd.id === y.element.id ? { ...bd, members: [...bd.members, x.element.id] } : bd)) })),
+        apply: onHost((h) => ({
+          ...h,
+          bonds: h.bonds.map((bd) => (bd.id === y.element.id ? { ...bd, members: [...bd.members, x.element.id] } : bd)),
+        })),
       };
     }
     case 'port+bridge':
@@ -124,11 +138,19 @@ export function planConnection(design: Design, from: ConnectionEnd, to: Connecti
         return refuse(`${nameOf(x)} sits on ${nameOf(y)}; it cannot also be a port of it`);
       }
       const bridge = bridgeOf(x.element.id);
-      if (bridge) return refuse(bridge.id === y.element.id ? `${nameOf(x)} is already a port of ${bridge.name}` : `${nameOf(x)} is already a port of ${bridge.name}; an interface joins one bridge`);
+      if (bridge)
+        return refuse(
+          bridge.id === y.element.id
+            ? `${nameOf(x)} is already a port of ${bridge.name}`
+            : `${nameOf(x)} is already a port of ${bridge.name}; an interface joins one bridge`,
+        );
       return {
         ok: true,
         label: `Add ${nameOf(x)} to ${nameOf(y)}`,
-        apply: onHost((h) => ({ ...h, bridges: h.bridges.map((br) => (br.id === y.element.id ? { ...br, ports: [...br.ports, x.element.id] } : br)) })),
+        apply: onHost((h) => ({
+          ...h,
+          bridges: h.bridges.map((br) => (br.id === y.element.id ? { ...br, ports: [...br.ports, x.element.id] } : br)),
+        })),
       };
     }
     case 'vlan+port':
@@ -148,8 +170,13 @@ export function planConnection(design: Design, from: ConnectionEnd, to: Connecti
       // A VM NIC may sit on any kind its bridge reference names (an OVS bridge as well as a Linux one).
       const vm = x.kind === 'vm' ? x : y.kind === 'vm' ? y : undefined;
       const other = vm === x ? y : x;
-      if (vm?.kind === 'vm' && KINDS['vm-nic'].references[0].to.some((k) => k === other.kind)) return planVmNic(vm, vm === a ? from : to, other, onHost);
-      return planMembership(x, y) ?? planMembership(y, x) ?? refuse(`a ${kindWord(x)} cannot be connected to a ${kindWord(y)}`);
+      if (vm?.kind === 'vm' && KINDS['vm-nic'].references[0].to.some((k) => k === other.kind))
+        return planVmNic(vm, vm === a ? from : to, other, onHost);
+      return (
+        planMembership(x, y) ??
+        planMembership(y, x) ??
+        refuse(`a ${kindWord(x)} cannot be connected to a ${kindWord(y)}`)
+      );
     }
   }
 }
@@ -166,18 +193,33 @@ function planMembership(member: Located, holder: Located): ConnectionPlan | unde
   const id = holder.element.id;
   if (Array.isArray(value)) {
     if (value.includes(member.element.id)) return refuse(`${nameOf(member)} is already in ${nameOf(holder)}`);
-    return { ok: true, label: `Add ${nameOf(member)} to ${nameOf(holder)}`, apply: (d) => updateElement(d, id, { [reference.field]: [...value, member.element.id] }) };
+    return {
+      ok: true,
+      label: `Add ${nameOf(member)} to ${nameOf(holder)}`,
+      apply: (d) => updateElement(d, id, { [reference.field]: [...value, member.element.id] }),
+    };
   }
   if (value === member.element.id) return refuse(`${nameOf(holder)} already sits on ${nameOf(member)}`);
-  return { ok: true, label: `Put ${nameOf(holder)} on ${nameOf(member)}`, apply: (d) => updateElement(d, id, { [reference.field]: member.element.id }) };
+  return {
+    ok: true,
+    label: `Put ${nameOf(holder)} on ${nameOf(member)}`,
+    apply: (d) => updateElement(d, id, { [reference.field]: member.element.id }),
+  };
 }
 
-function planVlanParent(vlan: ElementOf<'vlan'>, parent: Located, onHost: (fn: (h: Host) => Host) => (d: Design) => Design): ConnectionPlan {
+function planVlanParent(
+  vlan: ElementOf<'vlan'>,
+  parent: Located,
+  onHost: (fn: (h: Host) => Host) => (d: Design) => Design,
+): ConnectionPlan {
   if (vlan.element.parent === parent.element.id) return refuse(`${nameOf(vlan)} already sits on ${nameOf(parent)}`);
   return {
     ok: true,
     label: `Put ${nameOf(vlan)} on ${nameOf(parent)}`,
-    apply: onHost((h) => ({ ...h, vlans: h.vlans.map((v) => (v.id === vlan.element.id ? { ...v, parent: parent.element.id } : v)) })),
+    apply: onHost((h) => ({
+      ...h,
+      vlans: h.vlans.map((v) => (v.id === vlan.element.id ? { ...v, parent: parent.element.id } : v)),
+    })),
   };
 }
 
@@ -195,7 +237,11 @@ function planVmNic(
       label: `Move ${vm.element.name} net${nic.slot} to ${nameOf(bridge)}`,
       apply: onHost((h) => ({
         ...h,
-        vms: h.vms.map((v) => (v.id === vm.element.id ? { ...v, nics: v.nics.map((n) => (n.id === nic.id ? { ...n, bridge: bridge.element.id } : n)) } : v)),
+        vms: h.vms.map((v) =>
+          v.id === vm.element.id
+            ? { ...v, nics: v.nics.map((n) => (n.id === nic.id ? { ...n, bridge: bridge.element.id } : n)) }
+            : v,
+        ),
       })),
     };
   }
@@ -203,10 +249,16 @@ function planVmNic(
     ok: true,
     label: `Add a NIC of ${vm.element.name} on ${nameOf(bridge)}`,
     apply: (d) => {
-      const slot = nextFree(vm.element.nics.map((n) => n.slot), 0);
+      const slot = nextFree(
+        vm.element.nics.map((n) => n.slot),
+        0,
+      );
       const id = uniqueId(`${vm.element.id}-net${slot}`, takenIds(d));
       const added = VmNic.parse({ id, slot, bridge: bridge.element.id });
-      return onHost((h) => ({ ...h, vms: h.vms.map((v) => (v.id === vm.element.id ? { ...v, nics: [...v.nics, added] } : v)) }))(d);
+      return onHost((h) => ({
+        ...h,
+        vms: h.vms.map((v) => (v.id === vm.element.id ? { ...v, nics: [...v.nics, added] } : v)),
+      }))(d);
     },
   };
 }

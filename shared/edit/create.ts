@@ -15,7 +15,16 @@ import {
   type SwitchVendor,
 } from '../model/schema.js';
 import { VENDORS } from '../vendors/index.js';
-import { elementsIn, hostInterfaces, kindEntry, kindsOwnedBy, type Create, type FrameKind, type KindsOwnedBy, type PlaceableKind } from '../model/kinds/index.js';
+import {
+  elementsIn,
+  hostInterfaces,
+  kindEntry,
+  kindsOwnedBy,
+  type Create,
+  type FrameKind,
+  type KindsOwnedBy,
+  type PlaceableKind,
+} from '../model/kinds/index.js';
 import { takenIds, nextFree, nextNumbered, uniqueId } from './ids.js';
 import { mapHost, mapSwitch, withPositions } from './update-in.js';
 
@@ -24,7 +33,10 @@ export type HostElementKind = Extract<PlaceableKind, KindsOwnedBy<'host'>>;
 export type SwitchElementKind = Extract<PlaceableKind, KindsOwnedBy<'switch'>>;
 
 /** Palette kinds placed inside a host or a switch, in registry order. */
-const placedIn = (frame: FrameKind): readonly string[] => kindsOwnedBy(frame).filter((k) => k.palette).map((k) => k.id);
+const placedIn = (frame: FrameKind): readonly string[] =>
+  kindsOwnedBy(frame)
+    .filter((k) => k.palette)
+    .map((k) => k.id);
 export const HOST_ELEMENT_KINDS = placedIn('host') as readonly HostElementKind[];
 export const SWITCH_ELEMENT_KINDS = placedIn('switch') as readonly SwitchElementKind[];
 
@@ -41,20 +53,39 @@ export interface Created {
 }
 
 /** Colours handed to new networks in turn. */
-export const NETWORK_COLOURS = ['#2563eb', '#16a34a', '#d97706', '#9333ea', '#dc2626', '#0891b2', '#db2777', '#65a30d'] as const;
+export const NETWORK_COLOURS = [
+  '#2563eb',
+  '#16a34a',
+  '#d97706',
+  '#9333ea',
+  '#dc2626',
+  '#0891b2',
+  '#db2777',
+  '#65a30d',
+] as const;
 
 const place = (design: Design, id: string, position: Position | undefined): Design =>
   position ? withPositions(design, { [id]: position }) : design;
 
 export function addHost(design: Design, position?: Position, name?: string): Created {
-  const hostName = name ?? nextNumbered('host', design.hosts.map((h) => h.name), 1);
+  const hostName =
+    name ??
+    nextNumbered(
+      'host',
+      design.hosts.map((h) => h.name),
+      1,
+    );
   const id = uniqueId(hostName, takenIds(design));
   const host = Host.parse({ id, name: hostName });
   return { design: place({ ...design, hosts: [...design.hosts, host] }, id, position), id };
 }
 
 export function addSwitch(design: Design, position?: Position, vendor: SwitchVendor = 'dell-os6'): Created {
-  const name = nextNumbered('switch', design.switches.map((s) => s.name), 1);
+  const name = nextNumbered(
+    'switch',
+    design.switches.map((s) => s.name),
+    1,
+  );
   const id = uniqueId(name, takenIds(design));
   const sw = Switch.parse({ id, name, vendor });
   return { design: place({ ...design, switches: [...design.switches, sw] }, id, position), id };
@@ -67,7 +98,10 @@ export const ADD_DEVICE: Record<FrameKind, (design: Design, position?: Position)
 };
 
 export function addNetwork(design: Design): Created {
-  const vlan = nextFree(design.networks.map((n) => n.vlan), 10);
+  const vlan = nextFree(
+    design.networks.map((n) => n.vlan),
+    10,
+  );
   const id = uniqueId(`net-${vlan}`, takenIds(design));
   const network = Network.parse({
     id,
@@ -98,7 +132,14 @@ export function addHostElement(design: Design, hostId: string, kind: HostElement
   const id = uniqueId(made.idBase, takenIds(design));
   const element = schema.parse({ ...made.fields, id });
   const next = { ...host, [entry.collection]: [...elementsIn(host, entry), element] };
-  return { design: place(mapHost(design, hostId, () => next), id, position), id };
+  return {
+    design: place(
+      mapHost(design, hostId, () => next),
+      id,
+      position,
+    ),
+    id,
+  };
 }
 
 /** The next free port name in the vendor's scheme, unit 1. */
@@ -109,7 +150,12 @@ function nextSwitchPortName(sw: Switch): string {
 }
 
 /** Adds a switch port or a port-channel to a switch. */
-export function addSwitchElement(design: Design, switchId: string, kind: SwitchElementKind, position?: Position): Created {
+export function addSwitchElement(
+  design: Design,
+  switchId: string,
+  kind: SwitchElementKind,
+  position?: Position,
+): Created {
   const sw = design.switches.find((s) => s.id === switchId);
   if (!sw) throw new Error(`no switch with id "${switchId}"`);
   const taken = takenIds(design);
@@ -120,11 +166,21 @@ export function addSwitchElement(design: Design, switchId: string, kind: SwitchE
     id = uniqueId(`${sw.id}-${name}`, taken);
     next = { ...sw, ports: [...sw.ports, SwitchPort.parse({ id, name })] };
   } else {
-    const number = nextFree(sw.portChannels.map((p) => p.number), 1);
+    const number = nextFree(
+      sw.portChannels.map((p) => p.number),
+      1,
+    );
     id = uniqueId(`${sw.id}-po${number}`, taken);
     next = { ...sw, portChannels: [...sw.portChannels, PortChannel.parse({ id, number, members: [] })] };
   }
-  return { design: place(mapSwitch(design, switchId, () => next), id, position), id };
+  return {
+    design: place(
+      mapSwitch(design, switchId, () => next),
+      id,
+      position,
+    ),
+    id,
+  };
 }
 
 /** An edit the model cannot express; the message is for the person who tried it. */

@@ -27,8 +27,14 @@ type HostParts = PartsOf<'host'>;
 type SwitchParts = PartsOf<'switch'>;
 
 /** The lists of `device` that hold its parts (a host's ports, bonds, ...), each filtered by `keep`. */
-function partsOf<O extends FrameKind>(frame: O, device: ShapeOf<O>, keep: (e: { readonly id: string }) => boolean): PartsOf<O> {
-  return Object.fromEntries(kindsOwnedBy(frame).map((k) => [k.collection, elementsIn(device, k).filter(keep)])) as PartsOf<O>;
+function partsOf<O extends FrameKind>(
+  frame: O,
+  device: ShapeOf<O>,
+  keep: (e: { readonly id: string }) => boolean,
+): PartsOf<O> {
+  return Object.fromEntries(
+    kindsOwnedBy(frame).map((k) => [k.collection, elementsIn(device, k).filter(keep)]),
+  ) as PartsOf<O>;
 }
 
 /** `device` with `parts` appended to its lists. */
@@ -71,7 +77,9 @@ export function copyFragment(design: Design, ids: Iterable<string>): Fragment {
     .filter(({ parts }) => hasParts('switch', parts));
   const fragment = { hosts, switches, hostParts, switchParts, cables: [], networks: pick(design.networks), layout: {} };
   const inside = collectIds(fragment);
-  const cables = design.cables.filter((c) => selected.has(c.id) || (inside.has(c.hostPort) && inside.has(c.switchPort)));
+  const cables = design.cables.filter(
+    (c) => selected.has(c.id) || (inside.has(c.hostPort) && inside.has(c.switchPort)),
+  );
   const layout = Object.fromEntries(Object.entries(design.layout).filter(([id]) => inside.has(id)));
   return { ...fragment, cables: cables.filter((c) => inside.has(c.hostPort) && inside.has(c.switchPort)), layout };
 }
@@ -138,7 +146,12 @@ export function pasteFragment(design: Design, fragment: Fragment, offset: Positi
    * it only on the same host (else dropped, or the element left out when it
    * cannot live without it), and a fresh VM id for a VM.
    */
-  const copyElement = (kind: KindEntry, element: { readonly id: string }, names: Set<string>, sameHost: boolean): Record<string, unknown> | undefined => {
+  const copyElement = (
+    kind: KindEntry,
+    element: { readonly id: string },
+    names: Set<string>,
+    sameHost: boolean,
+  ): Record<string, unknown> | undefined => {
     const source = element as unknown as Record<string, unknown>;
     const next: Record<string, unknown> = { ...source, id: mapped(element.id)! };
     if (kind.hostInterface) next.name = rename(source.name as string, names);
@@ -155,25 +168,43 @@ export function pasteFragment(design: Design, fragment: Fragment, offset: Positi
     }
     for (const reference of kind.references ?? []) {
       const value = next[reference.field];
-      if (reference.among !== undefined && typeof value === 'string' && !(next[reference.among] as readonly string[]).includes(value)) delete next[reference.field];
+      if (
+        reference.among !== undefined &&
+        typeof value === 'string' &&
+        !(next[reference.among] as readonly string[]).includes(value)
+      )
+        delete next[reference.field];
     }
-    for (const child of kindsOwnedBy(kind.id)) next[child.collection] = copyAll(child, elementsIn(element, child), names, sameHost);
+    for (const child of kindsOwnedBy(kind.id))
+      next[child.collection] = copyAll(child, elementsIn(element, child), names, sameHost);
     if (kind.id === 'vm') next.vmid = newVmid();
     return next;
   };
-  const copyAll = (kind: KindEntry, elements: readonly { readonly id: string }[], names: Set<string>, sameHost: boolean) =>
-    elements.flatMap((e) => copyElement(kind, e, names, sameHost) ?? []);
+  const copyAll = (
+    kind: KindEntry,
+    elements: readonly { readonly id: string }[],
+    names: Set<string>,
+    sameHost: boolean,
+  ) => elements.flatMap((e) => copyElement(kind, e, names, sameHost) ?? []);
   /** Copies host parts, renaming against `names` and keeping outside refs only when `sameHost`. */
   const copyHostParts = (parts: HostParts, names: Set<string>, sameHost: boolean): HostParts =>
-    Object.fromEntries(kindsOwnedBy('host').map((k) => [k.collection, copyAll(k, elementsIn(parts, k), names, sameHost)])) as unknown as HostParts;
+    Object.fromEntries(
+      kindsOwnedBy('host').map((k) => [k.collection, copyAll(k, elementsIn(parts, k), names, sameHost)]),
+    ) as unknown as HostParts;
   /**
    * A pasted VLAN interface named `<parent>.<vid>` (`enp6s0.100`) keeps that
    * form with its new parent's name, never `enp6s0.0`; when that name is
    * taken it becomes `vlan<vid>`. Other names keep what `rename` gave them.
    */
-  const followVlanNames = (parts: HostParts, home: Host | undefined, copy: HostParts, names: Set<string>): HostParts => {
+  const followVlanNames = (
+    parts: HostParts,
+    home: Host | undefined,
+    copy: HostParts,
+    names: Set<string>,
+  ): HostParts => {
     const source = new Map(parts.vlans.map((v) => [mapped(v.id)!, v]));
-    const nameOf = (id: string, own: Pick<Host, 'ports' | 'bonds' | 'bridges'>) => parentName(own, id) ?? (home && parentName(home, id));
+    const nameOf = (id: string, own: Pick<Host, 'ports' | 'bonds' | 'bridges'>) =>
+      parentName(own, id) ?? (home && parentName(home, id));
     const vlans = copy.vlans.map((v) => {
       const was = source.get(v.id);
       if (!was || was.name !== `${nameOf(was.parent, parts)}.${was.vlan}`) return v;
@@ -204,7 +235,12 @@ export function pasteFragment(design: Design, fragment: Fragment, offset: Positi
       portChannels: parts.portChannels.map((pc) => {
         const number = numbers.has(pc.number) ? nextFree(numbers, 1) : pc.number;
         numbers.add(number);
-        return { ...pc, id: mapped(pc.id)!, number, members: pc.members.map(mapped).filter((m): m is string => m !== undefined) };
+        return {
+          ...pc,
+          id: mapped(pc.id)!,
+          number,
+          members: pc.members.map(mapped).filter((m): m is string => m !== undefined),
+        };
       }),
     };
   };
@@ -225,14 +261,24 @@ export function pasteFragment(design: Design, fragment: Fragment, offset: Positi
     ids.push(mapped(h.id)!);
   }
   for (const s of fragment.switches) {
-    switches.push({ ...s, id: mapped(s.id)!, name: deviceName(s.name), ...copySwitchParts(s, { ...s, ports: [], portChannels: [] }) });
+    switches.push({
+      ...s,
+      id: mapped(s.id)!,
+      name: deviceName(s.name),
+      ...copySwitchParts(s, { ...s, ports: [], portChannels: [] }),
+    });
     ids.push(mapped(s.id)!);
   }
   for (const { host, parts } of fragment.hostParts) {
     const target = hosts.find((h) => h.id === host) ?? hosts.find((h) => h.id === into);
     if (!target) continue;
     const names = new Set(hostInterfaces(target).map((e) => e.name));
-    const copy = followVlanNames(parts, target.id === host ? target : undefined, copyHostParts(parts, names, target.id === host), names);
+    const copy = followVlanNames(
+      parts,
+      target.id === host ? target : undefined,
+      copyHostParts(parts, names, target.id === host),
+      names,
+    );
     hosts = hosts.map((h) => (h.id === target.id ? withParts('host', h, copy) : h));
     ids.push(...childrenOf('host', copy).map((e) => e.id));
   }
@@ -260,7 +306,14 @@ export function pasteFragment(design: Design, fragment: Fragment, offset: Positi
     if (to && present.has(to)) layout[to] = { ...p, x: p.x + offset.x, y: p.y + offset.y };
   }
   return {
-    design: { ...design, hosts, switches, networks: [...design.networks, ...networks], cables: [...design.cables, ...cables], layout },
+    design: {
+      ...design,
+      hosts,
+      switches,
+      networks: [...design.networks, ...networks],
+      cables: [...design.cables, ...cables],
+      layout,
+    },
     ids,
   };
 }

@@ -41,15 +41,34 @@ export function listLinks(design: Design): Link[] {
       const value = element[reference.field];
       if (!link || value === undefined) continue;
       if (Array.isArray(value)) {
-        for (const m of value as string[]) links.push({ id: membershipId(link.prefix, located.element.id, m), kind: link.kind as LinkKind, source: m, target: located.element.id, ...at });
+        for (const m of value as string[])
+          links.push({
+            id: membershipId(link.prefix, located.element.id, m),
+            kind: link.kind as LinkKind,
+            source: m,
+            target: located.element.id,
+            ...at,
+          });
       } else {
-        links.push({ id: membershipId(link.prefix, located.element.id), kind: link.kind as LinkKind, source: value as string, target: located.element.id, ...at });
+        links.push({
+          id: membershipId(link.prefix, located.element.id),
+          kind: link.kind as LinkKind,
+          source: value as string,
+          target: located.element.id,
+          ...at,
+        });
       }
     }
     if (kind.link) {
       const owner = (located as unknown as Record<string, { id: string }>)[kind.owner];
       const source = kind.link.source === 'owner' ? owner!.id : (element[kind.link.source] as string);
-      links.push({ id: located.element.id, kind: kind.link.kind as LinkKind, source, target: element[kind.link.target] as string, ...at });
+      links.push({
+        id: located.element.id,
+        kind: kind.link.kind as LinkKind,
+        source,
+        target: element[kind.link.target] as string,
+        ...at,
+      });
     }
   }
   return links;

@@ -8,7 +8,14 @@
  * always a loadable design.
  */
 import type { Located } from '../model/index-of.js';
-import { KIND_ENTRIES, kindEntry, kindsOwnedBy, ownerOf, type KindEntry, type OwnerKind } from '../model/kinds/index.js';
+import {
+  KIND_ENTRIES,
+  kindEntry,
+  kindsOwnedBy,
+  ownerOf,
+  type KindEntry,
+  type OwnerKind,
+} from '../model/kinds/index.js';
 import type { Design } from '../model/schema.js';
 import { indexOf } from './cached-index.js';
 import { listLinks, membershipId } from './links.js';
@@ -26,7 +33,7 @@ function expand(all: readonly Located[], ids: Set<string>): Set<string> {
       return r.onDelete === 'delete-self' && typeof value === 'string' && gone.has(value);
     });
   // VLAN interfaces stacked on VLAN interfaces: repeat until nothing new goes.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const located of all) {
       if (gone.has(located.element.id)) continue;
@@ -60,13 +67,22 @@ function sameOr<T extends object>(before: T, next: T): T {
 type Element = { readonly id: string } & Record<string, unknown>;
 
 /** The element without references to gone elements or cut links, and with its owned lists pruned. */
-function prune(kind: OwnerKind, entry: KindEntry | undefined, element: Element, gone: Set<string>, cut: Set<string>): Element {
+function prune(
+  kind: OwnerKind,
+  entry: KindEntry | undefined,
+  element: Element,
+  gone: Set<string>,
+  cut: Set<string>,
+): Element {
   const next: Record<string, unknown> = { ...element };
   for (const reference of entry?.references ?? []) {
     const value = element[reference.field];
     const link = reference.link;
     if (Array.isArray(value)) {
-      next[reference.field] = keepSame(value as string[], (id) => !gone.has(id) && !(link && cut.has(membershipId(link.prefix, element.id, id))));
+      next[reference.field] = keepSame(
+        value as string[],
+        (id) => !gone.has(id) && !(link && cut.has(membershipId(link.prefix, element.id, id))),
+      );
     } else if (typeof value === 'string' && reference.onDelete === 'drop-ref') {
       const among = reference.among === undefined ? undefined : (next[reference.among] as readonly string[]);
       if (gone.has(value) || (among && !among.includes(value))) delete next[reference.field];
@@ -74,13 +90,20 @@ function prune(kind: OwnerKind, entry: KindEntry | undefined, element: Element, 
   }
   for (const child of kindsOwnedBy(kind)) {
     const list = element[child.collection] as readonly Element[];
-    next[child.collection] = mapSame(keepSame(list, (e) => !gone.has(e.id)), (e) => prune(child.id, child, e, gone, cut));
+    next[child.collection] = mapSame(
+      keepSame(list, (e) => !gone.has(e.id)),
+      (e) => prune(child.id, child, e, gone, cut),
+    );
   }
   return sameOr(element, next as Element);
 }
 
 /** Membership links whose reference cannot be dropped alone: cutting one deletes the element holding it. */
-const SELF_DELETING = new Set(KIND_ENTRIES.flatMap((k) => (k.references ?? []).flatMap((r) => (r.onDelete === 'delete-self' && r.link ? [r.link.kind] : []))));
+const SELF_DELETING = new Set(
+  KIND_ENTRIES.flatMap((k) =>
+    (k.references ?? []).flatMap((r) => (r.onDelete === 'delete-self' && r.link ? [r.link.kind] : [])),
+  ),
+);
 
 /**
  * Removes elements and links by id (element ids, cable ids, NIC ids, derived

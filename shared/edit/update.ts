@@ -9,7 +9,11 @@ import type { Design } from '../model/schema.js';
 import { indexOf } from './cached-index.js';
 import { followVlanNames } from './vlan-name.js';
 
-function setIn(value: unknown, path: readonly PathSegment[], fn: (old: Record<string, unknown>) => Record<string, unknown>): unknown {
+function setIn(
+  value: unknown,
+  path: readonly PathSegment[],
+  fn: (old: Record<string, unknown>) => Record<string, unknown>,
+): unknown {
   if (path.length === 0) return fn(value as Record<string, unknown>);
   const [head, ...rest] = path as [PathSegment, ...PathSegment[]];
   if (Array.isArray(value)) {
@@ -49,8 +53,7 @@ export function pathOf(design: Design, id: string): string | undefined {
 }
 
 export type CheckedEdit =
-  | { readonly ok: true; readonly design: Design }
-  | { readonly ok: false; readonly problems: readonly LoadProblem[] };
+  { readonly ok: true; readonly design: Design } | { readonly ok: false; readonly problems: readonly LoadProblem[] };
 
 /** `after` in its stored form (port names as the vendor spells them) if it would load, else the problems the restore step finds in it. */
 export function checkedEdit(after: Design): CheckedEdit {

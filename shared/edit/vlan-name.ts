@@ -13,7 +13,8 @@ export function derivedVlanName(parentName: string, vlan: number): string | unde
   return checkInterfaceName(name) === undefined ? name : undefined;
 }
 
-const interfaceNames = (host: Host): string[] => [...host.ports, ...host.bonds, ...host.bridges, ...host.vlans].map((e) => e.name);
+const interfaceNames = (host: Host): string[] =>
+  [...host.ports, ...host.bonds, ...host.bridges, ...host.vlans].map((e) => e.name);
 
 /** The name of the port, bond or bridge `parent` among a host's (or a fragment's). */
 export function parentName(host: Pick<Host, 'ports' | 'bonds' | 'bridges'>, parent: string): string | undefined {

@@ -59,7 +59,9 @@ function downward(index: DesignIndex, link: Link): ElkExtendedEdge {
 function rowsOf(design: Design, deviceId: string): { id: string; width: number; height: number }[][] {
   const device = indexOf(design).byId.get(deviceId);
   if (!device || kindEntry(device.kind).frame !== true) return [];
-  return deviceRows(device.kind as FrameKind, device.element).map((row) => row.map((n) => ({ id: n.element.id, ...NODE_SIZE[n.kind] })));
+  return deviceRows(device.kind as FrameKind, device.element).map((row) =>
+    row.map((n) => ({ id: n.element.id, ...NODE_SIZE[n.kind] })),
+  );
 }
 
 const ROW_GAP = 56;
@@ -104,14 +106,18 @@ export function arrangeDevice(design: Design, deviceId: string, positions: Recor
     for (let r = rows.length - 2; r >= 0; r--) sortByNeighbours(rows[r]!, rows[r + 1]!);
   }
 
-  const widthOf = (row: readonly { width: number }[]) => row.reduce((sum, n) => sum + n.width + COLUMN_GAP, -COLUMN_GAP);
+  const widthOf = (row: readonly { width: number }[]) =>
+    row.reduce((sum, n) => sum + n.width + COLUMN_GAP, -COLUMN_GAP);
   const widest = rows.reduce((best, row, r) => (widthOf(row) > widthOf(rows[best]!) ? r : best), 0);
   const centre = new Map<string, number>();
   const place = (r: number) => {
     let cursor: number = FRAME_PADDING.left;
     for (const node of rows[r]!) {
       const placed = (neighbours.get(node.id) ?? []).filter((n) => centre.has(n));
-      const wanted = placed.length === 0 ? cursor : Math.round(placed.reduce((sum, n) => sum + centre.get(n)!, 0) / placed.length - node.width / 2);
+      const wanted =
+        placed.length === 0
+          ? cursor
+          : Math.round(placed.reduce((sum, n) => sum + centre.get(n)!, 0) / placed.length - node.width / 2);
       const x = Math.max(cursor, wanted);
       centre.set(node.id, x + node.width / 2);
       positions[node.id] = { x, y: 0 };
@@ -136,13 +142,16 @@ export function arrangeDevice(design: Design, deviceId: string, positions: Recor
 
 /** A device's elements as ELK nodes, each kind in its own partition so that a row is one layer. */
 function deviceChildren(design: Design, deviceId: string): ElkNode[] {
-  return rowsOf(design, deviceId).flatMap((row, r) => row.map((n) => ({ ...n, layoutOptions: { 'elk.partitioning.partition': String(r) } })));
+  return rowsOf(design, deviceId).flatMap((row, r) =>
+    row.map((n) => ({ ...n, layoutOptions: { 'elk.partitioning.partition': String(r) } })),
+  );
 }
 
 function collect(node: ElkNode, into: Record<string, Position>, withSize: boolean): void {
   for (const child of node.children ?? []) {
     const at: Position = { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) };
-    if (withSize && child.children) into[child.id] = { ...at, width: Math.round(child.width ?? 0), height: Math.round(child.height ?? 0) };
+    if (withSize && child.children)
+      into[child.id] = { ...at, width: Math.round(child.width ?? 0), height: Math.round(child.height ?? 0) };
     else into[child.id] = at;
     collect(child, into, false);
   }
@@ -164,7 +173,12 @@ export async function layoutDesign(design: Design): Promise<Record<string, Posit
   const devices = frameRows.flat();
   const graph: ElkNode = {
     id: 'root',
-    layoutOptions: { ...LAYERED, 'elk.hierarchyHandling': 'INCLUDE_CHILDREN', 'elk.spacing.nodeNode': '80', 'elk.layered.spacing.nodeNodeBetweenLayers': '96' },
+    layoutOptions: {
+      ...LAYERED,
+      'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
+      'elk.spacing.nodeNode': '80',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '96',
+    },
     children: devices.map((id) => ({ id, layoutOptions: FRAME, children: deviceChildren(design, id) })),
     edges: listLinks(design).map((l) => downward(indexOf(design), l)),
   };
@@ -193,7 +207,9 @@ export async function layoutDevice(design: Design, deviceId: string): Promise<Re
     id: deviceId,
     layoutOptions: FRAME,
     children: deviceChildren(design, deviceId),
-    edges: listLinks(design).filter((l) => l.device === deviceId).map((l) => downward(indexOf(design), l)),
+    edges: listLinks(design)
+      .filter((l) => l.device === deviceId)
+      .map((l) => downward(indexOf(design), l)),
   };
   const out: Record<string, Position> = {};
   collect(await (await loadElk()).layout(graph), out, false);

@@ -23,7 +23,8 @@ function withHostId(host: Host, id: string): Host {
   const rename = (x: string) => (x.startsWith(`${host.id}-`) ? `${id}${x.slice(host.id.length)}` : x);
   const json = JSON.stringify(host, (key, value: unknown) => {
     if (typeof value === 'string' && ['id', 'parent', 'primary'].includes(key)) return rename(value);
-    if (Array.isArray(value) && ['members', 'ports'].includes(key)) return value.map((v) => (typeof v === 'string' ? rename(v) : v));
+    if (Array.isArray(value) && ['members', 'ports'].includes(key))
+      return value.map((v) => (typeof v === 'string' ? rename(v) : v));
     return value;
   });
   return { ...(JSON.parse(json) as Host), id };
@@ -37,14 +38,21 @@ export function placeHost(design: Design, imported: Host): Placement {
   if (old) {
     const bridges = new Set(host.bridges.map((b) => b.id));
     const vms = old.vms.map((vm) => {
-      const nics = vm.nics.filter((nic) => bridges.has(nic.bridge) || (dropped.push(`VM ${vm.name} net${nic.slot}: its bridge is gone`), false));
+      const nics = vm.nics.filter(
+        (nic) => bridges.has(nic.bridge) || (dropped.push(`VM ${vm.name} net${nic.slot}: its bridge is gone`), false),
+      );
       return { ...vm, nics };
     });
     host = { ...host, vms: [...vms, ...host.vms], ssh: host.ssh ?? old.ssh };
   }
   const portIds = new Set(host.ports.map((p) => p.id));
   const oldPortIds = new Set(old?.ports.map((p) => p.id) ?? []);
-  const cables = design.cables.filter((c) => !oldPortIds.has(c.hostPort) || portIds.has(c.hostPort) || (dropped.push(`cable ${c.id}: its host port is gone`), false));
+  const cables = design.cables.filter(
+    (c) =>
+      !oldPortIds.has(c.hostPort) ||
+      portIds.has(c.hostPort) ||
+      (dropped.push(`cable ${c.id}: its host port is gone`), false),
+  );
 
   const topLevel = [...design.hosts.filter((h) => h !== old), ...design.switches].map((d) => d.id);
   const origin = old && design.layout[old.id] ? design.layout[old.id]! : belowEverything(design.layout, topLevel);

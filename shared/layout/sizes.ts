@@ -4,11 +4,20 @@
  * a device, and the padding of host and switch frames. Nodes have a fixed
  * size, so layout and frame sizes never wait for the DOM.
  */
-import { KIND_ENTRIES, kindsOwnedBy, elementsIn, type FrameKind, type NodeKind, type Size } from '../model/kinds/index.js';
+import {
+  KIND_ENTRIES,
+  kindsOwnedBy,
+  elementsIn,
+  type FrameKind,
+  type NodeKind,
+  type Size,
+} from '../model/kinds/index.js';
 
 export type { NodeKind, Size } from '../model/kinds/index.js';
 
-export const NODE_SIZE = Object.fromEntries(KIND_ENTRIES.flatMap((k) => (k.canvas ? [[k.id, k.canvas.size]] : []))) as Readonly<Record<NodeKind, Size>>;
+export const NODE_SIZE = Object.fromEntries(
+  KIND_ENTRIES.flatMap((k) => (k.canvas ? [[k.id, k.canvas.size]] : [])),
+) as Readonly<Record<NodeKind, Size>>;
 
 /** Space inside a host or switch frame around its elements; the top holds the title bar. */
 export const FRAME_PADDING = { top: 48, right: 24, bottom: 24, left: 24 } as const;

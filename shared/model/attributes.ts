@@ -10,7 +10,9 @@ import { checkDescription } from './names.js';
 import { formatVlanSet, parseVlanSet, VlanSetSyntaxError } from './vlan-set.js';
 
 /** `ovs-vsctl`: the column of a setting in an `ovs_options` line (`bond_mode`, `other_config:lacp-time`). */
-export type TargetKeys = Partial<Record<'ifupdown2' | 'ovs-vsctl' | 'proxmox-vm' | 'pve-firewall' | 'dell-os6' | 'cisco-ios', string>>;
+export type TargetKeys = Partial<
+  Record<'ifupdown2' | 'ovs-vsctl' | 'proxmox-vm' | 'pve-firewall' | 'dell-os6' | 'cisco-ios', string>
+>;
 
 interface AttributeBase {
   readonly label: string;
@@ -58,23 +60,19 @@ export interface TextAttribute extends AttributeBase {
 }
 
 export type Attribute =
-  | EnumAttribute
-  | IntAttribute
-  | NumberAttribute
-  | BoolAttribute
-  | VlanListAttribute
-  | TextAttribute;
+  EnumAttribute | IntAttribute | NumberAttribute | BoolAttribute | VlanListAttribute | TextAttribute;
 
 export type AttributeTable = Readonly<Record<string, Attribute>>;
 
 /** The value type an attribute holds. */
-export type AttributeValue<A extends Attribute> = A extends EnumAttribute<infer V>
-  ? V
-  : A extends IntAttribute | NumberAttribute
-    ? number
-    : A extends BoolAttribute
-      ? boolean
-      : string;
+export type AttributeValue<A extends Attribute> =
+  A extends EnumAttribute<infer V>
+    ? V
+    : A extends IntAttribute | NumberAttribute
+      ? number
+      : A extends BoolAttribute
+        ? boolean
+        : string;
 
 /** Checks one value against its attribute; `undefined` when valid. */
 export function checkAttribute(attribute: Attribute, value: unknown): string | undefined {
@@ -116,7 +114,8 @@ export function checkAttribute(attribute: Attribute, value: unknown): string | u
 
 function baseSchema(attribute: Attribute): z.ZodType {
   // A value of the wrong type gets the same sentence as a wrong value of the right type.
-  const error = (issue: { input?: unknown }) => `${attribute.label} ${checkAttribute(attribute, issue.input) ?? 'is required'}`;
+  const error = (issue: { input?: unknown }) =>
+    `${attribute.label} ${checkAttribute(attribute, issue.input) ?? 'is required'}`;
   switch (attribute.type) {
     case 'enum':
       return z.enum(attribute.values as [string, ...string[]], { error });

@@ -18,13 +18,90 @@ export const LOG_LEVELS = ['emerg', 'alert', 'crit', 'err', 'warning', 'notice',
 
 /** The macros pve-firewall ships (`SSH(ACCEPT)`), spelled as it prefers them. */
 export const FIREWALL_MACROS = [
-  'Amanda', 'Auth', 'BGP', 'BitTorrent', 'BitTorrent32', 'Ceph', 'CVS', 'Citrix', 'DAAP', 'DCC', 'DHCPfwd', 'DNS',
-  'Distcc', 'FTP', 'Finger', 'GNUnet', 'GRE', 'Git', 'HKP', 'HTTP', 'HTTPS', 'ICPV2', 'ICQ', 'IMAP', 'IMAPS', 'IPIP',
-  'IPsec', 'IPsecah', 'IPsecnat', 'IRC', 'Jetdirect', 'L2TP', 'LDAP', 'LDAPS', 'MSNP', 'MSSQL', 'Mail', 'MDNS', 'Munin',
-  'MySQL', 'NNTP', 'NNTPS', 'NTP', 'OSPF', 'OpenVPN', 'PCA', 'PMG', 'POP3', 'POP3S', 'PPtP', 'Ping', 'PostgreSQL',
-  'Printer', 'RDP', 'RIP', 'RNDC', 'Razor', 'Rdate', 'Rsync', 'SANE', 'SMB', 'SMBswat', 'SMTP', 'SMTPS', 'SNMP', 'SPAMD',
-  'SSH', 'SVN', 'SixXS', 'SPICEproxy', 'Squid', 'Submission', 'Syslog', 'TFTP', 'Telnet', 'Telnets', 'Time', 'Trcrt',
-  'VNC', 'VNCL', 'Web', 'Webcache', 'Webmin', 'Whois',
+  'Amanda',
+  'Auth',
+  'BGP',
+  'BitTorrent',
+  'BitTorrent32',
+  'Ceph',
+  'CVS',
+  'Citrix',
+  'DAAP',
+  'DCC',
+  'DHCPfwd',
+  'DNS',
+  'Distcc',
+  'FTP',
+  'Finger',
+  'GNUnet',
+  'GRE',
+  'Git',
+  'HKP',
+  'HTTP',
+  'HTTPS',
+  'ICPV2',
+  'ICQ',
+  'IMAP',
+  'IMAPS',
+  'IPIP',
+  'IPsec',
+  'IPsecah',
+  'IPsecnat',
+  'IRC',
+  'Jetdirect',
+  'L2TP',
+  'LDAP',
+  'LDAPS',
+  'MSNP',
+  'MSSQL',
+  'Mail',
+  'MDNS',
+  'Munin',
+  'MySQL',
+  'NNTP',
+  'NNTPS',
+  'NTP',
+  'OSPF',
+  'OpenVPN',
+  'PCA',
+  'PMG',
+  'POP3',
+  'POP3S',
+  'PPtP',
+  'Ping',
+  'PostgreSQL',
+  'Printer',
+  'RDP',
+  'RIP',
+  'RNDC',
+  'Razor',
+  'Rdate',
+  'Rsync',
+  'SANE',
+  'SMB',
+  'SMBswat',
+  'SMTP',
+  'SMTPS',
+  'SNMP',
+  'SPAMD',
+  'SSH',
+  'SVN',
+  'SixXS',
+  'SPICEproxy',
+  'Squid',
+  'Submission',
+  'Syslog',
+  'TFTP',
+  'Telnet',
+  'Telnets',
+  'Time',
+  'Trcrt',
+  'VNC',
+  'VNCL',
+  'Web',
+  'Webcache',
+  'Webmin',
+  'Whois',
 ] as const;
 export type FirewallMacro = (typeof FIREWALL_MACROS)[number];
 
@@ -39,27 +116,124 @@ const PROTOCOLS_WITH_PORTS = new Set(['tcp', '6', 'udp', '17', 'udplite', '136',
 const ICMP_PROTOCOLS = new Set(['icmp', 'icmpv6', 'ipv6-icmp']);
 /** The protocol names of /etc/protocols that firewall rules use; any number 0-255 works too. */
 const PROTOCOL_NAMES = new Set([
-  'ip', 'icmp', 'igmp', 'ggp', 'ipencap', 'st', 'tcp', 'egp', 'igp', 'pup', 'udp', 'hmp', 'xns-idp', 'rdp', 'iso-tp4',
-  'dccp', 'xtp', 'ddp', 'idpr-cmtp', 'ipv6', 'ipv6-route', 'ipv6-frag', 'idrp', 'rsvp', 'gre', 'esp', 'ah', 'skip',
-  'ipv6-icmp', 'icmpv6', 'ipv6-nonxt', 'ipv6-opts', 'rspf', 'vmtp', 'eigrp', 'ospf', 'ax.25', 'ipip', 'etherip',
-  'encap', 'pim', 'ipcomp', 'vrrp', 'l2tp', 'isis', 'sctp', 'fc', 'mobility-header', 'udplite', 'mpls-in-ip', 'manet',
-  'hip', 'shim6', 'wesp', 'rohc', 'ethernet',
+  'ip',
+  'icmp',
+  'igmp',
+  'ggp',
+  'ipencap',
+  'st',
+  'tcp',
+  'egp',
+  'igp',
+  'pup',
+  'udp',
+  'hmp',
+  'xns-idp',
+  'rdp',
+  'iso-tp4',
+  'dccp',
+  'xtp',
+  'ddp',
+  'idpr-cmtp',
+  'ipv6',
+  'ipv6-route',
+  'ipv6-frag',
+  'idrp',
+  'rsvp',
+  'gre',
+  'esp',
+  'ah',
+  'skip',
+  'ipv6-icmp',
+  'icmpv6',
+  'ipv6-nonxt',
+  'ipv6-opts',
+  'rspf',
+  'vmtp',
+  'eigrp',
+  'ospf',
+  'ax.25',
+  'ipip',
+  'etherip',
+  'encap',
+  'pim',
+  'ipcomp',
+  'vrrp',
+  'l2tp',
+  'isis',
+  'sctp',
+  'fc',
+  'mobility-header',
+  'udplite',
+  'mpls-in-ip',
+  'manet',
+  'hip',
+  'shim6',
+  'wesp',
+  'rohc',
+  'ethernet',
 ]);
 const ICMP_TYPES = new Set([
-  'any', 'echo-reply', 'destination-unreachable', 'network-unreachable', 'host-unreachable', 'protocol-unreachable',
-  'port-unreachable', 'fragmentation-needed', 'source-route-failed', 'network-unknown', 'host-unknown',
-  'network-prohibited', 'host-prohibited', 'communication-prohibited', 'host-precedence-violation', 'precedence-cutoff',
-  'source-quench', 'redirect', 'network-redirect', 'host-redirect', 'echo-request', 'router-advertisement',
-  'router-solicitation', 'time-exceeded', 'ttl-zero-during-transit', 'ttl-zero-during-reassembly', 'parameter-problem',
-  'ip-header-bad', 'required-option-missing', 'timestamp-request', 'timestamp-reply', 'address-mask-request',
+  'any',
+  'echo-reply',
+  'destination-unreachable',
+  'network-unreachable',
+  'host-unreachable',
+  'protocol-unreachable',
+  'port-unreachable',
+  'fragmentation-needed',
+  'source-route-failed',
+  'network-unknown',
+  'host-unknown',
+  'network-prohibited',
+  'host-prohibited',
+  'communication-prohibited',
+  'host-precedence-violation',
+  'precedence-cutoff',
+  'source-quench',
+  'redirect',
+  'network-redirect',
+  'host-redirect',
+  'echo-request',
+  'router-advertisement',
+  'router-solicitation',
+  'time-exceeded',
+  'ttl-zero-during-transit',
+  'ttl-zero-during-reassembly',
+  'parameter-problem',
+  'ip-header-bad',
+  'required-option-missing',
+  'timestamp-request',
+  'timestamp-reply',
+  'address-mask-request',
   'address-mask-reply',
 ]);
 const ICMPV6_TYPES = new Set([
-  'destination-unreachable', 'no-route', 'communication-prohibited', 'beyond-scope', 'address-unreachable',
-  'port-unreachable', 'failed-policy', 'reject-route', 'packet-too-big', 'time-exceeded', 'ttl-zero-during-transit',
-  'ttl-zero-during-reassembly', 'parameter-problem', 'bad-header', 'unknown-header-type', 'unknown-option',
-  'echo-request', 'echo-reply', 'router-solicitation', 'router-advertisement', 'neighbor-solicitation',
-  'neighbour-solicitation', 'neighbor-advertisement', 'neighbour-advertisement', 'redirect',
+  'destination-unreachable',
+  'no-route',
+  'communication-prohibited',
+  'beyond-scope',
+  'address-unreachable',
+  'port-unreachable',
+  'failed-policy',
+  'reject-route',
+  'packet-too-big',
+  'time-exceeded',
+  'ttl-zero-during-transit',
+  'ttl-zero-during-reassembly',
+  'parameter-problem',
+  'bad-header',
+  'unknown-header-type',
+  'unknown-option',
+  'echo-request',
+  'echo-reply',
+  'router-solicitation',
+  'router-advertisement',
+  'neighbor-solicitation',
+  'neighbour-solicitation',
+  'neighbor-advertisement',
+  'neighbour-advertisement',
+  'redirect',
 ]);
 
 /**
@@ -69,8 +243,18 @@ const ICMPV6_TYPES = new Set([
  */
 const NAMES = {
   alias: { label: 'alias', max: 64, pattern: /^[A-Za-z][A-Za-z0-9_-]+$/, help: 'a letter, then letters, digits' },
-  ipset: { label: 'IP set', max: 64, pattern: /^[a-z][a-z0-9_-]+$/, help: 'a lower-case letter, then lower-case letters, digits' },
-  group: { label: 'security group', max: 18, pattern: /^[a-z][a-z0-9_-]+$/, help: 'a lower-case letter, then lower-case letters, digits' },
+  ipset: {
+    label: 'IP set',
+    max: 64,
+    pattern: /^[a-z][a-z0-9_-]+$/,
+    help: 'a lower-case letter, then lower-case letters, digits',
+  },
+  group: {
+    label: 'security group',
+    max: 18,
+    pattern: /^[a-z][a-z0-9_-]+$/,
+    help: 'a lower-case letter, then lower-case letters, digits',
+  },
 } as const;
 export type FirewallNameKind = keyof typeof NAMES;
 
@@ -86,7 +270,8 @@ export function checkFirewallComment(text: string): string | undefined {
   if (text.trim() === '') return 'is empty (leave it out)';
   if (text.trim() !== text) return 'must not start or end with white space';
   if (text.length > 256) return 'is longer than 256 characters';
-  if ([...text].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return 'contains a line break or control character';
+  if ([...text].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f))
+    return 'contains a line break or control character';
   return undefined;
 }
 
@@ -96,7 +281,10 @@ export function normalizeCidr(text: string): { cidr: string; family: IpFamily } 
     const prefix = parsePrefix(text);
     if (!prefix) return undefined;
     const full = prefix.address.family === 4 ? 32 : 128;
-    return { cidr: prefix.length === full ? text.slice(0, text.lastIndexOf('/')) : text, family: prefix.address.family };
+    return {
+      cidr: prefix.length === full ? text.slice(0, text.lastIndexOf('/')) : text,
+      family: prefix.address.family,
+    };
   }
   const address = parseIp(text);
   return address && { cidr: text, family: address.family };
@@ -135,7 +323,8 @@ export function checkAddressList(text: string): { family?: IpFamily } | { proble
     if (ends.length > 2 || families.some((f) => f === undefined)) return { problem: `invalid IP address: ${element}` };
     if (ends.length === 2) ranges++;
     for (const f of families) {
-      if (family !== undefined && f !== family) return { problem: `detected mixed ipv4/ipv6 addresses in address list '${text}'` };
+      if (family !== undefined && f !== family)
+        return { problem: `detected mixed ipv4/ipv6 addresses in address list '${text}'` };
       family = f;
     }
   }
@@ -183,9 +372,24 @@ const refine =
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   };
 
-const Comment = z.string().superRefine(refine((c: string) => { const p = checkFirewallComment(c); return p && `comment ${p}`; }));
-const Interface = z.string().superRefine(refine((n: string) => { const p = checkInterfaceName(n); return p && `interface ${p}`; }));
-const AddressList = z.string().superRefine(refine((s: string) => { const r = checkAddressList(s); return 'problem' in r ? r.problem : undefined; }));
+const Comment = z.string().superRefine(
+  refine((c: string) => {
+    const p = checkFirewallComment(c);
+    return p && `comment ${p}`;
+  }),
+);
+const Interface = z.string().superRefine(
+  refine((n: string) => {
+    const p = checkInterfaceName(n);
+    return p && `interface ${p}`;
+  }),
+);
+const AddressList = z.string().superRefine(
+  refine((s: string) => {
+    const r = checkAddressList(s);
+    return 'problem' in r ? r.problem : undefined;
+  }),
+);
 const name = (what: FirewallNameKind) => z.string().superRefine(refine((n: string) => checkFirewallName(what, n)));
 
 /** Where a rule lives decides which directions it may take and whether `-i` names a VM NIC (`net0`). */
@@ -227,12 +431,14 @@ export function checkTrafficRule(rule: TrafficParameters): { param: string; mess
     const problem = checkPortList(rule.dport, icmpTypes);
     if (problem) add('dport', problem);
     if (rule.proto === undefined) add('proto', "missing property - 'dport' requires this property");
-    else if (!PROTOCOLS_WITH_PORTS.has(rule.proto) && !icmp) add('dport', `protocol '${rule.proto}' does not support ports`);
+    else if (!PROTOCOLS_WITH_PORTS.has(rule.proto) && !icmp)
+      add('dport', `protocol '${rule.proto}' does not support ports`);
   }
   if (rule.icmpType !== undefined) {
     if (!icmp) add('proto', "missing property - 'icmp-type' requires this property");
     if (rule.dport !== undefined) add('icmp-type', "'icmp-type' cannot be specified together with 'dport'");
-    if (icmpTypes && !icmpTypes.has(rule.icmpType)) add('icmp-type', `invalid icmp-type '${rule.icmpType}' for proto '${rule.proto}'`);
+    if (icmpTypes && !icmpTypes.has(rule.icmpType))
+      add('icmp-type', `invalid icmp-type '${rule.icmpType}' for proto '${rule.proto}'`);
   }
   if (rule.sport !== undefined) {
     const problem = checkPortList(rule.sport);
@@ -250,12 +456,18 @@ export function checkTrafficRule(rule: TrafficParameters): { param: string; mess
 
 const refineRule = (rule: TrafficParameters, ctx: z.RefinementCtx) => {
   for (const { param, message } of checkTrafficRule(rule)) {
-    ctx.addIssue({ code: 'custom', path: [param === 'icmp-type' ? 'icmpType' : param], message: `${param}: ${message}` });
+    ctx.addIssue({
+      code: 'custom',
+      path: [param === 'icmp-type' ? 'icmpType' : param],
+      message: `${param}: ${message}`,
+    });
   }
 };
 
 const traffic = <const T extends readonly [string, ...string[]]>(types: T) =>
-  z.strictObject({ type: z.enum(types), ...actionFields, iface: Interface.optional(), ...matchFields }).superRefine(refineRule);
+  z
+    .strictObject({ type: z.enum(types), ...actionFields, iface: Interface.optional(), ...matchFields })
+    .superRefine(refineRule);
 const groupRule = z.strictObject({
   type: z.literal('group'),
   group: name('group'),
@@ -269,31 +481,50 @@ export const FirewallRule = z.union([traffic(['in', 'out', 'forward']), groupRul
 /** A rule of a VM: IN, OUT, or a security group; `-i` names a NIC such as `net0`. */
 export const VmFirewallRule = z.union([
   traffic(['in', 'out']).superRefine((rule, ctx) => {
-    if (rule.iface !== undefined && !/^net\d+$/.test(rule.iface)) ctx.addIssue({ code: 'custom', path: ['iface'], message: `interface "${rule.iface}" must be a VM NIC such as net0` });
+    if (rule.iface !== undefined && !/^net\d+$/.test(rule.iface))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['iface'],
+        message: `interface "${rule.iface}" must be a VM NIC such as net0`,
+      });
   }),
   groupRule.superRefine((rule, ctx) => {
-    if (rule.iface !== undefined && !/^net\d+$/.test(rule.iface)) ctx.addIssue({ code: 'custom', path: ['iface'], message: `interface "${rule.iface}" must be a VM NIC such as net0` });
+    if (rule.iface !== undefined && !/^net\d+$/.test(rule.iface))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['iface'],
+        message: `interface "${rule.iface}" must be a VM NIC such as net0`,
+      });
   }),
 ]);
 /** A rule inside a security group: IN, OUT or FORWARD, never a group nor `-i`. */
-export const GroupFirewallRule = z.strictObject({ type: z.enum(['in', 'out', 'forward']), ...actionFields, ...matchFields }).superRefine(refineRule);
+export const GroupFirewallRule = z
+  .strictObject({ type: z.enum(['in', 'out', 'forward']), ...actionFields, ...matchFields })
+  .superRefine(refineRule);
 
 export const FirewallAlias = z.strictObject({
   name: name('alias'),
-  cidr: z.string().refine((s) => normalizeCidr(s)?.cidr === s, 'must be an IP address or network such as 10.0.0.0/24 (without /32 or /128)'),
+  cidr: z
+    .string()
+    .refine(
+      (s) => normalizeCidr(s)?.cidr === s,
+      'must be an IP address or network such as 10.0.0.0/24 (without /32 or /128)',
+    ),
   comment: Comment.optional(),
 });
 
 export const IpSetEntry = z.strictObject({
   /** An address, network (no /0) or alias name (`dc/` or `guest/` scoped). */
-  cidr: z.string().superRefine(refine((s: string) => {
-    const ref = parseFirewallReference(s);
-    if (ref?.kind === 'alias') return undefined;
-    const normal = normalizeCidr(s);
-    if (!normal) return 'value does not look like a valid IP address or CIDR network';
-    if (normal.cidr !== s) return `write "${normal.cidr}" (pve-firewall drops /32 and /128)`;
-    return /\/0+$/.test(s) ? 'a zero prefix is not allowed in ipset entries' : undefined;
-  })),
+  cidr: z.string().superRefine(
+    refine((s: string) => {
+      const ref = parseFirewallReference(s);
+      if (ref?.kind === 'alias') return undefined;
+      const normal = normalizeCidr(s);
+      if (!normal) return 'value does not look like a valid IP address or CIDR network';
+      if (normal.cidr !== s) return `write "${normal.cidr}" (pve-firewall drops /32 and /128)`;
+      return /\/0+$/.test(s) ? 'a zero prefix is not allowed in ipset entries' : undefined;
+    }),
+  ),
   nomatch: z.boolean().default(false),
   comment: Comment.optional(),
 });
@@ -303,7 +534,12 @@ export const IpSet = z
   .superRefine((set, ctx) => {
     const seen = new Set<string>();
     set.entries.forEach((e, i) => {
-      if (seen.has(e.cidr)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'cidr'], message: `duplicate ipset entry for '${e.cidr}'` });
+      if (seen.has(e.cidr))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['entries', i, 'cidr'],
+          message: `duplicate ipset entry for '${e.cidr}'`,
+        });
       seen.add(e.cidr);
     });
   });
@@ -320,53 +556,251 @@ const FLAG = { type: 'bool', label: '', help: '' } as const;
 
 /** Options of `cluster.fw` (Datacenter > Firewall > Options), keyed by pve-firewall's names. */
 export const datacenterFirewallOptions = {
-  enable: { ...FLAG, label: 'Firewall', help: 'Turn the firewall on for the whole cluster; hosts and VMs follow their own switch too.', keys: { 'pve-firewall': 'enable' } },
-  ebtables: { ...FLAG, label: 'ebtables', help: 'Also filter layer 2 with ebtables.', keys: { 'pve-firewall': 'ebtables' } },
-  policyIn: { ...POLICY, label: 'Input policy', help: 'What happens to incoming traffic no rule matched (hosts).', keys: { 'pve-firewall': 'policy_in' } },
-  policyOut: { ...POLICY, label: 'Output policy', help: 'What happens to outgoing traffic no rule matched (hosts).', keys: { 'pve-firewall': 'policy_out' } },
-  policyForward: { ...POLICY, label: 'Forward policy', help: 'What happens to forwarded traffic no rule matched.', keys: { 'pve-firewall': 'policy_forward' } },
-  logRatelimit: { type: 'text', pattern: /^\S+$/, patternHelp: 'must be a rate limit such as enable=1,rate=1/second,burst=5', label: 'Log rate limit', help: 'How often firewall log lines may be written.', keys: { 'pve-firewall': 'log_ratelimit' } },
+  enable: {
+    ...FLAG,
+    label: 'Firewall',
+    help: 'Turn the firewall on for the whole cluster; hosts and VMs follow their own switch too.',
+    keys: { 'pve-firewall': 'enable' },
+  },
+  ebtables: {
+    ...FLAG,
+    label: 'ebtables',
+    help: 'Also filter layer 2 with ebtables.',
+    keys: { 'pve-firewall': 'ebtables' },
+  },
+  policyIn: {
+    ...POLICY,
+    label: 'Input policy',
+    help: 'What happens to incoming traffic no rule matched (hosts).',
+    keys: { 'pve-firewall': 'policy_in' },
+  },
+  policyOut: {
+    ...POLICY,
+    label: 'Output policy',
+    help: 'What happens to outgoing traffic no rule matched (hosts).',
+    keys: { 'pve-firewall': 'policy_out' },
+  },
+  policyForward: {
+    ...POLICY,
+    label: 'Forward policy',
+    help: 'What happens to forwarded traffic no rule matched.',
+    keys: { 'pve-firewall': 'policy_forward' },
+  },
+  logRatelimit: {
+    type: 'text',
+    pattern: /^\S+$/,
+    patternHelp: 'must be a rate limit such as enable=1,rate=1/second,burst=5',
+    label: 'Log rate limit',
+    help: 'How often firewall log lines may be written.',
+    keys: { 'pve-firewall': 'log_ratelimit' },
+  },
 } as const satisfies AttributeTable;
 
 /** Options of `host.fw` (node > Firewall > Options). */
 export const hostFirewallOptions = {
-  enable: { ...FLAG, label: 'Firewall', help: 'Filter this host’s own traffic (the datacenter switch must be on too).', keys: { 'pve-firewall': 'enable' } },
-  nosmurfs: { ...FLAG, label: 'SMURFS filter', help: 'Drop packets with a broadcast source address.', keys: { 'pve-firewall': 'nosmurfs' } },
-  tcpflags: { ...FLAG, label: 'TCP flags filter', help: 'Drop illegal combinations of TCP flags.', keys: { 'pve-firewall': 'tcpflags' } },
+  enable: {
+    ...FLAG,
+    label: 'Firewall',
+    help: 'Filter this host’s own traffic (the datacenter switch must be on too).',
+    keys: { 'pve-firewall': 'enable' },
+  },
+  nosmurfs: {
+    ...FLAG,
+    label: 'SMURFS filter',
+    help: 'Drop packets with a broadcast source address.',
+    keys: { 'pve-firewall': 'nosmurfs' },
+  },
+  tcpflags: {
+    ...FLAG,
+    label: 'TCP flags filter',
+    help: 'Drop illegal combinations of TCP flags.',
+    keys: { 'pve-firewall': 'tcpflags' },
+  },
   ndp: { ...FLAG, label: 'NDP', help: 'Allow IPv6 neighbour discovery.', keys: { 'pve-firewall': 'ndp' } },
-  logNfConntrack: { ...FLAG, label: 'Log conntrack', help: 'Log connection tracking events.', keys: { 'pve-firewall': 'log_nf_conntrack' } },
-  nfConntrackAllowInvalid: { ...FLAG, label: 'Allow invalid packets', help: 'Do not drop packets conntrack calls invalid.', keys: { 'pve-firewall': 'nf_conntrack_allow_invalid' } },
-  protectionSynflood: { ...FLAG, label: 'SYN flood protection', help: 'Rate-limit new TCP connections per source.', keys: { 'pve-firewall': 'protection_synflood' } },
-  nftables: { ...FLAG, label: 'nftables', help: 'Use the nftables-based proxmox-firewall.', keys: { 'pve-firewall': 'nftables' } },
-  logLevelIn: { ...LOG, label: 'Log level in', help: 'Log incoming traffic no rule matched.', keys: { 'pve-firewall': 'log_level_in' } },
-  logLevelOut: { ...LOG, label: 'Log level out', help: 'Log outgoing traffic no rule matched.', keys: { 'pve-firewall': 'log_level_out' } },
-  logLevelForward: { ...LOG, label: 'Log level forward', help: 'Log forwarded traffic no rule matched.', keys: { 'pve-firewall': 'log_level_forward' } },
-  tcpFlagsLogLevel: { ...LOG, label: 'TCP flags log level', help: 'Log packets the TCP flags filter drops.', keys: { 'pve-firewall': 'tcp_flags_log_level' } },
-  smurfLogLevel: { ...LOG, label: 'SMURFS log level', help: 'Log packets the SMURFS filter drops.', keys: { 'pve-firewall': 'smurf_log_level' } },
-  nfConntrackHelpers: { type: 'text', pattern: /^(amanda|ftp|irc|netbios-ns|pptp|sane|sip|snmp|tftp)(,(amanda|ftp|irc|netbios-ns|pptp|sane|sip|snmp|tftp))*$/, patternHelp: 'must be a list of conntrack helpers such as ftp,tftp', label: 'Conntrack helpers', help: 'Connection tracking helpers to load.', keys: { 'pve-firewall': 'nf_conntrack_helpers' } },
-  nfConntrackMax: { type: 'int', min: 32768, max: 999999999, label: 'Conntrack max', help: 'Most tracked connections.', keys: { 'pve-firewall': 'nf_conntrack_max' } },
-  nfConntrackTcpTimeoutEstablished: { type: 'int', min: 7875, max: 999999999, unit: 's', label: 'Established timeout', help: 'Seconds an idle established TCP connection is tracked.', keys: { 'pve-firewall': 'nf_conntrack_tcp_timeout_established' } },
-  nfConntrackTcpTimeoutSynRecv: { type: 'int', min: 30, max: 60, unit: 's', label: 'SYN received timeout', help: 'Seconds a half-open TCP connection is tracked.', keys: { 'pve-firewall': 'nf_conntrack_tcp_timeout_syn_recv' } },
-  protectionSynfloodRate: { type: 'int', min: 1, max: 999999999, label: 'SYN flood rate', help: 'New connections a second per source.', keys: { 'pve-firewall': 'protection_synflood_rate' } },
-  protectionSynfloodBurst: { type: 'int', min: 1, max: 999999999, label: 'SYN flood burst', help: 'Burst of new connections per source.', keys: { 'pve-firewall': 'protection_synflood_burst' } },
-  protectionLimit: { type: 'int', min: 1, max: 999999999, label: 'Protection limit', help: 'Limit of the flood protection.', keys: { 'pve-firewall': 'protection_limit' } },
+  logNfConntrack: {
+    ...FLAG,
+    label: 'Log conntrack',
+    help: 'Log connection tracking events.',
+    keys: { 'pve-firewall': 'log_nf_conntrack' },
+  },
+  nfConntrackAllowInvalid: {
+    ...FLAG,
+    label: 'Allow invalid packets',
+    help: 'Do not drop packets conntrack calls invalid.',
+    keys: { 'pve-firewall': 'nf_conntrack_allow_invalid' },
+  },
+  protectionSynflood: {
+    ...FLAG,
+    label: 'SYN flood protection',
+    help: 'Rate-limit new TCP connections per source.',
+    keys: { 'pve-firewall': 'protection_synflood' },
+  },
+  nftables: {
+    ...FLAG,
+    label: 'nftables',
+    help: 'Use the nftables-based proxmox-firewall.',
+    keys: { 'pve-firewall': 'nftables' },
+  },
+  logLevelIn: {
+    ...LOG,
+    label: 'Log level in',
+    help: 'Log incoming traffic no rule matched.',
+    keys: { 'pve-firewall': 'log_level_in' },
+  },
+  logLevelOut: {
+    ...LOG,
+    label: 'Log level out',
+    help: 'Log outgoing traffic no rule matched.',
+    keys: { 'pve-firewall': 'log_level_out' },
+  },
+  logLevelForward: {
+    ...LOG,
+    label: 'Log level forward',
+    help: 'Log forwarded traffic no rule matched.',
+    keys: { 'pve-firewall': 'log_level_forward' },
+  },
+  tcpFlagsLogLevel: {
+    ...LOG,
+    label: 'TCP flags log level',
+    help: 'Log packets the TCP flags filter drops.',
+    keys: { 'pve-firewall': 'tcp_flags_log_level' },
+  },
+  smurfLogLevel: {
+    ...LOG,
+    label: 'SMURFS log level',
+    help: 'Log packets the SMURFS filter drops.',
+    keys: { 'pve-firewall': 'smurf_log_level' },
+  },
+  nfConntrackHelpers: {
+    type: 'text',
+    pattern:
+      /^(amanda|ftp|irc|netbios-ns|pptp|sane|sip|snmp|tftp)(,(amanda|ftp|irc|netbios-ns|pptp|sane|sip|snmp|tftp))*$/,
+    patternHelp: 'must be a list of conntrack helpers such as ftp,tftp',
+    label: 'Conntrack helpers',
+    help: 'Connection tracking helpers to load.',
+    keys: { 'pve-firewall': 'nf_conntrack_helpers' },
+  },
+  nfConntrackMax: {
+    type: 'int',
+    min: 32768,
+    max: 999999999,
+    label: 'Conntrack max',
+    help: 'Most tracked connections.',
+    keys: { 'pve-firewall': 'nf_conntrack_max' },
+  },
+  nfConntrackTcpTimeoutEstablished: {
+    type: 'int',
+    min: 7875,
+    max: 999999999,
+    unit: 's',
+    label: 'Established timeout',
+    help: 'Seconds an idle established TCP connection is tracked.',
+    keys: { 'pve-firewall': 'nf_conntrack_tcp_timeout_established' },
+  },
+  nfConntrackTcpTimeoutSynRecv: {
+    type: 'int',
+    min: 30,
+    max: 60,
+    unit: 's',
+    label: 'SYN received timeout',
+    help: 'Seconds a half-open TCP connection is tracked.',
+    keys: { 'pve-firewall': 'nf_conntrack_tcp_timeout_syn_recv' },
+  },
+  protectionSynfloodRate: {
+    type: 'int',
+    min: 1,
+    max: 999999999,
+    label: 'SYN flood rate',
+    help: 'New connections a second per source.',
+    keys: { 'pve-firewall': 'protection_synflood_rate' },
+  },
+  protectionSynfloodBurst: {
+    type: 'int',
+    min: 1,
+    max: 999999999,
+    label: 'SYN flood burst',
+    help: 'Burst of new connections per source.',
+    keys: { 'pve-firewall': 'protection_synflood_burst' },
+  },
+  protectionLimit: {
+    type: 'int',
+    min: 1,
+    max: 999999999,
+    label: 'Protection limit',
+    help: 'Limit of the flood protection.',
+    keys: { 'pve-firewall': 'protection_limit' },
+  },
 } as const satisfies AttributeTable;
 
 /** Options of `<vmid>.fw` (VM > Firewall > Options). */
 export const vmFirewallOptions = {
-  enable: { ...FLAG, label: 'Firewall', help: 'Filter this VM’s traffic (each NIC also needs its firewall flag).', keys: { 'pve-firewall': 'enable' } },
+  enable: {
+    ...FLAG,
+    label: 'Firewall',
+    help: 'Filter this VM’s traffic (each NIC also needs its firewall flag).',
+    keys: { 'pve-firewall': 'enable' },
+  },
   dhcp: { ...FLAG, label: 'DHCP', help: 'Allow DHCP.', keys: { 'pve-firewall': 'dhcp' } },
   ndp: { ...FLAG, label: 'NDP', help: 'Allow IPv6 neighbour discovery.', keys: { 'pve-firewall': 'ndp' } },
-  radv: { ...FLAG, label: 'Router advertisement', help: 'Allow the VM to send router advertisements.', keys: { 'pve-firewall': 'radv' } },
-  macfilter: { ...FLAG, label: 'MAC filter', help: 'Drop frames whose source MAC is not the NIC’s.', keys: { 'pve-firewall': 'macfilter' } },
-  ipfilter: { ...FLAG, label: 'IP filter', help: 'Drop packets whose source address is not in ipfilter-netN.', keys: { 'pve-firewall': 'ipfilter' } },
+  radv: {
+    ...FLAG,
+    label: 'Router advertisement',
+    help: 'Allow the VM to send router advertisements.',
+    keys: { 'pve-firewall': 'radv' },
+  },
+  macfilter: {
+    ...FLAG,
+    label: 'MAC filter',
+    help: 'Drop frames whose source MAC is not the NIC’s.',
+    keys: { 'pve-firewall': 'macfilter' },
+  },
+  ipfilter: {
+    ...FLAG,
+    label: 'IP filter',
+    help: 'Drop packets whose source address is not in ipfilter-netN.',
+    keys: { 'pve-firewall': 'ipfilter' },
+  },
   ips: { ...FLAG, label: 'IPS', help: 'Send traffic through Suricata.', keys: { 'pve-firewall': 'ips' } },
-  policyIn: { ...POLICY, label: 'Input policy', help: 'What happens to incoming traffic no rule matched.', keys: { 'pve-firewall': 'policy_in' } },
-  policyOut: { ...POLICY, label: 'Output policy', help: 'What happens to outgoing traffic no rule matched.', keys: { 'pve-firewall': 'policy_out' } },
-  logLevelIn: { ...LOG, label: 'Log level in', help: 'Log incoming traffic no rule matched.', keys: { 'pve-firewall': 'log_level_in' } },
-  logLevelOut: { ...LOG, label: 'Log level out', help: 'Log outgoing traffic no rule matched.', keys: { 'pve-firewall': 'log_level_out' } },
-  ipsQueues: { type: 'text', pattern: /^\d+(:\d+)?$/, patternHelp: 'must be a queue or range such as 0:3', label: 'IPS queues', help: 'NFQUEUE queues for the IPS.', keys: { 'pve-firewall': 'ips_queues' } },
-  layer2Protocols: { type: 'text', pattern: /^[A-Za-z0-9_]+(,[A-Za-z0-9_]+)*$/, patternHelp: 'must be a list of ethernet protocols such as ARP,802_1Q', label: 'Layer 2 protocols', help: 'Ethernet protocols the VM may send.', keys: { 'pve-firewall': 'layer2_protocols' } },
+  policyIn: {
+    ...POLICY,
+    label: 'Input policy',
+    help: 'What happens to incoming traffic no rule matched.',
+    keys: { 'pve-firewall': 'policy_in' },
+  },
+  policyOut: {
+    ...POLICY,
+    label: 'Output policy',
+    help: 'What happens to outgoing traffic no rule matched.',
+    keys: { 'pve-firewall': 'policy_out' },
+  },
+  logLevelIn: {
+    ...LOG,
+    label: 'Log level in',
+    help: 'Log incoming traffic no rule matched.',
+    keys: { 'pve-firewall': 'log_level_in' },
+  },
+  logLevelOut: {
+    ...LOG,
+    label: 'Log level out',
+    help: 'Log outgoing traffic no rule matched.',
+    keys: { 'pve-firewall': 'log_level_out' },
+  },
+  ipsQueues: {
+    type: 'text',
+    pattern: /^\d+(:\d+)?$/,
+    patternHelp: 'must be a queue or range such as 0:3',
+    label: 'IPS queues',
+    help: 'NFQUEUE queues for the IPS.',
+    keys: { 'pve-firewall': 'ips_queues' },
+  },
+  layer2Protocols: {
+    type: 'text',
+    pattern: /^[A-Za-z0-9_]+(,[A-Za-z0-9_]+)*$/,
+    patternHelp: 'must be a list of ethernet protocols such as ARP,802_1Q',
+    label: 'Layer 2 protocols',
+    help: 'Ethernet protocols the VM may send.',
+    keys: { 'pve-firewall': 'layer2_protocols' },
+  },
 } as const satisfies AttributeTable;
 
 /** Options are written as pve-firewall names them; absent means pve-firewall's default. */
@@ -378,12 +812,16 @@ function uniqueNames<T extends { name: string }>(label: string, fold: (name: str
     const seen = new Set<string>();
     items.forEach((item, i) => {
       const key = fold(item.name);
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `${label} "${item.name}" is defined twice` });
+      if (seen.has(key))
+        ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `${label} "${item.name}" is defined twice` });
       seen.add(key);
     });
   };
 }
-const Aliases = z.array(FirewallAlias).superRefine(uniqueNames('alias', (n) => n.toLowerCase())).default([]);
+const Aliases = z
+  .array(FirewallAlias)
+  .superRefine(uniqueNames('alias', (n) => n.toLowerCase()))
+  .default([]);
 const IpSets = z.array(IpSet).superRefine(uniqueNames('IP set')).default([]);
 
 export const DatacenterFirewall = z.strictObject({

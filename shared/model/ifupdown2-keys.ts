@@ -17,7 +17,12 @@ export const OVS_BRIDGE = 'ovs_bridge';
 export const OVS_BONDS = 'ovs_bonds';
 export const OVS_OPTIONS = 'ovs_options';
 /** `ovs_type` of each OVS kind, and of a host port on an OVS bridge. */
-export const OVS_TYPES = { 'ovs-bridge': 'OVSBridge', 'ovs-bond': 'OVSBond', 'ovs-int-port': 'OVSIntPort', port: 'OVSPort' } as const;
+export const OVS_TYPES = {
+  'ovs-bridge': 'OVSBridge',
+  'ovs-bond': 'OVSBond',
+  'ovs-int-port': 'OVSIntPort',
+  port: 'OVSPort',
+} as const;
 
 /** What the last line of every generated file sources, as Proxmox VE writes it. */
 export const INTERFACES_D = '/etc/network/interfaces.d/*';

@@ -4,7 +4,14 @@
  * here instead of searching arrays. Which lists hold elements, and in what
  * order, comes from the kind registry.
  */
-import { elementsIn, kindsOwnedBy, type ElementKind, type ElementOf, type Located, type OwnerKind } from './kinds/index.js';
+import {
+  elementsIn,
+  kindsOwnedBy,
+  type ElementKind,
+  type ElementOf,
+  type Located,
+  type OwnerKind,
+} from './kinds/index.js';
 import type { PathSegment } from './paths.js';
 import type { Design } from './schema.js';
 
@@ -22,7 +29,12 @@ export interface DesignIndex {
 export function indexDesign(design: Design): DesignIndex {
   const all: Located[] = [];
   /** `owners` holds the elements above, by kind id (`host`, `vm`): they become fields of each located element. */
-  const visit = (ownerKind: OwnerKind, owner: object, path: readonly PathSegment[], owners: readonly (readonly [string, object])[]) => {
+  const visit = (
+    ownerKind: OwnerKind,
+    owner: object,
+    path: readonly PathSegment[],
+    owners: readonly (readonly [string, object])[],
+  ) => {
     for (const kind of kindsOwnedBy(ownerKind)) {
       const holds = kindsOwnedBy(kind.id).length > 0;
       const list = elementsIn(owner, kind);

@@ -36,13 +36,17 @@ export function checkIntegrity(design: Design): IntegrityIssue[] {
   const refProblem = (from: Located, id: string, kinds: readonly string[], sameDevice: boolean): string | undefined => {
     const target = index.byId.get(id);
     if (!target) return `refers to "${id}", which does not exist (expected a ${kinds.join(' or ')})`;
-    if (!kinds.includes(target.kind)) return `refers to "${id}", which is a ${target.kind}, not a ${kinds.join(' or ')}`;
+    if (!kinds.includes(target.kind))
+      return `refers to "${id}", which is a ${target.kind}, not a ${kinds.join(' or ')}`;
     if (!sameDevice) return undefined;
     const here = deviceOf(from);
     const there = deviceOf(target);
-    return here && there && here.element.id !== there.element.id ? `refers to "${id}" on ${there.kind} ${there.element.name}, not on ${here.element.name}` : undefined;
+    return here && there && here.element.id !== there.element.id
+      ? `refers to "${id}" on ${there.kind} ${there.element.name}, not on ${here.element.name}`
+      : undefined;
   };
-  const titleOf = (owner: ReturnType<typeof ownerOf>) => (owner ? (kindEntry(owner.kind).title as (e: unknown) => string)(owner.element) : '');
+  const titleOf = (owner: ReturnType<typeof ownerOf>) =>
+    owner ? (kindEntry(owner.kind).title as (e: unknown) => string)(owner.element) : '';
 
   /** First holder of each (owner, group, value), for the registry's unique values. */
   const holders = new Map<string, string>();
@@ -57,7 +61,10 @@ export function checkIntegrity(design: Design): IntegrityIssue[] {
       if (other !== undefined) report([...located.path, unique.field], unique.message(value, titleOf(owner), other));
       else holders.set(key, located.element.id);
     }
-    if (kind.check) kind.check(located.element as never, (owner?.element ?? design) as never, (field, message) => report([...located.path, field], message));
+    if (kind.check)
+      kind.check(located.element as never, (owner?.element ?? design) as never, (field, message) =>
+        report([...located.path, field], message),
+      );
     for (const reference of kind.references ?? []) {
       const value = element[reference.field];
       const sameDevice = reference.sameDevice === true;

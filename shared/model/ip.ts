@@ -89,8 +89,11 @@ export function formatIp(address: IpAddress): string {
   if (address.value >> 32n === 0xffffn) return `::ffff:${formatIp({ family: 4, value: address.value & 0xffffffffn })}`;
   const groups = Array.from({ length: 8 }, (_, i) => Number((address.value >> BigInt(112 - 16 * i)) & 0xffffn));
   let best = { start: -1, len: 0 };
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== 0) { i++; continue; }
+  for (let i = 0; i < 8;) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
     let j = i;
     while (j < 8 && groups[j] === 0) j++;
     if (j - i > best.len && j - i > 1) best = { start: i, len: j - i };
@@ -103,7 +106,13 @@ export function formatIp(address: IpAddress): string {
 
 /** The network a host address belongs to, e.g. 10.2.200.30/24 -> 10.2.200.0/24. */
 export function prefixNetwork(prefix: IpPrefix): IpPrefix {
-  return { address: { family: prefix.address.family, value: prefix.address.value & mask(prefix.address.family, prefix.length) }, length: prefix.length };
+  return {
+    address: {
+      family: prefix.address.family,
+      value: prefix.address.value & mask(prefix.address.family, prefix.length),
+    },
+    length: prefix.length,
+  };
 }
 
 export function formatPrefix(prefix: IpPrefix): string {

@@ -65,7 +65,10 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
     skipWhitespace();
     if (i >= text.length) {
       if (expect === 'end') return undefined;
-      const reason = stack.length === 0 ? 'the file is empty' : `the text ends inside an ${stack.at(-1) === '{' ? 'object (missing })' : 'array (missing ])'}`;
+      const reason =
+        stack.length === 0
+          ? 'the file is empty'
+          : `the text ends inside an ${stack.at(-1) === '{' ? 'object (missing })' : 'array (missing ])'}`;
       return fail(text.length, reason);
     }
     const c = text[i]!;
@@ -86,7 +89,11 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
         i++;
         stack.pop();
         expect = afterValue();
-      } else return fail(i, top === '{' ? "expected ',' or '}' after a property value" : "expected ',' or ']' after an array element");
+      } else
+        return fail(
+          i,
+          top === '{' ? "expected ',' or '}' after a property value" : "expected ',' or ']' after an array element",
+        );
       continue;
     }
     if (expect === 'key' || expect === 'key-or-close') {
@@ -96,7 +103,13 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
         expect = afterValue();
         continue;
       }
-      if (c !== '"') return fail(i, expect === 'key' ? "expected a property name in double quotes (no ',' before '}')" : "expected a property name in double quotes or '}'");
+      if (c !== '"')
+        return fail(
+          i,
+          expect === 'key'
+            ? "expected a property name in double quotes (no ',' before '}')"
+            : "expected a property name in double quotes or '}'",
+        );
       const error = readString();
       if (error) return error;
       expect = 'colon';
@@ -133,7 +146,12 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
       expect = afterValue();
       continue;
     }
-    return fail(i, top === '[' && c === ']' ? "expected a value (no ',' before ']')" : `expected a value, found ${JSON.stringify(c)}`);
+    return fail(
+      i,
+      top === '[' && c === ']'
+        ? "expected a value (no ',' before ']')"
+        : `expected a value, found ${JSON.stringify(c)}`,
+    );
   }
 }
 

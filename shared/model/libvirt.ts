@@ -11,7 +11,10 @@ import { checkInterfaceName } from './names.js';
 /** libvirt network names end up in file names and `virsh` arguments: a small alphabet. */
 export const LibvirtNetworkName = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,49}$/, 'must be a libvirt network name: letters, digits, . _ -, up to 50 characters');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_.-]{0,49}$/,
+    'must be a libvirt network name: letters, digits, . _ -, up to 50 characters',
+  );
 
 const BridgeName = z.string().superRefine((name, ctx) => {
   const problem = checkInterfaceName(name);
@@ -23,19 +26,41 @@ const Ipv4 = z.string().refine((s) => parseIpv4(s) !== undefined, 'must be an IP
 /** The host's own address on a routed (NAT or isolated) network, with the prefix: `192.168.100.1/24`; DHCP hands out a range inside it. */
 const RoutedSubnet = z
   .strictObject({
-    address: z.string().refine((s) => parsePrefix(s)?.address.family === 4, 'must be an IPv4 address with prefix length, such as 192.168.100.1/24'),
+    address: z
+      .string()
+      .refine(
+        (s) => parsePrefix(s)?.address.family === 4,
+        'must be an IPv4 address with prefix length, such as 192.168.100.1/24',
+      ),
     dhcp: z.strictObject({ start: Ipv4, end: Ipv4 }).optional(),
   })
   .superRefine((subnet, ctx) => {
     const prefix = parsePrefix(subnet.address);
     if (!prefix || !subnet.dhcp) return;
     const [start, end] = [parseIpv4(subnet.dhcp.start), parseIpv4(subnet.dhcp.end)];
-    for (const [key, address] of [['start', start], ['end', end]] as const) {
-      if (address && !prefixContains(prefix, address)) ctx.addIssue({ code: 'custom', path: ['dhcp', key], message: `DHCP range ${key} ${subnet.dhcp[key]} is outside ${subnet.address}` });
+    for (const [key, address] of [
+      ['start', start],
+      ['end', end],
+    ] as const) {
+      if (address && !prefixContains(prefix, address))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['dhcp', key],
+          message: `DHCP range ${key} ${subnet.dhcp[key]} is outside ${subnet.address}`,
+        });
     }
-    if (start && end && start.value > end.value) ctx.addIssue({ code: 'custom', path: ['dhcp'], message: `DHCP range starts (${subnet.dhcp.start}) after it ends (${subnet.dhcp.end})` });
+    if (start && end && start.value > end.value)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dhcp'],
+        message: `DHCP range starts (${subnet.dhcp.start}) after it ends (${subnet.dhcp.end})`,
+      });
     if (prefix && start && end && prefix.address.value >= start.value && prefix.address.value <= end.value) {
-      ctx.addIssue({ code: 'custom', path: ['dhcp'], message: `the DHCP range includes the host's own address ${subnet.address}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dhcp'],
+        message: `the DHCP range includes the host's own address ${subnet.address}`,
+      });
     }
   });
 
@@ -54,7 +79,12 @@ export const LibvirtNetwork = z.discriminatedUnion('mode', [
 export const BRIDGE_FILTER_ACTIONS = ['ACCEPT', 'DROP', 'REJECT'] as const;
 export const BRIDGE_FILTER_PROTOCOLS = ['tcp', 'udp', 'icmp'] as const;
 
-const Cidr = z.string().refine((s) => parsePrefix(s)?.address.family === 4 || parseIpv4(s) !== undefined, 'must be an IPv4 address or network such as 10.0.0.0/24');
+const Cidr = z
+  .string()
+  .refine(
+    (s) => parsePrefix(s)?.address.family === 4 || parseIpv4(s) !== undefined,
+    'must be an IPv4 address or network such as 10.0.0.0/24',
+  );
 
 /** One FORWARD rule for bridged traffic (`-m physdev --physdev-is-bridged`). */
 export const BridgeFilterRule = z
@@ -69,7 +99,10 @@ export const BridgeFilterRule = z
     action: z.enum(BRIDGE_FILTER_ACTIONS),
     comment: z
       .string()
-      .regex(/^[A-Za-z0-9 .,:;/_()+=@-]{1,200}$/, 'must be one line of letters, digits, spaces and . , : ; / _ ( ) + = @ -, up to 200 characters')
+      .regex(
+        /^[A-Za-z0-9 .,:;/_()+=@-]{1,200}$/,
+        'must be one line of letters, digits, spaces and . , : ; / _ ( ) + = @ -, up to 200 characters',
+      )
       .optional(),
   })
   .superRefine((rule, ctx) => {

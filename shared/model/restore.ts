@@ -18,8 +18,7 @@ export interface LoadProblem {
 }
 
 export type RestoreResult =
-  | { readonly ok: true; readonly design: Design }
-  | { readonly ok: false; readonly problems: readonly LoadProblem[] };
+  { readonly ok: true; readonly design: Design } | { readonly ok: false; readonly problems: readonly LoadProblem[] };
 
 /** What loading needs from the layers above the model. */
 export interface LoadStep {
@@ -39,11 +38,14 @@ const MIGRATIONS: Readonly<Record<string, (doc: Record<string, unknown>) => Reco
 const problem = (path: readonly PathSegment[], message: string): LoadProblem => ({ path: formatPath(path), message });
 
 function describeZodIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys')
+    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   // Messages the schema wrote itself are already sentences; zod's defaults start with "Invalid".
   if (!issue.message.startsWith('Invalid')) return issue.message;
   if (issue.code === 'invalid_type') {
-    return issue.input === undefined ? `is required (expected ${issue.expected})` : `expected ${issue.expected}, got ${describeValue(issue.input)}`;
+    return issue.input === undefined
+      ? `is required (expected ${issue.expected})`
+      : `expected ${issue.expected}, got ${describeValue(issue.input)}`;
   }
   if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   return issue.message;
@@ -77,7 +79,10 @@ export function restoreDesignWith(json: unknown, step: LoadStep): RestoreResult 
   }
   const parsed = Design.safeParse(doc, { reportInput: true });
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((i) => problem(i.path as PathSegment[], describeZodIssue(i))) };
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((i) => problem(i.path as PathSegment[], describeZodIssue(i))),
+    };
   }
   const design = step.normalise(parsed.data);
   const issues = [...step.check(design), ...checkIntegrity(design)];
@@ -92,7 +97,9 @@ export function restoreDesignWith(json: unknown, step: LoadStep): RestoreResult 
 function notJson(error: Error): string {
   const at = / at position (\d+)/.exec(error.message);
   if (at) return `not valid JSON (at character ${Number(at[1]) + 1})`;
-  return /end of JSON input/.test(error.message) ? 'not valid JSON (it ends too early)' : 'not valid JSON (this is not a Netloom design file)';
+  return /end of JSON input/.test(error.message)
+    ? 'not valid JSON (it ends too early)'
+    : 'not valid JSON (this is not a Netloom design file)';
 }
 
 /** Parses the text of a `.netloom.json` file. */
@@ -104,7 +111,10 @@ export function parseDesignWith(text: string, step: LoadStep): RestoreResult {
     // Where the JSON breaks, with the text there, only for what looks like a design (an object);
     // any other file is not quoted, so opening the wrong file shows none of its content.
     const where = text.trimStart().startsWith('{') ? findJsonSyntaxError(text) : undefined;
-    return { ok: false, problems: [problem([], where ? `not valid JSON: ${describeJsonSyntaxError(where)}` : notJson(e as Error))] };
+    return {
+      ok: false,
+      problems: [problem([], where ? `not valid JSON: ${describeJsonSyntaxError(where)}` : notJson(e as Error))],
+    };
   }
   return restoreDesignWith(json, step);
 }

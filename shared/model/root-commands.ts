@@ -11,7 +11,15 @@ import type { Host, HostInterface } from './schema.js';
 import { continues } from './verbatim.js';
 
 /** Keys whose whole value is a shell command. */
-const COMMAND_KEYS: ReadonlySet<string> = new Set(['pre-up', 'up', 'post-up', 'pre-down', 'down', 'post-down', 'ovs-extra']);
+const COMMAND_KEYS: ReadonlySet<string> = new Set([
+  'pre-up',
+  'up',
+  'post-up',
+  'pre-down',
+  'down',
+  'post-down',
+  'ovs-extra',
+]);
 
 /** Keys whose value ifupdown2 pastes into a shell command line. */
 const pastedIntoShell = (key: string) => key.startsWith('ovs-') || key === 'provider';
@@ -36,7 +44,15 @@ export function rootCommands(lines: readonly string[]): RootCommand[] {
     const start = i;
     const parts = [lines[i]!];
     while (continues(parts[parts.length - 1]!) && i + 1 < lines.length) parts.push(lines[++i]!);
-    const text = parts.map((p) => p.trim().replace(/\\\s*$/, '').trim()).filter((p) => p !== '').join(' ');
+    const text = parts
+      .map((p) =>
+        p
+          .trim()
+          .replace(/\\\s*$/, '')
+          .trim(),
+      )
+      .filter((p) => p !== '')
+      .join(' ');
     if (text.startsWith('#')) continue;
     const [word = '', ...rest] = text.split(/\s+/);
     const key = word.replace(/_/g, '-');

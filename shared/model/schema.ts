@@ -37,14 +37,18 @@ export const Id = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, 'must be an id: letters, digits and . _ -, up to 80 characters');
 
-export const InterfaceName = z.string().superRefine(refineWith((n) => {
-  const problem = checkInterfaceName(n);
-  return problem && `interface name ${problem}`;
-}));
-export const DeviceName = z.string().superRefine(refineWith((n) => {
-  const problem = checkDeviceName(n);
-  return problem && `device name ${problem}`;
-}));
+export const InterfaceName = z.string().superRefine(
+  refineWith((n) => {
+    const problem = checkInterfaceName(n);
+    return problem && `interface name ${problem}`;
+  }),
+);
+export const DeviceName = z.string().superRefine(
+  refineWith((n) => {
+    const problem = checkDeviceName(n);
+    return problem && `device name ${problem}`;
+  }),
+);
 const Label = z.string().min(1, 'must not be empty').superRefine(refineWith(checkDescription));
 
 export const VlanId = z
@@ -57,10 +61,16 @@ const Ipv4Address = z.string().refine((s) => parseIpv4(s) !== undefined, 'must b
 const Ipv6Address = z.string().refine((s) => parseIpv6(s) !== undefined, 'must be an IPv6 address such as fd00::1');
 const Ipv4Cidr = z
   .string()
-  .refine((s) => parsePrefix(s)?.address.family === 4, 'must be an IPv4 address with prefix length, such as 10.2.200.30/24');
+  .refine(
+    (s) => parsePrefix(s)?.address.family === 4,
+    'must be an IPv4 address with prefix length, such as 10.2.200.30/24',
+  );
 const Ipv6Cidr = z
   .string()
-  .refine((s) => parsePrefix(s)?.address.family === 6, 'must be an IPv6 address with prefix length, such as fd00::30/64');
+  .refine(
+    (s) => parsePrefix(s)?.address.family === 6,
+    'must be an IPv6 address with prefix length, such as fd00::30/64',
+  );
 export const IpAddressText = z.string().refine((s) => parseIp(s) !== undefined, 'must be an IPv4 or IPv6 address');
 const CidrText = z.string().refine((s) => parsePrefix(s) !== undefined, 'must be a prefix such as 10.2.240.0/24');
 
@@ -87,7 +97,9 @@ export const AUTOSTART = ['auto', 'hotplug', 'off'] as const;
 const ExtraLines = z
   .array(z.string())
   .superRefine((entries, ctx) => {
-    const lines = entries.flatMap((entry, index) => (splitContinuedLine(entry) ?? [entry]).map((line) => ({ line, index })));
+    const lines = entries.flatMap((entry, index) =>
+      (splitContinuedLine(entry) ?? [entry]).map((line) => ({ line, index })),
+    );
     const reported = new Set<number>();
     for (const p of extraLinesProblems(lines.map((l) => l.line))) {
       const index = lines[p.index]!.index;
@@ -105,7 +117,8 @@ const ExtraLines = z
 const UnmanagedBlock = z.preprocess(
   (block) => (typeof block === 'string' ? splitBlockText(block) : block),
   z.array(z.string()).superRefine((lines, ctx) => {
-    for (const p of unmanagedBlockProblems(lines)) ctx.addIssue({ code: 'custom', path: [p.index], message: p.message });
+    for (const p of unmanagedBlockProblems(lines))
+      ctx.addIssue({ code: 'custom', path: [p.index], message: p.message });
   }),
 );
 
@@ -194,10 +207,16 @@ export const Vm = z.strictObject({
 export const PLATFORMS = ['proxmox', 'debian'] as const;
 
 export const SshTarget = z.strictObject({
-  address: z.string().refine(
-    (s) => parseIp(s) !== undefined || /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/.test(s),
-    'must be an IP address or a DNS name',
-  ),
+  address: z
+    .string()
+    .refine(
+      (s) =>
+        parseIp(s) !== undefined ||
+        /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/.test(
+          s,
+        ),
+      'must be an IP address or a DNS name',
+    ),
   port: z.number().int().min(1).max(65535).default(22),
   user: z.string().regex(/^[a-z_][a-z0-9_-]{0,31}$/, 'must be a Unix user name such as root'),
 });
@@ -229,7 +248,10 @@ export const Switchport = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('access'), vlan: VlanId }),
   z.strictObject({
     mode: z.literal('trunk'),
-    allowed: z.union([z.literal('all'), attributeValueSchema({ type: 'vlan-list', label: 'Allowed VLANs', help: '' } as const)]),
+    allowed: z.union([
+      z.literal('all'),
+      attributeValueSchema({ type: 'vlan-list', label: 'Allowed VLANs', help: '' } as const),
+    ]),
     native: VlanId.optional(),
   }),
 ]);

@@ -17,7 +17,18 @@
  */
 
 /** First words that start a stanza: ifupdown2's, and classic ifupdown's for Debian hosts. */
-const STANZA_KEYWORDS: ReadonlySet<string> = new Set(['auto', 'iface', 'source', 'source-directory', 'vlan', 'mapping', 'rename', 'no-auto-down', 'no-scripts', 'template']);
+const STANZA_KEYWORDS: ReadonlySet<string> = new Set([
+  'auto',
+  'iface',
+  'source',
+  'source-directory',
+  'vlan',
+  'mapping',
+  'rename',
+  'no-auto-down',
+  'no-scripts',
+  'template',
+]);
 
 const isStanzaKeyword = (word: string) => STANZA_KEYWORDS.has(word) || word === 'allow' || word.startsWith('allow-');
 
@@ -48,7 +59,8 @@ function characterProblem(line: string): string | undefined {
     if (code === 0x0a || code === 0x0d) return 'holds a line break; write one line per entry';
     return `holds the invisible character U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
   }
-  if (line.includes('%')) return 'holds "%", which makes ifupdown2 run the whole file as a Mako template (Python, as root)';
+  if (line.includes('%'))
+    return 'holds "%", which makes ifupdown2 run the whole file as a Mako template (Python, as root)';
   return undefined;
 }
 
@@ -61,7 +73,10 @@ function listProblems(lines: readonly string[]): VerbatimProblem[] {
     else if (startsWithBackslash(line) && !(index > 0 && continues(lines[index - 1]!))) {
       problems.push({ index, message: 'starts with a backslash, which joins it onto the line before it' });
     } else if (continues(line) && (index === lines.length - 1 || isBlank(lines[index + 1]!))) {
-      problems.push({ index, message: 'ends with a backslash, which joins the line after it; continue it in the next entry' });
+      problems.push({
+        index,
+        message: 'ends with a backslash, which joins the line after it; continue it in the next entry',
+      });
     }
   });
   return problems;
@@ -85,7 +100,11 @@ export function unmanagedBlockProblems(lines: readonly string[]): VerbatimProble
   const problems = listProblems(lines);
   const first = lines.findIndex((line) => !isBlank(line) && !isComment(line));
   if (first >= 0 && !isStanzaKeyword(firstWord(lines[first]!)) && !problems.some((p) => p.index === first)) {
-    problems.push({ index: first, message: 'is the first statement of the block but starts no stanza (auto, iface, allow-*, source...), so it would join the stanza before it' });
+    problems.push({
+      index: first,
+      message:
+        'is the first statement of the block but starts no stanza (auto, iface, allow-*, source...), so it would join the stanza before it',
+    });
   }
   return problems.sort((a, b) => a.index - b.index);
 }

@@ -31,7 +31,8 @@ function describe(value: string): string {
 
 /** Quotes one argument so that the shell passes it through byte for byte. */
 export function quote(value: string): string {
-  if (value.includes('\0')) throw new ShellQuoteError(`${describe(value)} contains a NUL byte, which no shell argument can carry`);
+  if (value.includes('\0'))
+    throw new ShellQuoteError(`${describe(value)} contains a NUL byte, which no shell argument can carry`);
   if (SAFE_WORD.test(value)) return value;
   return `'${value.replaceAll("'", `'\\''`)}'`;
 }

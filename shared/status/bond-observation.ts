@@ -50,7 +50,8 @@ export function bondFromProc(info: BondingInfo): BondObservation {
     xmitHashPolicy: info.xmitHashPolicy,
     lacpRate: info.lacp?.rate,
     minLinks: info.lacp?.minLinks,
-    activeAggregator: aggregator === null ? null : aggregator && { id: aggregator.id, partnerMac: aggregator.partnerMac },
+    activeAggregator:
+      aggregator === null ? null : aggregator && { id: aggregator.id, partnerMac: aggregator.partnerMac },
     members: info.slaves.map((s) => ({
       name: s.name,
       mii: s.miiStatus ?? 'unknown',
@@ -67,8 +68,17 @@ export function bondFromProc(info: BondingInfo): BondObservation {
   };
 }
 
-const MII_FROM_IP: Readonly<Record<string, MemberMii>> = { UP: 'up', DOWN: 'down', GOING_DOWN: 'going down', GOING_BACK: 'going back' };
-const CHURN_FROM_IP: Readonly<Record<string, ChurnState>> = { MONITOR: 'monitoring', CHURN: 'churned', NO_CHURN: 'none' };
+const MII_FROM_IP: Readonly<Record<string, MemberMii>> = {
+  UP: 'up',
+  DOWN: 'down',
+  GOING_DOWN: 'going down',
+  GOING_BACK: 'going back',
+};
+const CHURN_FROM_IP: Readonly<Record<string, ChurnState>> = {
+  MONITOR: 'monitoring',
+  CHURN: 'churned',
+  NO_CHURN: 'none',
+};
 
 /** A bond seen only through `ip -j -d link`; undefined when the link is not a bond. */
 export function bondFromIpLink(
@@ -112,6 +122,8 @@ export function bondFromOvs(info: OvsBondInfo): BondObservation {
     mode: info.mode,
     miiUp: info.members.some((m) => m.enabled),
     members: info.members.map((m) => ({ name: m.name, mii: m.enabled ? 'up' : 'down' })),
-    ...(info.lacpStatus !== undefined && { ovsLacp: { status: info.lacpStatus, fallbackAb: info.lacpFallbackAb ?? false } }),
+    ...(info.lacpStatus !== undefined && {
+      ovsLacp: { status: info.lacpStatus, fallbackAb: info.lacpFallbackAb ?? false },
+    }),
   };
 }

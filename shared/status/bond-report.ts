@@ -41,7 +41,11 @@ export function bondReport(bond: string, info: BondingInfo): BondReport {
     miiStatus: info.miiStatus,
     ...(info.xmitHashPolicy !== undefined && { xmitHashPolicy: info.xmitHashPolicy }),
     ...(info.lacp?.rate !== undefined && { lacpRate: info.lacp.rate }),
-    ...(active === null ? { activeAggregator: 'none' as const } : active?.id !== undefined ? { activeAggregator: active.id } : {}),
+    ...(active === null
+      ? { activeAggregator: 'none' as const }
+      : active?.id !== undefined
+        ? { activeAggregator: active.id }
+        : {}),
     members: info.slaves.map((s) => ({
       name: s.name,
       mii: s.miiStatus ?? 'unknown',

@@ -122,12 +122,20 @@ const wholeNumber: Reader<number> = (v) =>
 const oneOf =
   <T extends string>(...values: T[]): Reader<T> =>
   (v) =>
-    (values as string[]).includes(v) ? (v as T) : { problem: `expected ${values.join(' or ')}, found ${quoteInput(v)}` };
+    (values as string[]).includes(v)
+      ? (v as T)
+      : { problem: `expected ${values.join(' or ')}, found ${quoteInput(v)}` };
 const nonEmpty: Reader<string> = (v) => (v !== '' ? v : { problem: 'the value is empty' });
-const list: Reader<string[]> = (v) => v.split(',').map((s) => s.trim()).filter((s) => s !== '');
+const list: Reader<string[]> = (v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 const noneOr: Reader<string | null> = (v) => (v === 'None' ? null : v === '' ? { problem: 'the value is empty' } : v);
 const mac: Reader<string> = (v) =>
-  /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2})+$/.test(v) ? v.toLowerCase() : { problem: `expected a MAC address, found ${quoteInput(v)}` };
+  /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2})+$/.test(v)
+    ? v.toLowerCase()
+    : { problem: `expected a MAC address, found ${quoteInput(v)}` };
 const portState: Reader<LacpState> = (v) => {
   const n = wholeNumber(v);
   const state = typeof n === 'number' ? decodeLacpState(n) : undefined;
@@ -221,7 +229,10 @@ const AGGREGATOR_KEYS: Readonly<Record<string, Handler>> = {
 };
 
 const SLAVE_KEYS: Readonly<Record<string, Handler>> = {
-  'MII Status': set(oneOf<SlaveMiiStatus>('up', 'going down', 'down', 'going back', 'unknown'), (b, v) => (slave(b).miiStatus = v)),
+  'MII Status': set(
+    oneOf<SlaveMiiStatus>('up', 'going down', 'down', 'going back', 'unknown'),
+    (b, v) => (slave(b).miiStatus = v),
+  ),
   Speed: set(speed, (b, v) => (slave(b).speedMbps = v)),
   Duplex: set(duplex, (b, v) => (slave(b).duplex = v)),
   'Link Failure Count': set(wholeNumber, (b, v) => (slave(b).linkFailureCount = v)),
@@ -297,7 +308,8 @@ export function parseBondingProc(text: string): Parsed<BondingInfo> {
       }
     }
 
-    if (line === cutLine) return error(`the text ends in the middle of this line (${quoteInput(content)}): the file was cut short`);
+    if (line === cutLine)
+      return error(`the text ends in the middle of this line (${quoteInput(content)}): the file was cut short`);
 
     if (content === '802.3ad info') {
       lacp(b);
@@ -316,9 +328,11 @@ export function parseBondingProc(text: string): Parsed<BondingInfo> {
     const { key, value } = kv;
 
     if (SLAVE_HEADER.test(key)) {
-      if (value === '' || /\s/.test(value)) return error(`expected an interface name after "${key}:", found ${quoteInput(value)}`);
+      if (value === '' || /\s/.test(value))
+        return error(`expected an interface name after "${key}:", found ${quoteInput(value)}`);
       const first = slaveLines.get(value);
-      if (first !== undefined) return error(`slave ${value} is listed again (first at line ${first}): the file is corrupt`);
+      if (first !== undefined)
+        return error(`slave ${value} is listed again (first at line ${first}): the file is corrupt`);
       slaveLines.set(value, line);
       b.info.slaves.push({ name: value, line });
       b.section = 'slave';
@@ -329,7 +343,11 @@ export function parseBondingProc(text: string): Parsed<BondingInfo> {
       b.section = 'aggregator';
       continue;
     }
-    if ((key === 'details actor lacp pdu' || key === 'details partner lacp pdu') && b.section !== 'master' && b.section !== 'aggregator') {
+    if (
+      (key === 'details actor lacp pdu' || key === 'details partner lacp pdu') &&
+      b.section !== 'master' &&
+      b.section !== 'aggregator'
+    ) {
       b.section = key === 'details actor lacp pdu' ? 'actor-pdu' : 'partner-pdu';
       continue;
     }
@@ -345,7 +363,8 @@ export function parseBondingProc(text: string): Parsed<BondingInfo> {
     }
     if (!handler && b.section === 'slave') handler = slaveHandler(key);
     if (!handler && b.section === 'master') {
-      if (isSlaveOnlyKey(key)) return error(`"${key}" belongs to a slave, but no "Slave Interface:" line came before it`);
+      if (isSlaveOnlyKey(key))
+        return error(`"${key}" belongs to a slave, but no "Slave Interface:" line came before it`);
       handler = masterHandler(key);
     }
     if (!handler) {
@@ -357,11 +376,19 @@ export function parseBondingProc(text: string): Parsed<BondingInfo> {
   }
 
   if (!b.seenFirstLine) return { ok: false, error: { message: 'the text is empty: not a /proc/net/bonding file' } };
-  if (b.info.mode === undefined) return { ok: false, error: { message: 'no "Bonding Mode:" line: not a /proc/net/bonding file' } };
-  if (b.info.miiStatus === undefined) return { ok: false, error: { message: 'no "MII Status:" line for the bond itself' } };
+  if (b.info.mode === undefined)
+    return { ok: false, error: { message: 'no "Bonding Mode:" line: not a /proc/net/bonding file' } };
+  if (b.info.miiStatus === undefined)
+    return { ok: false, error: { message: 'no "MII Status:" line for the bond itself' } };
   const unfinished = b.info.slaves.find((s) => s.miiStatus === undefined);
   if (unfinished) {
-    return { ok: false, error: { line: unfinished.line, message: `slave ${unfinished.name} has no "MII Status:" line, which the kernel always writes: the file was cut short` } };
+    return {
+      ok: false,
+      error: {
+        line: unfinished.line,
+        message: `slave ${unfinished.name} has no "MII Status:" line, which the kernel always writes: the file was cut short`,
+      },
+    };
   }
   return { ok: true, value: b.info as BondingInfo, warnings };
 }

@@ -33,7 +33,13 @@ export function bondDrift(bond: Bond, obs: BondObservation, memberNames: readonl
     }
   };
   differs('mode', obs.mode, bond.mode);
-  drift.push(...compareSet('member', memberNames, obs.members.map((m) => m.name)));
+  drift.push(
+    ...compareSet(
+      'member',
+      memberNames,
+      obs.members.map((m) => m.name),
+    ),
+  );
   differs('transmit hash policy', obs.xmitHashPolicy, bond.xmitHashPolicy);
   differs('LACP rate', obs.lacpRate, bond.lacpRate);
   differs('min-links', obs.minLinks, bond.minLinks);
@@ -42,7 +48,11 @@ export function bondDrift(bond: Bond, obs: BondObservation, memberNames: readonl
 
 /** A bridge's ports in the design against the links whose master it is (taps of running VMs excluded). */
 export function bridgePortDrift(designed: readonly string[], live: readonly string[]): string[] {
-  return compareSet('bridge port', designed, live.filter((name) => !/^(tap|fwpr|fwln|veth)\d/.test(name)));
+  return compareSet(
+    'bridge port',
+    designed,
+    live.filter((name) => !/^(tap|fwpr|fwln|veth)\d/.test(name)),
+  );
 }
 
 export function mtuDrift(designed: number | undefined, link: IpLink | undefined): string[] {
@@ -55,8 +65,10 @@ export function addressDrift(iface: HostInterface, live: readonly LiveAddress[] 
   const global = (family: LiveAddress['family']) =>
     (live ?? []).filter((a) => a.family === family && (a.scope ?? 'global') === 'global').map((a) => canonical(a.cidr));
   const drift: string[] = [];
-  if (iface.inet?.method === 'static') drift.push(...compareSet('address', iface.inet.addresses.map(canonical), global('inet')));
+  if (iface.inet?.method === 'static')
+    drift.push(...compareSet('address', iface.inet.addresses.map(canonical), global('inet')));
   else if (iface.inet === undefined) drift.push(...compareSet('address', [], global('inet')));
-  if (iface.inet6?.method === 'static') drift.push(...compareSet('address', iface.inet6.addresses.map(canonical), global('inet6')));
+  if (iface.inet6?.method === 'static')
+    drift.push(...compareSet('address', iface.inet6.addresses.map(canonical), global('inet6')));
   return drift;
 }

@@ -23,11 +23,13 @@ export function lacpMemberReasons(m: MemberObservation): string[] {
   if (defaulted) reasons.push(`${m.name} partner is defaulted: no LACPDU received from the switch`);
   if (m.actor) {
     const missing = missingForwardingBits(m.actor);
-    if (missing.length > 0) reasons.push(`${m.name} actor is not ${missing.join(', ')} (state ${describeLacpState(m.actor)})`);
+    if (missing.length > 0)
+      reasons.push(`${m.name} actor is not ${missing.join(', ')} (state ${describeLacpState(m.actor)})`);
   }
   if (m.partner && !defaulted) {
     const missing = missingForwardingBits(m.partner);
-    if (missing.length > 0) reasons.push(`${m.name} partner is not ${missing.join(', ')} (state ${describeLacpState(m.partner)})`);
+    if (missing.length > 0)
+      reasons.push(`${m.name} partner is not ${missing.join(', ')} (state ${describeLacpState(m.partner)})`);
   }
   if (m.partnerMac === ZERO_MAC && !defaulted) reasons.push(`${m.name} partner MAC is ${ZERO_MAC}: no LACP partner`);
   if (m.actorChurn === 'churned') reasons.push(`${m.name} actor churned: it could not agree with the partner`);
@@ -41,7 +43,8 @@ function aggregatorReasons(bond: string, obs: BondObservation): string[] {
   const reasons: string[] = [];
   const byAggregator = new Map<number, string[]>();
   for (const m of obs.members) {
-    if (typeof m.aggregatorId === 'number') byAggregator.set(m.aggregatorId, [...(byAggregator.get(m.aggregatorId) ?? []), m.name]);
+    if (typeof m.aggregatorId === 'number')
+      byAggregator.set(m.aggregatorId, [...(byAggregator.get(m.aggregatorId) ?? []), m.name]);
   }
   if (byAggregator.size > 1) {
     const groups = [...byAggregator].sort(([a], [b]) => a - b).map(([id, names]) => `${id} (${listNames(names)})`);
@@ -50,7 +53,9 @@ function aggregatorReasons(bond: string, obs: BondObservation): string[] {
   const active = obs.activeAggregator;
   if (active === null) reasons.push(`${bond} has no active aggregator`);
   if (active?.id !== undefined) {
-    const outside = obs.members.filter((m) => typeof m.aggregatorId === 'number' && m.aggregatorId !== active.id).map((m) => m.name);
+    const outside = obs.members
+      .filter((m) => typeof m.aggregatorId === 'number' && m.aggregatorId !== active.id)
+      .map((m) => m.name);
     if (outside.length > 0) reasons.push(`not in the active aggregator ${active.id}: ${listNames(outside)}`);
   }
   if (active?.partnerMac === ZERO_MAC) reasons.push(`${bond} partner MAC is ${ZERO_MAC}: no LACP partner answers`);
@@ -76,23 +81,35 @@ export interface BondExpectation {
 }
 
 /** The health of one bond and the reasons for it. */
-export function evaluateBond(bond: string, obs: BondObservation, expected: BondExpectation = {}): { health: ReadHealth; reasons: string[] } {
-  const fatal = obs.miiUp ? [] : [obs.source === 'ovs' ? `${bond} has no enabled member` : `${bond} MII status is down`];
+export function evaluateBond(
+  bond: string,
+  obs: BondObservation,
+  expected: BondExpectation = {},
+): { health: ReadHealth; reasons: string[] } {
+  const fatal = obs.miiUp
+    ? []
+    : [obs.source === 'ovs' ? `${bond} has no enabled member` : `${bond} MII status is down`];
   const warnings: string[] = [];
   if (obs.members.length === 0) warnings.push(`${bond} has no members`);
   const present = new Set(obs.members.map((m) => m.name));
-  for (const name of expected.members ?? []) if (!present.has(name)) warnings.push(`${name} is not a member of ${bond}`);
+  for (const name of expected.members ?? [])
+    if (!present.has(name)) warnings.push(`${name} is not a member of ${bond}`);
   for (const m of obs.members) if (m.mii !== 'up') warnings.push(`${m.name} MII status is ${m.mii}`);
 
   const upCount = obs.members.filter((m) => m.mii === 'up').length;
   const minLinks = obs.minLinks ?? expected.minLinks;
-  if (minLinks !== undefined && upCount < minLinks) warnings.push(`only ${upCount} of the ${minLinks} links min-links requires are up`);
+  if (minLinks !== undefined && upCount < minLinks)
+    warnings.push(`only ${upCount} of the ${minLinks} links min-links requires are up`);
   warnings.push(...speedReasons(obs));
 
   if (obs.ovsLacp?.status === 'configured') {
     // ofproto/bond.c: a bond whose LACP is not negotiated sends nothing, unless lacp_fallback_ab makes it active-backup.
-    if (obs.ovsLacp.fallbackAb) warnings.push(`${bond} has LACP configured but no partner negotiated it; it fell back to active-backup`);
-    else fatal.push(`${bond} has LACP configured but no partner negotiated it, so it sends nothing (lacp_fallback_ab is off)`);
+    if (obs.ovsLacp.fallbackAb)
+      warnings.push(`${bond} has LACP configured but no partner negotiated it; it fell back to active-backup`);
+    else
+      fatal.push(
+        `${bond} has LACP configured but no partner negotiated it, so it sends nothing (lacp_fallback_ab is off)`,
+      );
   }
   if (obs.mode === '802.3ad') {
     warnings.push(...aggregatorReasons(bond, obs));

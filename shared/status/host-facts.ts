@@ -12,7 +12,14 @@ import { parseSysfsLinks, type SysfsLink } from './sysfs-link.js';
 
 /** Every section starts with a line `@@netloom <section>[ <name>]`; the last is `@@netloom end`. */
 export const SECTION_MARKER = '@@netloom';
-export const SECTIONS = { bonding: 'bonding', ipLink: 'ip-link', ipAddr: 'ip-addr', sysfs: 'sysfs', ovsBonds: 'ovs-bonds', end: 'end' } as const;
+export const SECTIONS = {
+  bonding: 'bonding',
+  ipLink: 'ip-link',
+  ipAddr: 'ip-addr',
+  sysfs: 'sysfs',
+  ovsBonds: 'ovs-bonds',
+  end: 'end',
+} as const;
 
 export interface HostFacts {
   readonly links: ReadonlyMap<string, IpLink>;
@@ -73,6 +80,12 @@ export function readHostFacts(output: string): { ok: true; facts: HostFacts } | 
   const ovs = sections.single.get(SECTIONS.ovsBonds);
   return {
     ok: true,
-    facts: { links: links.value, addresses: addresses.value, sysfs: sysfs.value, bonding, ...(ovs !== undefined && { ovsBonds: parseOvsBondShow(ovs) }) },
+    facts: {
+      links: links.value,
+      addresses: addresses.value,
+      sysfs: sysfs.value,
+      bonding,
+      ...(ovs !== undefined && { ovsBonds: parseOvsBondShow(ovs) }),
+    },
   };
 }

@@ -18,11 +18,18 @@ import { formatProblem } from './parse-result.js';
 
 type Facts = Record<string, FactValue>;
 
-function live(health: Health, reasons: readonly string[], drift: readonly string[], facts: Facts, readAt: string): ElementLive {
+function live(
+  health: Health,
+  reasons: readonly string[],
+  drift: readonly string[],
+  facts: Facts,
+  readAt: string,
+): ElementLive {
   return { health, reasons, ...(drift.length > 0 && { drift }), facts, readAt };
 }
 
-const speedText = (mbps: number | null | undefined) => (mbps === null || mbps === undefined ? 'unknown' : `${mbps} Mb/s`);
+const speedText = (mbps: number | null | undefined) =>
+  mbps === null || mbps === undefined ? 'unknown' : `${mbps} Mb/s`;
 
 function linkFacts(link: IpLink): Facts {
   return {
@@ -79,7 +86,8 @@ function portStatus(port: Port, facts: HostFacts, membership: Membership | undef
   const { health, reasons } = healthOf(fatal, warnings);
   const drift = link ? mtuDrift(port.mtu, link) : [`${port.name} is missing on the host`];
   const liveMac = link?.bondSlave?.permHwaddr ?? link?.address;
-  if (port.mac !== undefined && liveMac !== undefined && liveMac !== port.mac) drift.push(`MAC is ${liveMac}; the design says ${port.mac}`);
+  if (port.mac !== undefined && liveMac !== undefined && liveMac !== port.mac)
+    drift.push(`MAC is ${liveMac}; the design says ${port.mac}`);
   if (link) drift.push(...addressDrift(port, facts.addresses.get(port.name)));
   if (membership && !m && link) drift.push(`${port.name} is not enslaved to ${membership.bond.name}`);
   const factsOut: Facts = {
@@ -91,7 +99,9 @@ function portStatus(port: Port, facts: HostFacts, membership: Membership | undef
   return live(health, reasons, drift, factsOut, readAt);
 }
 
-type BondRead = { readonly ok: true; readonly obs: BondObservation; readonly source: string } | { readonly ok: false; readonly reason: string };
+type BondRead =
+  | { readonly ok: true; readonly obs: BondObservation; readonly source: string }
+  | { readonly ok: false; readonly reason: string };
 
 function observeBond(bond: Bond, facts: HostFacts, bondingDir: string): BondRead | undefined {
   const source = `${bondingDir}/${bond.name}`;
@@ -103,10 +113,23 @@ function observeBond(bond: Bond, facts: HostFacts, bondingDir: string): BondRead
   return obs ? { ok: true, obs, source: 'ip -d link' } : undefined;
 }
 
-function bondStatus(bond: Bond, read: BondRead | undefined, memberNames: string[], facts: HostFacts, readAt: string): ElementLive {
+function bondStatus(
+  bond: Bond,
+  read: BondRead | undefined,
+  memberNames: string[],
+  facts: HostFacts,
+  readAt: string,
+): ElementLive {
   const link = facts.links.get(bond.name);
   const ifaceDrift = [...mtuDrift(bond.mtu, link), ...(link ? addressDrift(bond, facts.addresses.get(bond.name)) : [])];
-  if (!read) return live('down', [`${bond.name} does not exist on the host`], [`${bond.name} is missing on the host`], {}, readAt);
+  if (!read)
+    return live(
+      'down',
+      [`${bond.name} does not exist on the host`],
+      [`${bond.name} is missing on the host`],
+      {},
+      readAt,
+    );
   if (!read.ok) return live('unknown', [read.reason], ifaceDrift, {}, readAt);
   const { obs } = read;
   const { health, reasons } = evaluateBond(bond.name, obs, { members: memberNames, minLinks: bond.minLinks });
@@ -128,7 +151,12 @@ function bondStatus(bond: Bond, read: BondRead | undefined, memberNames: string[
   return live(health, reasons, [...bondDrift(bond, obs, memberNames), ...ifaceDrift], factsOut, readAt);
 }
 
-function interfaceStatus(iface: HostInterface, facts: HostFacts, readAt: string, designedPorts?: readonly string[]): ElementLive {
+function interfaceStatus(
+  iface: HostInterface,
+  facts: HostFacts,
+  readAt: string,
+  designedPorts?: readonly string[],
+): ElementLive {
   const link = facts.links.get(iface.name);
   const { health, reasons } = healthOf(linkDownReasons(iface.name, link), []);
   if (!link) return live(health, reasons, [`${iface.name} is missing on the host`], {}, readAt);
@@ -141,7 +169,12 @@ function interfaceStatus(iface: HostInterface, facts: HostFacts, readAt: string,
 }
 
 /** Cables on the host's ports take the port's health and reasons (prefixed with the host name when `nameHost`). */
-function cableStatuses(design: Design, host: Host, elements: Record<string, ElementLive>, nameHost: boolean): Record<string, ElementLive> {
+function cableStatuses(
+  design: Design,
+  host: Host,
+  elements: Record<string, ElementLive>,
+  nameHost: boolean,
+): Record<string, ElementLive> {
   const out: Record<string, ElementLive> = {};
   const ports = new Map(host.ports.map((p) => [p.id, p]));
   for (const cable of design.cables) {
@@ -164,7 +197,13 @@ export interface HostStatusOptions {
 }
 
 /** The live status of a host's elements and cables from one read of its facts. */
-export function hostStatus(design: Design, host: Host, facts: HostFacts, readAt: string, options: HostStatusOptions = {}): LiveStatus {
+export function hostStatus(
+  design: Design,
+  host: Host,
+  facts: HostFacts,
+  readAt: string,
+  options: HostStatusOptions = {},
+): LiveStatus {
   const bondingDir = options.bondingDir ?? '/proc/net/bonding';
   const elements: Record<string, ElementLive> = {};
   const portNames = new Map(host.ports.map((p) => [p.id, p.name]));
@@ -183,8 +222,20 @@ export function hostStatus(design: Design, host: Host, facts: HostFacts, readAt:
   }
   for (const port of host.ports) elements[port.id] = portStatus(port, facts, memberships.get(port.id), readAt);
   const names = new Map<string, string>(hostInterfaces(host).map((i) => [i.id, i.name]));
-  for (const bridge of host.bridges) elements[bridge.id] = interfaceStatus(bridge, facts, readAt, bridge.ports.map((id) => names.get(id) ?? id));
-  for (const bond of host.ovsBonds) elements[bond.id] = ovsBondStatus(bond, facts, bond.members.map((id) => portNames.get(id) ?? id), readAt);
+  for (const bridge of host.bridges)
+    elements[bridge.id] = interfaceStatus(
+      bridge,
+      facts,
+      readAt,
+      bridge.ports.map((id) => names.get(id) ?? id),
+    );
+  for (const bond of host.ovsBonds)
+    elements[bond.id] = ovsBondStatus(
+      bond,
+      facts,
+      bond.members.map((id) => portNames.get(id) ?? id),
+      readAt,
+    );
   // Every other interface (VLAN interfaces, kinds added later): its link, MTU and addresses.
   for (const iface of hostInterfaces(host)) elements[iface.id] ??= interfaceStatus(iface, facts, readAt);
   elements[host.id] = live('ok', [], [], { interfaces: facts.links.size }, readAt);

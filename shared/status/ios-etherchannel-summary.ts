@@ -9,7 +9,8 @@
 import { quoteInput, type Parsed, type ParseProblem } from './parse-result.js';
 import { isBlank, isRuler } from './ruled-table.js';
 
-export type EtherchannelMemberState = 'bundled' | 'down' | 'stand-alone' | 'suspended' | 'hot-standby' | 'waiting' | 'unsuitable';
+export type EtherchannelMemberState =
+  'bundled' | 'down' | 'stand-alone' | 'suspended' | 'hot-standby' | 'waiting' | 'unsuitable';
 
 export interface EtherchannelMember {
   /** As printed: `Gi2`, `Te2/0/1`. */
@@ -90,9 +91,13 @@ export function parseEtherchannelSummary(text: string): Parsed<EtherchannelSumma
       const head = /^(\d+)$/.test(words[0]!) ? words.splice(0, 2) : undefined;
       if (head) {
         const pc = /^Po(\d+)\(([A-Za-z]+)\)$/.exec(head[1] ?? '');
-        if (!pc) return error(`expected a port-channel such as Po1(SU) after group ${head[0]}, found ${quoteInput(head[1] ?? '')}`);
+        if (!pc)
+          return error(
+            `expected a port-channel such as Po1(SU) after group ${head[0]}, found ${quoteInput(head[1] ?? '')}`,
+          );
         const protocolWord = words[0] !== undefined && !MEMBER.test(words[0]) ? words.shift()! : '-';
-        if (!Object.hasOwn(PROTOCOLS, protocolWord)) return error(`protocol ${quoteInput(protocolWord)} is not LACP, PAgP or -`);
+        if (!Object.hasOwn(PROTOCOLS, protocolWord))
+          return error(`protocol ${quoteInput(protocolWord)} is not LACP, PAgP or -`);
         const flags = pc[2]!;
         groups.push({
           line,
@@ -119,6 +124,10 @@ export function parseEtherchannelSummary(text: string): Parsed<EtherchannelSumma
       warnings.push({ line, message: `skipped ${quoteInput(raw.trim())}` });
     }
   }
-  if (!sawRuler) return { ok: false, error: { message: 'no "Group  Port-channel  Protocol  Ports" table: not show etherchannel summary' } };
+  if (!sawRuler)
+    return {
+      ok: false,
+      error: { message: 'no "Group  Port-channel  Protocol  Ports" table: not show etherchannel summary' },
+    };
   return { ok: true, value: { channelGroupsInUse, aggregators, groups }, warnings };
 }

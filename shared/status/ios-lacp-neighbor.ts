@@ -61,8 +61,10 @@ export function parseLacpNeighbors(text: string): Parsed<LacpNeighbor[]> {
       warnings.push({ line, message: `skipped ${quoteInput(content)}` });
       continue;
     }
-    if (group === undefined) return { ok: false, error: { line, message: 'a neighbor row before any "Channel group N neighbors" line' } };
-    const [, port, rate, mode, priority, devId, age, adminKey, operKey, portNumber, stateHex] = m as unknown as string[];
+    if (group === undefined)
+      return { ok: false, error: { line, message: 'a neighbor row before any "Channel group N neighbors" line' } };
+    const [, port, rate, mode, priority, devId, age, adminKey, operKey, portNumber, stateHex] =
+      m as unknown as string[];
     const state = decodeLacpState(Number.parseInt(stateHex!, 16));
     if (!state) return { ok: false, error: { line, message: `port state ${quoteInput(stateHex!)} is not a byte` } };
     neighbors.push({
@@ -80,6 +82,7 @@ export function parseLacpNeighbors(text: string): Parsed<LacpNeighbor[]> {
       state,
     });
   }
-  if (group === undefined) return { ok: false, error: { message: 'no "Channel group N neighbors" line: not show lacp neighbor' } };
+  if (group === undefined)
+    return { ok: false, error: { message: 'no "Channel group N neighbors" line: not show lacp neighbor' } };
   return { ok: true, value: neighbors, warnings };
 }

@@ -26,7 +26,8 @@ const Entry = z.looseObject({ ifname: z.string().min(1), addr_info: z.array(Addr
 export function parseIpAddr(text: string): Parsed<ReadonlyMap<string, readonly LiveAddress[]>> {
   const json = parseJsonText(text);
   if (!json.ok) return { ok: false, error: { message: json.message } };
-  if (!Array.isArray(json.json)) return { ok: false, error: { path: '(document)', message: 'expected a JSON array of interfaces' } };
+  if (!Array.isArray(json.json))
+    return { ok: false, error: { path: '(document)', message: 'expected a JSON array of interfaces' } };
   const byName = new Map<string, LiveAddress[]>();
   for (const [i, raw] of json.json.entries()) {
     const parsed = Entry.safeParse(raw);
@@ -34,7 +35,11 @@ export function parseIpAddr(text: string): Parsed<ReadonlyMap<string, readonly L
     const addresses: LiveAddress[] = [];
     for (const a of parsed.data.addr_info) {
       if ((a.family !== 'inet' && a.family !== 'inet6') || a.local === undefined || a.prefixlen === undefined) continue;
-      addresses.push({ cidr: `${a.local}/${a.prefixlen}`, family: a.family, ...(a.scope !== undefined && { scope: a.scope }) });
+      addresses.push({
+        cidr: `${a.local}/${a.prefixlen}`,
+        family: a.family,
+        ...(a.scope !== undefined && { scope: a.scope }),
+      });
     }
     byName.set(parsed.data.ifname, addresses);
   }

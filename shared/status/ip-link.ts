@@ -105,7 +105,10 @@ export function parseJsonText(text: string): { ok: true; json: unknown } | { ok:
   try {
     return { ok: true, json: JSON.parse(text) };
   } catch (e) {
-    return { ok: false, message: `not valid JSON (${(e as Error).message}); starts with ${quoteInput(text.trim(), 40)}` };
+    return {
+      ok: false,
+      message: `not valid JSON (${(e as Error).message}); starts with ${quoteInput(text.trim(), 40)}`,
+    };
   }
 }
 
@@ -163,7 +166,8 @@ const isProblem = (v: object): v is { path: string; message: string } => 'messag
 export function parseIpLink(text: string): Parsed<ReadonlyMap<string, IpLink>> {
   const json = parseJsonText(text);
   if (!json.ok) return { ok: false, error: { message: json.message } };
-  if (!Array.isArray(json.json)) return { ok: false, error: { path: '(document)', message: 'expected a JSON array of links' } };
+  if (!Array.isArray(json.json))
+    return { ok: false, error: { path: '(document)', message: 'expected a JSON array of links' } };
   const links = new Map<string, IpLink>();
   for (const [i, raw] of json.json.entries()) {
     const parsed = Link.safeParse(raw);

@@ -37,7 +37,10 @@ export interface LacpState {
 /** Decodes a state byte; `undefined` for anything that is not an integer 0-255. */
 export function decodeLacpState(value: number): LacpState | undefined {
   if (!Number.isInteger(value) || value < 0 || value > 255) return undefined;
-  const bits = Object.fromEntries(LACP_STATE_BITS.map((bit, i) => [bit, (value & (1 << i)) !== 0])) as Record<LacpStateBit, boolean>;
+  const bits = Object.fromEntries(LACP_STATE_BITS.map((bit, i) => [bit, (value & (1 << i)) !== 0])) as Record<
+    LacpStateBit,
+    boolean
+  >;
   return { value, bits };
 }
 
@@ -53,7 +56,11 @@ export function describeLacpState(state: LacpState): string {
 }
 
 /** A member carries traffic only when it is in sync, collecting and distributing. */
-export const LACP_FORWARDING_BITS = ['in_sync', 'collecting', 'distributing'] as const satisfies readonly LacpStateBit[];
+export const LACP_FORWARDING_BITS = [
+  'in_sync',
+  'collecting',
+  'distributing',
+] as const satisfies readonly LacpStateBit[];
 
 /** Which forwarding bits are missing, as labels; empty when the port forwards. */
 export function missingForwardingBits(state: LacpState): string[] {

@@ -46,7 +46,10 @@ export function worseHealth(a: Health, b: Health): Health {
 export type ReadHealth = Extract<Health, 'ok' | 'degraded' | 'down'>;
 
 /** Health from reasons: `down` when any reason is fatal, `degraded` when any reason is given, else `ok`. */
-export function healthOf(fatal: readonly string[], warnings: readonly string[]): { health: ReadHealth; reasons: string[] } {
+export function healthOf(
+  fatal: readonly string[],
+  warnings: readonly string[],
+): { health: ReadHealth; reasons: string[] } {
   if (fatal.length > 0) return { health: 'down', reasons: [...fatal, ...warnings] };
   if (warnings.length > 0) return { health: 'degraded', reasons: [...warnings] };
   return { health: 'ok', reasons: [] };

@@ -73,7 +73,17 @@ const optional = (cell: string) => (cell === '' ? undefined : cell);
 const modeOf = (cell: string) => (cell === '' ? undefined : pickCell(MODES, cell, 'mode'));
 
 function portRow(cells: string[], line: number): Os6PortStatus {
-  const [port, description, duplex, speed, neg, link, flow, mode, vlans] = cells as [string, string, string, string, string, string, string, string, string];
+  const [port, description, duplex, speed, neg, link, flow, mode, vlans] = cells as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   return {
     line,
     port,
@@ -126,7 +136,10 @@ export function parseOs6InterfacesStatus(text: string): Parsed<Os6InterfacesStat
       if (section === undefined) warnings.push({ line, message: `skipped a table headed ${quoteInput(header)}` });
       columns = rulerColumns(raw);
       if (section !== undefined && columns.length !== COLUMNS[section]) {
-        return { ok: false, error: { line, message: `the ${section} table has ${columns.length} columns, expected ${COLUMNS[section]}` } };
+        return {
+          ok: false,
+          error: { line, message: `the ${section} table has ${columns.length} columns, expected ${COLUMNS[section]}` },
+        };
       }
       sawTable ||= section === 'ports';
       header = undefined;
@@ -146,6 +159,12 @@ export function parseOs6InterfacesStatus(text: string): Parsed<Os6InterfacesStat
       return { ok: false, error: { line, message: e.message } };
     }
   }
-  if (!sawTable) return { ok: false, error: { message: 'no port table (a "Port Description Duplex ..." header and its ruler): not OS6 show interfaces status' } };
+  if (!sawTable)
+    return {
+      ok: false,
+      error: {
+        message: 'no port table (a "Port Description Duplex ..." header and its ruler): not OS6 show interfaces status',
+      },
+    };
   return { ok: true, value, warnings };
 }

@@ -41,7 +41,8 @@ function readMembers(text: string, members: Os6PortChannelMember[], state: { act
   if (text === '' || text === 'No Configured Ports') return;
   for (const word of text.split(/[\s,]+/).filter((w) => w !== '')) {
     if (word === 'Active:' || word === 'Inactive:') state.active = word === 'Active:';
-    else if (state.active === undefined) throw new RowError(`member ${quoteInput(word)} comes before "Active:" or "Inactive:"`);
+    else if (state.active === undefined)
+      throw new RowError(`member ${quoteInput(word)} comes before "Active:" or "Inactive:"`);
     else members.push({ port: word, active: state.active });
   }
 }
@@ -64,10 +65,20 @@ export function parseOs6PortChannels(text: string): Parsed<Os6PortChannel[]> {
     if (!inTable) {
       if (columns === undefined && isRuler(raw)) {
         if (!/^Channel\s+Ports\s+Ch-Type\b/.test(header ?? '')) {
-          return { ok: false, error: { line, message: `expected the header "Channel Ports Ch-Type ..." above the ruler, found ${quoteInput(header ?? '')}` } };
+          return {
+            ok: false,
+            error: {
+              line,
+              message: `expected the header "Channel Ports Ch-Type ..." above the ruler, found ${quoteInput(header ?? '')}`,
+            },
+          };
         }
         columns = rulerColumns(raw);
-        if (columns.length !== 6) return { ok: false, error: { line, message: `the port-channel table has ${columns.length} columns, expected 6` } };
+        if (columns.length !== 6)
+          return {
+            ok: false,
+            error: { line, message: `the port-channel table has ${columns.length} columns, expected 6` },
+          };
         inTable = true;
       } else if (columns === undefined) {
         header = raw.trim();
@@ -76,7 +87,14 @@ export function parseOs6PortChannels(text: string): Parsed<Os6PortChannel[]> {
       continue;
     }
     try {
-      const [name, ports, type, hash, minLinks, localPreference] = cutColumns(raw, columns!) as [string, string, string, string, string, string];
+      const [name, ports, type, hash, minLinks, localPreference] = cutColumns(raw, columns!) as [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ];
       if (name === '') {
         const last = channels.at(-1);
         if (!last) throw new RowError('a wrapped member list before any port-channel row');
@@ -102,6 +120,10 @@ export function parseOs6PortChannels(text: string): Parsed<Os6PortChannel[]> {
       return { ok: false, error: { line, message: e.message } };
     }
   }
-  if (columns === undefined) return { ok: false, error: { message: 'no port-channel table (a "Channel Ports Ch-Type ..." header and its ruler)' } };
+  if (columns === undefined)
+    return {
+      ok: false,
+      error: { message: 'no port-channel table (a "Channel Ports Ch-Type ..." header and its ruler)' },
+    };
   return { ok: true, value: channels, warnings };
 }

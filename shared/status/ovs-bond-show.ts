@@ -48,8 +48,11 @@ const isProblem = (v: unknown): v is { problem: string } => typeof v === 'object
 const oneOf =
   <T extends string>(values: readonly T[]): Reader<T> =>
   (v) =>
-    (values as readonly string[]).includes(v) ? (v as T) : { problem: `expected ${values.join(' or ')}, found ${quoteInput(v)}` };
-const bool: Reader<boolean> = (v) => (v === 'true' ? true : v === 'false' ? false : { problem: `expected true or false, found ${quoteInput(v)}` });
+    (values as readonly string[]).includes(v)
+      ? (v as T)
+      : { problem: `expected ${values.join(' or ')}, found ${quoteInput(v)}` };
+const bool: Reader<boolean> = (v) =>
+  v === 'true' ? true : v === 'false' ? false : { problem: `expected true or false, found ${quoteInput(v)}` };
 const ms: Reader<number> = (v) => {
   const m = /^(-?\d{1,15}) ms$/.exec(v);
   return m ? Number(m[1]) : { problem: `expected "<N> ms", found ${quoteInput(v)}` };
@@ -109,7 +112,8 @@ export function parseOvsBondShow(text: string): Parsed<OvsBondInfo[]> {
       bonds.push({ name: header[1]!, line, members: [] });
       continue;
     }
-    if (!bond) return error(`expected "---- <bond> ----", found ${quoteInput(content)}: not ovs-appctl bond/show output`);
+    if (!bond)
+      return error(`expected "---- <bond> ----", found ${quoteInput(content)}: not ovs-appctl bond/show output`);
     const memberHeader = MEMBER_HEADER.exec(content);
     if (memberHeader) {
       bond.members.push({ name: memberHeader[1]!, line, enabled: memberHeader[2] === 'enabled', active: false });

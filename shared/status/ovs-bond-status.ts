@@ -13,16 +13,37 @@ import { formatProblem } from './parse-result.js';
 
 export const OVS_BOND_SHOW = 'ovs-appctl bond/show';
 
-export function ovsBondStatus(bond: OvsBond, facts: HostFacts, memberNames: readonly string[], readAt: string): ElementLive {
+export function ovsBondStatus(
+  bond: OvsBond,
+  facts: HostFacts,
+  memberNames: readonly string[],
+  readAt: string,
+): ElementLive {
   const read = facts.ovsBonds;
-  if (read === undefined) return { health: 'unknown', reasons: [`${OVS_BOND_SHOW} cannot run: Open vSwitch is not installed on the host`], readAt };
+  if (read === undefined)
+    return {
+      health: 'unknown',
+      reasons: [`${OVS_BOND_SHOW} cannot run: Open vSwitch is not installed on the host`],
+      readAt,
+    };
   if (!read.ok) return { health: 'unknown', reasons: [formatProblem(OVS_BOND_SHOW, read.error)], readAt };
   const info = read.value.find((b) => b.name === bond.name);
-  if (!info) return { health: 'down', reasons: [`${bond.name} is not an OVS bond on the host`], drift: [`${bond.name} is missing on the host`], readAt };
+  if (!info)
+    return {
+      health: 'down',
+      reasons: [`${bond.name} is not an OVS bond on the host`],
+      drift: [`${bond.name} is missing on the host`],
+      readAt,
+    };
   const obs = bondFromOvs(info);
   const { health, reasons } = evaluateBond(bond.name, obs, { members: memberNames });
-  const drift = compareSet('member', memberNames, obs.members.map((m) => m.name));
-  if (bond.bondMode !== undefined && info.mode !== undefined && info.mode !== bond.bondMode) drift.push(`bond_mode is ${info.mode}; the design says ${bond.bondMode}`);
+  const drift = compareSet(
+    'member',
+    memberNames,
+    obs.members.map((m) => m.name),
+  );
+  if (bond.bondMode !== undefined && info.mode !== undefined && info.mode !== bond.bondMode)
+    drift.push(`bond_mode is ${info.mode}; the design says ${bond.bondMode}`);
   const enabled = info.members.filter((m) => m.enabled);
   return {
     health,

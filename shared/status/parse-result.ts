@@ -18,7 +18,8 @@ export type Parsed<T> =
 
 /** `bond0 line 3: ...`, `ip link [2].mtu: ...`, or just the source and message. */
 export function formatProblem(source: string, problem: ParseProblem): string {
-  const where = problem.line !== undefined ? ` line ${problem.line}` : problem.path !== undefined ? ` ${problem.path}` : '';
+  const where =
+    problem.line !== undefined ? ` line ${problem.line}` : problem.path !== undefined ? ` ${problem.path}` : '';
   return `${source}${where}: ${problem.message}`;
 }
 

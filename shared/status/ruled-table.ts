@@ -27,6 +27,7 @@ export class RowError extends Error {}
 
 /** The value a closed set of words maps to, or a `RowError` listing the words. */
 export function pickCell<T>(table: Readonly<Record<string, T>>, cell: string, what: string): T {
-  if (!Object.hasOwn(table, cell)) throw new RowError(`${what} ${JSON.stringify(cell)} is not one of ${Object.keys(table).join(', ')}`);
+  if (!Object.hasOwn(table, cell))
+    throw new RowError(`${what} ${JSON.stringify(cell)} is not one of ${Object.keys(table).join(', ')}`);
   return table[cell]!;
 }

@@ -35,7 +35,10 @@ export function parseSysfsLinks(text: string): Parsed<ReadonlyMap<string, SysfsL
     const speedMbps = readSpeed(speedText);
     const duplex = readDuplex(duplexText);
     if (!name || speedMbps === undefined || duplex === undefined || rest.length > 0) {
-      return { ok: false, error: { line: i + 1, message: `expected "<interface> <speed> <duplex>", found ${quoteInput(line)}` } };
+      return {
+        ok: false,
+        error: { line: i + 1, message: `expected "<interface> <speed> <duplex>", found ${quoteInput(line)}` },
+      };
     }
     links.set(name, { speedMbps, duplex });
   }

@@ -8,7 +8,14 @@
  * from the vendor registry.
  */
 import type { SwitchVendor } from '../model/schema.js';
-import { formatVlanSet, normalizeRanges, parseVlanSet, VlanSetSyntaxError, ALL_VLANS, type VlanRange } from '../model/vlan-set.js';
+import {
+  formatVlanSet,
+  normalizeRanges,
+  parseVlanSet,
+  VlanSetSyntaxError,
+  ALL_VLANS,
+  type VlanRange,
+} from '../model/vlan-set.js';
 import { canonicalPortName, VENDORS } from '../vendors/index.js';
 
 export interface ReadVlan {
@@ -46,7 +53,7 @@ export interface SwitchConfig {
   readonly problems: ReadProblem[];
 }
 
-const unquote = (text: string) => (/^"(.*)"$/.exec(text)?.[1] ?? text);
+const unquote = (text: string) => /^"(.*)"$/.exec(text)?.[1] ?? text;
 
 function applyAllowed(current: readonly VlanRange[] | undefined, words: string): VlanRange[] {
   const [verb, ...rest] = words.split(/\s+/);
@@ -88,8 +95,10 @@ function readInterfaceLine(iface: ReadInterface, text: string): boolean {
   else if ((m = /^switchport mode\s+(.+)$/.exec(text))) iface.mode = m[1]!;
   else if ((m = /^switchport access vlan\s+(\d+)$/.exec(text))) iface.accessVlan = Number(m[1]);
   else if ((m = /^switchport trunk native vlan\s+(\d+)$/.exec(text))) iface.native = Number(m[1]);
-  else if ((m = /^switchport trunk allowed vlan\s+(.+)$/.exec(text))) iface.allowed = applyAllowed(iface.allowed, m[1]!.trim());
-  else if ((m = /^channel-group\s+(\d+)(?:\s+mode\s+(\S+))?/.exec(text))) iface.channelGroup = { number: Number(m[1]), mode: m[2] };
+  else if ((m = /^switchport trunk allowed vlan\s+(.+)$/.exec(text)))
+    iface.allowed = applyAllowed(iface.allowed, m[1]!.trim());
+  else if ((m = /^channel-group\s+(\d+)(?:\s+mode\s+(\S+))?/.exec(text)))
+    iface.channelGroup = { number: Number(m[1]), mode: m[2] };
   else if ((m = /^mtu\s+(\d+)$/.exec(text))) iface.mtu = Number(m[1]);
   else return false;
   return true;
@@ -165,8 +174,14 @@ export function switchportOf(
 ): { mode: 'access'; vlan: number } | { mode: 'trunk'; allowed: string; native?: number } | undefined {
   const mode = iface.mode ?? (iface.kind !== 'other' ? VENDORS[vendor].defaultSwitchportMode : undefined);
   if (mode === 'trunk') {
-    const all = iface.allowed === undefined || (iface.allowed.length === 1 && iface.allowed[0]!.from === 1 && iface.allowed[0]!.to === 4094);
-    return { mode: 'trunk', allowed: all ? 'all' : formatVlanSet(iface.allowed!), ...(iface.native === undefined ? {} : { native: iface.native }) };
+    const all =
+      iface.allowed === undefined ||
+      (iface.allowed.length === 1 && iface.allowed[0]!.from === 1 && iface.allowed[0]!.to === 4094);
+    return {
+      mode: 'trunk',
+      allowed: all ? 'all' : formatVlanSet(iface.allowed!),
+      ...(iface.native === undefined ? {} : { native: iface.native }),
+    };
   }
   if (mode === 'access') return { mode: 'access', vlan: iface.accessVlan ?? 1 };
   return undefined;

@@ -40,5 +40,8 @@ export function visible(text: string, options: VisibleOptions = {}): string {
  * formatting) written as `\uXXXX` escapes: the same value, safe to print.
  */
 export function visibleJson(json: string): string {
-  return json.replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return json.replace(
+    /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

@@ -40,7 +40,8 @@ export function canonicalPortName(vendor: SwitchVendor, text: string): string | 
 export function portNameProblem(vendor: SwitchVendor, name: string): string | undefined {
   const facts = VENDORS[vendor];
   const parsed = parsePortName(vendor, name);
-  if (parsed && `${parsed.type.long}${parsed.numbers}` === name && facts.portNumbers.test(parsed.numbers)) return undefined;
+  if (parsed && `${parsed.type.long}${parsed.numbers}` === name && facts.portNumbers.test(parsed.numbers))
+    return undefined;
   return `"${name}" is not a ${facts.label} port name; expected the form ${facts.portExample}`;
 }
 

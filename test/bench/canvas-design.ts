@@ -18,19 +18,47 @@ export function generatedDesign(elements: number): Design {
   const perSwitch = 8;
   for (let h = 0; h < hostCount; h++) {
     const id = `h${h}`;
-    const port = (i: number) => ({ id: `${id}-p${i}`, name: `enp${i}s0`, speed: i < 2 ? 2500 : 10000, autostart: 'auto' as const });
+    const port = (i: number) => ({
+      id: `${id}-p${i}`,
+      name: `enp${i}s0`,
+      speed: i < 2 ? 2500 : 10000,
+      autostart: 'auto' as const,
+    });
     hosts.push({
       id,
       name: `pve${h}`,
       platform: 'proxmox',
       ports: [0, 1, 2, 3].map(port),
-      bonds: [0, 1].map((b) => ({ id: `${id}-b${b}`, name: `bond${b}`, members: [`${id}-p${b * 2}`, `${id}-p${b * 2 + 1}`], mode: '802.3ad' as const, miimon: 100, autostart: 'auto' as const })),
-      bridges: [0, 1].map((b) => ({ id: `${id}-br${b}`, name: `vmbr${b}`, ports: [`${id}-b${b}`], vlanAware: b === 1, ...(b === 1 ? { pvid: 240 } : {}), stp: false, forwardDelay: 0, autostart: 'auto' as const })),
+      bonds: [0, 1].map((b) => ({
+        id: `${id}-b${b}`,
+        name: `bond${b}`,
+        members: [`${id}-p${b * 2}`, `${id}-p${b * 2 + 1}`],
+        mode: '802.3ad' as const,
+        miimon: 100,
+        autostart: 'auto' as const,
+      })),
+      bridges: [0, 1].map((b) => ({
+        id: `${id}-br${b}`,
+        name: `vmbr${b}`,
+        ports: [`${id}-b${b}`],
+        vlanAware: b === 1,
+        ...(b === 1 ? { pvid: 240 } : {}),
+        stp: false,
+        forwardDelay: 0,
+        autostart: 'auto' as const,
+      })),
       vlans: [],
       ovsBridges: [],
       ovsBonds: [],
       ovsIntPorts: [],
-      vms: [{ id: `${id}-vm`, vmid: 100 + h, name: `vm${h}`, nics: [{ id: `${id}-vm-n0`, slot: 0, bridge: `${id}-br1`, tag: 245, model: 'virtio', firewall: false }] }],
+      vms: [
+        {
+          id: `${id}-vm`,
+          vmid: 100 + h,
+          name: `vm${h}`,
+          nics: [{ id: `${id}-vm-n0`, slot: 0, bridge: `${id}-br1`, tag: 245, model: 'virtio', firewall: false }],
+        },
+      ],
       unmanaged: [],
     });
     // Groups of eight hosts in a row, their switch below them.
@@ -53,7 +81,13 @@ export function generatedDesign(elements: number): Design {
           cables.push({ id: `c-h${h}-${b * 2 + m}`, hostPort: `h${h}-p${b * 2 + m}`, switchPort: pid });
           return pid;
         });
-        sw.portChannels.push({ id: `${id}-po${(h - s * perSwitch) * 2 + b + 1}`, number: (h - s * perSwitch) * 2 + b + 1, members, lacp: 'active', switchport: { mode: 'trunk', allowed: 'all', native: 240 } });
+        sw.portChannels.push({
+          id: `${id}-po${(h - s * perSwitch) * 2 + b + 1}`,
+          number: (h - s * perSwitch) * 2 + b + 1,
+          members,
+          lacp: 'active',
+          switchport: { mode: 'trunk', allowed: 'all', native: 240 },
+        });
       }
     }
     layout[id] = { x: 0, y: s * 1400 + 620 };

@@ -60,7 +60,9 @@ async function emptyPoint(page: Page): Promise<{ x: number; y: number }> {
     for (const fx of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2]) {
       const x = Math.round(box.x + box.width * fx);
       const y = Math.round(box.y + box.height * fy);
-      const hit = await page.evaluate(`document.elementFromPoint(${x}, ${y})?.classList.contains('react-flow__pane') ?? false`);
+      const hit = await page.evaluate(
+        `document.elementFromPoint(${x}, ${y})?.classList.contains('react-flow__pane') ?? false`,
+      );
       if (hit) return { x, y };
     }
   }
@@ -84,7 +86,15 @@ async function dragNode(page: Page): Promise<void> {
       // The pointer swings 120 px either way; keep it off the edges, where React Flow pans by itself.
       const px = b ? b.x + Math.min(20, b.width / 2) : 0;
       const py = b ? b.y + Math.min(10, b.height / 2) : 0;
-      if (b && b.width >= 6 && px - 120 > pane.x + 50 && px + 120 < pane.x + pane.width - 50 && py > pane.y + 50 && py + 120 < pane.y + pane.height - 50) return b;
+      if (
+        b &&
+        b.width >= 6 &&
+        px - 120 > pane.x + 50 &&
+        px + 120 < pane.x + pane.width - 50 &&
+        py > pane.y + 50 &&
+        py + 120 < pane.y + pane.height - 50
+      )
+        return b;
     }
     return null;
   };
@@ -112,12 +122,15 @@ async function main(): Promise<void> {
       const design = generatedDesign(size);
       const path = join(dir, `bench-${size}.netloom.json`);
       writeFileSync(path, serializeDesign(design));
-      const nodes = design.hosts.length * 10 + design.switches.reduce((n, s) => n + 1 + s.ports.length + s.portChannels.length, 0);
+      const nodes =
+        design.hosts.length * 10 + design.switches.reduce((n, s) => n + 1 + s.ports.length + s.portChannels.length, 0);
       const serve = await startServe({ design: path });
       try {
         const page = await browser.newPage({ viewport: VIEWPORT });
         await page.goto(serve.url);
-        await page.waitForFunction(() => document.querySelectorAll('.react-flow__node').length > 0, null, { timeout: 60_000 });
+        await page.waitForFunction(() => document.querySelectorAll('.react-flow__node').length > 0, null, {
+          timeout: 60_000,
+        });
         const firstRender = await page.evaluate(() => performance.now());
         await page.waitForTimeout(500);
         const results: Record<string, FrameStats> = {};
@@ -135,7 +148,9 @@ async function main(): Promise<void> {
         results['pan, zoom 1'] = await frames(page, () => pan(page));
         results['drag, zoom 1'] = await frames(page, () => dragNode(page));
         for (const [what, s] of Object.entries(results)) {
-          rows.push(`${String(size).padStart(5)} ${String(nodes).padStart(6)} ${fmt(firstRender)} ms  ${what.padEnd(15)} ${fmt(s.median)} ${fmt(s.p95)} ${String(s.frames).padStart(6)}`);
+          rows.push(
+            `${String(size).padStart(5)} ${String(nodes).padStart(6)} ${fmt(firstRender)} ms  ${what.padEnd(15)} ${fmt(s.median)} ${fmt(s.p95)} ${String(s.frames).padStart(6)}`,
+          );
         }
         await page.close();
       } finally {

@@ -20,12 +20,20 @@ function designText(hosts: number): string {
     { id: 'net-mgmt', name: 'mgmt', vlan: 200, subnet: '10.0.0.0/8', purpose: 'management' },
     { id: 'net-vms', name: 'vms', vlan: 240 },
   ];
-  const doc = { format: 'netloom/1', name: `scale ${hosts}`, networks, hosts: [] as unknown[], switches: [] as unknown[], cables: [] as unknown[] };
+  const doc = {
+    format: 'netloom/1',
+    name: `scale ${hosts}`,
+    networks,
+    hosts: [] as unknown[],
+    switches: [] as unknown[],
+    cables: [] as unknown[],
+  };
   for (let h = 0; h < hosts; h++) {
     const id = `h${h}`;
     const sw = Math.floor(h / PER_SWITCH);
     const slot = (h % PER_SWITCH) * 2 + 1;
-    if (h % PER_SWITCH === 0) doc.switches.push({ id: `sw${sw}`, name: `sw${sw}`, vendor: 'dell-os6', ports: [], portChannels: [] });
+    if (h % PER_SWITCH === 0)
+      doc.switches.push({ id: `sw${sw}`, name: `sw${sw}`, vendor: 'dell-os6', ports: [], portChannels: [] });
     const address = `10.${(h >> 16) & 255}.${(h >> 8) & 255}.${(h & 255) + 0}`;
     doc.hosts.push({
       id,
@@ -34,12 +42,35 @@ function designText(hosts: number): string {
         { id: `${id}-p0`, name: 'enp1s0', extraLines: ['ethtool-offload-tso off'] },
         { id: `${id}-p1`, name: 'enp2s0' },
       ],
-      bonds: [{ id: `${id}-bond0`, name: 'bond0', members: [`${id}-p0`, `${id}-p1`], mode: '802.3ad', xmitHashPolicy: 'layer3+4' }],
+      bonds: [
+        {
+          id: `${id}-bond0`,
+          name: 'bond0',
+          members: [`${id}-p0`, `${id}-p1`],
+          mode: '802.3ad',
+          xmitHashPolicy: 'layer3+4',
+        },
+      ],
       bridges: [
         { id: `${id}-vmbr0`, name: 'vmbr0', ports: [`${id}-bond0`], vlanAware: true, vids: '200,240', pvid: 1 },
       ],
-      vlans: [{ id: `${id}-mgmt`, name: 'vmbr0.200', parent: `${id}-vmbr0`, vlan: 200, inet: { method: 'static', addresses: [`${address}/8`], gateway: '10.255.255.254' } }],
-      vms: [{ id: `${id}-vm`, vmid: 100 + h, name: `vm${h}`, nics: [{ id: `${id}-vm-net0`, slot: 0, bridge: `${id}-vmbr0`, tag: 240 }] }],
+      vlans: [
+        {
+          id: `${id}-mgmt`,
+          name: 'vmbr0.200',
+          parent: `${id}-vmbr0`,
+          vlan: 200,
+          inet: { method: 'static', addresses: [`${address}/8`], gateway: '10.255.255.254' },
+        },
+      ],
+      vms: [
+        {
+          id: `${id}-vm`,
+          vmid: 100 + h,
+          name: `vm${h}`,
+          nics: [{ id: `${id}-vm-net0`, slot: 0, bridge: `${id}-vmbr0`, tag: 240 }],
+        },
+      ],
       unmanaged: [['# kept verbatim']],
     });
     const switchDoc = doc.switches[sw] as { ports: unknown[]; portChannels: unknown[] };
@@ -49,7 +80,13 @@ function designText(hosts: number): string {
       doc.cables.push({ id: `c-${portId}`, hostPort: `${id}-p${i}`, switchPort: portId });
       return portId;
     });
-    switchDoc.portChannels.push({ id: `sw${sw}-po${slot}`, number: slot, members, lacp: 'active', switchport: { mode: 'trunk', allowed: '1,200,240' } });
+    switchDoc.portChannels.push({
+      id: `sw${sw}-po${slot}`,
+      number: slot,
+      members,
+      lacp: 'active',
+      switchport: { mode: 'trunk', allowed: '1,200,240' },
+    });
   }
   return JSON.stringify(doc);
 }
@@ -74,8 +111,11 @@ for (const hosts of SIZES) {
   const rules = perRule.reduce((sum, r) => sum + r.ms, 0);
   const total = restore + indexing + rules;
   results.push({ hosts, total });
-  console.log(`${hosts} hosts (${(text.length / 2 ** 20).toFixed(0)} MiB of JSON): restore ${seconds(restore)}, index ${seconds(indexing)}, rules ${seconds(rules)}, total ${seconds(total)}`);
-  for (const r of [...perRule].sort((a, b) => b.ms - a.ms).slice(0, 5)) console.log(`  ${r.id.padEnd(40)} ${r.ms.toFixed(0).padStart(6)} ms  ${r.found} found`);
+  console.log(
+    `${hosts} hosts (${(text.length / 2 ** 20).toFixed(0)} MiB of JSON): restore ${seconds(restore)}, index ${seconds(indexing)}, rules ${seconds(rules)}, total ${seconds(total)}`,
+  );
+  for (const r of [...perRule].sort((a, b) => b.ms - a.ms).slice(0, 5))
+    console.log(`  ${r.id.padEnd(40)} ${r.ms.toFixed(0).padStart(6)} ms  ${r.found} found`);
 }
 for (let i = 1; i < results.length; i++) {
   const [a, b] = [results[i - 1]!, results[i]!];

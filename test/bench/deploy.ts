@@ -38,7 +38,18 @@ function ssh(bed: Bed, host: BedHost, script: string, input: string): Promise<vo
   return new Promise((resolve, reject) => {
     const child = execFile(
       'ssh',
-      ['-i', bed.identityFile, '-o', `UserKnownHostsFile=${bed.knownHostsFile}`, '-o', 'StrictHostKeyChecking=yes', '-o', 'BatchMode=yes', `root@${host.mgmtAddress}`, script],
+      [
+        '-i',
+        bed.identityFile,
+        '-o',
+        `UserKnownHostsFile=${bed.knownHostsFile}`,
+        '-o',
+        'StrictHostKeyChecking=yes',
+        '-o',
+        'BatchMode=yes',
+        `root@${host.mgmtAddress}`,
+        script,
+      ],
       (error) => (error ? reject(error) : resolve()),
     );
     child.stdin?.end(input);
@@ -78,7 +89,11 @@ async function main(): Promise<void> {
   let mtu = 1400;
   const nextPlans = (hosts: readonly BedHost[]) => {
     mtu = mtu === 1400 ? 1450 : 1400;
-    const design = bedDesign(bed, () => ({ eth1: { mtu } }), hosts.map((h) => h.index));
+    const design = bedDesign(
+      bed,
+      () => ({ eth1: { mtu } }),
+      hosts.map((h) => h.index),
+    );
     return planDeploy(design, [], DRIVERS).devices;
   };
   try {
@@ -101,7 +116,9 @@ async function main(): Promise<void> {
         }
       }
       const [a, b] = [median(ours), median(bare)];
-      console.log(`${String(n).padStart(5)}  ${(a / 1000).toFixed(2).padStart(6)} s  ${(b / 1000).toFixed(2).padStart(8)} s      ${(a / b).toFixed(2)}x`);
+      console.log(
+        `${String(n).padStart(5)}  ${(a / 1000).toFixed(2).padStart(6)} s  ${(b / 1000).toFixed(2).padStart(8)} s      ${(a / b).toFixed(2)}x`,
+      );
     }
     console.log('goal: ratio at or below 1.50x');
   } finally {

@@ -46,7 +46,17 @@ type Fault =
   | 'no-atd'
   | 'deployer-killed'
   | 'cut-after-apply';
-const FAULTS: readonly Fault[] = ['healthy', 'lost-mgmt', 'cut-during-upload', 'check-rejects', 'apply-error', 'health-fails', 'no-atd', 'deployer-killed', 'cut-after-apply'];
+const FAULTS: readonly Fault[] = [
+  'healthy',
+  'lost-mgmt',
+  'cut-during-upload',
+  'check-rejects',
+  'apply-error',
+  'health-fails',
+  'no-atd',
+  'deployer-killed',
+  'cut-after-apply',
+];
 
 /** Whether the config deployed is one the host runs well: a rollback of such a host is spurious. */
 const HEALTHY_CONFIG: Record<Fault, boolean> = {
@@ -71,7 +81,12 @@ interface Row {
   leftovers: number;
   spurious: number;
 }
-const rows = new Map<Fault, Row>(FAULTS.map((f) => [f, { runs: 0, confirmed: 0, rolledBack: 0, refused: 0, unreachable: 0, configWrong: 0, leftovers: 0, spurious: 0 }]));
+const rows = new Map<Fault, Row>(
+  FAULTS.map((f) => [
+    f,
+    { runs: 0, confirmed: 0, rolledBack: 0, refused: 0, unreachable: 0, configWrong: 0, leftovers: 0, spurious: 0 },
+  ]),
+);
 const notes: string[] = [];
 
 let bed: Bed;
@@ -84,7 +99,13 @@ function planFor(host: BedHost, tweak: PortTweak): DevicePlan {
 }
 
 /** Runs one deploy of `plan` through prepare and apply, cutting the cable as the fault says. */
-async function deployOnce(host: BedHost, plan: DevicePlan, window: number, opener: SessionOpener, onApplied?: () => void): Promise<HostOutcome> {
+async function deployOnce(
+  host: BedHost,
+  plan: DevicePlan,
+  window: number,
+  opener: SessionOpener,
+  onApplied?: () => void,
+): Promise<HostOutcome> {
   candidates.set(host.name, plan.candidate.content);
   const run = new DeployRun([plan], {
     openSession: opener,
@@ -106,7 +127,16 @@ async function runFault(host: BedHost, fault: Fault): Promise<HostOutcome> {
     case 'healthy':
       return deployOnce(host, planFor(host, { eth1: { mtu } }), healthyWindow, opener);
     case 'lost-mgmt':
-      return deployOnce(host, planFor(host, { eth0: { inet: { method: 'static', addresses: [`${host.mgmtAddress.replace(/\.2$/, `.${between(100, 200)}`)}/24`] } } }), between(8, 14), opener);
+      return deployOnce(
+        host,
+        planFor(host, {
+          eth0: {
+            inet: { method: 'static', addresses: [`${host.mgmtAddress.replace(/\.2$/, `.${between(100, 200)}`)}/24`] },
+          },
+        }),
+        between(8, 14),
+        opener,
+      );
     case 'cut-during-upload': {
       const cutting: SessionOpener = async (target, options) => {
         const session = await opener(target, options);
@@ -126,14 +156,38 @@ async function runFault(host: BedHost, fault: Fault): Promise<HostOutcome> {
     }
     case 'check-rejects': {
       const plan = planFor(host, {});
-      return deployOnce(host, { ...plan, candidate: { ...plan.candidate, content: plan.candidate.content.replace('iface eth1 inet manual\n', `iface eth1 inet manual\n\tmtu ${between(70000, 90000)}\n`) } }, healthyWindow, opener);
+      return deployOnce(
+        host,
+        {
+          ...plan,
+          candidate: {
+            ...plan.candidate,
+            content: plan.candidate.content.replace(
+              'iface eth1 inet manual\n',
+              `iface eth1 inet manual\n\tmtu ${between(70000, 90000)}\n`,
+            ),
+          },
+        },
+        healthyWindow,
+        opener,
+      );
     }
     case 'apply-error':
-      return deployOnce(host, planFor(host, { vlans: [{ name: `eth1.${between(2, 4000)}`, vlan: 5 }] }), between(60, 120), opener);
+      return deployOnce(
+        host,
+        planFor(host, { vlans: [{ name: `eth1.${between(2, 4000)}`, vlan: 5 }] }),
+        between(60, 120),
+        opener,
+      );
     case 'health-fails': {
       const design = bedDesign(bed, () => ({}), [host.index]);
       const [, eth1] = design.hosts[0]!.ports;
-      design.hosts[0]!.ports.push({ ...eth1!, id: `h${host.index}-eth7`, name: 'eth7', inet: { method: 'static', addresses: [`10.250.${host.index}.1/24`] } });
+      design.hosts[0]!.ports.push({
+        ...eth1!,
+        id: `h${host.index}-eth7`,
+        name: 'eth7',
+        inet: { method: 'static', addresses: [`10.250.${host.index}.1/24`] },
+      });
       return deployOnce(host, plansOf(design)[0]!, between(60, 120), opener);
     }
     case 'no-atd':
@@ -156,7 +210,11 @@ async function runFault(host: BedHost, fault: Fault): Promise<HostOutcome> {
       const deadline = Date.now() + (window + 90) * 1000;
       while (Date.now() < deadline) {
         const last = (await host.run('cat /run/netloom.last')).stdout;
-        if (/result=rolled-back/.test(last) && /mode=timer/.test(last) && (await host.run('test -e /run/netloom.lock')).code !== 0) {
+        if (
+          /result=rolled-back/.test(last) &&
+          /mode=timer/.test(last) &&
+          (await host.run('test -e /run/netloom.lock')).code !== 0
+        ) {
           return { kind: 'rolled-back', reason: 'reverted by itself' };
         }
         await pause(500);
@@ -168,7 +226,10 @@ async function runFault(host: BedHost, fault: Fault): Promise<HostOutcome> {
       const downMs = between(500, 4_000);
       let healed: Promise<void> = Promise.resolve();
       const outcome = await deployOnce(host, planFor(host, { eth1: { mtu } }), healthyWindow, opener, () => {
-        healed = bed.cut(host.index).then(() => pause(downMs)).then(() => bed.heal(host.index));
+        healed = bed
+          .cut(host.index)
+          .then(() => pause(downMs))
+          .then(() => bed.heal(host.index));
       });
       await healed;
       return outcome;
@@ -212,7 +273,9 @@ async function worker(host: BedHost, queue: Fault[]): Promise<void> {
     const expected = outcome.kind === 'confirmed' ? candidates.get(host.name) : before;
     if (after !== expected) {
       row.configWrong++;
-      notes.push(`${fault} on ${host.name}: ${describeOutcome(outcome)}, yet the file is neither ${outcome.kind === 'confirmed' ? 'the candidate' : 'the file before'}`);
+      notes.push(
+        `${fault} on ${host.name}: ${describeOutcome(outcome)}, yet the file is neither ${outcome.kind === 'confirmed' ? 'the candidate' : 'the file before'}`,
+      );
     }
     // A session cut mid-script is noticed by sshd (ClientAliveInterval) before the script cleans up.
     let left = await leftovers(host);
@@ -245,10 +308,14 @@ async function main(): Promise<void> {
   }
   const minutes = ((Date.now() - started) / 60_000).toFixed(1);
   console.log(`\n${RUNS} deploys on ${HOSTS} bed hosts in ${minutes} min (seed ${SEED})\n`);
-  console.log('| fault | runs | confirmed | rolled back | refused before change | unreachable after | config lost or differing | state left behind | spurious rollbacks |');
+  console.log(
+    '| fault | runs | confirmed | rolled back | refused before change | unreachable after | config lost or differing | state left behind | spurious rollbacks |',
+  );
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const [fault, r] of rows) {
-    console.log(`| ${fault} | ${r.runs} | ${r.confirmed} | ${r.rolledBack} | ${r.refused} | ${r.unreachable} | ${r.configWrong} | ${r.leftovers} | ${r.spurious} |`);
+    console.log(
+      `| ${fault} | ${r.runs} | ${r.confirmed} | ${r.rolledBack} | ${r.refused} | ${r.unreachable} | ${r.configWrong} | ${r.leftovers} | ${r.spurious} |`,
+    );
   }
   if (notes.length > 0) console.log(`\n${notes.join('\n')}`);
 }

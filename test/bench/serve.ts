@@ -42,15 +42,36 @@ function bigDesign(elements: number): Design {
   const copies = Math.ceil(elements / perCopy);
   const design: Design = { ...base, hosts: [], switches: [], cables: [], layout: {} };
   for (let i = 0; i < copies; i++) {
-    const copy = JSON.parse(text.replace(/"id":"([^"]+)"/g, `"id":"$1-c${i}"`).replace(/"(hostPort|switchPort|mlagPeer)":"([^"]+)"/g, `"$1":"$2-c${i}"`)) as Pick<Design, 'hosts' | 'switches' | 'cables'>;
-    for (const h of copy.hosts) design.hosts.push({ ...h, name: `${h.name}-${i}`, bonds: h.bonds.map((b) => ({ ...b, members: b.members.map((m) => `${m}-c${i}`) })), bridges: h.bridges.map((b) => ({ ...b, ports: b.ports.map((p) => `${p}-c${i}`) })), vms: h.vms.map((v) => ({ ...v, nics: v.nics.map((n) => ({ ...n, bridge: `${n.bridge}-c${i}` })) })) } as typeof h);
-    for (const s of copy.switches) design.switches.push({ ...s, name: `${s.name}-${i}`, portChannels: s.portChannels.map((p) => ({ ...p, members: p.members.map((m) => `${m}-c${i}`) })) });
+    const copy = JSON.parse(
+      text
+        .replace(/"id":"([^"]+)"/g, `"id":"$1-c${i}"`)
+        .replace(/"(hostPort|switchPort|mlagPeer)":"([^"]+)"/g, `"$1":"$2-c${i}"`),
+    ) as Pick<Design, 'hosts' | 'switches' | 'cables'>;
+    for (const h of copy.hosts)
+      design.hosts.push({
+        ...h,
+        name: `${h.name}-${i}`,
+        bonds: h.bonds.map((b) => ({ ...b, members: b.members.map((m) => `${m}-c${i}`) })),
+        bridges: h.bridges.map((b) => ({ ...b, ports: b.ports.map((p) => `${p}-c${i}`) })),
+        vms: h.vms.map((v) => ({ ...v, nics: v.nics.map((n) => ({ ...n, bridge: `${n.bridge}-c${i}` })) })),
+      } as typeof h);
+    for (const s of copy.switches)
+      design.switches.push({
+        ...s,
+        name: `${s.name}-${i}`,
+        portChannels: s.portChannels.map((p) => ({ ...p, members: p.members.map((m) => `${m}-c${i}`) })),
+      });
     design.cables.push(...copy.cables);
   }
   return design;
 }
 
-async function measure(label: string, api: NetloomMethods, dir: string, designs: Record<string, Design>): Promise<void> {
+async function measure(
+  label: string,
+  api: NetloomMethods,
+  dir: string,
+  designs: Record<string, Design>,
+): Promise<void> {
   console.log(`${label}: capabilities ${await sample(() => api.capabilities())}`);
   for (const [name, design] of Object.entries(designs)) {
     const path = join(dir, `${name}.netloom.json`);
@@ -61,14 +82,23 @@ async function measure(label: string, api: NetloomMethods, dir: string, designs:
 
 const big = bigDesign(2000);
 const designs = { example: exampleDesign(), 'about-2000-elements': big };
-console.log(`generated design: ${big.hosts.length} hosts, ${big.switches.length} switches, ${JSON.stringify(big).length} bytes of JSON`);
+console.log(
+  `generated design: ${big.hosts.length} hosts, ${big.switches.length} switches, ${JSON.stringify(big).length} bytes of JSON`,
+);
 
 const direct = createBackend({ dataDir: mkdtempSync(join(tmpdir(), 'netloom-bench-')) });
 await measure('direct', direct.api, mkdtempSync(join(tmpdir(), 'netloom-bench-')), designs);
 
 const served = createBackend({ dataDir: mkdtempSync(join(tmpdir(), 'netloom-bench-')) });
 const token = createToken();
-const running = await startServe({ api: served.api, emitter: served.emitter, staticDir: tmpdir(), host: '127.0.0.1', port: 0, token });
+const running = await startServe({
+  api: served.api,
+  emitter: served.emitter,
+  staticDir: tmpdir(),
+  host: '127.0.0.1',
+  port: 0,
+  token,
+});
 try {
   const http = createApiClient(createHttpTransport({ baseUrl: `http://127.0.0.1:${running.port}`, token }));
   await measure('http  ', http, mkdtempSync(join(tmpdir(), 'netloom-bench-')), designs);

@@ -25,17 +25,24 @@ async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
 
 function plainSsh(bed: Bed, host: BedHost, command: string) {
   return run('ssh', [
-    '-i', host.identityFile,
-    '-o', `UserKnownHostsFile=${bed.knownHostsFile}`,
-    '-o', 'StrictHostKeyChecking=yes',
-    '-o', 'BatchMode=yes',
+    '-i',
+    host.identityFile,
+    '-o',
+    `UserKnownHostsFile=${bed.knownHostsFile}`,
+    '-o',
+    'StrictHostKeyChecking=yes',
+    '-o',
+    'BatchMode=yes',
     `root@${host.mgmtAddress}`,
     command,
   ]);
 }
 
 async function ssh2ConnectExec(bed: Bed, host: BedHost, trust: HostKeyTrust): Promise<number> {
-  const session = await connect({ address: host.mgmtAddress, port: host.sshPort, user: 'root' }, { identityFile: bed.identityFile, trust });
+  const session = await connect(
+    { address: host.mgmtAddress, port: host.sshPort, user: 'root' },
+    { identityFile: bed.identityFile, trust },
+  );
   const result = await session.exec(sh(['true']));
   session.close();
   return result.code;
@@ -47,12 +54,17 @@ async function main(): Promise<void> {
     const prefix = `nlbn${n}`;
     const [create, bed] = await timed(() => createBed(n, { prefix }));
     const [destroy] = await timed(() => bed.destroy());
-    console.log(`  ${String(n).padStart(2)} hosts: create ${(create / 1000).toFixed(2)} s, destroy ${(destroy / 1000).toFixed(2)} s`);
+    console.log(
+      `  ${String(n).padStart(2)} hosts: create ${(create / 1000).toFixed(2)} s, destroy ${(destroy / 1000).toFixed(2)} s`,
+    );
   }
 
   const bed = await createBed(20, { prefix: 'nlbnssh' });
   try {
-    const trust = new HostKeyTrust({ knownHostsFiles: [bed.knownHostsFile], storeFile: '/nonexistent/netloom-bench-store' });
+    const trust = new HostKeyTrust({
+      knownHostsFiles: [bed.knownHostsFile],
+      storeFile: '/nonexistent/netloom-bench-store',
+    });
     const host = bed.hosts[0]!;
     await ssh2ConnectExec(bed, host, trust);
     await plainSsh(bed, host, 'true');
@@ -63,7 +75,10 @@ async function main(): Promise<void> {
       ssh2Samples.push((await timed(() => ssh2ConnectExec(bed, host, trust)))[0]);
       plainSamples.push((await timed(() => plainSsh(bed, host, 'true')))[0]);
     }
-    const session = await connect({ address: host.mgmtAddress, user: 'root' }, { identityFile: bed.identityFile, trust });
+    const session = await connect(
+      { address: host.mgmtAddress, user: 'root' },
+      { identityFile: bed.identityFile, trust },
+    );
     const execSamples: number[] = [];
     for (let i = 0; i < ROUNDS; i++) execSamples.push((await timed(() => session.exec(sh(['true']))))[0]);
     session.close();

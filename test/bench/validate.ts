@@ -22,7 +22,15 @@ function site(hosts: number): Design {
   for (let h = 0; h < hosts; h++) {
     const sw = Math.floor(h / 12);
     const slot = (h % 12) * 2 + 1;
-    if (h % 12 === 0) doc.switches.push({ id: `sw${sw}`, name: `sw${sw}`, vendor: 'dell-os6', stackUnits: 2, ports: [], portChannels: [] });
+    if (h % 12 === 0)
+      doc.switches.push({
+        id: `sw${sw}`,
+        name: `sw${sw}`,
+        vendor: 'dell-os6',
+        stackUnits: 2,
+        ports: [],
+        portChannels: [],
+      });
     const host = JSON.parse(template.replaceAll('"ms01', `"h${h}`).replaceAll('vm-100', `vm-${h}`));
     host.name = `h${h}`;
     host.vms[0].vmid = 100 + h;
@@ -37,8 +45,20 @@ function site(hosts: number): Design {
       return id;
     });
     switchDoc.portChannels.push(
-      { id: `sw${sw}-po${slot}`, number: slot, members: ports.slice(0, 2), lacp: 'active', switchport: { mode: 'trunk', allowed: 'all', native: 240 } },
-      { id: `sw${sw}-po${slot + 1}`, number: slot + 1, members: ports.slice(2), lacp: 'active', switchport: { mode: 'trunk', allowed: 'all', native: 240 } },
+      {
+        id: `sw${sw}-po${slot}`,
+        number: slot,
+        members: ports.slice(0, 2),
+        lacp: 'active',
+        switchport: { mode: 'trunk', allowed: 'all', native: 240 },
+      },
+      {
+        id: `sw${sw}-po${slot + 1}`,
+        number: slot + 1,
+        members: ports.slice(2),
+        lacp: 'active',
+        switchport: { mode: 'trunk', allowed: 'all', native: 240 },
+      },
     );
   }
   const result = parseDesign(JSON.stringify(doc));
@@ -62,7 +82,8 @@ for (const hosts of [12, 60, 240]) {
   const design = site(hosts);
   const elements = serializeDesign(design).split('"id"').length - 1;
   const problems = validateDesign(design);
-  if (problems.some((p) => p.severity === 'error')) throw new Error(`generated site is not clean: ${problems[0]!.message}`);
+  if (problems.some((p) => p.severity === 'error'))
+    throw new Error(`generated site is not clean: ${problems[0]!.message}`);
   const rules = time(() => validateDesign(design));
   const switches = time(() => design.switches.forEach((s) => renderDevice(design, s.id)));
   console.log(

@@ -27,7 +27,9 @@ describe('electron-builder configuration (build/electron-builder.yml)', () => {
 
   it('the check is live: a misspelt fuse is refused', async () => {
     const config = await load();
-    await expect(validate({ ...config, electronFuses: { ...config.electronFuses, runAsNod: false } })).rejects.toThrow(/configuration\.electronFuses should be/);
+    await expect(validate({ ...config, electronFuses: { ...config.electronFuses, runAsNod: false } })).rejects.toThrow(
+      /configuration\.electronFuses should be/,
+    );
   });
 
   it('builds AppImage and deb, NSIS and dmg from the compiled app', async () => {
@@ -36,12 +38,16 @@ describe('electron-builder configuration (build/electron-builder.yml)', () => {
     expect(config.win?.target).toBe('nsis');
     expect(config.mac?.target).toBe('dmg');
     expect(config.extraMetadata?.main).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).main);
-    expect(config.files).toEqual([{ filter: expect.arrayContaining(['dist/**', 'shared/examples/**', '!dist/start.js*']) }]);
+    expect(config.files).toEqual([
+      { filter: expect.arrayContaining(['dist/**', 'shared/examples/**', '!dist/start.js*']) },
+    ]);
     expect(config.asar).toBe(true);
   });
 
   it('opens .netloom.json files, with the MIME type application/x-netloom+json on Linux', async () => {
-    expect((await load()).fileAssociations).toEqual([expect.objectContaining({ ext: 'netloom.json', mimeType: 'application/x-netloom+json', role: 'Editor' })]);
+    expect((await load()).fileAssociations).toEqual([
+      expect.objectContaining({ ext: 'netloom.json', mimeType: 'application/x-netloom+json', role: 'Editor' }),
+    ]);
   });
 
   it('locks Electron down with fuses', async () => {

@@ -119,8 +119,15 @@ describe('backend: folder listing', () => {
     const dir = tempDir();
     copyFileSync(EXAMPLE, join(dir, 'lab.netloom.json'));
     const { api } = backendIn({ initialPath: join(dir, 'lab.netloom.json') });
-    expect(await api.listFolder(null)).toEqual({ path: dir, parent: tmpdir(), entries: [{ name: 'lab.netloom.json', kind: 'file' }] });
-    expect((await api.listFolder(tmpdir())).entries).toContainEqual({ name: dir.slice(tmpdir().length + 1), kind: 'folder' });
+    expect(await api.listFolder(null)).toEqual({
+      path: dir,
+      parent: tmpdir(),
+      entries: [{ name: 'lab.netloom.json', kind: 'file' }],
+    });
+    expect((await api.listFolder(tmpdir())).entries).toContainEqual({
+      name: dir.slice(tmpdir().length + 1),
+      kind: 'folder',
+    });
   });
 });
 
@@ -136,7 +143,11 @@ describe('backend: shell', () => {
   it('with dialogs uses them, and reports dirty state to the window', async () => {
     const dirty: boolean[] = [];
     const { api } = backendIn({
-      dialogs: { pickOpenPath: async () => '/o.netloom.json', pickSavePath: async (s) => `${s}.new`, pickFolder: async () => '/out' },
+      dialogs: {
+        pickOpenPath: async () => '/o.netloom.json',
+        pickSavePath: async (s) => `${s}.new`,
+        pickFolder: async () => '/out',
+      },
       onDirtyChange: (d) => dirty.push(d),
     });
     expect(await api.capabilities()).toEqual({ nativeDialogs: true });

@@ -24,7 +24,11 @@ describe('Electron build output', () => {
     const dependencies = Object.keys(JSON.parse(read('package.json')).dependencies as Record<string, string>);
     const imports = [...main.matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]!);
     for (const specifier of imports) {
-      const known = specifier === 'electron' || specifier.startsWith('node:') || builtinModules.includes(specifier) || dependencies.some((d) => specifier === d || specifier.startsWith(`${d}/`));
+      const known =
+        specifier === 'electron' ||
+        specifier.startsWith('node:') ||
+        builtinModules.includes(specifier) ||
+        dependencies.some((d) => specifier === d || specifier.startsWith(`${d}/`));
       expect(known, `dist/main.js imports ${specifier}`).toBe(true);
     }
   });

@@ -39,7 +39,12 @@ describe('registerIpc', () => {
     const calls: unknown[][] = [];
     const { ipc, handlers } = fakeIpc();
     registerIpc(ipc, recordingApi(calls), (frame) => isTrustedFrame(frame, appFrame, APP_URL));
-    return { calls, call: (channel: string, frame: Partial<WebFrameMain> | null, ...args: unknown[]) => handlers.get(channel)!(event(frame), ...args), handlers };
+    return {
+      calls,
+      call: (channel: string, frame: Partial<WebFrameMain> | null, ...args: unknown[]) =>
+        handlers.get(channel)!(event(frame), ...args),
+      handlers,
+    };
   };
 
   it('registers one netloom:-prefixed channel per method and nothing else', () => {
@@ -58,27 +63,44 @@ describe('registerIpc', () => {
     const reply = (await call('netloom:openDesign', appFrame, { path: '/etc/passwd' })) as any;
     expect(reply.error.code).toBe('bad-input');
     expect(reply.error.message).toContain('openDesign');
-    const badDesign = (await call('netloom:saveDesign', appFrame, '/x.netloom.json', { ...exampleDesign(), networks: [{ id: 'n', vlan: 4095, name: 'x' }] })) as any;
+    const badDesign = (await call('netloom:saveDesign', appFrame, '/x.netloom.json', {
+      ...exampleDesign(),
+      networks: [{ id: 'n', vlan: 4095, name: 'x' }],
+    })) as any;
     expect(badDesign.error.code).toBe('bad-input');
     expect(badDesign.error.message).toMatch(/\[1\]\.networks\.\[0\]|networks/);
     expect((await call('netloom:reportDirty', appFrame, 'yes')) as any).toMatchObject({ error: { code: 'bad-input' } });
-    expect((await call('netloom:capabilities', appFrame, 'extra')) as any).toMatchObject({ error: { code: 'bad-input' } });
+    expect((await call('netloom:capabilities', appFrame, 'extra')) as any).toMatchObject({
+      error: { code: 'bad-input' },
+    });
     expect(calls).toEqual([]);
   });
 
   it('refuses senders other than the app window showing the app page', async () => {
     const { call, calls } = setup();
-    for (const frame of [null, { ...appFrame, routingId: 2 }, { ...appFrame, processId: 5 }, { ...appFrame, url: 'https://evil.example/' }, { ...appFrame, url: 'file:///tmp/evil.html' }]) {
+    for (const frame of [
+      null,
+      { ...appFrame, routingId: 2 },
+      { ...appFrame, processId: 5 },
+      { ...appFrame, url: 'https://evil.example/' },
+      { ...appFrame, url: 'file:///tmp/evil.html' },
+    ]) {
       expect(await call('netloom:capabilities', frame)).toMatchObject({ error: { code: 'forbidden' } });
     }
     expect(calls).toEqual([]);
-    expect(await call('netloom:capabilities', { ...appFrame, url: `${APP_URL}#/x` })).toEqual({ value: { nativeDialogs: true } });
+    expect(await call('netloom:capabilities', { ...appFrame, url: `${APP_URL}#/x` })).toEqual({
+      value: { nativeDialogs: true },
+    });
   });
 
   it('turns backend errors into { code, message } without stack traces', async () => {
     const { call } = setup();
-    expect(await call('netloom:saveDesign', appFrame, '/x.netloom.json', exampleDesign())).toEqual({ error: { code: 'read-only', message: 'that is the example' } });
-    expect(await call('netloom:openDesign', appFrame, '/x.netloom.json')).toEqual({ error: { code: 'failed', message: 'disk on fire' } });
+    expect(await call('netloom:saveDesign', appFrame, '/x.netloom.json', exampleDesign())).toEqual({
+      error: { code: 'read-only', message: 'that is the example' },
+    });
+    expect(await call('netloom:openDesign', appFrame, '/x.netloom.json')).toEqual({
+      error: { code: 'failed', message: 'disk on fire' },
+    });
   });
 });
 

@@ -29,9 +29,18 @@ function electronPackage(options: { pathTxt?: string; binary?: string }): string
 describe('chooseLaunch', () => {
   it('starts Electron when path.txt names a binary that is there', () => {
     const dir = electronPackage({ pathTxt: 'electron', binary: 'electron' });
-    expect(chooseLaunch({ electronDir: dir, env: DISPLAY, platform: 'linux' })).toEqual({ kind: 'electron', binary: join(dir, 'dist', 'electron') });
-    const mac = electronPackage({ pathTxt: 'Electron.app/Contents/MacOS/Electron', binary: 'Electron.app/Contents/MacOS/Electron' });
-    expect(chooseLaunch({ electronDir: mac, env: {}, platform: 'darwin' })).toEqual({ kind: 'electron', binary: join(mac, 'dist', 'Electron.app/Contents/MacOS/Electron') });
+    expect(chooseLaunch({ electronDir: dir, env: DISPLAY, platform: 'linux' })).toEqual({
+      kind: 'electron',
+      binary: join(dir, 'dist', 'electron'),
+    });
+    const mac = electronPackage({
+      pathTxt: 'Electron.app/Contents/MacOS/Electron',
+      binary: 'Electron.app/Contents/MacOS/Electron',
+    });
+    expect(chooseLaunch({ electronDir: mac, env: {}, platform: 'darwin' })).toEqual({
+      kind: 'electron',
+      binary: join(mac, 'dist', 'Electron.app/Contents/MacOS/Electron'),
+    });
   });
 
   it('serves, saying why, when the binary was never downloaded', () => {
@@ -44,21 +53,34 @@ describe('chooseLaunch', () => {
 
   it('serves when path.txt is there but the binary is not', () => {
     const dir = electronPackage({ pathTxt: 'electron' });
-    expect(chooseLaunch({ electronDir: dir, env: DISPLAY, platform: 'linux' })).toEqual({ kind: 'serve', reason: `Electron's binary is missing (${join(dir, 'dist', 'electron')})` });
+    expect(chooseLaunch({ electronDir: dir, env: DISPLAY, platform: 'linux' })).toEqual({
+      kind: 'serve',
+      reason: `Electron's binary is missing (${join(dir, 'dist', 'electron')})`,
+    });
   });
 
   it('serves when the electron package is not installed, or on Linux without a display', () => {
-    expect(chooseLaunch({ electronDir: undefined, env: DISPLAY, platform: 'linux' })).toEqual({ kind: 'serve', reason: 'the electron package is not installed' });
+    expect(chooseLaunch({ electronDir: undefined, env: DISPLAY, platform: 'linux' })).toEqual({
+      kind: 'serve',
+      reason: 'the electron package is not installed',
+    });
     const dir = electronPackage({ pathTxt: 'electron', binary: 'electron' });
-    expect(chooseLaunch({ electronDir: dir, env: {}, platform: 'linux' })).toMatchObject({ kind: 'serve', reason: expect.stringContaining('no graphical display') });
-    expect(chooseLaunch({ electronDir: dir, env: { WAYLAND_DISPLAY: 'wayland-0' }, platform: 'linux' })).toMatchObject({ kind: 'electron' });
+    expect(chooseLaunch({ electronDir: dir, env: {}, platform: 'linux' })).toMatchObject({
+      kind: 'serve',
+      reason: expect.stringContaining('no graphical display'),
+    });
+    expect(chooseLaunch({ electronDir: dir, env: { WAYLAND_DISPLAY: 'wayland-0' }, platform: 'linux' })).toMatchObject({
+      kind: 'electron',
+    });
   });
 
   it('honours ELECTRON_OVERRIDE_DIST_PATH as the electron package does', () => {
     const dist = mkdtempSync(join(tmpdir(), 'netloom-electron-dist-'));
     writeFileSync(join(dist, 'electron'), '');
     const dir = electronPackage({});
-    expect(chooseLaunch({ electronDir: dir, env: { ...DISPLAY, ELECTRON_OVERRIDE_DIST_PATH: dist }, platform: 'linux' })).toEqual({ kind: 'electron', binary: join(dist, 'electron') });
+    expect(
+      chooseLaunch({ electronDir: dir, env: { ...DISPLAY, ELECTRON_OVERRIDE_DIST_PATH: dist }, platform: 'linux' }),
+    ).toEqual({ kind: 'electron', binary: join(dist, 'electron') });
   });
 
   it('finds the installed electron package without running its index.js (which would download)', () => {
@@ -68,8 +90,17 @@ describe('chooseLaunch', () => {
 
   it('hands the command line to serve and opens the browser', () => {
     expect(serveArgs([])).toEqual(['serve', '--open']);
-    expect(serveArgs(['lab.netloom.json', '--port', '0'])).toEqual(['serve', 'lab.netloom.json', '--port', '0', '--open']);
-    expect(fallbackNotice('why').split('\n')).toEqual(['netloom: cannot start the desktop app: why. Opening the designer in your browser instead (netloom serve --open).', '']);
+    expect(serveArgs(['lab.netloom.json', '--port', '0'])).toEqual([
+      'serve',
+      'lab.netloom.json',
+      '--port',
+      '0',
+      '--open',
+    ]);
+    expect(fallbackNotice('why').split('\n')).toEqual([
+      'netloom: cannot start the desktop app: why. Opening the designer in your browser instead (netloom serve --open).',
+      '',
+    ]);
   });
 });
 
@@ -78,7 +109,11 @@ describe('npm start here (no Electron binary)', () => {
     // No xdg-open on PATH: the browser cannot open, which serve reports and survives.
     const child = spawn(process.execPath, [join(ROOT, 'dist', 'start.js'), '--port', '0'], {
       cwd: ROOT,
-      env: { PATH: dirname(process.execPath), HOME: process.env.HOME, NETLOOM_DATA_DIR: mkdtempSync(join(tmpdir(), 'netloom-start-')) },
+      env: {
+        PATH: dirname(process.execPath),
+        HOME: process.env.HOME,
+        NETLOOM_DATA_DIR: mkdtempSync(join(tmpdir(), 'netloom-start-')),
+      },
     });
     let stdout = '';
     let stderr = '';
@@ -91,7 +126,9 @@ describe('npm start here (no Electron binary)', () => {
       });
       child.on('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
     });
-    expect(stderr.split('\n')[0]).toMatch(/^netloom: cannot start the desktop app: Electron's binary (was never downloaded|is missing) .*\. Opening the designer in your browser instead \(netloom serve --open\)\.$/);
+    expect(stderr.split('\n')[0]).toMatch(
+      /^netloom: cannot start the desktop app: Electron's binary (was never downloaded|is missing) .*\. Opening the designer in your browser instead \(netloom serve --open\)\.$/,
+    );
     expect(stderr).not.toMatch(/\n\s+at /);
     const page = await fetch(url);
     expect(page.status).toBe(200);

@@ -13,21 +13,34 @@ function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOption
 
 describe('application menu', () => {
   const sent: AppCommand[] = [];
-  const template = buildMenuTemplate({ recent: [{ path: '/lab.netloom.json', usedAt: '2026-01-01T00:00:00Z' }], isMac: false, developer: false, send: (c) => sent.push(c) });
+  const template = buildMenuTemplate({
+    recent: [{ path: '/lab.netloom.json', usedAt: '2026-01-01T00:00:00Z' }],
+    isMac: false,
+    developer: false,
+    send: (c) => sent.push(c),
+  });
   const items = flatten(template);
   const byLabel = (label: string) => items.find((i) => i.label === label)!;
 
   it('has the File, Edit and View actions with their shortcuts shown', () => {
     expect(template.map((m) => m.label ?? m.role)).toEqual(['&File', '&Edit', '&View', 'windowMenu']);
     const shortcuts = Object.fromEntries(items.filter((i) => i.accelerator).map((i) => [i.label, i.accelerator]));
-    expect(shortcuts).toMatchObject({ New: 'CmdOrCtrl+N', 'Open…': 'CmdOrCtrl+O', Save: 'CmdOrCtrl+S', 'Save As…': 'CmdOrCtrl+Shift+S', Undo: 'CmdOrCtrl+Z', 'Select All': 'CmdOrCtrl+A' });
+    expect(shortcuts).toMatchObject({
+      New: 'CmdOrCtrl+N',
+      'Open…': 'CmdOrCtrl+O',
+      Save: 'CmdOrCtrl+S',
+      'Save As…': 'CmdOrCtrl+Shift+S',
+      Undo: 'CmdOrCtrl+Z',
+      'Select All': 'CmdOrCtrl+A',
+    });
     expect(new Set(Object.values(shortcuts)).size).toBe(Object.values(shortcuts).length);
     // Keys reach the page, so the renderer's shortcuts work the same in a browser.
     expect(items.filter((i) => i.accelerator).every((i) => i.registerAccelerator === false)).toBe(true);
   });
 
   it('each item sends its command; recent files open their path', () => {
-    for (const label of ['New', 'Save', 'Save As…', 'Export Configs…', 'Undo', 'Paste', 'Fit View', 'Toggle Theme']) (byLabel(label).click as () => void)();
+    for (const label of ['New', 'Save', 'Save As…', 'Export Configs…', 'Undo', 'Paste', 'Fit View', 'Toggle Theme'])
+      (byLabel(label).click as () => void)();
     (byLabel('/lab.netloom.json').click as () => void)();
     expect(sent).toEqual([
       { command: 'new' },
@@ -97,12 +110,16 @@ describe('close guard', () => {
 
 describe('launch arguments', () => {
   it('finds the design file after the app path, skipping flags', () => {
-    expect(designFromArgv(['/usr/bin/electron', '.', '--inspect', 'lab.netloom.json'], false, '/home/me')).toBe('/home/me/lab.netloom.json');
+    expect(designFromArgv(['/usr/bin/electron', '.', '--inspect', 'lab.netloom.json'], false, '/home/me')).toBe(
+      '/home/me/lab.netloom.json',
+    );
     expect(designFromArgv(['/opt/Netloom/netloom', '/data/x.json'], true)).toBe('/data/x.json');
     expect(designFromArgv(['/usr/bin/electron', '.'], false)).toBeUndefined();
     expect(designFromArgv(['/opt/Netloom/netloom', '--no-sandbox'], true)).toBeUndefined();
     // The Linux desktop entry passes %U: file managers hand over URLs.
-    expect(designFromArgv(['/opt/Netloom/netloom-app', 'file:///home/me/My%20Lab.netloom.json'], true)).toBe('/home/me/My Lab.netloom.json');
+    expect(designFromArgv(['/opt/Netloom/netloom-app', 'file:///home/me/My%20Lab.netloom.json'], true)).toBe(
+      '/home/me/My Lab.netloom.json',
+    );
   });
 });
 
@@ -137,7 +154,10 @@ describe('native dialogs', () => {
     ];
     const fakeDialog = {
       showOpenDialog: async () => answers.shift()!,
-      showSaveDialog: async (options: { defaultPath?: string }) => ({ canceled: false, filePath: `${options.defaultPath}x` }),
+      showSaveDialog: async (options: { defaultPath?: string }) => ({
+        canceled: false,
+        filePath: `${options.defaultPath}x`,
+      }),
     };
     const dialogs = createElectronDialogs(fakeDialog as any, () => undefined);
     expect(await dialogs.pickOpenPath()).toBe('/a.netloom.json');

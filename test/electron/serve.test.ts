@@ -28,7 +28,15 @@ async function serveIn(options: { maxBodyBytes?: number } = {}) {
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
   const backend = createBackend({ dataDir: tempDir() });
   const token = createToken();
-  running = await startServe({ api: backend.api, emitter: backend.emitter, staticDir, host: '127.0.0.1', port: 0, token, ...options });
+  running = await startServe({
+    api: backend.api,
+    emitter: backend.emitter,
+    staticDir,
+    host: '127.0.0.1',
+    port: 0,
+    token,
+    ...options,
+  });
   const origin = `http://127.0.0.1:${running.port}`;
   return { backend, token, origin, staticDir, api: createApiClient(createHttpTransport({ baseUrl: origin, token })) };
 }
@@ -62,12 +70,29 @@ describe('serve (in-process)', () => {
 
   it('refuses bodies over the limit with 413', async () => {
     const { origin, token } = await serveIn({ maxBodyBytes: 1000 });
-    const response = await fetch(`${origin}/api/openDesign`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(['x'.repeat(2000)]) });
+    const response = await fetch(`${origin}/api/openDesign`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(['x'.repeat(2000)]),
+    });
     expect(response.status).toBe(413);
     expect(((await response.json()) as any).error.code).toBe('too-large');
     // Without a declared length (chunked), the limit is counted while reading.
     const chunked = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: running!.port, path: '/api/openDesign', method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' } }, (res) => resolve(res.statusCode ?? 0));
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: running!.port,
+          path: '/api/openDesign',
+          method: 'POST',
+          headers: {
+            Authorization: `Bearer ${token}`,
+            'Content-Type': 'application/json',
+            'Transfer-Encoding': 'chunked',
+          },
+        },
+        (res) => resolve(res.statusCode ?? 0),
+      );
       req.on('error', reject);
       req.write('["');
       req.write('x'.repeat(1200));
@@ -89,6 +114,15 @@ describe('serve (in-process)', () => {
 
   it('refuses a non-loopback address unless allowed', async () => {
     const backend = createBackend({ dataDir: tempDir() });
-    await expect(startServe({ api: backend.api, emitter: backend.emitter, staticDir: tempDir(), host: '0.0.0.0', port: 0, token: createToken() })).rejects.toBeInstanceOf(ServeRefused);
+    await expect(
+      startServe({
+        api: backend.api,
+        emitter: backend.emitter,
+        staticDir: tempDir(),
+        host: '0.0.0.0',
+        port: 0,
+        token: createToken(),
+      }),
+    ).rejects.toBeInstanceOf(ServeRefused);
   });
 });

@@ -98,12 +98,21 @@ export interface CreateBedOptions {
   readonly reuse?: boolean;
 }
 
-function runProcess(file: string, args: readonly string[], options: { input?: string; timeoutMs?: number } = {}): Promise<RunResult> {
+function runProcess(
+  file: string,
+  args: readonly string[],
+  options: { input?: string; timeoutMs?: number } = {},
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       file,
       args,
-      { encoding: 'utf8', timeout: options.timeoutMs ?? 120_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, BED_QUIET: '1' } },
+      {
+        encoding: 'utf8',
+        timeout: options.timeoutMs ?? 120_000,
+        maxBuffer: 64 * 1024 * 1024,
+        env: { ...process.env, BED_QUIET: '1' },
+      },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== 'number') {
           reject(new Error(`${file} ${args.join(' ')}: ${error.message}\n${stderr}`));
@@ -122,7 +131,8 @@ function runProcess(file: string, args: readonly string[], options: { input?: st
 
 async function bedScript(prefix: string, args: readonly string[]): Promise<string> {
   const result = await runProcess(BED_SCRIPT, [...args, '--prefix', prefix]);
-  if (result.code !== 0) throw new Error(`bed.sh ${args.join(' ')} --prefix ${prefix} failed (${result.code}): ${result.stderr}`);
+  if (result.code !== 0)
+    throw new Error(`bed.sh ${args.join(' ')} --prefix ${prefix} failed (${result.code}): ${result.stderr}`);
   return result.stdout;
 }
 
@@ -157,7 +167,12 @@ export async function createBed(n: number, options: CreateBedOptions): Promise<B
 
   const keyLines = async (): Promise<Map<string, string>> => {
     const text = await readFile(knownHostsFile, 'utf8');
-    return new Map(text.trim().split('\n').map((line) => [line.split(' ')[0] ?? '', line]));
+    return new Map(
+      text
+        .trim()
+        .split('\n')
+        .map((line) => [line.split(' ')[0] ?? '', line]),
+    );
   };
   const lines = await keyLines();
 

@@ -74,7 +74,10 @@ function parseQuery(run: Ifupdown2Run): IfqueryStanza[] | undefined {
  * Checks and queries many interfaces texts in one batch. ifupdown2 spends most
  * of a run waiting for its netlink thread, so several runs at once pay off even on two cores.
  */
-export function judgeInterfaces(texts: readonly string[], options: { parallel?: number; queries?: 'auto-and-all' | 'all' } = {}): Judgement[] {
+export function judgeInterfaces(
+  texts: readonly string[],
+  options: { parallel?: number; queries?: 'auto-and-all' | 'all' } = {},
+): Judgement[] {
   const { parallel = 8, queries = 'auto-and-all' } = options;
   const perText = queries === 'all' ? 2 : 3;
   const dir = mkdtempSync(join(tmpdir(), 'netloom-ifupdown2-'));
@@ -86,7 +89,11 @@ export function judgeInterfaces(texts: readonly string[], options: { parallel?: 
       const names = declaredNames(text);
       commands.push(['ifup', '-a', '-s', '-i', file]);
       if (queries === 'auto-and-all') commands.push(['ifquery', '-a', '-i', file, '-o', 'json']);
-      commands.push(names.length > 0 ? ['ifquery', '-i', file, '-o', 'json', ...names] : ['ifquery', '-a', '-i', file, '-o', 'json']);
+      commands.push(
+        names.length > 0
+          ? ['ifquery', '-i', file, '-o', 'json', ...names]
+          : ['ifquery', '-a', '-i', file, '-o', 'json'],
+      );
     });
     const runs = runIfupdown2(commands, parallel);
     return texts.map((_, i) => ({
@@ -157,11 +164,14 @@ function addressesWithPrefix(stanza: IfqueryStanza): string[] {
   };
   const masks = list('netmask');
   return list('address').flatMap((a, i) =>
-    a.split(/\s+/).filter(Boolean).map((one) => {
-      if (one.includes('/')) return one;
-      const len = masks[i] ? netmaskLength(masks[i]!) : undefined;
-      return `${one}/${len ?? (one.includes(':') ? 128 : 32)}`;
-    }),
+    a
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((one) => {
+        if (one.includes('/')) return one;
+        const len = masks[i] ? netmaskLength(masks[i]!) : undefined;
+        return `${one}/${len ?? (one.includes(':') ? 128 : 32)}`;
+      }),
   );
 }
 
@@ -169,7 +179,11 @@ function addressesWithPrefix(stanza: IfqueryStanza): string[] {
 export function meaningOf(stanzas: readonly IfqueryStanza[]): Record<string, InterfaceMeaning> {
   const merged = new Map<string, { auto: boolean; methods: Set<string>; config: Map<string, string[]> }>();
   for (const s of stanzas) {
-    const entry = merged.get(s.name) ?? { auto: false, methods: new Set<string>(), config: new Map<string, string[]>() };
+    const entry = merged.get(s.name) ?? {
+      auto: false,
+      methods: new Set<string>(),
+      config: new Map<string, string[]>(),
+    };
     merged.set(s.name, entry);
     entry.auto ||= s.auto;
     // ifupdown2 applies addresses whatever the method (static, manual, none); only DHCP, loopback and the like differ.
@@ -191,7 +205,10 @@ export function meaningOf(stanzas: readonly IfqueryStanza[]): Record<string, Int
     // A configured stanza next to a DHCP one says nothing more than its attributes.
     const meaningful = methods.length > 1 ? methods.filter((m) => m !== 'configured') : methods;
     const cleaned = Object.fromEntries(
-      [...config].filter(([, v]) => v.length > 0).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, [...v].sort()]),
+      [...config]
+        .filter(([, v]) => v.length > 0)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, v]) => [k, [...v].sort()]),
     );
     const noOp = !entry.auto && Object.keys(cleaned).length === 0 && meaningful.every((m) => m === 'configured');
     const bareLoopback = name === 'lo' && Object.keys(cleaned).length === 0 && meaningful.join() === 'inet loopback';

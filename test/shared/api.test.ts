@@ -38,7 +38,9 @@ describe('createApiClient', () => {
     const transport: ApiTransport = {
       call: async (method, args) => {
         calls.push([method, args]);
-        return method === 'capabilities' ? { value: { nativeDialogs: true } } : { error: { code: 'read-only', message: 'no' } };
+        return method === 'capabilities'
+          ? { value: { nativeDialogs: true } }
+          : { error: { code: 'read-only', message: 'no' } };
       },
       listen: (listener) => emitter.subscribe(listener),
     };
@@ -47,7 +49,10 @@ describe('createApiClient', () => {
     const error = await api.saveDesign('/x', {} as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiCallError);
     expect(error).toMatchObject({ code: 'read-only', message: 'no' });
-    expect(calls).toEqual([['capabilities', []], ['saveDesign', ['/x', {}]]]);
+    expect(calls).toEqual([
+      ['capabilities', []],
+      ['saveDesign', ['/x', {}]],
+    ]);
 
     const commands: unknown[] = [];
     const stop = api.onDidRequestCommand((c) => commands.push(c));

@@ -9,7 +9,13 @@ import { readSwitchConfig } from '../../shared/switch-config/read.js';
 import { canonicalPortName, VENDORS } from '../../shared/vendors/index.js';
 import type { InterfaceConfig, Setting, SwitchConfig } from './config-state.js';
 import { matchLine, type Args, type Match, type Word } from './grammar.js';
-import { showEtherchannelSummary, showLacpNeighbor, showOs6InterfacesStatus, showOs6PortChannels, type LinkFacts } from './show.js';
+import {
+  showEtherchannelSummary,
+  showLacpNeighbor,
+  showOs6InterfacesStatus,
+  showOs6PortChannels,
+  type LinkFacts,
+} from './show.js';
 import { CLI_ERRORS, VENDOR_CLI, type CliMode } from './vendor-cli.js';
 
 export interface RevertTimer {
@@ -85,7 +91,7 @@ const PRIVILEGED: readonly ModeKind[] = ['privileged'];
 const IF_MODES: readonly ModeKind[] = ['interface', 'interface-range'];
 const CONFIG_SUBMODES: readonly ModeKind[] = ['interface', 'interface-range', 'vlan', 'archive'];
 
-const unquote = (text: string) => (/^"(.*)"$/.exec(text)?.[1] ?? text);
+const unquote = (text: string) => /^"(.*)"$/.exec(text)?.[1] ?? text;
 
 /** Resolves the text after `interface` to the switch's interfaces, or refuses as the vendor does. */
 function interfacesNamed(session: Session, text: string, offset: number): InterfaceConfig[] {
@@ -113,7 +119,8 @@ function interfaceRange(session: Session, text: string, offset: number): Interfa
     const m = /^\s*([A-Za-z-]+\s*\d+(?:\/\d+)*?\/?)(\d+)\s*(?:-\s*(\d+))?\s*$/.exec(part);
     if (!m) throw new CaretRefusal(offset + text.indexOf(part));
     const [, prefix, first, last] = m as unknown as [string, string, string, string | undefined];
-    for (let n = Number(first); n <= Number(last ?? first); n++) found.push(...interfacesNamed(session, `${prefix}${n}`, offset + text.indexOf(part)));
+    for (let n = Number(first); n <= Number(last ?? first); n++)
+      found.push(...interfacesNamed(session, `${prefix}${n}`, offset + text.indexOf(part)));
   }
   return found;
 }
@@ -122,7 +129,11 @@ function interfaceRange(session: Session, text: string, offset: number): Interfa
 function setOnTargets(session: Session, setting: Setting, value: string | ((iface: InterfaceConfig) => string)): void {
   const { core } = session;
   const refusal = VENDOR_CLI[core.vendor].memberRefusesSwitchport;
-  if (refusal !== undefined && setting.startsWith('switchport') && session.targets.some((iface) => iface.settings.has('channel-group'))) {
+  if (
+    refusal !== undefined &&
+    setting.startsWith('switchport') &&
+    session.targets.some((iface) => iface.settings.has('channel-group'))
+  ) {
     throw new CliRefusal([refusal]);
   }
   const values = session.targets.map((iface) => (typeof value === 'string' ? value : value(iface)));
@@ -137,7 +148,11 @@ function clearOnTargets(session: Session, setting: Setting): void {
 
 /** The allowed list after `switchport trunk allowed vlan <words>`, computed by the same reader that reads running-configs. */
 function allowedAfter(current: string | undefined, words: string): string | undefined {
-  const lines = ['interface Port-channel1', ...(current === undefined ? [] : [` switchport trunk allowed vlan ${current}`]), ` switchport trunk allowed vlan ${words}`];
+  const lines = [
+    'interface Port-channel1',
+    ...(current === undefined ? [] : [` switchport trunk allowed vlan ${current}`]),
+    ` switchport trunk allowed vlan ${words}`,
+  ];
   const read = readSwitchConfig(lines.join('\n'), 'cisco-ios');
   if (read.problems.length > 0) return undefined;
   const allowed = read.interfaces[0]!.allowed!;
@@ -161,7 +176,12 @@ async function saveDialog(session: Session, save: (core: SwitchCore) => void): P
       return Promise.resolve();
     },
     'dell-os6': async () => {
-      session.print('', 'This operation may take a few minutes.', 'Management interfaces will not be available during this time.', '');
+      session.print(
+        '',
+        'This operation may take a few minutes.',
+        'Management interfaces will not be available during this time.',
+        '',
+      );
       const key = await session.askKey('Are you sure you want to save? (y/n) ');
       if (key.toLowerCase() !== 'y') return session.print('', 'Configuration Not Saved!');
       save(session.core);
@@ -198,8 +218,18 @@ const COMMANDS: readonly Command[] = [
   { modes: ['privileged'], words: ['disable'], run: (s) => void (s.mode = { kind: 'user' }) },
   { modes: EXEC, words: [{ choice: ['exit', 'logout', 'quit'], name: 'verb' }], run: (s) => s.logout() },
   // OS6 takes terminal settings only once privileged (the dellemc.os6 Ansible terminal plugin sends them after `enable`).
-  { modes: EXEC, vendors: IOS, words: ['terminal', 'length', { number: [0, 512], name: 'lines' }], run: (s, a) => void (s.terminalLength = Number(a.values.lines)) },
-  { modes: PRIVILEGED, vendors: OS6, words: ['terminal', 'length', { number: [0, 512], name: 'lines' }], run: (s, a) => void (s.terminalLength = Number(a.values.lines)) },
+  {
+    modes: EXEC,
+    vendors: IOS,
+    words: ['terminal', 'length', { number: [0, 512], name: 'lines' }],
+    run: (s, a) => void (s.terminalLength = Number(a.values.lines)),
+  },
+  {
+    modes: PRIVILEGED,
+    vendors: OS6,
+    words: ['terminal', 'length', { number: [0, 512], name: 'lines' }],
+    run: (s, a) => void (s.terminalLength = Number(a.values.lines)),
+  },
   {
     modes: ['privileged'],
     vendors: IOS,
@@ -222,7 +252,11 @@ const COMMANDS: readonly Command[] = [
     run(s, a) {
       const file = s.core.startRevertTimer(Number(a.values.minutes), s.user);
       if (file === undefined) throw new CliRefusal([CLI_ERRORS.archiveOff]);
-      s.print(`Rollback Confirmed Change: Backing up current running config to ${file}`, '', VENDOR_CLI['cisco-ios'].configBanner!);
+      s.print(
+        `Rollback Confirmed Change: Backing up current running config to ${file}`,
+        '',
+        VENDOR_CLI['cisco-ios'].configBanner!,
+      );
       s.mode = { kind: 'config' };
     },
   },
@@ -260,7 +294,11 @@ const COMMANDS: readonly Command[] = [
       const timer = s.core.revertTimer();
       if (!timer) return s.print(CLI_ERRORS.noRollbackPending);
       const seconds = Math.floor(timer.remainingMs / 1000);
-      s.print(`Timer value: ${timer.minutes} min`, `Time remaining: ${Math.floor(seconds / 60)} min ${seconds % 60} sec`, `User: ${timer.user}`);
+      s.print(
+        `Timer value: ${timer.minutes} min`,
+        `Time remaining: ${Math.floor(seconds / 60)} min ${seconds % 60} sec`,
+        `User: ${timer.user}`,
+      );
     },
   },
   {
@@ -269,20 +307,55 @@ const COMMANDS: readonly Command[] = [
     async run(s) {
       if (VENDOR_CLI[s.core.vendor].copyAsksFilename) {
         const name = await s.askLine('Destination filename [startup-config]? ');
-        if (name !== '' && name !== 'startup-config') throw new CliRefusal([`%Error opening ${name} (No such file or directory)`]);
+        if (name !== '' && name !== 'startup-config')
+          throw new CliRefusal([`%Error opening ${name} (No such file or directory)`]);
       }
       await saveDialog(s, toStartup);
     },
   },
-  { modes: PRIVILEGED, vendors: OS6, words: ['copy', 'running-config', 'backup-config'], run: (s) => saveDialog(s, toBackup) },
+  {
+    modes: PRIVILEGED,
+    vendors: OS6,
+    words: ['copy', 'running-config', 'backup-config'],
+    run: (s) => saveDialog(s, toBackup),
+  },
   { modes: PRIVILEGED, words: ['write', 'memory'], run: (s) => saveDialog(s, toStartup) },
   { modes: PRIVILEGED, words: ['show', 'running-config'], run: (s) => showConfig(s, s.core.running, '') },
-  { modes: PRIVILEGED, words: ['show', 'startup-config'], run: (s) => showConfig(s, s.core.startup, 'startup-config is not present') },
-  { modes: PRIVILEGED, vendors: OS6, words: ['show', 'backup-config'], run: (s) => showConfig(s, s.core.backup, 'Configuration file backup-config does not exist.') },
-  { modes: EXEC, vendors: OS6, words: ['show', 'interfaces', 'status'], run: (s) => s.print(...showOs6InterfacesStatus(s.core.running, s.core.links)) },
-  { modes: EXEC, vendors: OS6, words: ['show', 'interfaces', 'port-channel'], run: (s) => s.print(...showOs6PortChannels(s.core.running, s.core.links)) },
-  { modes: EXEC, vendors: IOS, words: ['show', 'etherchannel', 'summary'], run: (s) => s.print(...showEtherchannelSummary(s.core.running, s.core.links)) },
-  { modes: EXEC, vendors: IOS, words: ['show', 'lacp', 'neighbor'], run: (s) => s.print(...showLacpNeighbor(s.core.running, s.core.links)) },
+  {
+    modes: PRIVILEGED,
+    words: ['show', 'startup-config'],
+    run: (s) => showConfig(s, s.core.startup, 'startup-config is not present'),
+  },
+  {
+    modes: PRIVILEGED,
+    vendors: OS6,
+    words: ['show', 'backup-config'],
+    run: (s) => showConfig(s, s.core.backup, 'Configuration file backup-config does not exist.'),
+  },
+  {
+    modes: EXEC,
+    vendors: OS6,
+    words: ['show', 'interfaces', 'status'],
+    run: (s) => s.print(...showOs6InterfacesStatus(s.core.running, s.core.links)),
+  },
+  {
+    modes: EXEC,
+    vendors: OS6,
+    words: ['show', 'interfaces', 'port-channel'],
+    run: (s) => s.print(...showOs6PortChannels(s.core.running, s.core.links)),
+  },
+  {
+    modes: EXEC,
+    vendors: IOS,
+    words: ['show', 'etherchannel', 'summary'],
+    run: (s) => s.print(...showEtherchannelSummary(s.core.running, s.core.links)),
+  },
+  {
+    modes: EXEC,
+    vendors: IOS,
+    words: ['show', 'lacp', 'neighbor'],
+    run: (s) => s.print(...showLacpNeighbor(s.core.running, s.core.links)),
+  },
 
   // Global configuration
   { modes: ['config', ...CONFIG_SUBMODES], words: ['end'], run: (s) => void (s.mode = { kind: 'privileged' }) },
@@ -342,12 +415,25 @@ const COMMANDS: readonly Command[] = [
       s.mode = { kind: 'archive' };
     },
   },
-  { modes: ['config'], vendors: IOS, words: ['no', 'archive'], run: (s) => void ((s.core.running.archive = undefined), s.core.changed()) },
+  {
+    modes: ['config'],
+    vendors: IOS,
+    words: ['no', 'archive'],
+    run: (s) => void ((s.core.running.archive = undefined), s.core.changed()),
+  },
 
   // Archive (IOS)
   { modes: ['archive'], words: ['exit'], run: (s) => void (s.mode = { kind: 'config' }) },
-  { modes: ['archive'], words: ['path', { word: 'url' }], run: (s, a) => void ((s.core.running.archive!.path = a.values.url), s.core.changed()) },
-  { modes: ['archive'], words: ['maximum', { number: [1, 14], name: 'n' }], run: (s, a) => void ((s.core.running.archive!.maximum = Number(a.values.n)), s.core.changed()) },
+  {
+    modes: ['archive'],
+    words: ['path', { word: 'url' }],
+    run: (s, a) => void ((s.core.running.archive!.path = a.values.url), s.core.changed()),
+  },
+  {
+    modes: ['archive'],
+    words: ['maximum', { number: [1, 14], name: 'n' }],
+    run: (s, a) => void ((s.core.running.archive!.maximum = Number(a.values.n)), s.core.changed()),
+  },
 
   // VLAN
   { modes: ['vlan'], words: ['exit'], run: (s) => void (s.mode = { kind: 'config' }) },
@@ -357,7 +443,8 @@ const COMMANDS: readonly Command[] = [
     run(s, a) {
       const name = unquote(a.values.name!);
       const facts = VENDORS[s.core.vendor];
-      if (name.length > facts.maxVlanName || (!facts.vlanNameSpaces && /\s/.test(name))) throw new CaretRefusal(a.offsets.name!);
+      if (name.length > facts.maxVlanName || (!facts.vlanNameSpaces && /\s/.test(name)))
+        throw new CaretRefusal(a.offsets.name!);
       if (s.mode.kind === 'vlan') for (const vlan of s.mode.vlans) s.core.running.vlans.set(vlan, name);
       s.core.changed();
     },
@@ -370,18 +457,45 @@ const COMMANDS: readonly Command[] = [
     words: ['description', { rest: 'text' }],
     run(s, a) {
       const text = unquote(a.values.text!);
-      if (text.length > VENDORS[s.core.vendor].maxDescription) throw new CaretRefusal(a.offsets.text! + VENDORS[s.core.vendor].maxDescription);
+      if (text.length > VENDORS[s.core.vendor].maxDescription)
+        throw new CaretRefusal(a.offsets.text! + VENDORS[s.core.vendor].maxDescription);
       setOnTargets(s, 'description', text);
     },
   },
   { modes: IF_MODES, words: ['no', 'description'], run: (s) => clearOnTargets(s, 'description') },
-  { modes: IF_MODES, vendors: IOS, words: ['switchport', 'mode', { choice: ['access', 'trunk'], name: 'mode' }], run: (s, a) => setOnTargets(s, 'switchport mode', a.values.mode!) },
-  { modes: IF_MODES, vendors: OS6, words: ['switchport', 'mode', { choice: ['access', 'trunk', 'general'], name: 'mode' }], run: (s, a) => setOnTargets(s, 'switchport mode', a.values.mode!) },
+  {
+    modes: IF_MODES,
+    vendors: IOS,
+    words: ['switchport', 'mode', { choice: ['access', 'trunk'], name: 'mode' }],
+    run: (s, a) => setOnTargets(s, 'switchport mode', a.values.mode!),
+  },
+  {
+    modes: IF_MODES,
+    vendors: OS6,
+    words: ['switchport', 'mode', { choice: ['access', 'trunk', 'general'], name: 'mode' }],
+    run: (s, a) => setOnTargets(s, 'switchport mode', a.values.mode!),
+  },
   { modes: IF_MODES, words: ['no', 'switchport', 'mode'], run: (s) => clearOnTargets(s, 'switchport mode') },
-  { modes: IF_MODES, words: ['switchport', 'access', 'vlan', { number: [1, 4094], name: 'vlan' }], run: (s, a) => setOnTargets(s, 'switchport access vlan', a.values.vlan!) },
-  { modes: IF_MODES, words: ['no', 'switchport', 'access', 'vlan'], run: (s) => clearOnTargets(s, 'switchport access vlan') },
-  { modes: IF_MODES, words: ['switchport', 'trunk', 'native', 'vlan', { number: [1, 4094], name: 'vlan' }], run: (s, a) => setOnTargets(s, 'switchport trunk native vlan', a.values.vlan!) },
-  { modes: IF_MODES, words: ['no', 'switchport', 'trunk', 'native', 'vlan'], run: (s) => clearOnTargets(s, 'switchport trunk native vlan') },
+  {
+    modes: IF_MODES,
+    words: ['switchport', 'access', 'vlan', { number: [1, 4094], name: 'vlan' }],
+    run: (s, a) => setOnTargets(s, 'switchport access vlan', a.values.vlan!),
+  },
+  {
+    modes: IF_MODES,
+    words: ['no', 'switchport', 'access', 'vlan'],
+    run: (s) => clearOnTargets(s, 'switchport access vlan'),
+  },
+  {
+    modes: IF_MODES,
+    words: ['switchport', 'trunk', 'native', 'vlan', { number: [1, 4094], name: 'vlan' }],
+    run: (s, a) => setOnTargets(s, 'switchport trunk native vlan', a.values.vlan!),
+  },
+  {
+    modes: IF_MODES,
+    words: ['no', 'switchport', 'trunk', 'native', 'vlan'],
+    run: (s) => clearOnTargets(s, 'switchport trunk native vlan'),
+  },
   {
     modes: IF_MODES,
     words: ['switchport', 'trunk', 'allowed', 'vlan', { rest: 'vlans' }],
@@ -393,7 +507,11 @@ const COMMANDS: readonly Command[] = [
       });
     },
   },
-  { modes: IF_MODES, words: ['no', 'switchport', 'trunk', 'allowed', 'vlan'], run: (s) => clearOnTargets(s, 'switchport trunk allowed vlan') },
+  {
+    modes: IF_MODES,
+    words: ['no', 'switchport', 'trunk', 'allowed', 'vlan'],
+    run: (s) => clearOnTargets(s, 'switchport trunk allowed vlan'),
+  },
   {
     modes: IF_MODES,
     words: ['mtu', { rest: 'bytes' }],
@@ -407,7 +525,12 @@ const COMMANDS: readonly Command[] = [
   { modes: IF_MODES, words: ['no', 'mtu'], run: (s) => clearOnTargets(s, 'mtu') },
   {
     modes: IF_MODES,
-    words: ['channel-group', { number: [1, 128], name: 'group' }, 'mode', { choice: ['active', 'passive', 'on'], name: 'mode' }],
+    words: [
+      'channel-group',
+      { number: [1, 128], name: 'group' },
+      'mode',
+      { choice: ['active', 'passive', 'on'], name: 'mode' },
+    ],
     run(s, a) {
       if (s.targets.some((t) => t.kind === 'port-channel')) throw new CaretRefusal(0);
       const group = Number(a.values.group);
@@ -419,14 +542,26 @@ const COMMANDS: readonly Command[] = [
   },
   { modes: IF_MODES, words: ['no', 'channel-group'], run: (s) => clearOnTargets(s, 'channel-group') },
   { modes: IF_MODES, words: ['spanning-tree', 'portfast'], run: (s) => setOnTargets(s, 'spanning-tree portfast', '') },
-  { modes: IF_MODES, vendors: IOS, words: ['spanning-tree', 'portfast', 'trunk'], run: (s) => setOnTargets(s, 'spanning-tree portfast', 'trunk') },
-  { modes: IF_MODES, words: ['no', 'spanning-tree', 'portfast'], run: (s) => clearOnTargets(s, 'spanning-tree portfast') },
+  {
+    modes: IF_MODES,
+    vendors: IOS,
+    words: ['spanning-tree', 'portfast', 'trunk'],
+    run: (s) => setOnTargets(s, 'spanning-tree portfast', 'trunk'),
+  },
+  {
+    modes: IF_MODES,
+    words: ['no', 'spanning-tree', 'portfast'],
+    run: (s) => clearOnTargets(s, 'spanning-tree portfast'),
+  },
   { modes: IF_MODES, words: ['shutdown'], run: (s) => setOnTargets(s, 'shutdown', '') },
   { modes: IF_MODES, words: ['no', 'shutdown'], run: (s) => clearOnTargets(s, 'shutdown') },
 ];
 
 const commandsOf = (vendor: SwitchVendor, mode: ModeKind) =>
-  COMMANDS.filter((c) => c.modes.includes(mode) && (c.vendors ?? [vendor]).includes(vendor)).map((command) => ({ command, words: command.words }));
+  COMMANDS.filter((c) => c.modes.includes(mode) && (c.vendors ?? [vendor]).includes(vendor)).map((command) => ({
+    command,
+    words: command.words,
+  }));
 
 /**
  * Which command a line is in the session's mode. In a configuration submode a

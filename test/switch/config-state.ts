@@ -110,7 +110,8 @@ export class SwitchConfig {
   clone(): SwitchConfig {
     const copy = new SwitchConfig(this.vendor, this.hostname, []);
     for (const [id, name] of this.vlans) copy.vlans.set(id, name);
-    for (const [key, iface] of this.interfaces) copy.interfaces.set(key, { ...iface, settings: new Map(iface.settings) });
+    for (const [key, iface] of this.interfaces)
+      copy.interfaces.set(key, { ...iface, settings: new Map(iface.settings) });
     copy.archive = this.archive && { ...this.archive };
     return copy;
   }
@@ -150,7 +151,12 @@ export class SwitchConfig {
       const value = iface.settings.get(setting);
       if (value === undefined) continue;
       if (setting === 'switchport trunk allowed vlan' && wrapAllowedAt !== undefined && value !== 'none') {
-        lines.push(...switchportLines({ mode: 'trunk', allowed: value }, { explicit: false, accessModeAlways: true, wrapAllowedAt }).allowed);
+        lines.push(
+          ...switchportLines(
+            { mode: 'trunk', allowed: value },
+            { explicit: false, accessModeAlways: true, wrapAllowedAt },
+          ).allowed,
+        );
       } else if (setting === 'description') {
         lines.push(`description ${this.quote(value)}`);
       } else {

@@ -26,7 +26,13 @@ export async function login(sw: TestSwitch, password: string): Promise<Login> {
     client.once('error', reject);
     client.once('close', () => reject(new Error('connection closed during login')));
     sock.once('connect', () =>
-      client.connect({ sock, username: sw.user, password, hostVerifier: (key: Buffer) => key.equals(expected.getPublicSSH()), readyTimeout: 5_000 }),
+      client.connect({
+        sock,
+        username: sw.user,
+        password,
+        hostVerifier: (key: Buffer) => key.equals(expected.getPublicSSH()),
+        readyTimeout: 5_000,
+      }),
     );
     sock.once('error', reject);
   });

@@ -6,7 +6,12 @@
  */
 
 /** A keyword, a number in a range, one of some words, any word, or the rest of the line. */
-export type Word = string | { readonly number: readonly [min: number, max: number]; readonly name: string } | { readonly choice: readonly string[]; readonly name: string } | { readonly word: string } | { readonly rest: string };
+export type Word =
+  | string
+  | { readonly number: readonly [min: number, max: number]; readonly name: string }
+  | { readonly choice: readonly string[]; readonly name: string }
+  | { readonly word: string }
+  | { readonly rest: string };
 
 /** Values of the named words, and where each starts in the line (for the caret). */
 export interface Args {
@@ -38,15 +43,25 @@ function keywordOf(typed: string, choices: readonly string[]): string | 'ambiguo
   return prefixed[0];
 }
 
-export function matchLine<C>(line: string, commands: readonly { readonly command: C; readonly words: readonly Word[] }[]): Match<C> {
+export function matchLine<C>(
+  line: string,
+  commands: readonly { readonly command: C; readonly words: readonly Word[] }[],
+): Match<C> {
   const tokens = [...line.matchAll(/\S+/g)].map((m) => ({ text: m[0], offset: m.index }));
-  let live: Candidate<C>[] = commands.map((c) => ({ command: c.command, words: c.words, args: {}, offsets: {}, done: false }));
+  let live: Candidate<C>[] = commands.map((c) => ({
+    command: c.command,
+    words: c.words,
+    args: {},
+    offsets: {},
+    done: false,
+  }));
   for (const [i, token] of tokens.entries()) {
     const open = live.filter((c) => !c.done);
     // Keywords compete with each other at this position: `s` is ambiguous between `show` and `switchport`.
     const keywords = open.map((c) => c.words[i]).filter((w): w is string => typeof w === 'string');
     const keyword = keywordOf(token.text, keywords);
-    if (keyword === 'ambiguous') return { ok: false, error: 'ambiguous', typed: line.slice(0, token.offset + token.text.length).trim() };
+    if (keyword === 'ambiguous')
+      return { ok: false, error: 'ambiguous', typed: line.slice(0, token.offset + token.text.length).trim() };
     const next: Candidate<C>[] = live.filter((c) => c.done);
     for (const c of open) {
       const word = c.words[i];
@@ -55,7 +70,8 @@ export function matchLine<C>(line: string, commands: readonly { readonly command
         if (word === keyword) next.push(c);
       } else if ('number' in word) {
         const n = Number(token.text);
-        if (/^\d+$/.test(token.text) && n >= word.number[0] && n <= word.number[1]) next.push(withArg(c, word.name, token.text, token.offset));
+        if (/^\d+$/.test(token.text) && n >= word.number[0] && n <= word.number[1])
+          next.push(withArg(c, word.name, token.text, token.offset));
       } else if ('choice' in word) {
         const chosen = keywordOf(token.text, word.choice);
         if (chosen !== undefined && chosen !== 'ambiguous') next.push(withArg(c, word.name, chosen, token.offset));
@@ -71,7 +87,9 @@ export function matchLine<C>(line: string, commands: readonly { readonly command
     live = next;
   }
   // `interface range X` over `interface X`: the command whose keywords reach furthest wins.
-  const complete = live.filter((c) => c.done || c.words.length === tokens.length).sort((a, b) => keywordRun(b.words) - keywordRun(a.words))[0];
+  const complete = live
+    .filter((c) => c.done || c.words.length === tokens.length)
+    .sort((a, b) => keywordRun(b.words) - keywordRun(a.words))[0];
   if (!complete) return { ok: false, error: 'incomplete' };
   return { ok: true, command: complete.command, args: { values: complete.args, offsets: complete.offsets } };
 }

@@ -56,13 +56,19 @@ function channelsOf(config: SwitchConfig, links: LinkFacts): ChannelView[] {
   return [...numbers]
     .sort((a, b) => a - b)
     .map((number) => {
-      const ports = [...config.interfaces.values()].filter((i) => i.kind === 'port' && read.get(i.name)?.channelGroup?.number === number);
+      const ports = [...config.interfaces.values()].filter(
+        (i) => i.kind === 'port' && read.get(i.name)?.channelGroup?.number === number,
+      );
       const lacp = ports.some((p) => read.get(p.name)?.channelGroup?.mode !== 'on');
       return {
         number,
         read: read.get(`port-channel ${number}`),
         lacp,
-        members: ports.map((p) => ({ name: p.name, state: memberState(links, p.name, lacp), partner: links.partners.get(p.name) })),
+        members: ports.map((p) => ({
+          name: p.name,
+          state: memberState(links, p.name, lacp),
+          partner: links.partners.get(p.name),
+        })),
       };
     });
 }
@@ -70,7 +76,10 @@ function channelsOf(config: SwitchConfig, links: LinkFacts): ChannelView[] {
 const cell = (text: string, width: number) => text.slice(0, width).padEnd(width);
 /** Cells cut to their column's width; the last column (VLANs) runs on, as long lists do. */
 const row = (cells: readonly (readonly [string, number])[]) =>
-  cells.map(([text, width], i) => (i === cells.length - 1 ? text : cell(text, width))).join(' ').trimEnd();
+  cells
+    .map(([text, width], i) => (i === cells.length - 1 ? text : cell(text, width)))
+    .join(' ')
+    .trimEnd();
 
 /** `(240),1-239,241-4094` for a trunk, the VLAN for an access port. */
 function os6Vlans(config: SwitchConfig, iface: ReadInterface | undefined): { mode: string; vlans: string } {
@@ -79,7 +88,9 @@ function os6Vlans(config: SwitchConfig, iface: ReadInterface | undefined): { mod
   if (sp.mode === 'access') return { mode: 'A', vlans: String(sp.vlan) };
   const native = sp.native ?? 1;
   const allowed: VlanRange[] = sp.allowed === 'all' ? parseVlanSet('1-4094') : parseVlanSet(sp.allowed);
-  const ids = allowed.flatMap((r) => Array.from({ length: r.to - r.from + 1 }, (_, k) => r.from + k)).filter((v) => v !== native);
+  const ids = allowed
+    .flatMap((r) => Array.from({ length: r.to - r.from + 1 }, (_, k) => r.from + k))
+    .filter((v) => v !== native);
   return { mode: 'T', vlans: [`(${native})`, formatVlanSet(vlanSetFromIds(ids))].filter((t) => t !== '').join(',') };
 }
 
@@ -90,17 +101,39 @@ const ruler = (widths: readonly number[]) => widths.map((w) => '-'.repeat(w)).jo
 export function showOs6InterfacesStatus(config: SwitchConfig, links: LinkFacts): string[] {
   const read = readOf(config);
   const out = [
-    row(['Port', 'Description', 'Duplex', 'Speed', 'Neg', 'Link', 'Flow', 'M', 'VLAN'].map((t, i) => [t, OS6_PORT_COLUMNS[i]!] as const)),
+    row(
+      ['Port', 'Description', 'Duplex', 'Speed', 'Neg', 'Link', 'Flow', 'M', 'VLAN'].map(
+        (t, i) => [t, OS6_PORT_COLUMNS[i]!] as const,
+      ),
+    ),
     row(['', '', '', '', '', 'State', 'Ctrl', '', ''].map((t, i) => [t, OS6_PORT_COLUMNS[i]!] as const)),
     ruler(OS6_PORT_COLUMNS),
   ];
   for (const iface of config.sortedInterfaces().filter((i) => i.kind === 'port')) {
     const up = links.up.has(iface.name);
     const { mode, vlans } = os6Vlans(config, read.get(iface.name));
-    const cells = [shortPortName('dell-os6', iface.name), read.get(iface.name)?.description ?? '', up ? 'Full' : 'N/A', up ? '10000' : 'Unknown', 'Auto', up ? 'Up' : 'Down', 'Off', mode, vlans];
+    const cells = [
+      shortPortName('dell-os6', iface.name),
+      read.get(iface.name)?.description ?? '',
+      up ? 'Full' : 'N/A',
+      up ? '10000' : 'Unknown',
+      'Auto',
+      up ? 'Up' : 'Down',
+      'Off',
+      mode,
+      vlans,
+    ];
     out.push(row(cells.map((t, i) => [t, OS6_PORT_COLUMNS[i]!] as const)));
   }
-  out.push('', 'Oob  Type                            Link', '                                     State', '---  ------------------------------  -----', 'oob  Out-Of-Band                     Up', '', '');
+  out.push(
+    '',
+    'Oob  Type                            Link',
+    '                                     State',
+    '---  ------------------------------  -----',
+    'oob  Out-Of-Band                     Up',
+    '',
+    '',
+  );
   out.push(
     row(['Port', 'Description', 'Link', 'M', 'VLAN'].map((t, i) => [t, OS6_CHANNEL_COLUMNS[i]!] as const)),
     row(['Channel', '', 'State', '', ''].map((t, i) => [t, OS6_CHANNEL_COLUMNS[i]!] as const)),
@@ -119,14 +152,20 @@ export function showOs6InterfacesStatus(config: SwitchConfig, links: LinkFacts):
 function os6MemberLines(members: ChannelView['members'], width: number): string[] {
   if (members.length === 0) return ['No Configured Ports'];
   const words: string[] = [];
-  for (const [label, active] of [['Active:', true], ['Inactive:', false]] as const) {
-    const names = members.filter((m) => (m.state === 'bundled') === active).map((m) => shortPortName('dell-os6', m.name));
+  for (const [label, active] of [
+    ['Active:', true],
+    ['Inactive:', false],
+  ] as const) {
+    const names = members
+      .filter((m) => (m.state === 'bundled') === active)
+      .map((m) => shortPortName('dell-os6', m.name));
     if (names.length > 0) words.push(label, ...names.map((n, i) => (i < names.length - 1 ? `${n},` : n)));
   }
   const lines: string[] = [];
   for (const word of words) {
     const last = lines.at(-1);
-    if (last !== undefined && last.length + 1 + word.length <= width && word !== 'Inactive:') lines[lines.length - 1] = `${last} ${word}`;
+    if (last !== undefined && last.length + 1 + word.length <= width && word !== 'Inactive:')
+      lines[lines.length - 1] = `${last} ${word}`;
     else lines.push(word);
   }
   return lines;
@@ -134,8 +173,16 @@ function os6MemberLines(members: ChannelView['members'], width: number): string[
 
 export function showOs6PortChannels(config: SwitchConfig, links: LinkFacts): string[] {
   const widths = [10, 37, 9, 11, 11, 9] as const;
-  const line = (cells: readonly string[]) => cells.map((t, i) => t.padEnd(widths[i]!)).join('').trimEnd();
-  const out = ['', line(['Channel', 'Ports', 'Ch-Type', 'Hash Type', 'Min-links', 'Local Prf']), line(['-------', '-'.repeat(35), '-------', '---------', '---------', '---------'])];
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((t, i) => t.padEnd(widths[i]!))
+      .join('')
+      .trimEnd();
+  const out = [
+    '',
+    line(['Channel', 'Ports', 'Ch-Type', 'Hash Type', 'Min-links', 'Local Prf']),
+    line(['-------', '-'.repeat(35), '-------', '---------', '---------', '---------']),
+  ];
   for (const channel of channelsOf(config, links)) {
     const [first, ...rest] = os6MemberLines(channel.members, 35);
     out.push(line([`Po${channel.number}`, first!, channel.lacp ? 'Dynamic' : 'Static', '7', '1', 'Disabled']));
@@ -180,9 +227,12 @@ export function showEtherchannelSummary(config: SwitchConfig, links: LinkFacts):
   ];
   for (const channel of channels) {
     const up = channel.members.some((m) => m.state === 'bundled');
-    const members = channel.members.map((m) => `${shortPortName('cisco-ios', m.name)}(${IOS_MEMBER_FLAG[m.state]})`.padEnd(16));
+    const members = channel.members.map((m) =>
+      `${shortPortName('cisco-ios', m.name)}(${IOS_MEMBER_FLAG[m.state]})`.padEnd(16),
+    );
     const head = `${String(channel.number).padEnd(7)}${`Po${channel.number}(S${up ? 'U' : 'D'})`.padEnd(15)}${(channel.members.length === 0 ? '-' : channel.lacp ? 'LACP' : '-').padEnd(12)}`;
-    for (let i = 0; i === 0 || i < members.length; i += 2) out.push(`${i === 0 ? head : ' '.repeat(34)}${members.slice(i, i + 2).join('')}`.trimEnd());
+    for (let i = 0; i === 0 || i < members.length; i += 2)
+      out.push(`${i === 0 ? head : ' '.repeat(34)}${members.slice(i, i + 2).join('')}`.trimEnd());
   }
   return out;
 }
@@ -200,7 +250,10 @@ export function showLacpNeighbor(config: SwitchConfig, links: LinkFacts): string
   ];
   for (const channel of channelsOf(config, links).filter((c) => c.lacp)) {
     out.push('', `Channel group ${channel.number} neighbors`, '');
-    out.push('                  LACP port                        Admin  Oper   Port    Port', 'Port      Flags   Priority  Dev ID          Age    key    Key    Number  State');
+    out.push(
+      '                  LACP port                        Admin  Oper   Port    Port',
+      'Port      Flags   Priority  Dev ID          Age    key    Key    Number  State',
+    );
     for (const member of channel.members) {
       const p = member.partner;
       if (!p || member.state === 'down') continue;

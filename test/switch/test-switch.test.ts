@@ -3,7 +3,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ssh2 from 'ssh2';
-import { HostKeyTrust, HostKeyUnknownError, knownHostsName, SshConnectionError, connect } from '../../electron/engine/ssh/index.js';
+import {
+  HostKeyTrust,
+  HostKeyUnknownError,
+  knownHostsName,
+  SshConnectionError,
+  connect,
+} from '../../electron/engine/ssh/index.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SwitchVendor } from '../../shared/model/schema.js';
 import { parseEtherchannelSummary } from '../../shared/status/ios-etherchannel-summary.js';
@@ -59,7 +65,9 @@ describe('prompts and modes', () => {
     await term.type('enable\r', /Password: $/);
     await term.type('wrong\r', /Password: $/);
     await term.type(`${SECRET}\r`, /c9300#$/);
-    expect(await term.type('configure terminal\r', /c9300\(config\)#$/)).toContain('Enter configuration commands, one per line.  End with CNTL/Z.');
+    expect(await term.type('configure terminal\r', /c9300\(config\)#$/)).toContain(
+      'Enter configuration commands, one per line.  End with CNTL/Z.',
+    );
     await term.type('interface TenGigabitEthernet1/0/5\r', /c9300\(config-if\)#$/);
     await term.type('interface range Te1/0/1 - 4\r', /c9300\(config-if-range\)#$/);
     await term.type('vlan 240\r', /c9300\(config-vlan\)#$/);
@@ -116,9 +124,13 @@ describe('errors', () => {
     const bad = await term.type('vlan 240,5000\r', /\(config\)#$/);
     expect(bad).toContain(`${' '.repeat('Switch(config)#vlan '.length)}^\r\n% Invalid input detected at '^' marker.`);
     expect(await term.type('interface\r', /\(config\)#$/)).toContain('% Incomplete command.\r\n\r\n');
-    expect(await term.type('interface Te9/0/1\r', /\(config\)#$/)).toContain(`${' '.repeat('Switch(config)#interface Te'.length)}^`);
+    expect(await term.type('interface Te9/0/1\r', /\(config\)#$/)).toContain(
+      `${' '.repeat('Switch(config)#interface Te'.length)}^`,
+    );
     await term.type('interface Te1/0/5\r', /\(config-if\)#$/);
-    expect(await term.type('switchport access vlan 4095\r', /\(config-if\)#$/)).toContain("% Invalid input detected at '^' marker.");
+    expect(await term.type('switchport access vlan 4095\r', /\(config-if\)#$/)).toContain(
+      "% Invalid input detected at '^' marker.",
+    );
     expect(await term.type('mtu 9999\r', /\(config-if\)#$/)).toContain("% Invalid input detected at '^' marker.");
   });
 
@@ -130,7 +142,9 @@ describe('errors', () => {
     await term.type('enable\r', /Password: $/);
     await term.type(`${SECRET}\r`, /#$/);
     await term.type('configure\r', /\(config\)#$/);
-    expect(await term.type('interface Te3/0/1\r', /\(config\)#$/)).toContain('An invalid interface has been used for this function.');
+    expect(await term.type('interface Te3/0/1\r', /\(config\)#$/)).toContain(
+      'An invalid interface has been used for this function.',
+    );
     await term.type('interface Te1/0/7\r', /#$/);
     await term.type('channel-group 10 mode on\r', /#$/);
     expect(await term.type('switchport mode trunk\r', /#$/)).toContain('Interface is part of a port-channel.');
@@ -154,7 +168,10 @@ describe('paging', () => {
   });
 
   it('pages on OS6 with its own pager prompt', async () => {
-    const sw = await start({ vendor: 'dell-os6', setup: Array.from({ length: 30 }, (_, i) => `vlan ${100 + i}`).flatMap((v) => [v, 'exit']) });
+    const sw = await start({
+      vendor: 'dell-os6',
+      setup: Array.from({ length: 30 }, (_, i) => `vlan ${100 + i}`).flatMap((v) => [v, 'exit']),
+    });
     const term = await privileged(sw);
     await term.type('show running-config\r', /--More-- or \(q\)uit$/);
     expect(await term.type('q', /console#$/)).not.toContain('exit\r\nexit');
@@ -163,7 +180,8 @@ describe('paging', () => {
 
 describe('configuration', () => {
   const HOSTNAMES: Record<SwitchVendor, string> = { 'cisco-ios': 'c9300', 'dell-os6': 'n4032' };
-  const fixture = (vendor: SwitchVendor, name: string) => readFileSync(new URL(`../shared/targets/${vendor}/__fixtures__/${name}`, import.meta.url), 'utf8');
+  const fixture = (vendor: SwitchVendor, name: string) =>
+    readFileSync(new URL(`../shared/targets/${vendor}/__fixtures__/${name}`, import.meta.url), 'utf8');
 
   for (const vendor of ['cisco-ios', 'dell-os6'] as const) {
     for (const design of ['homelab', 'rich']) {
@@ -198,8 +216,18 @@ describe('configuration', () => {
   it('keeps IOS allowed lists as IOS prints them', async () => {
     const sw = await start({ vendor: 'cisco-ios' });
     const term = await privileged(sw);
-    await typeLines(term, ['configure terminal', 'interface Te1/0/5', 'switchport trunk allowed vlan 10,20', 'switchport trunk allowed vlan add 30-40', 'switchport trunk allowed vlan remove 35', 'switchport trunk native vlan 1', 'end']);
-    expect(sw.runningConfig()).toContain('interface TenGigabitEthernet1/0/5\n switchport trunk allowed vlan 10,20,30-34,36-40\n!');
+    await typeLines(term, [
+      'configure terminal',
+      'interface Te1/0/5',
+      'switchport trunk allowed vlan 10,20',
+      'switchport trunk allowed vlan add 30-40',
+      'switchport trunk allowed vlan remove 35',
+      'switchport trunk native vlan 1',
+      'end',
+    ]);
+    expect(sw.runningConfig()).toContain(
+      'interface TenGigabitEthernet1/0/5\n switchport trunk allowed vlan 10,20,30-34,36-40\n!',
+    );
     await typeLines(term, ['configure terminal', 'interface Te1/0/5', 'switchport trunk allowed vlan none', 'end']);
     expect(sw.runningConfig()).toContain('interface TenGigabitEthernet1/0/5\n switchport trunk allowed vlan none\n!');
     await typeLines(term, ['configure terminal', 'interface Te1/0/5', 'switchport trunk allowed vlan all', 'end']);
@@ -241,7 +269,9 @@ describe('IOS archive and revert timer', () => {
   it('refuses a revert timer without an archive path', async () => {
     const sw = await start({ vendor: 'cisco-ios' });
     const term = await privileged(sw);
-    expect(await term.type('configure terminal revert timer 5\r', /Switch#$/)).toContain('%Turn config archive on before using Rollback Confirmed Change');
+    expect(await term.type('configure terminal revert timer 5\r', /Switch#$/)).toContain(
+      '%Turn config archive on before using Rollback Confirmed Change',
+    );
     expect(await term.type('configure confirm\r', /#$/)).toContain('%No Rollback Confirmed Change pending');
   });
 
@@ -253,14 +283,18 @@ describe('IOS archive and revert timer', () => {
     expect(armed).toContain('Rollback Confirmed Change: Backing up current running config to flash:netloom-0');
     await typeLines(term, ['vlan 999', 'end']);
     expect(sw.runningConfig()).toContain('vlan 999');
-    expect(await term.type('show archive config rollback timer\r', /#$/)).toMatch(/Timer value: 5 min\r\nTime remaining: [0-4] min \d+ sec\r\nUser: admin/);
+    expect(await term.type('show archive config rollback timer\r', /#$/)).toMatch(
+      /Timer value: 5 min\r\nTime remaining: [0-4] min \d+ sec\r\nUser: admin/,
+    );
     // A short minute from here on, so the re-armed timer fires while the test waits on the event.
     sw.minuteMs = 50;
     const reverted = new Promise<void>((resolve) => sw.onDidRevert(resolve));
     await term.type('configure revert timer 1\r', /#$/);
     await reverted;
     expect(sw.runningConfig()).toBe(before);
-    expect(await term.type('show archive config rollback timer\r', /#$/)).toContain('%No Rollback Confirmed Change pending');
+    expect(await term.type('show archive config rollback timer\r', /#$/)).toContain(
+      '%No Rollback Confirmed Change pending',
+    );
     expect(await term.type('configure confirm\r', /#$/)).toContain('%No Rollback Confirmed Change pending');
   });
 
@@ -276,7 +310,9 @@ describe('IOS archive and revert timer', () => {
     expect(await term.type('configure terminal revert timer 5\r', /\(config\)#$/)).toContain('to flash:netloom-1');
     await typeLines(term, ['vlan 302', 'end']);
     expect(sw.revertPending).toBe(true);
-    expect(await term.type('configure revert now\r', /#$/)).toContain('Rollback Confirmed Change: Rolling to:flash:netloom-1');
+    expect(await term.type('configure revert now\r', /#$/)).toContain(
+      'Rollback Confirmed Change: Rolling to:flash:netloom-1',
+    );
     expect(sw.runningConfig()).toBe(kept);
     expect(sw.revertPending).toBe(false);
   });
@@ -312,7 +348,9 @@ describe('faults', () => {
     const sw = await start({ vendor: 'cisco-ios', faults: { rejectLine: /^ ?mtu / } });
     const term = await privileged(sw);
     await typeLines(term, ['configure terminal', 'interface Te1/0/5']);
-    expect(await term.type(' mtu 9198\r', /#$/)).toContain(`${' '.repeat('Switch(config-if)# '.length)}^\r\n% Invalid input detected at '^' marker.`);
+    expect(await term.type(' mtu 9198\r', /#$/)).toContain(
+      `${' '.repeat('Switch(config-if)# '.length)}^\r\n% Invalid input detected at '^' marker.`,
+    );
     expect(sw.runningConfig()).not.toContain('mtu 9198');
   });
 });
@@ -325,16 +363,31 @@ describe('status commands', () => {
     sw.links.up.add('TenGigabitEthernet1/0/17').add('TenGigabitEthernet2/0/17').add('TenGigabitEthernet1/0/7');
     sw.links.partners.set('TenGigabitEthernet1/0/17', partner);
     const term = await privileged(sw);
-    await typeLines(term, ['terminal length 0', 'configure terminal', 'interface range Te1/0/17,Te2/0/17', 'channel-group 8 mode active', 'interface range Te1/0/7,Te2/0/7', 'channel-group 10 mode on', 'end']);
+    await typeLines(term, [
+      'terminal length 0',
+      'configure terminal',
+      'interface range Te1/0/17,Te2/0/17',
+      'channel-group 8 mode active',
+      'interface range Te1/0/7,Te2/0/7',
+      'channel-group 10 mode on',
+      'end',
+    ]);
     const summary = (await term.type('show etherchannel summary\r', /#$/)).split('\r\n').slice(1, -1).join('\n');
     const parsed = parseEtherchannelSummary(summary);
-    expect(parsed.ok && parsed.value.groups.map((g) => [g.group, g.flags, g.protocol, g.members.map((m) => `${m.port}:${m.state}`)])).toEqual([
+    expect(
+      parsed.ok &&
+        parsed.value.groups.map((g) => [g.group, g.flags, g.protocol, g.members.map((m) => `${m.port}:${m.state}`)]),
+    ).toEqual([
       // Te2/0/17 has a link but no LACP partner answers on it.
       [8, 'SU', 'lacp', ['Te1/0/17:bundled', 'Te2/0/17:stand-alone']],
       [10, 'SU', null, ['Te1/0/7:bundled', 'Te2/0/7:down']],
     ]);
-    const lacp = parseLacpNeighbors((await term.type('show lacp neighbor\r', /#$/)).split('\r\n').slice(1, -1).join('\n'));
-    expect(lacp.ok && lacp.value.map((n) => [n.group, n.port, n.rate, n.active, n.systemMac, n.operKey, n.state.value])).toEqual([[8, 'Te1/0/17', 'fast', true, '00:1e:49:ff:a3:e6', 15, 0x3f]]);
+    const lacp = parseLacpNeighbors(
+      (await term.type('show lacp neighbor\r', /#$/)).split('\r\n').slice(1, -1).join('\n'),
+    );
+    expect(
+      lacp.ok && lacp.value.map((n) => [n.group, n.port, n.rate, n.active, n.systemMac, n.operKey, n.state.value]),
+    ).toEqual([[8, 'Te1/0/17', 'fast', true, '00:1e:49:ff:a3:e6', 15, 0x3f]]);
   });
 
   it('answers OS6 show interfaces status and show interfaces port-channel from its state', async () => {
@@ -342,14 +395,53 @@ describe('status commands', () => {
     sw.links.up.add('Tengigabitethernet1/0/17').add('Tengigabitethernet1/0/5');
     sw.links.partners.set('Tengigabitethernet1/0/17', partner);
     const term = await privileged(sw);
-    await typeLines(term, ['terminal length 0', 'configure', 'vlan 240', 'exit', 'interface port-channel 8', 'description "ms01 bond0"', 'switchport mode trunk', 'switchport trunk native vlan 240', 'exit']);
-    await typeLines(term, ['interface Te1/0/17', 'channel-group 8 mode active', 'interface Te2/0/17', 'channel-group 8 mode active', 'interface Te1/0/5', 'description "nas eno1"', 'switchport access vlan 240', 'exit', 'exit']);
-    const status = parseOs6InterfacesStatus((await term.type('show interfaces status\r', /#$/)).split('\r\n').slice(1, -1).join('\n'));
+    await typeLines(term, [
+      'terminal length 0',
+      'configure',
+      'vlan 240',
+      'exit',
+      'interface port-channel 8',
+      'description "ms01 bond0"',
+      'switchport mode trunk',
+      'switchport trunk native vlan 240',
+      'exit',
+    ]);
+    await typeLines(term, [
+      'interface Te1/0/17',
+      'channel-group 8 mode active',
+      'interface Te2/0/17',
+      'channel-group 8 mode active',
+      'interface Te1/0/5',
+      'description "nas eno1"',
+      'switchport access vlan 240',
+      'exit',
+      'exit',
+    ]);
+    const status = parseOs6InterfacesStatus(
+      (await term.type('show interfaces status\r', /#$/)).split('\r\n').slice(1, -1).join('\n'),
+    );
     if (!status.ok) throw new Error(status.error.message);
-    expect(status.value.ports.find((p) => p.port === 'Te1/0/5')).toMatchObject({ description: 'nas eno1', link: 'up', mode: 'access', vlans: '240', speedMbps: 10000 });
+    expect(status.value.ports.find((p) => p.port === 'Te1/0/5')).toMatchObject({
+      description: 'nas eno1',
+      link: 'up',
+      mode: 'access',
+      vlans: '240',
+      speedMbps: 10000,
+    });
     expect(status.value.ports.find((p) => p.port === 'Te1/0/6')).toMatchObject({ link: 'down', speedMbps: null });
-    expect(status.value.portChannels).toEqual([{ line: expect.any(Number), portChannel: 8, description: 'ms01 bond0', link: 'up', mode: 'trunk', vlans: '(240),1-239,241-4094' }]);
-    const channels = parseOs6PortChannels((await term.type('show interfaces port-channel\r', /#$/)).split('\r\n').slice(1, -1).join('\n'));
+    expect(status.value.portChannels).toEqual([
+      {
+        line: expect.any(Number),
+        portChannel: 8,
+        description: 'ms01 bond0',
+        link: 'up',
+        mode: 'trunk',
+        vlans: '(240),1-239,241-4094',
+      },
+    ]);
+    const channels = parseOs6PortChannels(
+      (await term.type('show interfaces port-channel\r', /#$/)).split('\r\n').slice(1, -1).join('\n'),
+    );
     if (!channels.ok) throw new Error(channels.error.message);
     expect(channels.value.map((c) => [c.portChannel, c.lacp, c.members])).toEqual([
       [
@@ -368,11 +460,19 @@ describe("with Netloom's SSH layer", () => {
   it('takes a key login whose host key connect() checked, and offers no exec service', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'netloom-switch-'));
     try {
-      const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1', privateKeyEncoding: { type: 'sec1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+      const { privateKey } = generateKeyPairSync('ec', {
+        namedCurve: 'prime256v1',
+        privateKeyEncoding: { type: 'sec1', format: 'pem' },
+        publicKeyEncoding: { type: 'spki', format: 'pem' },
+      });
       const parsed = ssh2.utils.parseKey(privateKey);
       if (parsed instanceof Error || Array.isArray(parsed)) throw new Error('cannot read the generated key');
       writeFileSync(join(dir, 'id_ecdsa'), privateKey, { mode: 0o600 });
-      const sw = await start({ vendor: 'cisco-ios', password: undefined, authorizedKey: `${parsed.type} ${parsed.getPublicSSH().toString('base64')}` });
+      const sw = await start({
+        vendor: 'cisco-ios',
+        password: undefined,
+        authorizedKey: `${parsed.type} ${parsed.getPublicSSH().toString('base64')}`,
+      });
       const target = { address: sw.address, port: sw.port, user: sw.user };
       const options = { identityFile: join(dir, 'id_ecdsa'), agent: false as const, timeoutMs: 5_000 };
 
@@ -380,7 +480,10 @@ describe("with Netloom's SSH layer", () => {
       await expect(connect(target, { ...options, trust: unknown })).rejects.toBeInstanceOf(HostKeyUnknownError);
 
       writeFileSync(join(dir, 'known_hosts'), `${knownHostsName(sw.address, sw.port)} ${sw.hostPublicKey}\n`);
-      const session = await connect(target, { ...options, trust: new HostKeyTrust({ knownHostsFiles: [join(dir, 'known_hosts')], storeFile: join(dir, 'store') }) });
+      const session = await connect(target, {
+        ...options,
+        trust: new HostKeyTrust({ knownHostsFiles: [join(dir, 'known_hosts')], storeFile: join(dir, 'store') }),
+      });
       try {
         await expect(session.run(['show', 'version'])).rejects.toBeInstanceOf(SshConnectionError);
       } finally {

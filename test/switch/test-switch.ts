@@ -70,7 +70,10 @@ export class TestSwitch implements SwitchCore {
   faults: SwitchFaults;
   /** How long one "minute" of the revert timer lasts, read whenever a timer is armed (tests shorten it). */
   minuteMs: number;
-  readonly links: { up: Set<string>; partners: Map<string, LacpPartner> } & LinkFacts = { up: new Set(), partners: new Map() };
+  readonly links: { up: Set<string>; partners: Map<string, LacpPartner> } & LinkFacts = {
+    up: new Set(),
+    partners: new Map(),
+  };
   private lockedOut = false;
   private pending: PendingRevert | undefined;
   private archiveCount = 0;
@@ -85,13 +88,21 @@ export class TestSwitch implements SwitchCore {
     this.enableSecret = options.enableSecret;
     this.faults = { ...options.faults };
     this.minuteMs = options.minuteMs ?? 60_000;
-    this.running = new SwitchConfig(options.vendor, options.hostname ?? VENDOR_CLI[options.vendor].defaultHostname, options.ports ?? VENDOR_CLI[options.vendor].defaultPorts);
+    this.running = new SwitchConfig(
+      options.vendor,
+      options.hostname ?? VENDOR_CLI[options.vendor].defaultHostname,
+      options.ports ?? VENDOR_CLI[options.vendor].defaultPorts,
+    );
     this.startup = this.running.clone();
     const key = options.authorizedKey === undefined ? undefined : ssh2.utils.parseKey(options.authorizedKey);
     if (key instanceof Error) throw new Error(`authorizedKey: ${key.message}`);
     this.authorizedKey = Array.isArray(key) ? key[0] : key;
     // A fresh ECDSA host key per switch, in the SEC1 PEM form ssh2 reads.
-    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1', privateKeyEncoding: { type: 'sec1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+    const { privateKey } = generateKeyPairSync('ec', {
+      namedCurve: 'prime256v1',
+      privateKeyEncoding: { type: 'sec1', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    });
     const parsed = ssh2.utils.parseKey(privateKey);
     if (parsed instanceof Error || Array.isArray(parsed)) throw new Error('cannot read the generated host key');
     this.hostPublicKey = `${parsed.type} ${parsed.getPublicSSH().toString('base64')}`;
@@ -154,7 +165,14 @@ export class TestSwitch implements SwitchCore {
     const path = this.running.archive?.path;
     if (path === undefined) return undefined;
     // Armed again before it fired: the timer restarts, the archived configuration stays the one from before the first change.
-    this.pending ??= { snapshot: this.running.clone(), file: `${path}-${this.archiveCount++}`, user, minutes, deadline: 0, timer: undefined };
+    this.pending ??= {
+      snapshot: this.running.clone(),
+      file: `${path}-${this.archiveCount++}`,
+      user,
+      minutes,
+      deadline: 0,
+      timer: undefined,
+    };
     this.armTimer(minutes);
     return this.pending.file;
   }
@@ -204,7 +222,13 @@ export class TestSwitch implements SwitchCore {
 
   private async runSetup(lines: readonly string[]): Promise<void> {
     const sink = { write: () => true, on: () => sink };
-    const terminal = new CliTerminal(this, this.user, sink, { faults: () => ({}), drop: () => {}, logout: () => {} }, true);
+    const terminal = new CliTerminal(
+      this,
+      this.user,
+      sink,
+      { faults: () => ({}), drop: () => {}, logout: () => {} },
+      true,
+    );
     terminal.mode = { kind: 'config' };
     for (const line of lines) {
       const printed = await terminal.runLine(line);
@@ -264,7 +288,8 @@ export class TestSwitch implements SwitchCore {
     if (this.options.password !== undefined) methods.push('password');
     if (this.authorizedKey) methods.push('publickey');
     if (ctx.username !== this.user) return ctx.reject(methods);
-    if (ctx.method === 'password' && this.options.password !== undefined && ctx.password === this.options.password) return ctx.accept();
+    if (ctx.method === 'password' && this.options.password !== undefined && ctx.password === this.options.password)
+      return ctx.accept();
     const key = this.authorizedKey;
     if (ctx.method === 'publickey' && key && ctx.key.algo === key.type && ctx.key.data.equals(key.getPublicSSH())) {
       if (!ctx.signature) return ctx.accept();

@@ -38,7 +38,8 @@ export interface VendorCli {
   readonly defaultPorts: readonly string[];
 }
 
-const stackOfTenGig = (type: string) => [1, 2].flatMap((unit) => Array.from({ length: 24 }, (_, i) => `${type}${unit}/0/${i + 1}`));
+const stackOfTenGig = (type: string) =>
+  [1, 2].flatMap((unit) => Array.from({ length: 24 }, (_, i) => `${type}${unit}/0/${i + 1}`));
 
 export const VENDOR_CLI: Record<SwitchVendor, VendorCli> = {
   'cisco-ios': {
@@ -71,7 +72,12 @@ export const VENDOR_CLI: Record<SwitchVendor, VendorCli> = {
       })[mode.kind],
     more: '--More-- or (q)uit',
     configureWords: ['configure'],
-    runningHeader: () => ['!Current Configuration:', '!System Description "Netloom test switch (Dell EMC Networking N4032 CLI)"', '!System Software Version 6.7.1.20', '!'],
+    runningHeader: () => [
+      '!Current Configuration:',
+      '!System Description "Netloom test switch (Dell EMC Networking N4032 CLI)"',
+      '!System Software Version 6.7.1.20',
+      '!',
+    ],
     missingInterface: 'An invalid interface has been used for this function.',
     memberRefusesSwitchport: 'Interface is part of a port-channel.',
     copyAsksFilename: false,

@@ -31,8 +31,11 @@ function createDriver(plan: DevicePlan, deps: DeployDeps): NetworkDriver {
   const host = plan.target.name;
   return (deps.drivers ?? DRIVERS)[plan.driver].create(plan, {
     openSession: deps.openSession,
-    onStep: (step, state, detail) => deps.onProgress?.({ host, step, state, ...(detail !== undefined ? { detail } : {}), at: Date.now() }),
-    ...(deps.saveLocalBackup ? { saveLocalBackup: (live: string, stamp: string) => deps.saveLocalBackup!(host, live, stamp) } : {}),
+    onStep: (step, state, detail) =>
+      deps.onProgress?.({ host, step, state, ...(detail !== undefined ? { detail } : {}), at: Date.now() }),
+    ...(deps.saveLocalBackup
+      ? { saveLocalBackup: (live: string, stamp: string) => deps.saveLocalBackup!(host, live, stamp) }
+      : {}),
     ...(deps.keepBackups !== undefined ? { keepBackups: deps.keepBackups } : {}),
     ...(deps.timing ? { timing: deps.timing } : {}),
   });
@@ -69,7 +72,10 @@ export class DeployRun {
           await driver.discard();
           return { host, outcome: { kind: 'checked' } };
         } catch (e) {
-          return { host, outcome: { kind: 'failed-before-change', reason: `releasing the lock failed: ${describeError(e)}` } };
+          return {
+            host,
+            outcome: { kind: 'failed-before-change', reason: `releasing the lock failed: ${describeError(e)}` },
+          };
         } finally {
           driver.close();
         }
@@ -97,7 +103,14 @@ export class DeployRun {
         state: 'failed',
         reason: describeError(e),
         ...(e instanceof HostKeyUnknownError
-          ? { unknownHostKey: { address: plan.target.address, port: plan.target.port, keyType: e.keyType, fingerprint: e.fingerprint } }
+          ? {
+              unknownHostKey: {
+                address: plan.target.address,
+                port: plan.target.port,
+                keyType: e.keyType,
+                fingerprint: e.fingerprint,
+              },
+            }
           : {}),
       };
     }

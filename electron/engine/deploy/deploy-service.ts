@@ -29,12 +29,16 @@ export class DeployService {
   plan(design: Design, names: readonly string[]): DeployPlan {
     const errors = validateDesign(design).filter((d) => d.severity === 'error');
     if (errors.length > 0) {
-      throw new DeployRefusedError(`the design has errors; fix them before deploying\n${errors.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`);
+      throw new DeployRefusedError(
+        `the design has errors; fix them before deploying\n${errors.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`,
+      );
     }
     const plan = planDeploy(design, names, this.drivers);
     if (plan.problems.length > 0) throw new DeployRefusedError(plan.problems.join('\n'));
     if (plan.devices.length === 0) {
-      throw new DeployRefusedError(`no host to deploy (${plan.skipped.map((s) => `${s.host} ${s.reason}`).join('; ') || 'the design has no hosts'})`);
+      throw new DeployRefusedError(
+        `no host to deploy (${plan.skipped.map((s) => `${s.host} ${s.reason}`).join('; ') || 'the design has no hosts'})`,
+      );
     }
     return plan;
   }

@@ -19,7 +19,10 @@ export abstract class DeployError extends Error {
 /** Another deploy holds the host's lock. */
 export class LockError extends DeployError {
   readonly code = 'lock';
-  constructor(message: string, readonly owner: string) {
+  constructor(
+    message: string,
+    readonly owner: string,
+  ) {
     super(message);
   }
 }
@@ -27,7 +30,10 @@ export class LockError extends DeployError {
 /** ifupdown2 on the host refused the candidate (`ifup -a -s`); nothing was installed. */
 export class CandidateError extends DeployError {
   readonly code = 'candidate';
-  constructor(message: string, readonly output: string) {
+  constructor(
+    message: string,
+    readonly output: string,
+  ) {
     super(message);
   }
 }

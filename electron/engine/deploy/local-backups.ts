@@ -9,13 +9,23 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../project-files.js';
 
 /** Writes one backup and prunes older ones; `host` is a validated device name, safe as a folder name. */
-export async function saveLocalBackup(root: string, host: string, content: string, stamp: string, keep = 10): Promise<string> {
+export async function saveLocalBackup(
+  root: string,
+  host: string,
+  content: string,
+  stamp: string,
+  keep = 10,
+): Promise<string> {
   const folder = join(root, 'backups', host);
   await mkdir(folder, { recursive: true, mode: 0o700 });
   const path = join(folder, `interfaces.${stamp}`);
   // Never through a link planted at the path; 0600 whatever the umask.
   await writeFileAtomic(path, content, { mode: 0o600 });
-  const old = (await readdir(folder)).filter((f) => f.startsWith('interfaces.')).sort().reverse().slice(keep);
+  const old = (await readdir(folder))
+    .filter((f) => f.startsWith('interfaces.'))
+    .sort()
+    .reverse()
+    .slice(keep);
   await Promise.all(old.map((f) => rm(join(folder, f), { force: true })));
   return path;
 }

@@ -34,7 +34,12 @@ interface Deployable {
 }
 
 function deployables(design: Design): Deployable[] {
-  return design.hosts.map((h) => ({ id: h.id, name: h.name, ssh: h.ssh, driver: PLATFORM_REGISTRY[h.platform].driver }));
+  return design.hosts.map((h) => ({
+    id: h.id,
+    name: h.name,
+    ssh: h.ssh,
+    driver: PLATFORM_REGISTRY[h.platform].driver,
+  }));
 }
 
 function candidateOf(design: Design, deviceId: string, drivers: DriverRegistry, driver: DeployDriverId): GeneratedFile {

@@ -69,7 +69,9 @@ cancel_timer() {
  * Stdout: the live file. Exits 0 (prepared, lock held), 10 (unchanged, lock
  * released), 65 (rejected, lock released), 75 (locked by another deploy).
  */
-export const PREPARE = PRELUDE + sh`
+export const PREPARE =
+  PRELUDE +
+  sh`
 token=$1 target=$2 owner=$3 lease=$4
 check_token "$token"
 say step lock running
@@ -126,7 +128,9 @@ exit 65
  * Without `now` it is the armed timer: it sleeps until the deadline first.
  * Does nothing unless this deploy's rollback is still armed.
  */
-export const ROLLBACK = PRELUDE + sh`
+export const ROLLBACK =
+  PRELUDE +
+  sh`
 token=$1 mode=\${2:-timer}
 check_token "$token"
 [ -e "$lock/armed.$token" ] || exit 0
@@ -159,7 +163,9 @@ rm -rf "$lock"
  * MARGIN_S APPLY_WAIT_S ROLLBACK_SCRIPT. Exits 0 when `ifreload -a` succeeded,
  * 70 when it failed (and the host already rolled back), 71 when it still ran.
  */
-export const COMMIT = PRELUDE + sh`
+export const COMMIT =
+  PRELUDE +
+  sh`
 token=$1 window=$2 keep=$3 stamp=$4 margin=$5 applywait=$6 rollback=$7
 check_token "$token"
 grep -qx "token=$token" "$lock/owner" 2>/dev/null || { say error "the lock is no longer this deploy's"; exit 75; }
@@ -232,7 +238,9 @@ say step apply done
  * already took over, 4 when a check failed (and the host rolled back now),
  * 70 when the apply had failed (rolled back now).
  */
-export const CONFIRM = PRELUDE + sh`
+export const CONFIRM =
+  PRELUDE +
+  sh`
 token=$1 address=$2
 check_token "$token"
 [ -e "$lock/armed.$token" ] || { say verdict "the rollback had already fired"; exit 3; }
@@ -278,7 +286,9 @@ say step confirm done
 `;
 
 /** Give up a prepared deploy: remove the uploaded candidate and the lock. Args: TOKEN. */
-export const DISCARD = PRELUDE + sh`
+export const DISCARD =
+  PRELUDE +
+  sh`
 token=$1
 check_token "$token"
 grep -qx "token=$token" "$lock/owner" 2>/dev/null || exit 0
@@ -293,7 +303,9 @@ rm -rf "$lock"
  * never fired (deadline passed, still armed). Args: TOKEN TARGET.
  * Prints `@netloom last KEY=VALUE...` and the live file on stdout.
  */
-export const STATUS = PRELUDE + sh`
+export const STATUS =
+  PRELUDE +
+  sh`
 token=$1 target=$2
 check_token "$token"
 if [ -e "$lock/armed.$token" ]; then

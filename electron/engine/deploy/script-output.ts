@@ -43,7 +43,12 @@ export function parseScriptLine(line: string): ScriptLine {
     case 'verdict':
       return { kind: word, text };
     case 'last':
-      return { kind: 'last', fields: Object.fromEntries(more.filter((f) => f.includes('=')).map((f) => [f.slice(0, f.indexOf('=')), f.slice(f.indexOf('=') + 1)])) };
+      return {
+        kind: 'last',
+        fields: Object.fromEntries(
+          more.filter((f) => f.includes('=')).map((f) => [f.slice(0, f.indexOf('=')), f.slice(f.indexOf('=') + 1)]),
+        ),
+      };
     default:
       return { kind: 'other', text: line };
   }

@@ -54,9 +54,18 @@ export function sshSessionOpener(options: SshOpenerOptions): SessionOpener {
       return await open({ address: target.address, port: target.port, user: target.user }, base);
     } catch (e) {
       if (!(e instanceof HostKeyUnknownError) || !options.acceptUnknownKey) throw e;
-      const question = { host: target.name, address: target.address, port: target.port, keyType: e.keyType, fingerprint: e.fingerprint };
+      const question = {
+        host: target.name,
+        address: target.address,
+        port: target.port,
+        keyType: e.keyType,
+        fingerprint: e.fingerprint,
+      };
       if (!(await options.acceptUnknownKey(question))) throw e;
-      return open({ address: target.address, port: target.port, user: target.user }, { ...base, acceptHostKey: e.fingerprint });
+      return open(
+        { address: target.address, port: target.port, user: target.user },
+        { ...base, acceptHostKey: e.fingerprint },
+      );
     }
   };
 
@@ -75,7 +84,8 @@ export function sshSessionOpener(options: SshOpenerOptions): SessionOpener {
     }
     sudoPassword ??= options.sudoPassword();
     const asked = await sudoPassword;
-    if (asked === undefined) throw new SshAuthError(`sudo on ${target.name} wants a password and none was given`, target.address);
+    if (asked === undefined)
+      throw new SshAuthError(`sudo on ${target.name} wants a password and none was given`, target.address);
     return login(target, timeoutMs, { sudoPassword: asked });
   };
 }

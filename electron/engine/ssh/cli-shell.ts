@@ -92,7 +92,10 @@ const ERRORS: Record<SwitchVendor, readonly (readonly [RegExp, CliFailure])[]> =
     [/^% ?Incomplete command/m, 'incomplete'],
     [/^% ?Ambiguous command/m, 'ambiguous'],
     [/^% ?(Error|Bad secrets?)/m, 'error'],
-    [/^(An invalid interface has been used|Interface is part of a port-channel|Configuration Not Saved!|Error:)/m, 'error'],
+    [
+      /^(An invalid interface has been used|Interface is part of a port-channel|Configuration Not Saved!|Error:)/m,
+      'error',
+    ],
   ],
 };
 
@@ -137,7 +140,10 @@ export interface SendOptions {
 export function openShellChannel(client: Client, where: string): Promise<ClientChannel> {
   return new Promise((resolve, reject) => {
     client.shell({ term: 'vt100', cols: 511, rows: 24 }, (error, channel) => {
-      if (error) reject(new SshConnectionError(`${where} refused an interactive shell: ${error.message}`, where, { cause: error }));
+      if (error)
+        reject(
+          new SshConnectionError(`${where} refused an interactive shell: ${error.message}`, where, { cause: error }),
+        );
       else resolve(channel);
     });
   });
@@ -214,9 +220,12 @@ export class CliShell {
     const max = this.options.maxLineLength ?? 400;
     if (!SAFE_LINE.test(line)) {
       const bad = [...line].find((c) => !SAFE_LINE.test(c))!;
-      throw new CliUnsafeLineError(`${what} holds ${JSON.stringify(bad)} (U+${bad.codePointAt(0)!.toString(16).padStart(4, '0')}): a switch line takes printable ASCII only, without "?"`);
+      throw new CliUnsafeLineError(
+        `${what} holds ${JSON.stringify(bad)} (U+${bad.codePointAt(0)!.toString(16).padStart(4, '0')}): a switch line takes printable ASCII only, without "?"`,
+      );
     }
-    if (line.length > max) throw new CliUnsafeLineError(`${what} is ${line.length} characters long; a switch line takes at most ${max}`);
+    if (line.length > max)
+      throw new CliUnsafeLineError(`${what} is ${line.length} characters long; a switch line takes at most ${max}`);
   }
 
   private async enable(): Promise<void> {
@@ -225,12 +234,16 @@ export class CliShell {
     if (secret !== undefined) this.checkLine(secret, 'the enable secret');
     this.received = '';
     this.channel.write('enable\r');
-    const asked = await this.waitFor('enable', (text) => (/Password: ?$/.test(text) ? 'password' : promptAtEnd(text) ? 'prompt' : undefined));
+    const asked = await this.waitFor('enable', (text) =>
+      /Password: ?$/.test(text) ? 'password' : promptAtEnd(text) ? 'prompt' : undefined,
+    );
     if (asked === 'password') {
       if (secret === undefined) throw new SshAuthError(`${where} asks for an enable secret and none was given`, where);
       this.received = '';
       this.channel.write(`${secret}\r`);
-      const answer = await this.waitFor('enable', (text) => (/Password: ?$/.test(text) ? 'again' : promptAtEnd(text) ? 'prompt' : undefined));
+      const answer = await this.waitFor('enable', (text) =>
+        /Password: ?$/.test(text) ? 'again' : promptAtEnd(text) ? 'prompt' : undefined,
+      );
       if (answer === 'again') throw new SshAuthError(`${where} refused the enable secret`, where);
     }
     this.current = promptAtEnd(this.received);
@@ -245,7 +258,11 @@ export class CliShell {
     this.channel.write(`${line}\r`);
     let raw: string;
     try {
-      raw = await this.waitForPrompt(line, options.answers ?? [], options.timeoutMs ?? this.options.timeoutMs ?? 30_000);
+      raw = await this.waitForPrompt(
+        line,
+        options.answers ?? [],
+        options.timeoutMs ?? this.options.timeoutMs ?? 30_000,
+      );
     } catch (e) {
       // Without its prompt the switch may still be busy or waiting for a key: the next line typed
       // would answer it. The session is closed so nothing more goes to a CLI in an unknown state.
@@ -286,7 +303,8 @@ export class CliShell {
           this.channel.write(REPLY_KEYS[answer.reply]);
           return undefined;
         }
-        if (QUESTION.test(text.slice(answered))) throw this.refusal(line, 'question', text, text.slice(text.lastIndexOf('\n') + 1));
+        if (QUESTION.test(text.slice(answered)))
+          throw this.refusal(line, 'question', text, text.slice(text.lastIndexOf('\n') + 1));
         return undefined;
       },
       timeoutMs,
@@ -297,11 +315,28 @@ export class CliShell {
   }
 
   /** Re-checks `judge` on everything received so far at each arrival, until it gives a value. */
-  private waitFor<T>(line: string, judge: (text: string) => T | undefined, timeoutMs = this.options.timeoutMs ?? 30_000): Promise<T> {
+  private waitFor<T>(
+    line: string,
+    judge: (text: string) => T | undefined,
+    timeoutMs = this.options.timeoutMs ?? 30_000,
+  ): Promise<T> {
     const where = this.options.where;
     const max = this.options.maxOutputBytes ?? 8 * 1024 * 1024;
     return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => finish(() => reject(new SshTimeoutError(`${where} did not answer ${JSON.stringify(line)} with a prompt within ${timeoutMs} ms`, where, 'exec', timeoutMs))), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          finish(() =>
+            reject(
+              new SshTimeoutError(
+                `${where} did not answer ${JSON.stringify(line)} with a prompt within ${timeoutMs} ms`,
+                where,
+                'exec',
+                timeoutMs,
+              ),
+            ),
+          ),
+        timeoutMs,
+      );
       const finish = (settle: () => void) => {
         clearTimeout(timer);
         this.wake = undefined;
@@ -311,7 +346,16 @@ export class CliShell {
         try {
           if (this.received.length > max) {
             this.close();
-            return finish(() => reject(this.refusal(line, 'output-too-large', this.received.slice(0, 4096), `more than ${max} bytes of output`)));
+            return finish(() =>
+              reject(
+                this.refusal(
+                  line,
+                  'output-too-large',
+                  this.received.slice(0, 4096),
+                  `more than ${max} bytes of output`,
+                ),
+              ),
+            );
           }
           const value = judge(this.received);
           if (value !== undefined) return finish(() => resolve(value));

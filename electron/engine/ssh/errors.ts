@@ -3,7 +3,15 @@
  * can tell a host that never answered from a refused key or a host key that changed.
  */
 
-export type SshErrorCode = 'connection' | 'auth' | 'timeout' | 'command' | 'output-too-large' | 'host-key-unknown' | 'host-key-changed' | 'host-key-revoked';
+export type SshErrorCode =
+  | 'connection'
+  | 'auth'
+  | 'timeout'
+  | 'command'
+  | 'output-too-large'
+  | 'host-key-unknown'
+  | 'host-key-changed'
+  | 'host-key-revoked';
 
 export abstract class SshError extends Error {
   abstract readonly code: SshErrorCode;

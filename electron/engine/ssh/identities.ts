@@ -86,7 +86,10 @@ export async function findIdentities(username: string, options: IdentityOptions 
   }
   if (methods.length === 0) {
     throw new IdentityError(
-      ['no SSH key to offer: start ssh-agent (SSH_AUTH_SOCK), create ~/.ssh/id_ed25519, or pass --identity FILE', ...skipped].join('; '),
+      [
+        'no SSH key to offer: start ssh-agent (SSH_AUTH_SOCK), create ~/.ssh/id_ed25519, or pass --identity FILE',
+        ...skipped,
+      ].join('; '),
     );
   }
   return { methods, offered, skipped };
@@ -95,6 +98,8 @@ export async function findIdentities(username: string, options: IdentityOptions 
 /** The methods as ssh2's `authHandler` list. */
 export function authHandlerOf(identities: Identities): (AgentAuthMethod | PublicKeyAuthMethod)[] {
   return identities.methods.map((m): AgentAuthMethod | PublicKeyAuthMethod =>
-    m.type === 'agent' ? { type: 'agent', username: m.username, agent: m.agent } : { type: 'publickey', username: m.username, key: m.key },
+    m.type === 'agent'
+      ? { type: 'agent', username: m.username, agent: m.agent }
+      : { type: 'publickey', username: m.username, key: m.key },
   );
 }

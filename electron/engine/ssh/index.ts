@@ -39,10 +39,33 @@
  */
 export * from './errors.js';
 export { sha256Fingerprint, keyTypeOf } from './fingerprint.js';
-export { parseKnownHosts, judgeHostKey, knownHostsLine, knownHostsName, type HostKeyVerdict, type KnownHostEntry } from './known-hosts.js';
+export {
+  parseKnownHosts,
+  judgeHostKey,
+  knownHostsLine,
+  knownHostsName,
+  type HostKeyVerdict,
+  type KnownHostEntry,
+} from './known-hosts.js';
 export { HostKeyTrust, defaultKnownHostsFiles, type HostKeyCheck, type HostKeyTrustOptions } from './trust.js';
-export { connect, MAX_OUTPUT_BYTES, type ConnectOptions, type ExecOptions, type ExecResult, type SshSession, type SshTarget } from './session.js';
-export { sh, shell, chain, quote, singleLine, ShellQuoteError, type ShellCommand } from '../../../shared/shell/quote.js';
+export {
+  connect,
+  MAX_OUTPUT_BYTES,
+  type ConnectOptions,
+  type ExecOptions,
+  type ExecResult,
+  type SshSession,
+  type SshTarget,
+} from './session.js';
+export {
+  sh,
+  shell,
+  chain,
+  quote,
+  singleLine,
+  ShellQuoteError,
+  type ShellCommand,
+} from '../../../shared/shell/quote.js';
 export {
   CliShell,
   CliCommandError,

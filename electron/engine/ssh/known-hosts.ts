@@ -85,7 +85,10 @@ export function knownHostsName(host: string, port: number): string {
 
 /** `*` any run of characters, `?` one character; case-insensitive like OpenSSH's match_pattern. */
 function wildcardMatch(name: string, pattern: string): boolean {
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*').replaceAll('?', '.');
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replaceAll('*', '.*')
+    .replaceAll('?', '.');
   return new RegExp(`^${source}$`, 'i').test(name);
 }
 
@@ -125,7 +128,12 @@ export type HostKeyVerdict =
  * with other keys mean the key changed; otherwise the key is unknown. `@cert-authority` lines are
  * ignored (Netloom does not verify host certificates).
  */
-export function judgeHostKey(entries: readonly KnownHostEntry[], host: string, port: number, keyBlob: Buffer): HostKeyVerdict {
+export function judgeHostKey(
+  entries: readonly KnownHostEntry[],
+  host: string,
+  port: number,
+  keyBlob: Buffer,
+): HostKeyVerdict {
   const revoked = entries.find((e) => e.marker === 'revoked' && e.keyBlob.equals(keyBlob));
   if (revoked) return { status: 'revoked', source: revoked.source };
   const name = knownHostsName(host, port);
@@ -135,7 +143,10 @@ export function judgeHostKey(entries: readonly KnownHostEntry[], host: string, p
   const keyType = keyTypeOf(keyBlob);
   const sameType = forHost.filter((e) => e.keyType === keyType);
   if (sameType.length > 0) {
-    return { status: 'changed', trusted: sameType.map((e) => ({ fingerprint: sha256Fingerprint(e.keyBlob), source: e.source })) };
+    return {
+      status: 'changed',
+      trusted: sameType.map((e) => ({ fingerprint: sha256Fingerprint(e.keyBlob), source: e.source })),
+    };
   }
   return { status: 'unknown', otherKeyTypes: [...new Set(forHost.map((e) => e.keyType))] };
 }

@@ -170,25 +170,55 @@ export async function connect(target: SshTarget, options: ConnectOptions = {}): 
       reject(error);
     };
     const timer = setTimeout(
-      () => fail(new SshTimeoutError(`${where} did not complete the SSH login within ${timeoutMs} ms`, where, 'connect', timeoutMs)),
+      () =>
+        fail(
+          new SshTimeoutError(
+            `${where} did not complete the SSH login within ${timeoutMs} ms`,
+            where,
+            'connect',
+            timeoutMs,
+          ),
+        ),
       timeoutMs,
     );
 
-    sock.on('error', (error: NodeJS.ErrnoException) => fail(new SshConnectionError(`${where} ${socketProblem(error)}`, where, { cause: error })));
+    sock.on('error', (error: NodeJS.ErrnoException) =>
+      fail(new SshConnectionError(`${where} ${socketProblem(error)}`, where, { cause: error })),
+    );
 
     client.on('error', (error: Error & { level?: string }) => {
       if (hostKeyProblem) return fail(hostKeyProblem);
       if (error.level === 'client-authentication') {
         const also = identities.skipped.length > 0 ? ` (not usable: ${identities.skipped.join('; ')})` : '';
-        return fail(new SshAuthError(`${user}@${where} refused every key offered: ${identities.offered.join(', ')}${also}`, where));
+        return fail(
+          new SshAuthError(
+            `${user}@${where} refused every key offered: ${identities.offered.join(', ')}${also}`,
+            where,
+          ),
+        );
       }
       if (error.level === 'client-timeout') {
-        return fail(new SshTimeoutError(`${where} did not complete the SSH login within ${timeoutMs} ms`, where, 'connect', timeoutMs));
+        return fail(
+          new SshTimeoutError(
+            `${where} did not complete the SSH login within ${timeoutMs} ms`,
+            where,
+            'connect',
+            timeoutMs,
+          ),
+        );
       }
       const cause = error as NodeJS.ErrnoException;
-      fail(new SshConnectionError(`${where} ${cause.code ? socketProblem(cause) : `broke off the SSH handshake: ${error.message}`}`, where, { cause: error }));
+      fail(
+        new SshConnectionError(
+          `${where} ${cause.code ? socketProblem(cause) : `broke off the SSH handshake: ${error.message}`}`,
+          where,
+          { cause: error },
+        ),
+      );
     });
-    client.on('close', () => fail(hostKeyProblem ?? new SshConnectionError(`${where} closed the connection during login`, where)));
+    client.on('close', () =>
+      fail(hostKeyProblem ?? new SshConnectionError(`${where} closed the connection during login`, where)),
+    );
 
     /** Why the offered key is refused, or null to go on (an approved unknown key is stored first). */
     const judgeKey = async (key: Buffer): Promise<SshError | null> => {
@@ -204,7 +234,9 @@ export async function connect(target: SshTarget, options: ConnectOptions = {}): 
           }
           return new HostKeyUnknownError(
             `the authenticity of ${where} cannot be established: its ${check.keyType} key is ${check.fingerprint}` +
-              (check.otherKeyTypes.length > 0 ? ` (keys of another type are trusted for it: ${check.otherKeyTypes.join(', ')})` : ''),
+              (check.otherKeyTypes.length > 0
+                ? ` (keys of another type are trusted for it: ${check.otherKeyTypes.join(', ')})`
+                : ''),
             where,
             check.keyType,
             check.fingerprint,
@@ -235,7 +267,11 @@ export async function connect(target: SshTarget, options: ConnectOptions = {}): 
           verify(problem === null);
         },
         (error: unknown) => {
-          hostKeyProblem = new SshConnectionError(`cannot check the host key of ${where}: ${(error as Error).message}`, where, { cause: error });
+          hostKeyProblem = new SshConnectionError(
+            `cannot check the host key of ${where}: ${(error as Error).message}`,
+            where,
+            { cause: error },
+          );
           verify(false);
         },
       );
@@ -283,7 +319,8 @@ function commandStart(command: ShellCommand): string {
   return line.length > 60 ? `${line.slice(0, 60)}…` : line;
 }
 
-const SUDO_REFUSED = /^sudo: (a password is required|a terminal is required.*|\d+ incorrect password attempts?|.* is not in the sudoers file.*)$/m;
+const SUDO_REFUSED =
+  /^sudo: (a password is required|a terminal is required.*|\d+ incorrect password attempts?|.* is not in the sudoers file.*)$/m;
 
 class Ssh2Session implements SshSession {
   private lost: SshConnectionError | null = null;
@@ -312,10 +349,14 @@ class Ssh2Session implements SshSession {
   }
 
   /** As root: the command itself. Otherwise through sudo, with the password (if any) first on stdin. */
-  private elevate(command: ShellCommand, stdin: string | Buffer | undefined): { command: ShellCommand; stdin: Buffer | undefined } {
+  private elevate(
+    command: ShellCommand,
+    stdin: string | Buffer | undefined,
+  ): { command: ShellCommand; stdin: Buffer | undefined } {
     const input = stdin === undefined ? undefined : Buffer.from(stdin);
     if (this.target.user === 'root') return { command, stdin: input };
-    if (this.sudoPassword === undefined) return { command: sh(['sudo', '-n', '--', 'sh', '-c', command]), stdin: input };
+    if (this.sudoPassword === undefined)
+      return { command: sh(['sudo', '-n', '--', 'sh', '-c', command]), stdin: input };
     const password = Buffer.from(`${singleLine(this.sudoPassword, 'sudo password')}\n`);
     return {
       command: sh(['sudo', '-S', '-p', '', '--', 'sh', '-c', command]),
@@ -344,7 +385,9 @@ class Ssh2Session implements SshSession {
           channel?.close();
           return reject(error);
         }
-        const signalNumber = exit.signal ? (constants.signals as Record<string, number>)[`SIG${exit.signal}`] : undefined;
+        const signalNumber = exit.signal
+          ? (constants.signals as Record<string, number>)[`SIG${exit.signal}`]
+          : undefined;
         const result: ExecResult = {
           code: exit.code ?? 128 + (signalNumber ?? 0),
           signal: exit.signal,
@@ -352,7 +395,10 @@ class Ssh2Session implements SshSession {
           stderr: Buffer.concat(stderr).toString('utf8'),
         };
         const refused = this.target.user !== 'root' && result.code === 1 ? SUDO_REFUSED.exec(result.stderr) : null;
-        if (refused) return reject(new SshAuthError(`sudo on ${this.where} refused ${this.target.user}: ${refused[0]}`, this.where));
+        if (refused)
+          return reject(
+            new SshAuthError(`sudo on ${this.where} refused ${this.target.user}: ${refused[0]}`, this.where),
+          );
         resolve(result);
       };
       const abort = (error: SshError) => finish(error);
@@ -361,11 +407,23 @@ class Ssh2Session implements SshSession {
         options.timeoutMs === undefined
           ? undefined
           : setTimeout(() => {
-              finish(new SshTimeoutError(`command on ${this.where} did not finish within ${options.timeoutMs} ms (the host kills it a second later)`, this.where, 'exec', options.timeoutMs!));
+              finish(
+                new SshTimeoutError(
+                  `command on ${this.where} did not finish within ${options.timeoutMs} ms (the host kills it a second later)`,
+                  this.where,
+                  'exec',
+                  options.timeoutMs!,
+                ),
+              );
             }, options.timeoutMs);
 
       this.client.exec(elevated.command, (error, stream) => {
-        if (error) return finish(new SshConnectionError(`${this.where} refused to run a command: ${error.message}`, this.where, { cause: error }));
+        if (error)
+          return finish(
+            new SshConnectionError(`${this.where} refused to run a command: ${error.message}`, this.where, {
+              cause: error,
+            }),
+          );
         channel = stream;
         if (done) return stream.close();
         const limit = options.maxOutputBytes ?? MAX_OUTPUT_BYTES;
@@ -377,7 +435,14 @@ class Ssh2Session implements SshSession {
           stdout.length = 0;
           stderr.length = 0;
           const start = commandStart(command);
-          finish(new SshOutputTooLargeError(`the command "${start}" on ${this.where} printed more than ${describeSize(limit)}; Netloom reads at most that much of a command's output, so it was stopped`, this.where, start, limit));
+          finish(
+            new SshOutputTooLargeError(
+              `the command "${start}" on ${this.where} printed more than ${describeSize(limit)}; Netloom reads at most that much of a command's output, so it was stopped`,
+              this.where,
+              start,
+              limit,
+            ),
+          );
           return false;
         };
         stream.on('data', (chunk: Buffer) => {
@@ -398,7 +463,10 @@ class Ssh2Session implements SshSession {
           const rest = partialLine + lines.end();
           if (rest !== '' && options.onStderrLine) options.onStderrLine(rest);
           if (exit.code === null && exit.signal === null) {
-            return finish(this.lost ?? new SshConnectionError(`${this.where} closed the command's channel without an exit status`, this.where));
+            return finish(
+              this.lost ??
+                new SshConnectionError(`${this.where} closed the command's channel without an exit status`, this.where),
+            );
           }
           finish(null);
         });
@@ -413,11 +481,16 @@ class Ssh2Session implements SshSession {
 
   async upload(path: string, content: string | Buffer, mode: number): Promise<void> {
     if (!path.startsWith('/')) throw new RangeError(`remote path ${JSON.stringify(path)} must be absolute`);
-    if (!Number.isInteger(mode) || mode < 0 || mode > 0o7777) throw new RangeError(`file mode ${mode} is not a permission mode`);
+    if (!Number.isInteger(mode) || mode < 0 || mode > 0o7777)
+      throw new RangeError(`file mode ${mode} is not a permission mode`);
     const file = singleLine(path, 'remote path');
     const octal = mode.toString(8);
     const result = await this.exec(shell`umask 077 && cat > ${file} && chmod ${octal} ${file}`, { stdin: content });
-    if (result.code !== 0) throw new SshCommandError(`cannot write ${file} on ${this.where}: ${result.stderr.trim() || `exit ${result.code}`}`, this.where);
+    if (result.code !== 0)
+      throw new SshCommandError(
+        `cannot write ${file} on ${this.where}: ${result.stderr.trim() || `exit ${result.code}`}`,
+        this.where,
+      );
   }
 
   close(): void {

@@ -9,7 +9,15 @@ import { resolveDataDir } from '../data-dir.js';
 import { FileError } from '../file-errors.js';
 import { KEY_FILE_MAX_BYTES, readRegularFile } from '../read-file.js';
 import { keyTypeOf, sha256Fingerprint } from './fingerprint.js';
-import { judgeHostKey, knownHostsLine, parseKnownHosts, trustedKeyTypes, type HostKeyVerdict, type KnownHostEntry, type KnownHostsProblem } from './known-hosts.js';
+import {
+  judgeHostKey,
+  knownHostsLine,
+  parseKnownHosts,
+  trustedKeyTypes,
+  type HostKeyVerdict,
+  type KnownHostEntry,
+  type KnownHostsProblem,
+} from './known-hosts.js';
 
 export interface HostKeyTrustOptions {
   /** Read-only known_hosts files. Default: `~/.ssh/known_hosts`, `~/.ssh/known_hosts2`, `/etc/ssh/ssh_known_hosts`. */

@@ -84,7 +84,8 @@ export class HostPoller {
       const update = await this.pollOnce();
       if (this.stopped) break;
       this.options.onUpdate(update);
-      const wait = this.failures === 0 ? this.options.intervalMs - (Date.now() - started) : backoffMs(this.options, this.failures);
+      const wait =
+        this.failures === 0 ? this.options.intervalMs - (Date.now() - started) : backoffMs(this.options, this.failures);
       await this.sleep(Math.max(0, wait));
     }
     this.session?.close();
@@ -104,10 +105,17 @@ export class HostPoller {
     const readAt = this.now().toISOString();
     try {
       this.session ??= await options.connector(host, { timeoutMs: options.timeoutMs });
-      const result = await this.session.exec(options.reader.command(options.bondingDir), { timeoutMs: options.timeoutMs });
+      const result = await this.session.exec(options.reader.command(options.bondingDir), {
+        timeoutMs: options.timeoutMs,
+      });
       this.failures = 0;
       if (this.last?.stdout === result.stdout) return restamp(this.last.update, readAt);
-      const update = { host: host.id, reachable: true, readAt, elements: options.reader.judge(design, host, result, readAt, options.bondingDir) };
+      const update = {
+        host: host.id,
+        reachable: true,
+        readAt,
+        elements: options.reader.judge(design, host, result, readAt, options.bondingDir),
+      };
       this.last = { stdout: result.stdout, update };
       return update;
     } catch (e) {
@@ -115,7 +123,12 @@ export class HostPoller {
       this.session = undefined;
       this.failures++;
       const reason = `${host.name} ${describeFailure(e)}`;
-      return { host: host.id, reachable: false, readAt, elements: hostStatusAll(design, host, 'unreachable', reason, readAt) };
+      return {
+        host: host.id,
+        reachable: false,
+        readAt,
+        elements: hostStatusAll(design, host, 'unreachable', reason, readAt),
+      };
     }
   }
 

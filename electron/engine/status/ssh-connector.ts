@@ -12,7 +12,9 @@ export interface SshConnectorOptions {
 }
 
 export function sshConnector(options: SshConnectorOptions = {}): StatusConnector {
-  const trust = new HostKeyTrust(options.knownHostsFile === undefined ? {} : { knownHostsFiles: [options.knownHostsFile] });
+  const trust = new HostKeyTrust(
+    options.knownHostsFile === undefined ? {} : { knownHostsFiles: [options.knownHostsFile] },
+  );
   return (host, { timeoutMs }) =>
     connect(
       { address: host.ssh.address, port: host.ssh.port, user: host.ssh.user },

@@ -14,7 +14,9 @@ export interface StatusApiOptions {
 }
 
 export function createStatusApi(context: BackendContext, options: StatusApiOptions = {}): StatusApi {
-  const service = new StatusService(options.connector ?? sshConnector(), (update) => context.emitter.emit('didChangeStatus', update));
+  const service = new StatusService(options.connector ?? sshConnector(), (update) =>
+    context.emitter.emit('didChangeStatus', update),
+  );
   // Quitting closes every polling session, so `serve` and the app exit promptly.
   context.onDispose?.(() => service.stop());
   return {

@@ -30,7 +30,9 @@ const targetKey = (host: Host) => JSON.stringify([host.id, host.ssh, readerId(ho
 export class StatusService {
   private pollers: HostPoller[] = [];
   /** What the running pollers were started with, to tell an edit of the design from a new session. */
-  private session: { readonly targets: string; readonly settings: string; readonly byHost: ReadonlyMap<string, HostPoller> } | undefined;
+  private session:
+    | { readonly targets: string; readonly settings: string; readonly byHost: ReadonlyMap<string, HostPoller> }
+    | undefined;
 
   constructor(
     private readonly connector: StatusConnector,
@@ -53,7 +55,8 @@ export class StatusService {
     const targets = JSON.stringify(design.hosts.map(targetKey));
     const current = this.session;
     if (current && current.targets === targets && current.settings === JSON.stringify(options)) {
-      for (const host of design.hosts) if (host.ssh) current.byHost.get(host.id)?.setDesign(design, { ...host, ssh: host.ssh });
+      for (const host of design.hosts)
+        if (host.ssh) current.byHost.get(host.id)?.setDesign(design, { ...host, ssh: host.ssh });
       return;
     }
     await this.stop();
@@ -63,11 +66,20 @@ export class StatusService {
       if (!ssh) {
         const readAt = new Date().toISOString();
         const reason = `${host.name} has no SSH target in the design`;
-        this.onUpdate({ host: host.id, reachable: false, readAt, elements: hostStatusAll(design, host, 'unknown', reason, readAt) });
+        this.onUpdate({
+          host: host.id,
+          reachable: false,
+          readAt,
+          elements: hostStatusAll(design, host, 'unknown', reason, readAt),
+        });
         continue;
       }
       const reader = this.readers[readerId(host)];
-      const poller = new HostPoller(design, { ...host, ssh }, { ...options, reader, connector: this.connector, onUpdate: this.onUpdate });
+      const poller = new HostPoller(
+        design,
+        { ...host, ssh },
+        { ...options, reader, connector: this.connector, onUpdate: this.onUpdate },
+      );
       this.pollers.push(poller);
       byHost.set(host.id, poller);
     }

@@ -29,14 +29,18 @@ function pasteClipboard(ctx: ActionContext): void {
   const state = ctx.store.getState();
   const fragment = state.clipboard;
   if (!fragment) return;
-  const into = state.selection.find((id) => state.design.hosts.some((h) => h.id === id) || state.design.switches.some((s) => s.id === id));
+  const into = state.selection.find(
+    (id) => state.design.hosts.some((h) => h.id === id) || state.design.switches.some((s) => s.id === id),
+  );
   let pasted: readonly string[] = [];
   state.edit((d) => {
     const result = pasteFragment(d, fragment, { x: PASTE_STEP, y: PASTE_STEP }, into);
     pasted = result.ids;
     return result.design;
   });
-  const layout = Object.fromEntries(Object.entries(fragment.layout).map(([id, p]) => [id, { ...p, x: p.x + PASTE_STEP, y: p.y + PASTE_STEP }]));
+  const layout = Object.fromEntries(
+    Object.entries(fragment.layout).map(([id, p]) => [id, { ...p, x: p.x + PASTE_STEP, y: p.y + PASTE_STEP }]),
+  );
   ctx.store.setState({ clipboard: { ...fragment, layout } });
   state.select(pasted);
 }

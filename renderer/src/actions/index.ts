@@ -28,17 +28,59 @@ function addDevice(ctx: ActionContext, kind: FrameKind): void {
 }
 
 const fileActions: readonly Action[] = [
-  { id: 'new', label: 'New design', group: 'file', shortcuts: ['Mod+N'], perform: ({ services }) => services.newDesign() },
+  {
+    id: 'new',
+    label: 'New design',
+    group: 'file',
+    shortcuts: ['Mod+N'],
+    perform: ({ services }) => services.newDesign(),
+  },
   { id: 'open', label: 'Open…', group: 'file', shortcuts: ['Mod+O'], perform: ({ services }) => services.openDesign() },
-  { id: 'save', label: 'Save', group: 'file', shortcuts: ['Mod+S'], inTextFields: true, perform: async ({ services }) => void (await services.save()) },
-  { id: 'save-as', label: 'Save as…', group: 'file', shortcuts: ['Mod+Shift+S'], inTextFields: true, perform: async ({ services }) => void (await services.saveAs()) },
-  { id: 'export-configs', label: 'Export configs to folder…', group: 'file', shortcuts: ['Mod+E'], perform: ({ services }) => services.exportConfigs() },
-  { id: 'export-svg', label: 'Export diagram as SVG', group: 'file', perform: ({ services }) => services.exportImage('svg') },
-  { id: 'export-png', label: 'Export diagram as PNG', group: 'file', perform: ({ services }) => services.exportImage('png') },
+  {
+    id: 'save',
+    label: 'Save',
+    group: 'file',
+    shortcuts: ['Mod+S'],
+    inTextFields: true,
+    perform: async ({ services }) => void (await services.save()),
+  },
+  {
+    id: 'save-as',
+    label: 'Save as…',
+    group: 'file',
+    shortcuts: ['Mod+Shift+S'],
+    inTextFields: true,
+    perform: async ({ services }) => void (await services.saveAs()),
+  },
+  {
+    id: 'export-configs',
+    label: 'Export configs to folder…',
+    group: 'file',
+    shortcuts: ['Mod+E'],
+    perform: ({ services }) => services.exportConfigs(),
+  },
+  {
+    id: 'export-svg',
+    label: 'Export diagram as SVG',
+    group: 'file',
+    perform: ({ services }) => services.exportImage('svg'),
+  },
+  {
+    id: 'export-png',
+    label: 'Export diagram as PNG',
+    group: 'file',
+    perform: ({ services }) => services.exportImage('png'),
+  },
 ];
 
 const viewActions: readonly Action[] = [
-  { id: 'fit-view', label: 'Fit view', group: 'view', shortcuts: ['Shift+1'], perform: ({ services }) => services.fitView() },
+  {
+    id: 'fit-view',
+    label: 'Fit view',
+    group: 'view',
+    shortcuts: ['Shift+1'],
+    perform: ({ services }) => services.fitView(),
+  },
   {
     id: 'zoom-to-selection',
     label: 'Zoom to selection',
@@ -47,9 +89,27 @@ const viewActions: readonly Action[] = [
     enabled: ({ store }) => store.getState().selection.length > 0,
     perform: ({ services, store }) => services.fitView(store.getState().selection),
   },
-  { id: 'zoom-in', label: 'Zoom in', group: 'view', shortcuts: ['Mod+=', '='], perform: ({ services }) => services.zoomIn() },
-  { id: 'zoom-out', label: 'Zoom out', group: 'view', shortcuts: ['Mod+-', '-'], perform: ({ services }) => services.zoomOut() },
-  { id: 'zoom-reset', label: 'Actual size (100%)', group: 'view', shortcuts: ['Mod+0'], perform: ({ services }) => services.zoomReset() },
+  {
+    id: 'zoom-in',
+    label: 'Zoom in',
+    group: 'view',
+    shortcuts: ['Mod+=', '='],
+    perform: ({ services }) => services.zoomIn(),
+  },
+  {
+    id: 'zoom-out',
+    label: 'Zoom out',
+    group: 'view',
+    shortcuts: ['Mod+-', '-'],
+    perform: ({ services }) => services.zoomOut(),
+  },
+  {
+    id: 'zoom-reset',
+    label: 'Actual size (100%)',
+    group: 'view',
+    shortcuts: ['Mod+0'],
+    perform: ({ services }) => services.zoomReset(),
+  },
   {
     id: 'toggle-theme',
     label: 'Toggle dark theme',
@@ -74,14 +134,34 @@ const viewActions: readonly Action[] = [
     label: 'Show config preview',
     group: 'view',
     shortcuts: ['Alt+P'],
-    perform: ({ store }) => store.setState({ sidePanel: store.getState().sidePanel === 'preview' ? 'inspector' : 'preview' }),
+    perform: ({ store }) =>
+      store.setState({ sidePanel: store.getState().sidePanel === 'preview' ? 'inspector' : 'preview' }),
   },
-  { id: 'command-palette', label: 'Command palette…', group: 'help', shortcuts: ['Mod+K', 'F1'], inTextFields: true, perform: ({ services }) => services.openCommandPalette() },
-  { id: 'shortcuts', label: 'Keyboard shortcuts', group: 'help', shortcuts: ['Mod+/'], perform: ({ services }) => services.openShortcuts() },
+  {
+    id: 'command-palette',
+    label: 'Command palette…',
+    group: 'help',
+    shortcuts: ['Mod+K', 'F1'],
+    inTextFields: true,
+    perform: ({ services }) => services.openCommandPalette(),
+  },
+  {
+    id: 'shortcuts',
+    label: 'Keyboard shortcuts',
+    group: 'help',
+    shortcuts: ['Mod+/'],
+    perform: ({ services }) => services.openShortcuts(),
+  },
 ];
 
 const arrangeActions: readonly Action[] = [
-  { id: 'layout-design', label: 'Auto layout: whole design', group: 'arrange', shortcuts: ['Mod+Shift+L'], perform: ({ services }) => services.autoLayout() },
+  {
+    id: 'layout-design',
+    label: 'Auto layout: whole design',
+    group: 'arrange',
+    shortcuts: ['Mod+Shift+L'],
+    perform: ({ services }) => services.autoLayout(),
+  },
   {
     id: 'layout-device',
     label: 'Auto layout: selected host or switch',
@@ -94,4 +174,11 @@ const arrangeActions: readonly Action[] = [
   { id: 'add-switch', label: 'Add switch', group: 'insert', perform: (ctx) => addDevice(ctx, 'switch') },
 ];
 
-export const ACTIONS = createRegistry([...fileActions, ...deployActions, ...editActions, ...viewActions, ...liveActions, ...arrangeActions]);
+export const ACTIONS = createRegistry([
+  ...fileActions,
+  ...deployActions,
+  ...editActions,
+  ...viewActions,
+  ...liveActions,
+  ...arrangeActions,
+]);

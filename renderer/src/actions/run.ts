@@ -22,14 +22,22 @@ export function runAction(id: string): void {
   if (!isEnabled(action, ctx)) return;
   try {
     const result = action.perform(ctx);
-    if (result instanceof Promise) result.catch((e: unknown) => useAppStore.getState().toast(`${action.label} failed: ${(e as Error).message}`, 'error'));
+    if (result instanceof Promise)
+      result.catch((e: unknown) =>
+        useAppStore.getState().toast(`${action.label} failed: ${(e as Error).message}`, 'error'),
+      );
   } catch (e) {
     useAppStore.getState().toast(`${action.label} failed: ${(e as Error).message}`, 'error');
   }
 }
 
 const isTextField = (target: EventTarget | null): boolean =>
-  target instanceof HTMLElement && (target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.closest('.cm-editor') !== null);
+  target instanceof HTMLElement &&
+  (target.isContentEditable ||
+    target.tagName === 'INPUT' ||
+    target.tagName === 'TEXTAREA' ||
+    target.tagName === 'SELECT' ||
+    target.closest('.cm-editor') !== null);
 
 /** Listens for every registered shortcut on the window. */
 export function useShortcuts(): void {

@@ -16,8 +16,14 @@ export function parseShortcut(text: string): KeyChord {
   const key = parts.pop();
   if (!key) throw new Error(`empty shortcut "${text}"`);
   const mods = new Set(parts);
-  for (const m of mods) if (m !== 'Mod' && m !== 'Shift' && m !== 'Alt') throw new Error(`unknown modifier "${m}" in shortcut "${text}"`);
-  return { mod: mods.has('Mod'), shift: mods.has('Shift'), alt: mods.has('Alt'), key: key.length === 1 ? key.toUpperCase() : key };
+  for (const m of mods)
+    if (m !== 'Mod' && m !== 'Shift' && m !== 'Alt') throw new Error(`unknown modifier "${m}" in shortcut "${text}"`);
+  return {
+    mod: mods.has('Mod'),
+    shift: mods.has('Shift'),
+    alt: mods.has('Alt'),
+    key: key.length === 1 ? key.toUpperCase() : key,
+  };
 }
 
 /** The canonical text of a chord, for duplicate detection. */
@@ -46,10 +52,22 @@ function eventKey(event: KeyEventLike): string {
 export function matchesChord(chord: KeyChord, event: KeyEventLike, mac: boolean): boolean {
   const mod = mac ? event.metaKey : event.ctrlKey;
   const otherMod = mac ? event.ctrlKey : event.metaKey;
-  return mod === chord.mod && !otherMod && event.shiftKey === chord.shift && event.altKey === chord.alt && eventKey(event) === chord.key;
+  return (
+    mod === chord.mod &&
+    !otherMod &&
+    event.shiftKey === chord.shift &&
+    event.altKey === chord.alt &&
+    eventKey(event) === chord.key
+  );
 }
 
-const KEY_NAMES: Record<string, string> = { Delete: 'Del', Backspace: '⌫', Escape: 'Esc', ArrowUp: '↑', ArrowDown: '↓' };
+const KEY_NAMES: Record<string, string> = {
+  Delete: 'Del',
+  Backspace: '⌫',
+  Escape: 'Esc',
+  ArrowUp: '↑',
+  ArrowDown: '↓',
+};
 
 export function formatShortcut(text: string, mac: boolean): string {
   const chord = parseShortcut(text);
@@ -58,4 +76,5 @@ export function formatShortcut(text: string, mac: boolean): string {
   return [chord.mod && 'Ctrl', chord.alt && 'Alt', chord.shift && 'Shift', key].filter(Boolean).join('+');
 }
 
-export const isMac = (): boolean => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+export const isMac = (): boolean =>
+  typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);

@@ -27,7 +27,8 @@ const failure = (code: string, message: string): ApiReply => ({ error: { code, m
 
 export function createHttpTransport(options: HttpTransportOptions): ApiTransport {
   const doFetch = options.fetch ?? fetch.bind(globalThis);
-  const EventSourceImpl = options.EventSource ?? (globalThis.EventSource as unknown as new (url: string) => EventSourceLike);
+  const EventSourceImpl =
+    options.EventSource ?? (globalThis.EventSource as unknown as new (url: string) => EventSourceLike);
   const base = options.baseUrl.replace(/\/$/, '');
 
   const call = async (method: string, args: unknown[]): Promise<ApiReply> => {

@@ -60,7 +60,8 @@ function ConnectRefusal() {
 }
 
 /** Frames in their frame colour, element nodes in their kind's accent (`--frame-<kind>`, `--kind-<kind>` in the stylesheet). */
-const minimapColour = (node: AppNode): string => (isDeviceNode(node) ? `var(--frame-${node.type})` : `var(--kind-${node.type})`);
+const minimapColour = (node: AppNode): string =>
+  isDeviceNode(node) ? `var(--frame-${node.type})` : `var(--kind-${node.type})`;
 
 function Diagram() {
   const design = useAppStore((s) => s.design);
@@ -107,10 +108,19 @@ function Diagram() {
   }, [loadSeq]);
 
   // Far out, memberships and VM NICs are not drawn: leaving them out spares React Flow a store subscription per edge on every pan frame.
-  const shownEdges = useMemo(() => (lod === 'minimal' ? edges.filter((e) => e.type === 'cable' || e.selected) : edges), [edges, lod]);
+  const shownEdges = useMemo(
+    () => (lod === 'minimal' ? edges.filter((e) => e.type === 'cable' || e.selected) : edges),
+    [edges, lod],
+  );
 
-  const onNodesChange = useCallback((changes: NodeChange<AppNode>[]) => setNodes((ns) => applyNodeChanges(changes, ns)), []);
-  const onEdgesChange = useCallback((changes: EdgeChange<AppEdge>[]) => setEdges((es) => applyEdgeChanges(changes, es)), []);
+  const onNodesChange = useCallback(
+    (changes: NodeChange<AppNode>[]) => setNodes((ns) => applyNodeChanges(changes, ns)),
+    [],
+  );
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<AppEdge>[]) => setEdges((es) => applyEdgeChanges(changes, es)),
+    [],
+  );
   const onSelectionChange = useCallback(({ nodes, edges }: OnSelectionChangeParams<AppNode, AppEdge>) => {
     useAppStore.getState().select([...nodes.map((n) => n.id), ...edges.map((e) => e.id)]);
   }, []);
@@ -200,7 +210,9 @@ function Diagram() {
       {/* Far out the dot grid shrinks to sub-pixel tiles that cost more to paint than everything else. */}
       {lod !== 'minimal' && <Background variant={BackgroundVariant.Dots} gap={16} size={1} />}
       {/* Far out the canvas is its own overview; the minimap would double the store subscriptions (one per node) on every frame. */}
-      {lod !== 'minimal' && <MiniMap<AppNode> pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={0} ariaLabel="Overview" />}
+      {lod !== 'minimal' && (
+        <MiniMap<AppNode> pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={0} ariaLabel="Overview" />
+      )}
       <Controls showInteractive={false} />
       <ConnectRefusal />
       <StatusLegend />

@@ -28,8 +28,10 @@ function networksFromHost(design: Design, portId: string): Network[] {
   const vlans = new Set<number>();
   for (const bridge of host.bridges.filter((b) => b.ports.includes(uplink))) {
     if (bridge.pvid !== undefined) vlans.add(bridge.pvid);
-    if (bridge.vlanAware && bridge.vids) for (const n of design.networks) if (vlanSetHas(parseVlanSet(bridge.vids), n.vlan)) vlans.add(n.vlan);
-    for (const vm of host.vms) for (const nic of vm.nics) if (nic.bridge === bridge.id && nic.tag !== undefined) vlans.add(nic.tag);
+    if (bridge.vlanAware && bridge.vids)
+      for (const n of design.networks) if (vlanSetHas(parseVlanSet(bridge.vids), n.vlan)) vlans.add(n.vlan);
+    for (const vm of host.vms)
+      for (const nic of vm.nics) if (nic.bridge === bridge.id && nic.tag !== undefined) vlans.add(nic.tag);
   }
   for (const vlan of host.vlans) if (vlan.parent === uplink) vlans.add(vlan.vlan);
   return design.networks.filter((n) => vlans.has(n.vlan));

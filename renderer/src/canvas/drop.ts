@@ -4,9 +4,23 @@
  * when dropped on empty canvas, in a host or switch the person picks (or a new
  * one created there).
  */
-import { ADD_DEVICE, addHostElement, addSwitchElement, EditRefused, isHostElementKind, isSwitchElementKind } from '../../../shared/edit/create.js';
+import {
+  ADD_DEVICE,
+  addHostElement,
+  addSwitchElement,
+  EditRefused,
+  isHostElementKind,
+  isSwitchElementKind,
+} from '../../../shared/edit/create.js';
 import { NODE_SIZE, type NodeKind } from '../../../shared/layout/sizes.js';
-import { elementsIn, kindEntry, KINDS, kindTitle, type FrameKind, type PlaceableKind } from '../../../shared/model/kinds/index.js';
+import {
+  elementsIn,
+  kindEntry,
+  KINDS,
+  kindTitle,
+  type FrameKind,
+  type PlaceableKind,
+} from '../../../shared/model/kinds/index.js';
 import type { Design, Position } from '../../../shared/model/schema.js';
 import { askChoice } from '../chrome/dialogs.js';
 import { useAppStore } from '../store/store.js';
@@ -19,7 +33,12 @@ const NEW_DEVICE = '__new__';
 /** The host or switch frame under a flow position. */
 export function deviceAt(nodes: readonly AppNode[], at: Position, type: FrameKind): AppNode | undefined {
   return nodes.find(
-    (n) => n.type === type && at.x >= n.position.x && at.y >= n.position.y && at.x <= n.position.x + (n.width ?? 0) && at.y <= n.position.y + (n.height ?? 0),
+    (n) =>
+      n.type === type &&
+      at.x >= n.position.x &&
+      at.y >= n.position.y &&
+      at.x <= n.position.x + (n.width ?? 0) &&
+      at.y <= n.position.y + (n.height ?? 0),
   );
 }
 
@@ -46,17 +65,30 @@ export async function dropKind(kind: PlaceableKind, at: Position, nodes: readonl
   const deviceType = kindEntry(kind).owner as FrameKind;
   const under = deviceAt(nodes, at, deviceType);
   let deviceId: string | null = under?.id ?? null;
-  let relative: Position | undefined = under ? centred(kind, { x: at.x - under.position.x, y: at.y - under.position.y }) : undefined;
+  let relative: Position | undefined = under
+    ? centred(kind, { x: at.x - under.position.x, y: at.y - under.position.y })
+    : undefined;
   if (!deviceId) {
     const design = store.design;
-    const candidates = elementsIn(design, kindEntry(deviceType)).map((d) => ({ value: d.id, label: kindTitle(deviceType, d) }));
-    const choice = candidates.length === 0
-      ? NEW_DEVICE
-      : await askChoice({
-          title: `Which ${deviceType} gets the new ${kindWord(kind)}?`,
-          message: `A ${kindWord(kind)} belongs to a ${deviceType}. Drop it inside one, or pick one here.`,
-          choices: [...candidates, { value: NEW_DEVICE, label: `New ${deviceType} here`, detail: `Creates a ${deviceType} where you dropped` }],
-        });
+    const candidates = elementsIn(design, kindEntry(deviceType)).map((d) => ({
+      value: d.id,
+      label: kindTitle(deviceType, d),
+    }));
+    const choice =
+      candidates.length === 0
+        ? NEW_DEVICE
+        : await askChoice({
+            title: `Which ${deviceType} gets the new ${kindWord(kind)}?`,
+            message: `A ${kindWord(kind)} belongs to a ${deviceType}. Drop it inside one, or pick one here.`,
+            choices: [
+              ...candidates,
+              {
+                value: NEW_DEVICE,
+                label: `New ${deviceType} here`,
+                detail: `Creates a ${deviceType} where you dropped`,
+              },
+            ],
+          });
     if (choice === null) return null;
     deviceId = choice;
     relative = undefined;
@@ -74,7 +106,11 @@ export async function dropKind(kind: PlaceableKind, at: Position, nodes: readonl
         target = device.id;
         place = { x: 24, y: 48 };
       }
-      const created = isSwitchElementKind(kind) ? addSwitchElement(d, target, kind, place) : isHostElementKind(kind) ? addHostElement(d, target, kind, place) : undefined;
+      const created = isSwitchElementKind(kind)
+        ? addSwitchElement(d, target, kind, place)
+        : isHostElementKind(kind)
+          ? addHostElement(d, target, kind, place)
+          : undefined;
       if (!created) return before;
       id = created.id;
       return created.design;

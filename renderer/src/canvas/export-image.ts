@@ -32,7 +32,12 @@ export function diagramSvg(flow: Flow, edges: readonly AppEdge[]): string {
   for (const n of nodes) {
     const internal = flow.getInternalNode(n.id);
     const p = internal?.internals.positionAbsolute ?? n.position;
-    boxes.set(n.id, { x: p.x, y: p.y, w: n.measured?.width ?? n.width ?? 100, h: n.measured?.height ?? n.height ?? 40 });
+    boxes.set(n.id, {
+      x: p.x,
+      y: p.y,
+      w: n.measured?.width ?? n.width ?? 100,
+      h: n.measured?.height ?? n.height ?? 40,
+    });
   }
   const all = [...boxes.values()];
   const pad = 40;
@@ -47,13 +52,19 @@ export function diagramSvg(flow: Flow, edges: readonly AppEdge[]): string {
   const border = cssVar('--border', '#cbd5e1');
   const frameBg = cssVar('--frame-bg', '#f8fafc');
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${maxX - minX}" height="${maxY - minY}" viewBox="${minX} ${minY} ${maxX - minX} ${maxY - minY}" font-family="Inter, system-ui, sans-serif">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${maxX - minX}" height="${maxY - minY}" viewBox="${minX} ${minY} ${maxX - minX} ${maxY - minY}" font-family="Inter, system-ui, sans-serif">`,
+  );
   out.push(`<rect x="${minX}" y="${minY}" width="${maxX - minX}" height="${maxY - minY}" fill="${bg}"/>`);
   for (const n of nodes.filter((n) => n.type === 'host' || n.type === 'switch')) {
     const b = boxes.get(n.id)!;
     const [title] = labelOf(n);
-    out.push(`<rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="12" fill="${frameBg}" stroke="${border}" stroke-width="1.5"/>`);
-    out.push(`<text x="${b.x + 16}" y="${b.y + 26}" font-size="14" font-weight="600" fill="${fg}">${esc(title)}</text>`);
+    out.push(
+      `<rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="12" fill="${frameBg}" stroke="${border}" stroke-width="1.5"/>`,
+    );
+    out.push(
+      `<text x="${b.x + 16}" y="${b.y + 26}" font-size="14" font-weight="600" fill="${fg}">${esc(title)}</text>`,
+    );
   }
   for (const e of edges) {
     const s = boxes.get(e.source);
@@ -66,12 +77,25 @@ export function diagramSvg(flow: Flow, edges: readonly AppEdge[]): string {
       const i = nics.findIndex((nic) => nic.id === e.targetHandle);
       targetX = t.x + (t.w * (i + 1)) / (nics.length + 2);
     }
-    const [path] = getBezierPath({ sourceX: s.x + s.w / 2, sourceY: s.y, sourcePosition: Side.Top, targetX, targetY: t.y + t.h, targetPosition: Side.Bottom });
-    const colours = e.type === 'cable' ? (e.data as CableData).colours : e.type === 'nic' && (e.data as NicData).colour ? [(e.data as NicData).colour!] : [];
+    const [path] = getBezierPath({
+      sourceX: s.x + s.w / 2,
+      sourceY: s.y,
+      sourcePosition: Side.Top,
+      targetX,
+      targetY: t.y + t.h,
+      targetPosition: Side.Bottom,
+    });
+    const colours =
+      e.type === 'cable'
+        ? (e.data as CableData).colours
+        : e.type === 'nic' && (e.data as NicData).colour
+          ? [(e.data as NicData).colour!]
+          : [];
     const width = e.type === 'cable' ? 3 : 1.5;
     if (colours.length === 0) out.push(`<path d="${path}" fill="none" stroke="${muted}" stroke-width="${width}"/>`);
     colours.forEach((c, i) => {
-      const dash = colours.length > 1 ? ` stroke-dasharray="10 ${10 * (colours.length - 1)}" stroke-dashoffset="${-10 * i}"` : '';
+      const dash =
+        colours.length > 1 ? ` stroke-dasharray="10 ${10 * (colours.length - 1)}" stroke-dashoffset="${-10 * i}"` : '';
       out.push(`<path d="${path}" fill="none" stroke="${c}" stroke-width="${width}"${dash}/>`);
     });
   }
@@ -81,7 +105,9 @@ export function diagramSvg(flow: Flow, edges: readonly AppEdge[]): string {
     const accent = cssVar(`--kind-${kind}`, '#64748b');
     out.push(`<rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="8" fill="${nodeBg}" stroke="${border}"/>`);
     out.push(`<rect x="${b.x}" y="${b.y + 6}" width="4" height="${b.h - 12}" rx="2" fill="${accent}"/>`);
-    out.push(`<text x="${b.x + 14}" y="${b.y + 21}" font-size="13" font-weight="600" fill="${fg}">${esc(title)}</text>`);
+    out.push(
+      `<text x="${b.x + 14}" y="${b.y + 21}" font-size="13" font-weight="600" fill="${fg}">${esc(title)}</text>`,
+    );
     out.push(`<text x="${b.x + 14}" y="${b.y + 38}" font-size="11" fill="${muted}">${esc(kind)}</text>`);
   }
   out.push('</svg>');
@@ -105,7 +131,9 @@ export async function svgToPng(svg: string, scale = 2): Promise<Blob> {
     if (!ctx) throw new Error('no 2D canvas');
     ctx.scale(scale, scale);
     ctx.drawImage(img, 0, 0);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }

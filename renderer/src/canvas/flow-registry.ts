@@ -20,7 +20,9 @@ const OWN_COMPONENT: { readonly [K in NodeKind]?: NodeTypes[string] } = { vm: Vm
 
 export const nodeTypes: NodeTypes = {
   ...FRAMES,
-  ...Object.fromEntries(KIND_ENTRIES.filter((k) => k.canvas).map((k) => [k.id, OWN_COMPONENT[k.id as NodeKind] ?? ElementNode])),
+  ...Object.fromEntries(
+    KIND_ENTRIES.filter((k) => k.canvas).map((k) => [k.id, OWN_COMPONENT[k.id as NodeKind] ?? ElementNode]),
+  ),
 };
 
 export const edgeTypes: EdgeTypes = {
@@ -30,7 +32,11 @@ export const edgeTypes: EdgeTypes = {
 };
 
 export const planOf = (c: Connection | AppEdge) =>
-  planConnection(useAppStore.getState().design, { node: c.source, handle: c.sourceHandle ?? null }, { node: c.target, handle: c.targetHandle ?? null });
+  planConnection(
+    useAppStore.getState().design,
+    { node: c.source, handle: c.sourceHandle ?? null },
+    { node: c.target, handle: c.targetHandle ?? null },
+  );
 
 export const isValidConnection: IsValidConnection<AppEdge> = (connection) => {
   const plan = planOf(connection);

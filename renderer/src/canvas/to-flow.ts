@@ -9,7 +9,14 @@ import { HANDLE } from '../../../shared/edit/connect.js';
 import { indexOf } from '../../../shared/edit/cached-index.js';
 import { listLinks } from '../../../shared/edit/links.js';
 import { linkEnds } from '../../../shared/layout/auto-layout.js';
-import { deviceRows, EMPTY_FRAME, FRAME_PADDING, NODE_SIZE, type NodeKind, type Size } from '../../../shared/layout/sizes.js';
+import {
+  deviceRows,
+  EMPTY_FRAME,
+  FRAME_PADDING,
+  NODE_SIZE,
+  type NodeKind,
+  type Size,
+} from '../../../shared/layout/sizes.js';
 import { elementsIn, KIND_ENTRIES, kindEntry, kindTitle, type FrameKind } from '../../../shared/model/kinds/index.js';
 import type { Design, Host, Position, Switch } from '../../../shared/model/schema.js';
 import type { Diagnostic, Severity } from '../../../shared/validate/diagnostic.js';
@@ -64,14 +71,23 @@ type Child = { id: string; type: NodeKind; data: Record<string, unknown> };
 /** A device's element nodes, row by row from the top, with the title and detail each shows. */
 function deviceChildren(frame: FrameKind, device: object, design: Design): Child[][] {
   const networkColour = new Map(design.networks.map((n) => [n.vlan, n.colour]));
-  const channels = new Map(design.switches.flatMap((sw) => sw.portChannels.flatMap((pc) => pc.members.map((m) => [m, pc.number] as const))));
+  const channels = new Map(
+    design.switches.flatMap((sw) => sw.portChannels.flatMap((pc) => pc.members.map((m) => [m, pc.number] as const))),
+  );
   const vendors = new Map(design.switches.flatMap((sw) => sw.ports.map((port) => [port.id, sw.vendor] as const)));
-  const context: DetailContext = { channelOf: (id) => channels.get(id), vendorOf: (id) => vendors.get(id), colourOf: (vlan) => networkColour.get(vlan) };
+  const context: DetailContext = {
+    channelOf: (id) => channels.get(id),
+    vendorOf: (id) => vendors.get(id),
+    colourOf: (vlan) => networkColour.get(vlan),
+  };
   return deviceRows(frame, device).map((row) =>
     row.map(({ kind, element }) => {
       const describe = DETAIL[kind] as ((e: unknown, c: DetailContext) => string) | undefined;
       const shortTitle = NODE_TITLE[kind] as ((e: unknown, c: DetailContext) => string) | undefined;
-      const accent = (ACCENT[kind] as ((e: unknown, c: DetailContext) => string | undefined) | undefined)?.(element, context);
+      const accent = (ACCENT[kind] as ((e: unknown, c: DetailContext) => string | undefined) | undefined)?.(
+        element,
+        context,
+      );
       return {
         id: element.id,
         type: kind,
@@ -102,13 +118,14 @@ export function designToFlow({ design, badges, live, selection }: FlowInputs): {
       ...(status ? { health: status.health, drift: (status.drift?.length ?? 0) > 0 } : {}),
     };
   };
-  const devices: { id: string; type: FrameKind; data: Record<string, unknown>; rows: Child[][] }[] = FRAMES.flatMap((frame) =>
-    elementsIn(design, frame).map((device) => ({
-      id: device.id,
-      type: frame.id as FrameKind,
-      data: { ...FRAME_DATA[frame.id as FrameKind](device as never), title: kindTitle(frame.id, device) },
-      rows: deviceChildren(frame.id as FrameKind, device, design),
-    })),
+  const devices: { id: string; type: FrameKind; data: Record<string, unknown>; rows: Child[][] }[] = FRAMES.flatMap(
+    (frame) =>
+      elementsIn(design, frame).map((device) => ({
+        id: device.id,
+        type: frame.id as FrameKind,
+        data: { ...FRAME_DATA[frame.id as FrameKind](device as never), title: kindTitle(frame.id, device) },
+        rows: deviceChildren(frame.id as FrameKind, device, design),
+      })),
   );
 
   const nodes: AppNode[] = [];
@@ -175,28 +192,57 @@ export function designToFlow({ design, badges, live, selection }: FlowInputs): {
 const pick = (p: Position | undefined): Position | undefined => (p ? { x: p.x, y: p.y } : undefined);
 
 /** Edge type of each link kind: elements that are links say theirs; memberships are `member` edges. */
-const EDGE_TYPE = new Map<string, AppEdge['type']>(KIND_ENTRIES.flatMap((k) => (k.link ? [[k.link.kind, k.link.edge] as const] : [])));
+const EDGE_TYPE = new Map<string, AppEdge['type']>(
+  KIND_ENTRIES.flatMap((k) => (k.link ? [[k.link.kind, k.link.edge] as const] : [])),
+);
 
-function linksToEdges(design: Design, badges: ReadonlyMap<string, Badge>, live: LiveSlice, selection: ReadonlySet<string>): AppEdge[] {
+function linksToEdges(
+  design: Design,
+  badges: ReadonlyMap<string, Badge>,
+  live: LiveSlice,
+  selection: ReadonlySet<string>,
+): AppEdge[] {
   const index = indexOf(design);
-  const colourOf = (vlan: number | undefined) => (vlan === undefined ? undefined : design.networks.find((n) => n.vlan === vlan)?.colour);
+  const colourOf = (vlan: number | undefined) =>
+    vlan === undefined ? undefined : design.networks.find((n) => n.vlan === vlan)?.colour;
   return listLinks(design).map((link): AppEdge => {
     const selected = selection.has(link.id);
     const badge = badges.get(link.id);
     const problems = { problems: badge?.count ?? 0, ...(badge ? { worst: badge.worst } : {}) };
     // Every edge runs from the lower element's top handle to the upper element's bottom handle.
     const { upper, lower } = linkEnds(index, link);
-    const ends = { id: link.id, source: lower, sourceHandle: HANDLE.up, target: upper, targetHandle: HANDLE.down, selected };
+    const ends = {
+      id: link.id,
+      source: lower,
+      sourceHandle: HANDLE.up,
+      target: upper,
+      targetHandle: HANDLE.down,
+      selected,
+    };
     switch (EDGE_TYPE.get(link.kind) ?? 'member') {
       case 'cable': {
         const networks = networksOfCable(design, link.source, link.target).sort((a, b) => a.vlan - b.vlan);
         const health = live[link.id]?.health ?? live[link.source]?.health;
-        return { ...ends, type: 'cable', data: { colours: networks.map((n) => n.colour), vlans: networks.map((n) => n.vlan).join(', '), ...problems, ...(health ? { health } : {}) } };
+        return {
+          ...ends,
+          type: 'cable',
+          data: {
+            colours: networks.map((n) => n.colour),
+            vlans: networks.map((n) => n.vlan).join(', '),
+            ...problems,
+            ...(health ? { health } : {}),
+          },
+        };
       }
       case 'nic': {
         const tag = index.get(link.id, 'vm-nic')?.element.tag;
         const colour = colourOf(tag);
-        return { ...ends, type: 'nic', targetHandle: link.id, data: { ...(tag !== undefined ? { tag } : {}), ...(colour ? { colour } : {}), ...problems } };
+        return {
+          ...ends,
+          type: 'nic',
+          targetHandle: link.id,
+          data: { ...(tag !== undefined ? { tag } : {}), ...(colour ? { colour } : {}), ...problems },
+        };
       }
       default: {
         const health = live[link.source]?.health;
@@ -208,7 +254,14 @@ function linksToEdges(design: Design, badges: ReadonlyMap<string, Badge>, live: 
 
 /** Every node id (devices and their elements), in canvas order. */
 export function nodeIdsOf(design: Design): string[] {
-  return FRAMES.flatMap((frame) => elementsIn(design, frame).flatMap((device) => [device.id, ...deviceRows(frame.id as FrameKind, device).flat().map((n) => n.element.id)]));
+  return FRAMES.flatMap((frame) =>
+    elementsIn(design, frame).flatMap((device) => [
+      device.id,
+      ...deviceRows(frame.id as FrameKind, device)
+        .flat()
+        .map((n) => n.element.id),
+    ]),
+  );
 }
 
 function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boolean {

@@ -17,7 +17,9 @@ function PaletteBody() {
   const [active, setActive] = useState(0);
   const matches = useMemo(() => {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    return ACTIONS.all.filter((a) => a.id !== 'command-palette' && words.every((w) => `${a.label} ${a.group}`.toLowerCase().includes(w)));
+    return ACTIONS.all.filter(
+      (a) => a.id !== 'command-palette' && words.every((w) => `${a.label} ${a.group}`.toLowerCase().includes(w)),
+    );
   }, [query]);
   const close = () => useOverlays.setState({ palette: false });
   const run = (id: string) => {
@@ -27,7 +29,13 @@ function PaletteBody() {
   const mac = isMac();
   return (
     <div className="overlay" onMouseDown={close}>
-      <div className="command-palette" role="dialog" aria-label="Command palette" onMouseDown={(e) => e.stopPropagation()} data-testid="command-palette">
+      <div
+        className="command-palette"
+        role="dialog"
+        aria-label="Command palette"
+        onMouseDown={(e) => e.stopPropagation()}
+        data-testid="command-palette"
+      >
         <input
           autoFocus
           className="nokey"
@@ -47,7 +55,13 @@ function PaletteBody() {
         <ul>
           {matches.map((a, i) => (
             <li key={a.id}>
-              <button type="button" className={`command${i === active ? ' is-active' : ''}`} disabled={!isEnabled(a, actionContext())} onMouseEnter={() => setActive(i)} onClick={() => run(a.id)}>
+              <button
+                type="button"
+                className={`command${i === active ? ' is-active' : ''}`}
+                disabled={!isEnabled(a, actionContext())}
+                onMouseEnter={() => setActive(i)}
+                onClick={() => run(a.id)}
+              >
                 <span className="command-group">{a.group}</span>
                 <span>{a.label}</span>
                 {a.shortcuts?.[0] && <kbd>{formatShortcut(a.shortcuts[0], mac)}</kbd>}
@@ -68,7 +82,13 @@ export function ShortcutList() {
   const close = () => useOverlays.setState({ shortcuts: false });
   return (
     <div className="overlay" onMouseDown={close}>
-      <div className="dialog shortcuts" role="dialog" aria-label="Keyboard shortcuts" onMouseDown={(e) => e.stopPropagation()} onKeyDown={(e) => e.key === 'Escape' && close()}>
+      <div
+        className="dialog shortcuts"
+        role="dialog"
+        aria-label="Keyboard shortcuts"
+        onMouseDown={(e) => e.stopPropagation()}
+        onKeyDown={(e) => e.key === 'Escape' && close()}
+      >
         <h2>Keyboard shortcuts</h2>
         <dl>
           {ACTIONS.all

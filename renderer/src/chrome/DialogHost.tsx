@@ -33,7 +33,15 @@ function DialogBody({ request, resolve }: { request: DialogRequest; resolve: (va
           >
             <label className="field">
               <span>{request.label}</span>
-              <input autoFocus className="nokey" value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} list="dialog-suggestions" data-testid="dialog-input" />
+              <input
+                autoFocus
+                className="nokey"
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+                spellCheck={false}
+                list="dialog-suggestions"
+                data-testid="dialog-input"
+              />
               {request.suggestions && (
                 <datalist id="dialog-suggestions">
                   {request.suggestions.map((s) => (
@@ -46,7 +54,12 @@ function DialogBody({ request, resolve }: { request: DialogRequest; resolve: (va
               <button type="button" className="button" onClick={cancel}>
                 Cancel
               </button>
-              <button type="submit" className="button primary" disabled={text.trim() === ''} data-testid="dialog-confirm">
+              <button
+                type="submit"
+                className="button primary"
+                disabled={text.trim() === ''}
+                data-testid="dialog-confirm"
+              >
                 {request.confirm}
               </button>
             </div>
@@ -57,7 +70,13 @@ function DialogBody({ request, resolve }: { request: DialogRequest; resolve: (va
             <ul className="choices">
               {request.choices.map((c, i) => (
                 <li key={c.value}>
-                  <button type="button" className="choice" autoFocus={i === 0} onClick={() => resolve(c.value)} data-testid={`choice-${c.value}`}>
+                  <button
+                    type="button"
+                    className="choice"
+                    autoFocus={i === 0}
+                    onClick={() => resolve(c.value)}
+                    data-testid={`choice-${c.value}`}
+                  >
                     <span>{c.label}</span>
                     {c.detail && <span className="muted small">{c.detail}</span>}
                   </button>
@@ -81,7 +100,13 @@ function DialogBody({ request, resolve }: { request: DialogRequest; resolve: (va
                 {request.deny}
               </button>
             )}
-            <button type="button" autoFocus className={`button ${request.danger ? 'danger' : 'primary'}`} onClick={() => resolve('confirm')} data-testid="dialog-confirm">
+            <button
+              type="button"
+              autoFocus
+              className={`button ${request.danger ? 'danger' : 'primary'}`}
+              onClick={() => resolve('confirm')}
+              data-testid="dialog-confirm"
+            >
               {request.confirm}
             </button>
           </div>

@@ -7,7 +7,13 @@ export function Toasts() {
   return (
     <div className="toasts" aria-live="polite">
       {toasts.map((t) => (
-        <div key={t.id} className={`toast toast-${t.tone}`} role={t.tone === 'error' ? 'alert' : 'status'} data-testid="toast" onClick={() => useAppStore.getState().dismissToast(t.id)}>
+        <div
+          key={t.id}
+          className={`toast toast-${t.tone}`}
+          role={t.tone === 'error' ? 'alert' : 'status'}
+          data-testid="toast"
+          onClick={() => useAppStore.getState().dismissToast(t.id)}
+        >
           {visible(t.text)}
         </div>
       ))}

@@ -5,9 +5,27 @@ import { useLiveStatus } from '../live/live-view.js';
 import { isDirty, useAppStore } from '../store/store.js';
 import { actionTitle } from './MenuBar.js';
 
-function ToolButton({ id, label, disabled, pressed }: { id: string; label: string; disabled?: boolean; pressed?: boolean }) {
+function ToolButton({
+  id,
+  label,
+  disabled,
+  pressed,
+}: {
+  id: string;
+  label: string;
+  disabled?: boolean;
+  pressed?: boolean;
+}) {
   return (
-    <button type="button" className={`tool${pressed ? ' is-pressed' : ''}`} title={actionTitle(id)} aria-label={actionTitle(id)} disabled={disabled} onClick={() => runAction(id)} data-testid={`tool-${id}`}>
+    <button
+      type="button"
+      className={`tool${pressed ? ' is-pressed' : ''}`}
+      title={actionTitle(id)}
+      aria-label={actionTitle(id)}
+      disabled={disabled}
+      onClick={() => runAction(id)}
+      data-testid={`tool-${id}`}
+    >
       {label}
     </button>
   );

@@ -12,9 +12,24 @@ export interface Choice {
 }
 
 export type DialogRequest =
-  | { readonly kind: 'text'; readonly title: string; readonly message?: string; readonly label: string; readonly initial: string; readonly confirm: string; readonly suggestions?: readonly string[] }
+  | {
+      readonly kind: 'text';
+      readonly title: string;
+      readonly message?: string;
+      readonly label: string;
+      readonly initial: string;
+      readonly confirm: string;
+      readonly suggestions?: readonly string[];
+    }
   | { readonly kind: 'choice'; readonly title: string; readonly message?: string; readonly choices: readonly Choice[] }
-  | { readonly kind: 'confirm'; readonly title: string; readonly message: string; readonly confirm: string; readonly deny?: string; readonly danger?: boolean };
+  | {
+      readonly kind: 'confirm';
+      readonly title: string;
+      readonly message: string;
+      readonly confirm: string;
+      readonly deny?: string;
+      readonly danger?: boolean;
+    };
 
 interface DialogState {
   readonly current: (DialogRequest & { resolve(value: string | null): void }) | null;
@@ -37,7 +52,10 @@ function open(request: DialogRequest): Promise<string | null> {
   });
 }
 
-export const askText = (request: Omit<Extract<DialogRequest, { kind: 'text' }>, 'kind'>) => open({ kind: 'text', ...request });
-export const askChoice = (request: Omit<Extract<DialogRequest, { kind: 'choice' }>, 'kind'>) => open({ kind: 'choice', ...request });
+export const askText = (request: Omit<Extract<DialogRequest, { kind: 'text' }>, 'kind'>) =>
+  open({ kind: 'text', ...request });
+export const askChoice = (request: Omit<Extract<DialogRequest, { kind: 'choice' }>, 'kind'>) =>
+  open({ kind: 'choice', ...request });
 /** Resolves 'confirm', 'deny' or null (cancelled). */
-export const askConfirm = (request: Omit<Extract<DialogRequest, { kind: 'confirm' }>, 'kind'>) => open({ kind: 'confirm', ...request });
+export const askConfirm = (request: Omit<Extract<DialogRequest, { kind: 'confirm' }>, 'kind'>) =>
+  open({ kind: 'confirm', ...request });

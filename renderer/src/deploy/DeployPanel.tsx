@@ -11,13 +11,33 @@ import { DEPLOY_STEPS, type DeployProgress } from '../../../shared/deploy/progre
 import type { Design } from '../../../shared/model/schema.js';
 import { hostRootCommands } from '../../../shared/model/root-commands.js';
 import { visible } from '../../../shared/text/visible.js';
-import { applyDeploy, closeDeploy, readyHosts, setMinimised, setRevertIn, trustHostKey, useDeployStore, type DeployState } from './deploy-store.js';
+import {
+  applyDeploy,
+  closeDeploy,
+  readyHosts,
+  setMinimised,
+  setRevertIn,
+  trustHostKey,
+  useDeployStore,
+  type DeployState,
+} from './deploy-store.js';
 
 function DiffView({ diff }: { diff: string }) {
   return (
     <pre className="deploy-diff" data-testid="deploy-diff">
       {diff.split('\n').map((line, i) => (
-        <span key={i} className={line.startsWith('+') && !line.startsWith('+++') ? 'add' : line.startsWith('-') && !line.startsWith('---') ? 'del' : line.startsWith('@@') ? 'hunk' : ''}>
+        <span
+          key={i}
+          className={
+            line.startsWith('+') && !line.startsWith('+++')
+              ? 'add'
+              : line.startsWith('-') && !line.startsWith('---')
+                ? 'del'
+                : line.startsWith('@@')
+                  ? 'hunk'
+                  : ''
+          }
+        >
           {visible(line)}
           {'\n'}
         </span>
@@ -59,7 +79,13 @@ function Timeline({ steps }: { steps: readonly DeployProgress[] }) {
       {shown.map((name) => {
         const step = last.get(name)!;
         return (
-          <li key={name} className={`step-${step.state}`} title={visible(step.detail ?? '')} data-testid={`step-${name}`} data-state={step.state}>
+          <li
+            key={name}
+            className={`step-${step.state}`}
+            title={visible(step.detail ?? '')}
+            data-testid={`step-${name}`}
+            data-state={step.state}
+          >
             {name}
           </li>
         );
@@ -70,10 +96,24 @@ function Timeline({ steps }: { steps: readonly DeployProgress[] }) {
 
 function verdictClass(report: HostReport | undefined): string {
   if (!report) return '';
-  return report.outcome.kind === 'confirmed' || report.outcome.kind === 'unchanged' || report.outcome.kind === 'checked' ? 'ok' : 'bad';
+  return report.outcome.kind === 'confirmed' || report.outcome.kind === 'unchanged' || report.outcome.kind === 'checked'
+    ? 'ok'
+    : 'bad';
 }
 
-function HostCard({ preparation, steps, report, phase, design }: { preparation: Preparation; steps: readonly DeployProgress[]; report?: HostReport; phase: DeployState['phase']; design: Design | null }) {
+function HostCard({
+  preparation,
+  steps,
+  report,
+  phase,
+  design,
+}: {
+  preparation: Preparation;
+  steps: readonly DeployProgress[];
+  report?: HostReport;
+  phase: DeployState['phase'];
+  design: Design | null;
+}) {
   const failedStep = [...steps].reverse().find((s) => s.state === 'failed');
   return (
     <section className="deploy-host" data-testid={`deploy-host-${preparation.host}`}>
@@ -84,7 +124,15 @@ function HostCard({ preparation, steps, report, phase, design }: { preparation: 
             {visible(describeOutcome(report.outcome))}
           </span>
         ) : (
-          <span className="muted small">{preparation.state === 'ready' ? (phase === 'applying' ? 'deploying…' : 'will change') : preparation.state === 'unchanged' ? 'unchanged' : 'cannot deploy'}</span>
+          <span className="muted small">
+            {preparation.state === 'ready'
+              ? phase === 'applying'
+                ? 'deploying…'
+                : 'will change'
+              : preparation.state === 'unchanged'
+                ? 'unchanged'
+                : 'cannot deploy'}
+          </span>
         )}
       </header>
       <Timeline steps={steps} />
@@ -97,9 +145,15 @@ function HostCard({ preparation, steps, report, phase, design }: { preparation: 
       {preparation.state === 'failed' && preparation.unknownHostKey && phase === 'review' && (
         <div className="deploy-trust">
           <span>
-            {preparation.unknownHostKey.keyType} key <code data-testid="deploy-fingerprint">{preparation.unknownHostKey.fingerprint}</code>
+            {preparation.unknownHostKey.keyType} key{' '}
+            <code data-testid="deploy-fingerprint">{preparation.unknownHostKey.fingerprint}</code>
           </span>
-          <button type="button" className="button small" onClick={() => void trustHostKey(preparation.unknownHostKey!.fingerprint)} data-testid="deploy-trust">
+          <button
+            type="button"
+            className="button small"
+            onClick={() => void trustHostKey(preparation.unknownHostKey!.fingerprint)}
+            data-testid="deploy-trust"
+          >
             Trust this key
           </button>
         </div>
@@ -131,7 +185,12 @@ export function DeployPanel() {
   if (state.phase === 'closed') return null;
   if (state.minimised) {
     return (
-      <button type="button" className={`deploy-pill phase-${state.phase}`} onClick={() => setMinimised(false)} data-testid="deploy-pill">
+      <button
+        type="button"
+        className={`deploy-pill phase-${state.phase}`}
+        onClick={() => setMinimised(false)}
+        data-testid="deploy-pill"
+      >
         {summary(state)}
       </button>
     );
@@ -145,18 +204,40 @@ export function DeployPanel() {
         <span className="muted small" data-testid="deploy-phase">
           {state.phase}
         </span>
-        <button type="button" className="button subtle" title="Minimise (the deploy goes on)" aria-label="Minimise" onClick={() => setMinimised(true)}>
+        <button
+          type="button"
+          className="button subtle"
+          title="Minimise (the deploy goes on)"
+          aria-label="Minimise"
+          onClick={() => setMinimised(true)}
+        >
           ▁
         </button>
-        <button type="button" className="button subtle" title={busy ? 'Minimise (the deploy goes on)' : 'Close'} aria-label="Close" onClick={() => void closeDeploy()} data-testid="deploy-close">
+        <button
+          type="button"
+          className="button subtle"
+          title={busy ? 'Minimise (the deploy goes on)' : 'Close'}
+          aria-label="Close"
+          onClick={() => void closeDeploy()}
+          data-testid="deploy-close"
+        >
           ✕
         </button>
       </header>
       <div className="deploy-body">
         {state.error && <p className="deploy-problem">{state.error}</p>}
-        {state.phase === 'preparing' && state.preparations.length === 0 && <p className="muted">Connecting, locking and checking each host…</p>}
+        {state.phase === 'preparing' && state.preparations.length === 0 && (
+          <p className="muted">Connecting, locking and checking each host…</p>
+        )}
         {state.preparations.map((p) => (
-          <HostCard key={p.host} preparation={p} steps={state.timeline[p.host] ?? []} report={state.reports.find((r) => r.host === p.host)} phase={state.phase} design={state.design} />
+          <HostCard
+            key={p.host}
+            preparation={p}
+            steps={state.timeline[p.host] ?? []}
+            report={state.reports.find((r) => r.host === p.host)}
+            phase={state.phase}
+            design={state.design}
+          />
         ))}
         {state.skipped.map((s) => (
           <p key={s.host} className="muted small">
@@ -182,7 +263,13 @@ export function DeployPanel() {
           <button type="button" className="button" onClick={() => void closeDeploy()} data-testid="deploy-cancel">
             Cancel
           </button>
-          <button type="button" className="button primary" disabled={ready.length === 0} onClick={() => void applyDeploy()} data-testid="deploy-apply">
+          <button
+            type="button"
+            className="button primary"
+            disabled={ready.length === 0}
+            onClick={() => void applyDeploy()}
+            data-testid="deploy-apply"
+          >
             Apply to {ready.length} {ready.length === 1 ? 'host' : 'hosts'}
           </button>
         </footer>

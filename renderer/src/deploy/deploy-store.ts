@@ -65,7 +65,16 @@ function listen(): void {
 }
 
 async function prepare(design: Design): Promise<void> {
-  set({ phase: 'preparing', design, deployId: null, preparations: [], skipped: [], timeline: {}, reports: [], error: null });
+  set({
+    phase: 'preparing',
+    design,
+    deployId: null,
+    preparations: [],
+    skipped: [],
+    timeline: {},
+    reports: [],
+    error: null,
+  });
   try {
     const prepared = await api.prepareDeploy(design, { hosts: [], acceptHostKeys: [...get().acceptedKeys] });
     set({ phase: 'review', deployId: prepared.deployId, preparations: prepared.hosts, skipped: prepared.skipped });

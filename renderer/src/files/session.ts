@@ -63,7 +63,9 @@ async function currentFolder(): Promise<{ path: string; designs: string[] } | nu
   const file = store().filePath;
   try {
     const listing = await api.listFolder(file ? file.slice(0, Math.max(1, file.lastIndexOf('/'))) : null);
-    const designs = listing.entries.filter((e) => e.kind === 'file' && e.name.endsWith('.netloom.json')).map((e) => `${listing.path}/${e.name}`);
+    const designs = listing.entries
+      .filter((e) => e.kind === 'file' && e.name.endsWith('.netloom.json'))
+      .map((e) => `${listing.path}/${e.name}`);
     return { path: listing.path, designs };
   } catch {
     return null;
@@ -123,7 +125,13 @@ export const services: Services = {
       path ??
       (nativeDialogs
         ? await api.pickOpenPath()
-        : await askText({ title: 'Open design', label: 'Path of a .netloom.json file', initial: store().filePath ?? '', confirm: 'Open', suggestions: await pathSuggestions() }));
+        : await askText({
+            title: 'Open design',
+            label: 'Path of a .netloom.json file',
+            initial: store().filePath ?? '',
+            confirm: 'Open',
+            suggestions: await pathSuggestions(),
+          }));
     if (chosen) await openPath(chosen);
   },
   async save() {
@@ -135,14 +143,26 @@ export const services: Services = {
     const suggested = store().filePath ?? `${folder ? `${folder.path}/` : ''}${slug(store().design.name)}.netloom.json`;
     const path = nativeDialogs
       ? await api.pickSavePath(suggested)
-      : await askText({ title: 'Save design as', message: 'Paths are on the machine running netloom serve.', label: 'File path', initial: suggested, confirm: 'Save' });
+      : await askText({
+          title: 'Save design as',
+          message: 'Paths are on the machine running netloom serve.',
+          label: 'File path',
+          initial: suggested,
+          confirm: 'Save',
+        });
     return path ? saveTo(path) : false;
   },
   async exportConfigs() {
     const design = store().design;
     const dir = nativeDialogs
       ? await api.pickFolder()
-      : await askText({ title: 'Export configs', message: 'Every device’s files go to <folder>/<device>/.', label: 'Folder', initial: 'netloom-export', confirm: 'Export' });
+      : await askText({
+          title: 'Export configs',
+          message: 'Every device’s files go to <folder>/<device>/.',
+          label: 'Folder',
+          initial: 'netloom-export',
+          confirm: 'Export',
+        });
     if (!dir) return;
     const result = await api.exportConfigs(design, dir);
     const lastExport: Record<string, Record<string, string>> = {};
@@ -150,7 +170,10 @@ export const services: Services = {
       lastExport[device.id] = Object.fromEntries(renderDevice(design, device.id).map((f) => [f.path, f.content]));
     }
     useAppStore.setState({ lastExport });
-    store().toast(`Exported ${result.files.length} file${result.files.length === 1 ? '' : 's'} to ${result.dir}`, 'success');
+    store().toast(
+      `Exported ${result.files.length} file${result.files.length === 1 ? '' : 's'} to ${result.dir}`,
+      'success',
+    );
   },
   async exportImage(format) {
     const flow = getFlow();
@@ -165,10 +188,22 @@ export const services: Services = {
     const positions = deviceId ? await layoutDevice(design, deviceId) : await layoutDesign(design);
     store().edit((d) => withPositions(d, positions));
     // Bring what moved into view (the frame may have grown past the edge).
-    requestAnimationFrame(() => void getFlow()?.fitView({ padding: deviceId ? 0.25 : 0.15, duration: 200, maxZoom: 1.2, ...(deviceId ? { nodes: [{ id: deviceId }] } : {}) }));
+    requestAnimationFrame(
+      () =>
+        void getFlow()?.fitView({
+          padding: deviceId ? 0.25 : 0.15,
+          duration: 200,
+          maxZoom: 1.2,
+          ...(deviceId ? { nodes: [{ id: deviceId }] } : {}),
+        }),
+    );
   },
   fitView(ids) {
-    void getFlow()?.fitView({ padding: ids ? 0.6 : 0.15, duration: 250, ...(ids ? { nodes: ids.map((id) => ({ id })) } : {}) });
+    void getFlow()?.fitView({
+      padding: ids ? 0.6 : 0.15,
+      duration: 250,
+      ...(ids ? { nodes: ids.map((id) => ({ id })) } : {}),
+    });
   },
   zoomIn: () => void getFlow()?.zoomIn({ duration: 150 }),
   zoomOut: () => void getFlow()?.zoomOut({ duration: 150 }),

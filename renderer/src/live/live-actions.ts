@@ -15,5 +15,10 @@ export const liveActions: readonly Action[] = [
     shortcuts: ['Alt+Shift+S'],
     perform: async () => (await live()).toggleLiveStatus(),
   },
-  { id: 'live-status-settings', label: 'Live status settings…', group: 'view', perform: async () => (await live()).editLiveStatusSettings() },
+  {
+    id: 'live-status-settings',
+    label: 'Live status settings…',
+    group: 'view',
+    perform: async () => (await live()).editLiveStatusSettings(),
+  },
 ];

@@ -39,7 +39,8 @@ function pruneLive(design: Design): void {
     ...design.cables.map((c) => c.id),
   ]);
   const { live, replaceLive } = useAppStore.getState();
-  if (Object.keys(live).some((id) => !ids.has(id))) replaceLive(Object.fromEntries(Object.entries(live).filter(([id]) => ids.has(id))));
+  if (Object.keys(live).some((id) => !ids.has(id)))
+    replaceLive(Object.fromEntries(Object.entries(live).filter(([id]) => ids.has(id))));
 }
 
 let unsubscribeEvents: (() => void) | undefined;

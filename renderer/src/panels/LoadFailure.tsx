@@ -9,7 +9,13 @@ export function LoadFailure() {
     <div className="load-failure" role="alertdialog" aria-labelledby="load-failure-title" data-testid="load-error">
       <div className="load-failure-head">
         <h2 id="load-failure-title">Could not open {failure.path}</h2>
-        <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => useAppStore.setState({ loadFailure: null })} data-testid="load-error-dismiss">
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Dismiss"
+          onClick={() => useAppStore.setState({ loadFailure: null })}
+          data-testid="load-error-dismiss"
+        >
           ×
         </button>
       </div>

@@ -11,7 +11,13 @@ export function NetworkList() {
     <section className="networks" data-testid="network-list">
       <div className="section-head">
         <h2 className="section-title">Networks</h2>
-        <button type="button" className="icon-button" title={ACTIONS.get('add-network').label} onClick={() => runAction('add-network')} data-testid="add-network">
+        <button
+          type="button"
+          className="icon-button"
+          title={ACTIONS.get('add-network').label}
+          onClick={() => runAction('add-network')}
+          data-testid="add-network"
+        >
           +
         </button>
       </div>
@@ -21,7 +27,12 @@ export function NetworkList() {
           .sort((a, b) => a.vlan - b.vlan)
           .map((n) => (
             <li key={n.id} className={selection.includes(n.id) ? 'is-selected' : ''}>
-              <button type="button" className="network-item" onClick={() => useAppStore.getState().select([n.id])} data-testid={`network-${n.vlan}`}>
+              <button
+                type="button"
+                className="network-item"
+                onClick={() => useAppStore.getState().select([n.id])}
+                data-testid={`network-${n.vlan}`}
+              >
                 <span className="swatch" style={{ background: n.colour }} />
                 <span className="network-vlan">{n.vlan}</span>
                 <span className="network-name">{n.name}</span>

@@ -7,7 +7,8 @@ import { getFlow } from '../canvas/flow-controls.js';
 import { NetworkList } from './NetworkList.js';
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const placeable = (kinds: readonly KindEntry[]) => kinds.filter((k) => k.palette).map((k) => ({ kind: k.id as PlaceableKind, hint: k.palette!.hint }));
+const placeable = (kinds: readonly KindEntry[]) =>
+  kinds.filter((k) => k.palette).map((k) => ({ kind: k.id as PlaceableKind, hint: k.palette!.hint }));
 
 /** Devices first, then one group per device kind with what it holds, all in registry order. */
 const GROUPS: readonly { title: string; kinds: readonly { kind: PlaceableKind; hint: string }[] }[] = [
@@ -27,7 +28,9 @@ function addAtCentre(kind: PlaceableKind) {
   const flow = getFlow();
   if (!flow) return;
   const box = document.querySelector('.react-flow')?.getBoundingClientRect();
-  const centre = box ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };
+  const centre = box
+    ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 })
+    : { x: 0, y: 0 };
   void dropKind(kind, { x: Math.round(centre.x), y: Math.round(centre.y) }, flow.getNodes());
 }
 

@@ -4,7 +4,6 @@ import { visible } from '../../../shared/text/visible.js';
 import { useDiagnostics } from '../store/derived.js';
 import { useAppStore } from '../store/store.js';
 
-
 export function Problems() {
   const open = useAppStore((s) => s.problemsOpen);
   const diagnostics = useDiagnostics();
@@ -13,7 +12,12 @@ export function Problems() {
   return (
     <section className={`problems${open ? '' : ' is-collapsed'}`} data-testid="problems" aria-label="Problems">
       <header className="problems-head">
-        <button type="button" className="problems-toggle" onClick={() => useAppStore.setState({ problemsOpen: !open })} aria-expanded={open}>
+        <button
+          type="button"
+          className="problems-toggle"
+          onClick={() => useAppStore.setState({ problemsOpen: !open })}
+          aria-expanded={open}
+        >
           <span className="chevron">{open ? '▾' : '▸'}</span> Problems
         </button>
         <span className={`count count-error${errors ? '' : ' is-zero'}`} data-testid="problems-errors">
@@ -38,7 +42,13 @@ export function Problems() {
 function ProblemRow({ d }: { d: Diagnostic }) {
   return (
     <li>
-      <button type="button" className={`problem problem-${d.severity}`} onClick={() => useAppStore.getState().revealElements(d.elements)} data-testid="problem" data-rule={d.rule}>
+      <button
+        type="button"
+        className={`problem problem-${d.severity}`}
+        onClick={() => useAppStore.getState().revealElements(d.elements)}
+        data-testid="problem"
+        data-rule={d.rule}
+      >
         <span className={`problem-icon severity-${d.severity}`} role="img" aria-label={d.severity} />
         <span className="problem-message">{visible(d.message)}</span>
         <code className="problem-rule">{d.rule}</code>

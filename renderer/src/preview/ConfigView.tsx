@@ -26,7 +26,15 @@ export function ConfigView({ text, original, testId }: { text: string; original:
       parent: host.current!,
       state: EditorState.create({
         doc: visible(text),
-        extensions: [lineNumbers(), EditorState.readOnly.of(true), EditorView.editable.of(false), configLanguage, configHighlighting, theme, diff.current.of([])],
+        extensions: [
+          lineNumbers(),
+          EditorState.readOnly.of(true),
+          EditorView.editable.of(false),
+          configLanguage,
+          configHighlighting,
+          theme,
+          diff.current.of([]),
+        ],
       }),
     });
     return () => view.current?.destroy();
@@ -41,7 +49,16 @@ export function ConfigView({ text, original, testId }: { text: string; original:
     const current = v.state.doc.toString();
     v.dispatch({
       ...(current === shown ? {} : { changes: { from: 0, to: current.length, insert: shown } }),
-      effects: diff.current.reconfigure(original === null ? [] : unifiedMergeView({ original: visible(original), mergeControls: false, gutter: true, collapseUnchanged: { margin: 3, minSize: 6 } })),
+      effects: diff.current.reconfigure(
+        original === null
+          ? []
+          : unifiedMergeView({
+              original: visible(original),
+              mergeControls: false,
+              gutter: true,
+              collapseUnchanged: { margin: 3, minSize: 6 },
+            }),
+      ),
     });
   }, [text, original]);
 

@@ -39,9 +39,19 @@ export function Preview() {
   const lastExport = useAppStore((s) => s.lastExport);
   const [fileIndex, setFileIndex] = useState(0);
   const [showDiff, setShowDiff] = useState(true);
-  const devices = [...design.hosts.map((h) => ({ id: h.id, name: h.name, kind: 'host' })), ...design.switches.map((s) => ({ id: s.id, name: s.name, kind: 'switch' }))];
-  const deviceId = (chosen && devices.some((d) => d.id === chosen) ? chosen : null) ?? deviceOfSelection(design, selection) ?? devices[0]?.id ?? null;
-  const rendered = useMemo(() => (deviceId ? render(design, deviceId) : { files: [], error: null }), [design, deviceId]);
+  const devices = [
+    ...design.hosts.map((h) => ({ id: h.id, name: h.name, kind: 'host' })),
+    ...design.switches.map((s) => ({ id: s.id, name: s.name, kind: 'switch' })),
+  ];
+  const deviceId =
+    (chosen && devices.some((d) => d.id === chosen) ? chosen : null) ??
+    deviceOfSelection(design, selection) ??
+    devices[0]?.id ??
+    null;
+  const rendered = useMemo(
+    () => (deviceId ? render(design, deviceId) : { files: [], error: null }),
+    [design, deviceId],
+  );
   const file = rendered.files[Math.min(fileIndex, rendered.files.length - 1)];
   const exported = deviceId && file ? (lastExport[deviceId]?.[file.path] ?? null) : null;
 
@@ -65,16 +75,35 @@ export function Preview() {
           ))}
         </select>
         <label className="check-inline" title="Show the changes since the last export">
-          <input type="checkbox" checked={showDiff} onChange={(e) => setShowDiff(e.target.checked)} disabled={exported === null} /> Diff
+          <input
+            type="checkbox"
+            checked={showDiff}
+            onChange={(e) => setShowDiff(e.target.checked)}
+            disabled={exported === null}
+          />{' '}
+          Diff
         </label>
-        <button type="button" className="button small" onClick={() => runAction('export-configs')} title="Export all configs to a folder">
+        <button
+          type="button"
+          className="button small"
+          onClick={() => runAction('export-configs')}
+          title="Export all configs to a folder"
+        >
           Export…
         </button>
       </div>
       {rendered.files.length > 1 && (
         <div className="tabs" role="tablist">
           {rendered.files.map((f, i) => (
-            <button key={f.path} type="button" role="tab" aria-selected={f === file} className={`tab${f === file ? ' is-active' : ''}`} onClick={() => setFileIndex(i)} data-testid={`preview-tab-${f.path}`}>
+            <button
+              key={f.path}
+              type="button"
+              role="tab"
+              aria-selected={f === file}
+              className={`tab${f === file ? ' is-active' : ''}`}
+              onClick={() => setFileIndex(i)}
+              data-testid={`preview-tab-${f.path}`}
+            >
               {f.path}
             </button>
           ))}
@@ -82,16 +111,24 @@ export function Preview() {
       )}
       {rendered.error && <p className="field-error pad">The generator failed: {rendered.error}</p>}
       {!deviceId && <p className="muted pad">Add a host or a switch to see its configuration.</p>}
-      {deviceId && !rendered.error && rendered.files.length === 0 && <p className="muted pad">No target writes a configuration for this device yet.</p>}
+      {deviceId && !rendered.error && rendered.files.length === 0 && (
+        <p className="muted pad">No target writes a configuration for this device yet.</p>
+      )}
       {file && (
         <>
           <div className="preview-path">
             <code data-testid="preview-path">{file.path}</code>
-            {exported !== null && <span className="muted small">{exported === file.content ? 'same as last export' : 'changed since last export'}</span>}
+            {exported !== null && (
+              <span className="muted small">
+                {exported === file.content ? 'same as last export' : 'changed since last export'}
+              </span>
+            )}
           </div>
           <ConfigView text={file.content} original={showDiff ? exported : null} testId="preview-text" />
           {/* The whole text, for copying and for tests (the editor draws only the visible lines). */}
-          <pre hidden data-testid="preview-raw">{file.content}</pre>
+          <pre hidden data-testid="preview-raw">
+            {file.content}
+          </pre>
         </>
       )}
     </div>

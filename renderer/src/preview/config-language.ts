@@ -7,8 +7,39 @@
 import { HighlightStyle, StreamLanguage, syntaxHighlighting } from '@codemirror/language';
 import { tags } from '@lezer/highlight';
 
-const STANZA = new Set(['auto', 'iface', 'source', 'source-directory', 'mapping', 'allow-hotplug', 'allow-auto', 'interface', 'vlan', 'qm', 'exit', 'end', 'hostname']);
-const METHODS = new Set(['inet', 'inet6', 'static', 'manual', 'dhcp', 'loopback', 'auto', 'trunk', 'access', 'active', 'passive', 'on', 'set', 'mode', 'all', 'no']);
+const STANZA = new Set([
+  'auto',
+  'iface',
+  'source',
+  'source-directory',
+  'mapping',
+  'allow-hotplug',
+  'allow-auto',
+  'interface',
+  'vlan',
+  'qm',
+  'exit',
+  'end',
+  'hostname',
+]);
+const METHODS = new Set([
+  'inet',
+  'inet6',
+  'static',
+  'manual',
+  'dhcp',
+  'loopback',
+  'auto',
+  'trunk',
+  'access',
+  'active',
+  'passive',
+  'on',
+  'set',
+  'mode',
+  'all',
+  'no',
+]);
 
 interface LineState {
   first: boolean;
@@ -25,7 +56,8 @@ export const configLanguage = StreamLanguage.define<LineState>({
       return 'comment';
     }
     if (stream.match(/^--[\w-]+/)) return 'attributeName';
-    if (stream.match(/^[0-9a-fA-F:]*:[0-9a-fA-F:]+(\/\d+)?/) || stream.match(/^\d+\.\d+\.\d+\.\d+(\/\d+)?/)) return 'string';
+    if (stream.match(/^[0-9a-fA-F:]*:[0-9a-fA-F:]+(\/\d+)?/) || stream.match(/^\d+\.\d+\.\d+\.\d+(\/\d+)?/))
+      return 'string';
     if (stream.match(/^\d+([-,]\d+)*(?=[\s,]|$)/)) return 'number';
     const word = stream.match(/^[^\s=,]+/) as RegExpMatchArray | null;
     if (!word) {

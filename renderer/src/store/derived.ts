@@ -13,7 +13,15 @@ export function diagnosticsOf(design: Design): readonly Diagnostic[] {
     } catch (e) {
       // A rule that crashes must not take the canvas down; say so like any other problem.
       const first = design.hosts[0]?.id ?? design.switches[0]?.id ?? 'design';
-      found = [{ rule: 'internal/rule-crashed', severity: 'warning', elements: [first], path: '(document)', message: `a design rule failed: ${(e as Error).message}` }];
+      found = [
+        {
+          rule: 'internal/rule-crashed',
+          severity: 'warning',
+          elements: [first],
+          path: '(document)',
+          message: `a design rule failed: ${(e as Error).message}`,
+        },
+      ];
     }
     diagnosticsCache.set(design, found);
   }

@@ -35,13 +35,18 @@ function netmaskLength(mask: string): number | undefined {
  */
 export function addressReader(stanza: IfaceStanza, statics: StaticConfigs): (entry: Attribute) => boolean {
   const family: IpFamily | undefined = stanza.family === 'inet' ? 4 : stanza.family === 'inet6' ? 6 : undefined;
-  const fits = (ip: { family: IpFamily } | undefined): ip is { family: IpFamily } => ip !== undefined && (family === undefined || ip.family === family);
+  const fits = (ip: { family: IpFamily } | undefined): ip is { family: IpFamily } =>
+    ip !== undefined && (family === undefined || ip.family === family);
   const own = stanza.body.filter(isAttribute).map((a) => ({ ...a, key: canonicalKey(a.key) }));
   const addressLines = own.filter((a) => a.key === 'address');
   const netmasks = own.filter((a) => a.key === 'netmask');
   const single = addressLines.length === 1 && netmasks.length === 1 ? addressLines[0]!.value : undefined;
   const foldedMask =
-    single !== undefined && /^\S+$/.test(single) && !single.includes('/') && parseIp(single)?.family === 4 && fits(parseIp(single))
+    single !== undefined &&
+    /^\S+$/.test(single) &&
+    !single.includes('/') &&
+    parseIp(single)?.family === 4 &&
+    fits(parseIp(single))
       ? netmaskLength(netmasks[0]!.value)
       : undefined;
 
@@ -52,7 +57,8 @@ export function addressReader(stanza: IfaceStanza, statics: StaticConfigs): (ent
     }
     const ip = parseIp(token);
     if (!fits(ip)) return undefined;
-    if (netmasks.length > 0) return foldedMask === undefined ? undefined : { family: 4, cidr: `${token}/${foldedMask}` };
+    if (netmasks.length > 0)
+      return foldedMask === undefined ? undefined : { family: 4, cidr: `${token}/${foldedMask}` };
     return { family: ip.family, cidr: `${token}/${ip.family === 4 ? 32 : 128}` };
   };
 

@@ -66,9 +66,14 @@ export interface Draft {
   readonly extraLines: readonly string[];
 }
 
-export type DraftResult = { readonly ok: true; readonly draft: Draft; readonly notes: Note[] } | { readonly ok: false; readonly reason: string; readonly notes: Note[] };
+export type DraftResult =
+  | { readonly ok: true; readonly draft: Draft; readonly notes: Note[] }
+  | { readonly ok: false; readonly reason: string; readonly notes: Note[] };
 
-const METHODS: Readonly<Record<string, readonly string[]>> = { inet: ['static', 'dhcp', 'manual'], inet6: ['static', 'dhcp', 'auto', 'manual'] };
+const METHODS: Readonly<Record<string, readonly string[]>> = {
+  inet: ['static', 'dhcp', 'manual'],
+  inet6: ['static', 'dhcp', 'auto', 'manual'],
+};
 /** Methods ifupdown2 itself reads (ifupdown/networkinterfaces.py). */
 const IFUPDOWN2_METHODS = ['static', 'manual', 'loopback', 'dhcp', 'dhcp6', 'ppp', 'tunnel'];
 
@@ -84,8 +89,10 @@ function dottedVlan(name: string): { parent: string; vlan: number } | undefined 
 /** What ifupdown2 would complain about in a stanza header, if anything. */
 export function headerProblem(stanza: IfaceStanza): string | undefined {
   if (stanza.name === '') return 'iface names no interface';
-  if (stanza.family !== undefined && stanza.family !== 'inet' && stanza.family !== 'inet6') return `iface ${stanza.name}: unsupported address family "${stanza.family}"`;
-  if (stanza.method !== undefined && !IFUPDOWN2_METHODS.includes(stanza.method)) return `iface ${stanza.name}: unsupported address method "${stanza.method}"`;
+  if (stanza.family !== undefined && stanza.family !== 'inet' && stanza.family !== 'inet6')
+    return `iface ${stanza.name}: unsupported address family "${stanza.family}"`;
+  if (stanza.method !== undefined && !IFUPDOWN2_METHODS.includes(stanza.method))
+    return `iface ${stanza.name}: unsupported address method "${stanza.method}"`;
   return undefined;
 }
 
@@ -98,13 +105,16 @@ function commentOf(stanza: IfaceStanza, kind: DraftKind, name: string): string |
 }
 
 /** The kind an `ovs_type` value means; OVSPort is a host port on an OVS bridge. */
-const OVS_KIND_OF: ReadonlyMap<string, DraftKind> = new Map(Object.entries(OVS_TYPES).map(([kind, type]) => [type, kind as DraftKind]));
+const OVS_KIND_OF: ReadonlyMap<string, DraftKind> = new Map(
+  Object.entries(OVS_TYPES).map(([kind, type]) => [type, kind as DraftKind]),
+);
 
 function kindOf(name: string, keys: ReadonlySet<string>, ovsType: string | undefined): DraftKind {
   const bond = keys.has(BOND_SLAVES);
   const bridge = keys.has(BRIDGE_PORTS);
   const ovs = [...keys].some((k) => k.startsWith('ovs-'));
-  if (ovs && (bond || bridge || keys.has(VLAN_RAW_DEVICE) || keys.has(VLAN_ID))) throw new Unmodelled('it mixes Open vSwitch lines with Linux bond, bridge or VLAN lines');
+  if (ovs && (bond || bridge || keys.has(VLAN_RAW_DEVICE) || keys.has(VLAN_ID)))
+    throw new Unmodelled('it mixes Open vSwitch lines with Linux bond, bridge or VLAN lines');
   if (ovs) {
     if (ovsType === undefined) throw new Unmodelled('it has Open vSwitch lines but no ovs_type');
     const kind = OVS_KIND_OF.get(ovsType);
@@ -144,7 +154,12 @@ function perKind<T>(f: (table: AttributeTable) => T): Readonly<Record<DraftKind,
 const KEYS = perKind(keysOf);
 /** Model attribute name by `ovs_options` column. */
 const OVS_COLUMNS = perKind(
-  (table) => new Map(Object.entries(table).flatMap(([name, a]) => (a.keys?.['ovs-vsctl'] ? [[a.keys['ovs-vsctl'], name] as const] : []))),
+  (table) =>
+    new Map(
+      Object.entries(table).flatMap(([name, a]) =>
+        a.keys?.['ovs-vsctl'] ? [[a.keys['ovs-vsctl'], name] as const] : [],
+      ),
+    ),
 );
 
 /** Reads one value for a model attribute, in ifupdown2's spellings; undefined when it does not fit. */
@@ -166,9 +181,11 @@ function readValue(name: string, spec: AttributeSpec, value: string): unknown {
 
 /** What ifupdown2's syntax check (Debian's 3.0.0) refuses in a line Netloom still imports. */
 function ifupdown2Refuses(isBridge: boolean, key: string, value: string): string | undefined {
-  if (isBridge && key === 'mtu') return 'ifupdown2 refuses an mtu on a bridge, which takes its ports\' MTU';
-  if (key === BRIDGE_PORTS && value === 'none') return 'ifupdown2 before 3.1 refuses "bridge-ports none" (Proxmox VE\'s 3.1+ reads it)';
-  if (key === 'address' && value.split(/\s+/).some((t) => parseIp(t.replace(/\/\d+$/, '')) === undefined)) return `"${value}" is not an address ifupdown2 accepts`;
+  if (isBridge && key === 'mtu') return "ifupdown2 refuses an mtu on a bridge, which takes its ports' MTU";
+  if (key === BRIDGE_PORTS && value === 'none')
+    return 'ifupdown2 before 3.1 refuses "bridge-ports none" (Proxmox VE\'s 3.1+ reads it)';
+  if (key === 'address' && value.split(/\s+/).some((t) => parseIp(t.replace(/\/\d+$/, '')) === undefined))
+    return `"${value}" is not an address ifupdown2 accepts`;
   return undefined;
 }
 
@@ -181,12 +198,16 @@ export function readInterface(name: string, stanzas: readonly IfaceStanza[]): Dr
     // `iface swp1` without a family (ifupdown2 reads it, Cumulus writes it) configures addresses of either family.
     if (stanzas.length === 1 && stanzas[0]!.family === undefined) families.add('any');
     for (const s of families.has('any') ? [] : stanzas) {
-      if (s.family === undefined || !METHODS[s.family]) throw new Unmodelled(`iface ${name} has an address family Netloom does not model`);
+      if (s.family === undefined || !METHODS[s.family])
+        throw new Unmodelled(`iface ${name} has an address family Netloom does not model`);
       if (families.has(s.family)) throw new Unmodelled(`${name} has more than one ${s.family} stanza`);
       families.add(s.family);
-      if (!METHODS[s.family]!.includes(s.method ?? '')) throw new Unmodelled(`${s.family} ${s.method ?? '(none)'} is not a method Netloom models`);
+      if (!METHODS[s.family]!.includes(s.method ?? ''))
+        throw new Unmodelled(`${s.family} ${s.method ?? '(none)'} is not a method Netloom models`);
     }
-    const attributes = stanzas.flatMap((s) => s.body.filter(isAttribute).map((a) => ({ ...a, key: canonicalKey(a.key), stanza: s })));
+    const attributes = stanzas.flatMap((s) =>
+      s.body.filter(isAttribute).map((a) => ({ ...a, key: canonicalKey(a.key), stanza: s })),
+    );
     const isBridge = attributes.some((a) => a.key === BRIDGE_PORTS);
     for (const a of attributes) {
       const refused = ifupdown2Refuses(isBridge, a.key, a.value);
@@ -196,7 +217,11 @@ export function readInterface(name: string, stanzas: readonly IfaceStanza[]): Dr
       const other = unmodelledKind(a.key);
       if (other) throw new Unmodelled(`it is ${other} (${a.key})`);
       if (a.value === '') {
-        notes.push({ line: a.line, message: `iface ${name}: "${a.key}" has no value; ifupdown2 refuses it`, severity: 'warning' });
+        notes.push({
+          line: a.line,
+          message: `iface ${name}: "${a.key}" has no value; ifupdown2 refuses it`,
+          severity: 'warning',
+        });
         throw new Unmodelled(`"${a.key}" has no value`);
       }
     }
@@ -235,27 +260,45 @@ export function readInterface(name: string, stanzas: readonly IfaceStanza[]): Dr
         } else if (key === BOND_SLAVES && kind === 'bond' && !once.has(key)) {
           once.add(key);
           members = value === 'none' ? [] : value.split(/\s+/).filter(Boolean);
-          if (members.some((m) => m === 'glob' || m === 'regex' || /[[*?]/.test(m))) throw new Unmodelled('its bond-slaves use a pattern');
+          if (members.some((m) => m === 'glob' || m === 'regex' || /[[*?]/.test(m)))
+            throw new Unmodelled('its bond-slaves use a pattern');
         } else if (key === BOND_PRIMARY && kind === 'bond' && primary === undefined && !/\s/.test(value)) {
           primary = value;
         } else if (key === BRIDGE_PORTS && kind === 'bridge' && !once.has(key)) {
           once.add(key);
           members = value === 'none' ? [] : value.split(/\s+/).filter(Boolean);
-          if (members.some((m) => m === 'all' || m === 'glob' || m === 'regex' || /[[*?]/.test(m))) throw new Unmodelled('its bridge-ports use a pattern or "all"');
+          if (members.some((m) => m === 'all' || m === 'glob' || m === 'regex' || /[[*?]/.test(m)))
+            throw new Unmodelled('its bridge-ports use a pattern or "all"');
         } else if (key === VLAN_RAW_DEVICE && kind === 'vlan' && parent === undefined && !/\s/.test(value)) {
           parent = value;
-        } else if (key === VLAN_ID && kind === 'vlan' && vlan === undefined && /^\d{1,4}$/.test(value) && Number(value) >= 1 && Number(value) <= 4094) {
+        } else if (
+          key === VLAN_ID &&
+          kind === 'vlan' &&
+          vlan === undefined &&
+          /^\d{1,4}$/.test(value) &&
+          Number(value) >= 1 &&
+          Number(value) <= 4094
+        ) {
           vlan = Number(value);
         } else if (key === OVS_KEYS.type && ovsTypes.length === 1) {
           // the kind, read above
-        } else if (key === OVS_KEYS.bridge && (ovsPort || kind === 'ovs-bond' || kind === 'ovs-int-port') && ovsBridge === undefined && !/\s/.test(value)) {
+        } else if (
+          key === OVS_KEYS.bridge &&
+          (ovsPort || kind === 'ovs-bond' || kind === 'ovs-int-port') &&
+          ovsBridge === undefined &&
+          !/\s/.test(value)
+        ) {
           ovsBridge = value;
-        } else if ((key === OVS_KEYS.ports && kind === 'ovs-bridge') || (key === OVS_KEYS.bonds && kind === 'ovs-bond')) {
+        } else if (
+          (key === OVS_KEYS.ports && kind === 'ovs-bridge') ||
+          (key === OVS_KEYS.bonds && kind === 'ovs-bond')
+        ) {
           // ifupdown2 joins every ovs_ports line; the model holds one list.
           if (once.has(key)) throw new Unmodelled(`it has more than one ${key} line`);
           once.add(key);
           members = value.split(/\s+/).filter(Boolean);
-          if (members.some((m) => m === 'glob' || m === 'regex' || /[[*?]/.test(m))) throw new Unmodelled(`its ${key} use a pattern`);
+          if (members.some((m) => m === 'glob' || m === 'regex' || /[[*?]/.test(m)))
+            throw new Unmodelled(`its ${key} use a pattern`);
         } else if (key === OVS_KEYS.options && isOvsKind(kind) && !once.has(key)) {
           // ifupdown2 passes only the first ovs_options line to ovs-vsctl; a second one stays as written.
           once.add(key);
@@ -280,10 +323,19 @@ export function readInterface(name: string, stanzas: readonly IfaceStanza[]): Dr
             values[attr] = parsed;
           } else if (spec.default !== undefined) {
             // The model always states this attribute, so a second or unreadable value cannot ride along as an extra line.
-            notes.push({ line: entry.line, message: `iface ${name}: ${key} "${value}" is not a value Netloom can hold; the interface is kept verbatim`, severity: 'warning' });
+            notes.push({
+              line: entry.line,
+              message: `iface ${name}: ${key} "${value}" is not a value Netloom can hold; the interface is kept verbatim`,
+              severity: 'warning',
+            });
             throw new Unmodelled(`${key} "${value}"`);
           } else {
-            if (parsed === undefined) notes.push({ line: entry.line, message: `iface ${name}: ${key} "${value}" is not a value Netloom holds; kept verbatim`, severity: 'info' });
+            if (parsed === undefined)
+              notes.push({
+                line: entry.line,
+                message: `iface ${name}: ${key} "${value}" is not a value Netloom holds; kept verbatim`,
+                severity: 'info',
+              });
             keep(entry);
           }
         } else {
@@ -293,9 +345,14 @@ export function readInterface(name: string, stanzas: readonly IfaceStanza[]): Dr
       if ((method === 'dhcp' || method === 'auto') && family !== undefined) result[family] = { method };
     }
     // Static without an address is manual to ifupdown2; a gateway alone stays as written.
-    for (const [ipFamily, family] of [[4, 'inet'], [6, 'inet6']] as const) {
+    for (const [ipFamily, family] of [
+      [4, 'inet'],
+      [6, 'inet6'],
+    ] as const) {
       const { addresses, gateway } = statics[ipFamily];
-      if (addresses.length > 0) result[family] = gateway === undefined ? { method: 'static', addresses } : { method: 'static', addresses, gateway };
+      if (addresses.length > 0)
+        result[family] =
+          gateway === undefined ? { method: 'static', addresses } : { method: 'static', addresses, gateway };
       else if (gateway !== undefined) extraLinesAfter.push(`gateway ${gateway}`);
     }
 
@@ -318,13 +375,22 @@ export function readInterface(name: string, stanzas: readonly IfaceStanza[]): Dr
     }
     const header = stanzas[0]!;
     const comment = commentOf(header, kind, name);
-    if (header.leadingComments.length > 0 && comment === undefined && !(header.leadingComments.length === 1 && header.leadingComments[0]!.text.replace(/^#\s*/, '') === `${kind} ${name}`)) {
+    if (
+      header.leadingComments.length > 0 &&
+      comment === undefined &&
+      !(
+        header.leadingComments.length === 1 &&
+        header.leadingComments[0]!.text.replace(/^#\s*/, '') === `${kind} ${name}`
+      )
+    ) {
       // Comments the model cannot hold as the element's comment stay above the first body line.
       for (const c of header.leadingComments) extra.set(c, c.raw.trimStart());
     }
     // One entry per physical line: a continued line's following lines are entries of their own.
     const ordered = [
-      ...[...extra.entries()].sort(([a], [b]) => a.line - b.line).flatMap(([a, raw]) => raw.split('\n').map((text, j) => ({ line: a.line + j, text }))),
+      ...[...extra.entries()]
+        .sort(([a], [b]) => a.line - b.line)
+        .flatMap(([a, raw]) => raw.split('\n').map((text, j) => ({ line: a.line + j, text }))),
       ...extraLinesAfter.map((text) => ({ line: header.line, text })),
     ];
     const refused = extraLinesProblems(ordered.map((l) => l.text))[0];

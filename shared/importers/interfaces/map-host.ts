@@ -8,7 +8,18 @@
 import { checkInterfaceName } from '../../model/names.js';
 import { unmanagedBlockProblems } from '../../model/verbatim.js';
 import { INTERFACES_D } from '../../model/ifupdown2-keys.js';
-import type { Bond, Bridge, Host, OvsBond, OvsBridge, OvsIntPort, PlatformId, Port, SshTarget, VlanInterface } from '../../model/schema.js';
+import type {
+  Bond,
+  Bridge,
+  Host,
+  OvsBond,
+  OvsBridge,
+  OvsIntPort,
+  PlatformId,
+  Port,
+  SshTarget,
+  VlanInterface,
+} from '../../model/schema.js';
 import { headerProblem, readInterface, type Draft, type Note } from './draft.js';
 import { IdAllocator } from './ids.js';
 import { canonicalKey, readBool } from './vocabulary.js';
@@ -55,7 +66,10 @@ function resolve(drafts: ReadonlyMap<string, Draft>, verbatim: ReadonlyMap<strin
   };
   const refer = (name: string, kinds: readonly Draft['kind'][]): string | undefined => {
     const target = drafts.get(name);
-    if (target) return kinds.includes(target.kind) ? undefined : `it refers to ${name}, a ${target.kind}, where the model needs a ${kinds.join(' or ')}`;
+    if (target)
+      return kinds.includes(target.kind)
+        ? undefined
+        : `it refers to ${name}, a ${target.kind}, where the model needs a ${kinds.join(' or ')}`;
     if (verbatim.has(name)) return `it refers to ${name}, which is kept verbatim`;
     const dotted = /^(.+)\.(\d{1,4})$/.exec(name);
     const vid = dotted ? Number(dotted[2]) : 0;
@@ -78,8 +92,12 @@ function resolve(drafts: ReadonlyMap<string, Draft>, verbatim: ReadonlyMap<strin
   const ovsPortProblem = (bridge: Draft, name: string): string | undefined => {
     const port = drafts.get(name);
     if (name === bridge.name) return 'it lists itself as a port';
-    if (!port) return verbatim.has(name) ? `it refers to ${name}, which is kept verbatim` : `it lists ${name} in ovs_ports, which has no stanza`;
-    if (port.kind !== 'port' && port.kind !== 'ovs-bond' && port.kind !== 'ovs-int-port') return `it lists ${name}, a ${port.kind}, in ovs_ports`;
+    if (!port)
+      return verbatim.has(name)
+        ? `it refers to ${name}, which is kept verbatim`
+        : `it lists ${name} in ovs_ports, which has no stanza`;
+    if (port.kind !== 'port' && port.kind !== 'ovs-bond' && port.kind !== 'ovs-int-port')
+      return `it lists ${name}, a ${port.kind}, in ovs_ports`;
     return port.ovsBridge === bridge.name ? undefined : `it lists ${name}, which does not name it in ovs_bridge`;
   };
   for (const draft of drafts.values()) {
@@ -87,9 +105,15 @@ function resolve(drafts: ReadonlyMap<string, Draft>, verbatim: ReadonlyMap<strin
       draft.kind === 'bond' || draft.kind === 'ovs-bond'
         ? draft.members.map((m) => refer(m, ['port']))
         : draft.kind === 'bridge'
-          ? draft.members.map((m) => (m === draft.name ? `it lists itself as a port` : refer(m, ['port', 'bond', 'vlan'])))
+          ? draft.members.map((m) =>
+              m === draft.name ? `it lists itself as a port` : refer(m, ['port', 'bond', 'vlan']),
+            )
           : draft.kind === 'vlan'
-            ? [draft.parent === draft.name ? 'it is its own raw device' : refer(draft.parent!, ['port', 'bond', 'bridge'])]
+            ? [
+                draft.parent === draft.name
+                  ? 'it is its own raw device'
+                  : refer(draft.parent!, ['port', 'bond', 'bridge']),
+              ]
             : draft.kind === 'ovs-bridge'
               ? draft.members.map((m) => ovsPortProblem(draft, m))
               : [];
@@ -107,9 +131,18 @@ function resolve(drafts: ReadonlyMap<string, Draft>, verbatim: ReadonlyMap<strin
  */
 function verbatimBlock(block: { lines: readonly NumberedLine[] }, notes: Note[]): string[] {
   let lines = block.lines;
-  for (let problems = unmanagedBlockProblems(lines.map((l) => l.text)); problems.length > 0; problems = unmanagedBlockProblems(lines.map((l) => l.text))) {
+  for (
+    let problems = unmanagedBlockProblems(lines.map((l) => l.text));
+    problems.length > 0;
+    problems = unmanagedBlockProblems(lines.map((l) => l.text))
+  ) {
     const left = new Set(problems.map((p) => p.index));
-    for (const p of problems) notes.push({ line: lines[p.index]!.line, message: `left out of the design: the line ${p.message}`, severity: 'warning' });
+    for (const p of problems)
+      notes.push({
+        line: lines[p.index]!.line,
+        message: `left out of the design: the line ${p.message}`,
+        severity: 'warning',
+      });
     lines = lines.filter((_, i) => !left.has(i));
   }
   return lines.map((l) => l.text);
@@ -119,7 +152,10 @@ const startWord = (s: StartLine) => (s.type === 'auto' ? 'auto' : `allow-${s.cla
 
 /** Bare `iface lo inet loopback`: the exporter writes it anyway. */
 const isPlainLoopback = (stanzas: readonly IfaceStanza[]) =>
-  stanzas.length === 1 && stanzas[0]!.family === 'inet' && stanzas[0]!.method === 'loopback' && !stanzas[0]!.body.some(isAttribute);
+  stanzas.length === 1 &&
+  stanzas[0]!.family === 'inet' &&
+  stanzas[0]!.method === 'loopback' &&
+  !stanzas[0]!.body.some(isAttribute);
 
 export function importInterfaces(text: string, options: ImportOptions): InterfacesImport {
   const { items } = parseInterfaces(text);
@@ -138,7 +174,8 @@ export function importInterfaces(text: string, options: ImportOptions): Interfac
     } else if (item.type === 'source') {
       if (item.path !== DEFAULT_SOURCE) blocks.push({ line: item.line, lines: item.lines });
     } else {
-      if (item.type === 'other' && item.problem) notes.push({ line: item.line, message: item.problem, severity: 'warning' });
+      if (item.type === 'other' && item.problem)
+        notes.push({ line: item.line, message: item.problem, severity: 'warning' });
       blocks.push({ line: item.line, lines: item.lines });
     }
   }
@@ -173,11 +210,20 @@ export function importInterfaces(text: string, options: ImportOptions): Interfac
   }
 
   if (!starts.some((s) => s.className === 'auto')) {
-    notes.push({ line: 1, message: 'no interface is marked auto: `ifup -a` has nothing to bring up (ifupdown2 refuses the file)', severity: 'warning' });
+    notes.push({
+      line: 1,
+      message: 'no interface is marked auto: `ifup -a` has nothing to bring up (ifupdown2 refuses the file)',
+      severity: 'warning',
+    });
   }
   const vlanAware = [...stanzasByName.values()]
     .flat()
-    .flatMap((s) => s.body.filter(isAttribute).filter((a) => canonicalKey(a.key) === 'bridge-vlan-aware' && readBool(a.value) === true).map((a) => ({ name: s.name, line: a.line })))
+    .flatMap((s) =>
+      s.body
+        .filter(isAttribute)
+        .filter((a) => canonicalKey(a.key) === 'bridge-vlan-aware' && readBool(a.value) === true)
+        .map((a) => ({ name: s.name, line: a.line })),
+    )
     .sort((a, b) => a.line - b.line);
   for (const bridge of vlanAware.slice(1)) {
     notes.push({
@@ -206,7 +252,8 @@ export function importInterfaces(text: string, options: ImportOptions): Interfac
         leftover.push(name);
       }
     }
-    if (leftover.length > 0) blocks.push({ line: s.line, lines: [{ line: s.line, text: `${startWord(s)} ${leftover.join(' ')}` }] });
+    if (leftover.length > 0)
+      blocks.push({ line: s.line, lines: [{ line: s.line, text: `${startWord(s)} ${leftover.join(' ')}` }] });
   }
   for (const [name, reason] of verbatim) {
     const stanzas = stanzasByName.get(name)!;
@@ -218,10 +265,13 @@ export function importInterfaces(text: string, options: ImportOptions): Interfac
   const ids = new IdAllocator([hostId]);
   const idOf = new Map<string, string>();
   const ordered = [...drafts.values()].sort((a, b) => a.line - b.line);
-  for (const name of [...ordered.map((d) => d.name), ...resolution.implicit.map((i) => i.name)]) idOf.set(name, ids.take(`${hostId}-${name}`));
+  for (const name of [...ordered.map((d) => d.name), ...resolution.implicit.map((i) => i.name)])
+    idOf.set(name, ids.take(`${hostId}-${name}`));
   const ref = (name: string) => idOf.get(name)!;
 
-  const common = (d: Pick<Draft, 'name' | 'comment' | 'extraLines' | 'inet' | 'inet6'> & { attributes?: Record<string, unknown> }) => ({
+  const common = (
+    d: Pick<Draft, 'name' | 'comment' | 'extraLines' | 'inet' | 'inet6'> & { attributes?: Record<string, unknown> },
+  ) => ({
     id: ref(d.name),
     name: d.name,
     autostart: autostart.get(d.name) ?? ('off' as const),
@@ -238,23 +288,38 @@ export function importInterfaces(text: string, options: ImportOptions): Interfac
     ...implicitOf('port').map((i) => common({ name: i.name, extraLines: [] }) as Port),
   ];
   const bonds = of('bond').map(
-    (d) => ({ ...common(d), members: d.members.map(ref), ...(d.primary !== undefined ? { primary: ref(d.primary) } : {}), ...d.attributes }) as Bond,
+    (d) =>
+      ({
+        ...common(d),
+        members: d.members.map(ref),
+        ...(d.primary !== undefined ? { primary: ref(d.primary) } : {}),
+        ...d.attributes,
+      }) as Bond,
   );
   const bridges = of('bridge').map(
     (d) => ({ vlanAware: false, stp: false, ...common(d), ports: d.members.map(ref), ...d.attributes }) as Bridge,
   );
-  const ovsBridges = of('ovs-bridge').map((d) => ({ ...common(d), ports: d.members.map(ref), ...d.attributes }) as OvsBridge);
-  const ovsBonds = of('ovs-bond').map((d) => ({ ...common(d), members: d.members.map(ref), ...d.attributes }) as OvsBond);
+  const ovsBridges = of('ovs-bridge').map(
+    (d) => ({ ...common(d), ports: d.members.map(ref), ...d.attributes }) as OvsBridge,
+  );
+  const ovsBonds = of('ovs-bond').map(
+    (d) => ({ ...common(d), members: d.members.map(ref), ...d.attributes }) as OvsBond,
+  );
   const ovsIntPorts = of('ovs-int-port').map((d) => ({ ...common(d), ...d.attributes }) as OvsIntPort);
   const vlans = [
-    ...of('vlan').map((d) => ({ ...common(d), parent: ref(d.parent!), vlan: d.vlan!, ...d.attributes }) as VlanInterface),
-    ...implicitOf('vlan').map((i) => ({ ...common({ name: i.name, extraLines: [] }), parent: ref(i.parent!), vlan: i.vlan! }) as VlanInterface),
+    ...of('vlan').map(
+      (d) => ({ ...common(d), parent: ref(d.parent!), vlan: d.vlan!, ...d.attributes }) as VlanInterface,
+    ),
+    ...implicitOf('vlan').map(
+      (i) => ({ ...common({ name: i.name, extraLines: [] }), parent: ref(i.parent!), vlan: i.vlan! }) as VlanInterface,
+    ),
   ];
 
   const host: Host = {
     id: hostId,
     name: options.hostName,
-    platform: options.platform ?? ([...bridges, ...ovsBridges].some((b) => /^vmbr\d+$/.test(b.name)) ? 'proxmox' : 'debian'),
+    platform:
+      options.platform ?? ([...bridges, ...ovsBridges].some((b) => /^vmbr\d+$/.test(b.name)) ? 'proxmox' : 'debian'),
     ...(options.ssh ? { ssh: options.ssh } : {}),
     ports,
     bonds,

@@ -14,7 +14,8 @@ export interface NumberedLine {
   readonly text: string;
 }
 
-const numbered = (lines: readonly LogicalLine[]): NumberedLine[] => lines.flatMap((l) => l.raw.split('\n').map((text, j) => ({ line: l.line + j, text })));
+const numbered = (lines: readonly LogicalLine[]): NumberedLine[] =>
+  lines.flatMap((l) => l.raw.split('\n').map((text, j) => ({ line: l.line + j, text })));
 
 export interface Attribute {
   readonly line: number;
@@ -75,7 +76,8 @@ export interface ParsedInterfaces {
   readonly items: readonly Item[];
 }
 
-const isKeyword = (word: string) => word === 'iface' || word === 'vlan' || word === 'auto' || word === 'source' || word.startsWith('allow-');
+const isKeyword = (word: string) =>
+  word === 'iface' || word === 'vlan' || word === 'auto' || word === 'source' || word.startsWith('allow-');
 export const isAttribute = (x: Attribute | LogicalLine): x is Attribute => 'key' in x;
 
 export function parseInterfaces(text: string): ParsedInterfaces {
@@ -109,13 +111,24 @@ export function parseInterfaces(text: string): ParsedInterfaces {
         if (lines[j]!.kind === 'statement') end = j;
       }
       const own = lines.slice(i + 1, end + 1).filter((x) => x.kind !== 'blank');
-      const body = own.map((b): Attribute | LogicalLine => (b.kind === 'comment' ? b : { line: b.line, key: b.word, value: b.rest, raw: b.raw }));
+      const body = own.map((b): Attribute | LogicalLine =>
+        b.kind === 'comment' ? b : { line: b.line, key: b.word, value: b.rest, raw: b.raw },
+      );
       const written = numbered([...pendingComments, l, ...own]);
       const [name = '', family, method] = l.rest.split(/\s+/);
       items.push(
         l.word === 'vlan'
           ? { type: 'other', line: l.line, lines: written }
-          : { type: 'iface', line: l.line, name, family, method, leadingComments: pendingComments, body, lines: written },
+          : {
+              type: 'iface',
+              line: l.line,
+              name,
+              family,
+              method,
+              leadingComments: pendingComments,
+              body,
+              lines: written,
+            },
       );
       pendingComments = [];
       i = end + 1;
@@ -129,12 +142,27 @@ export function parseInterfaces(text: string): ParsedInterfaces {
       if (names.length === 0 || className === '') {
         items.push({ type: 'other', line: l.line, lines: numbered([l]), problem: `"${l.text}" names no interface` });
       } else {
-        items.push({ type: l.word === 'auto' ? 'auto' : 'allow', line: l.line, className, names, lines: numbered([l]) });
+        items.push({
+          type: l.word === 'auto' ? 'auto' : 'allow',
+          line: l.line,
+          className,
+          names,
+          lines: numbered([l]),
+        });
       }
     } else if (l.word === 'source') {
-      items.push(l.rest === '' ? { type: 'other', line: l.line, lines: numbered([l]), problem: 'source names no file' } : { type: 'source', line: l.line, path: l.rest, lines: numbered([l]) });
+      items.push(
+        l.rest === ''
+          ? { type: 'other', line: l.line, lines: numbered([l]), problem: 'source names no file' }
+          : { type: 'source', line: l.line, path: l.rest, lines: numbered([l]) },
+      );
     } else {
-      items.push({ type: 'other', line: l.line, lines: numbered([l]), problem: `ifupdown2 does not understand "${l.word}" outside an iface stanza` });
+      items.push({
+        type: 'other',
+        line: l.line,
+        lines: numbered([l]),
+        problem: `ifupdown2 does not understand "${l.word}" outside an iface stanza`,
+      });
     }
     i++;
   }

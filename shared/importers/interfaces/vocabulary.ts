@@ -38,7 +38,10 @@ export const OVS_KEYS = {
   bonds: canonicalKey(OVS_BONDS),
   options: canonicalKey(OVS_OPTIONS),
 } as const;
-const MODELLED_OVS_KEYS: ReadonlySet<string> = new Set([...Object.values(OVS_KEYS), canonicalKey(OVS_MTU.keys.ifupdown2)]);
+const MODELLED_OVS_KEYS: ReadonlySet<string> = new Set([
+  ...Object.values(OVS_KEYS),
+  canonicalKey(OVS_MTU.keys.ifupdown2),
+]);
 
 /** ifupdown2's own defaults (addons/bond.py, addons/bridge.py) for what the model always states. */
 export const IFUPDOWN2_DEFAULTS = { bondMode: 'balance-rr', bondMiimon: 0, bridgeForwardDelay: 15 } as const satisfies {
@@ -67,7 +70,8 @@ export function readLacpRate(value: string): 'slow' | 'fast' | undefined {
 
 /** Keys whose presence means a link kind Netloom does not model: the interface is kept verbatim. */
 export function unmodelledKind(key: string): string | undefined {
-  if (key.startsWith('ovs-') && !MODELLED_OVS_KEYS.has(key)) return 'an Open vSwitch interface with settings Netloom does not model';
+  if (key.startsWith('ovs-') && !MODELLED_OVS_KEYS.has(key))
+    return 'an Open vSwitch interface with settings Netloom does not model';
   if (key.startsWith('vxlan-')) return 'a VXLAN interface';
   if (key === 'vrf' || key.startsWith('vrf-')) return 'a VRF';
   if (key.startsWith('tunnel-') || key === 'endpoint' || key === 'tunnel-mode') return 'a tunnel';

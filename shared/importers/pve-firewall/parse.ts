@@ -69,7 +69,9 @@ const RULE_SCHEMAS: Record<FirewallFileLevel | 'group', z.ZodType> = {
 
 const firstIssue = (error: z.ZodError): string => {
   const issue = error.issues[0]!;
-  return issue.path.length > 0 && !issue.message.includes(':') ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
+  return issue.path.length > 0 && !issue.message.includes(':')
+    ? `${issue.path.join('.')}: ${issue.message}`
+    : issue.message;
 };
 
 interface Draft {
@@ -166,7 +168,11 @@ export interface FirewallParse<T> {
   readonly warnings: readonly FirewallWarning[];
 }
 
-function parseFirewallFile(level: FirewallFileLevel, text: string, datacenter?: DatacenterFirewall): FirewallParse<Draft> {
+function parseFirewallFile(
+  level: FirewallFileLevel,
+  text: string,
+  datacenter?: DatacenterFirewall,
+): FirewallParse<Draft> {
   const draft: Draft = { options: {}, aliases: [], ipsets: [], rules: [], groups: [] };
   const warnings: FirewallWarning[] = [];
   const sections = SECTIONS[level];
@@ -177,7 +183,9 @@ function parseFirewallFile(level: FirewallFileLevel, text: string, datacenter?: 
   const aliasExists = (name: string, scope: 'dc' | 'guest' | undefined): boolean => {
     const lower = name.toLowerCase();
     const local = draft.aliases.some((a) => a.name.toLowerCase() === lower);
-    const dc = (level === 'datacenter' ? draft.aliases : datacenter?.aliases ?? []).some((a) => a.name.toLowerCase() === lower);
+    const dc = (level === 'datacenter' ? draft.aliases : (datacenter?.aliases ?? [])).some(
+      (a) => a.name.toLowerCase() === lower,
+    );
     if (scope === 'dc') return level === 'datacenter' ? local : dc;
     if (scope === 'guest') return level !== 'datacenter' && local;
     return local || dc;
@@ -192,10 +200,16 @@ function parseFirewallFile(level: FirewallFileLevel, text: string, datacenter?: 
     };
     const type = rule.type as string;
     if (!DIRECTIONS[env].includes(type)) {
-      add('type', ['in', 'out', 'forward', 'group'].includes(type) ? `invalid rule type '${type}' for rule_env '${env === 'datacenter' ? 'cluster' : env}'` : `unknown rule type '${type}'`);
+      add(
+        'type',
+        ['in', 'out', 'forward', 'group'].includes(type)
+          ? `invalid rule type '${type}' for rule_env '${env === 'datacenter' ? 'cluster' : env}'`
+          : `unknown rule type '${type}'`,
+      );
     }
     if (rule.ifaceNotAllowed) add('type', 'parameter -i not allowed for this rule type');
-    if (typeof rule.iface === 'string' && env === 'vm' && !/^net\d+$/.test(rule.iface)) add('iface', "value does not match the regex pattern 'net\\d+'");
+    if (typeof rule.iface === 'string' && env === 'vm' && !/^net\d+$/.test(rule.iface))
+      add('iface', "value does not match the regex pattern 'net\\d+'");
     if (type === 'group') {
       const problem = checkFirewallName('group', rule.group as string);
       if (problem) add('action', 'invalid characters in security group name');
@@ -225,14 +239,18 @@ function parseFirewallFile(level: FirewallFileLevel, text: string, datacenter?: 
     delete rule.ifaceNotAllowed;
     if (errors.length > 0) return `errors in rule parameters: ${line} (${errors.join('; ')})`;
     const checked = RULE_SCHEMAS[env].safeParse(rule);
-    return checked.success ? (checked.data as Record<string, unknown>) : `errors in rule parameters: ${line} (${firstIssue(checked.error)})`;
+    return checked.success
+      ? (checked.data as Record<string, unknown>)
+      : `errors in rule parameters: ${line} (${firstIssue(checked.error)})`;
   };
 
   const header = (line: string, name: 'group' | 'ipset'): { name: string; comment?: string } | string | undefined => {
     const m = new RegExp(`^\\[${name}\\s+(\\S+)\\]\\s*(?:#\\s*(.*?)\\s*)?$`, 'i').exec(line);
     if (!m) return undefined;
     const lower = m[1]!.toLowerCase();
-    const problem = checkFirewallName(name, lower) ?? (m[2] ? checkFirewallComment(m[2]) && `comment ${checkFirewallComment(m[2])}` : undefined);
+    const problem =
+      checkFirewallName(name, lower) ??
+      (m[2] ? checkFirewallComment(m[2]) && `comment ${checkFirewallComment(m[2])}` : undefined);
     if (problem) return problem;
     return { name: lower, ...(m[2] ? { comment: m[2] } : {}) };
   };
@@ -286,7 +304,11 @@ function parseFirewallFile(level: FirewallFileLevel, text: string, datacenter?: 
         if (!m) warn(`can't parse alias '${line}'`);
         else if (!cidr) warn('value does not look like a valid IP address or CIDR network');
         else if (!alias!.success) warn(firstIssue(alias!.error));
-        else draft.aliases = [...draft.aliases.filter((a) => a.name.toLowerCase() !== alias!.data.name.toLowerCase()), alias!.data];
+        else
+          draft.aliases = [
+            ...draft.aliases.filter((a) => a.name.toLowerCase() !== alias!.data.name.toLowerCase()),
+            alias!.data,
+          ];
         return;
       }
       case 'rules':
@@ -307,13 +329,19 @@ function parseFirewallFile(level: FirewallFileLevel, text: string, datacenter?: 
         const cidr = ref?.kind === 'alias' ? m[2]! : normalizeCidr(m[2]!)?.cidr;
         const problem =
           ref?.kind === 'alias'
-            ? aliasExists(ref.name, ref.scope) ? undefined : `no such alias '${ref.name}'`
-            : cidr === undefined ? 'value does not look like a valid IP address or CIDR network'
-            : /\/0+$/.test(cidr) ? 'a zero prefix is not allowed in ipset entries'
-            : ipset!.entries.some((e) => e.cidr === cidr) ? `duplicate ipset entry for '${cidr}'`
-            : undefined;
+            ? aliasExists(ref.name, ref.scope)
+              ? undefined
+              : `no such alias '${ref.name}'`
+            : cidr === undefined
+              ? 'value does not look like a valid IP address or CIDR network'
+              : /\/0+$/.test(cidr)
+                ? 'a zero prefix is not allowed in ipset entries'
+                : ipset!.entries.some((e) => e.cidr === cidr)
+                  ? `duplicate ipset entry for '${cidr}'`
+                  : undefined;
         const entry = IpSetEntry.safeParse({ cidr, nomatch: m[1] === '!', comment });
-        if (problem || !entry.success) warn(`errors in ipset '${ipset!.name}': ${line} (cidr: ${problem ?? firstIssue(entry.error!)})`);
+        if (problem || !entry.success)
+          warn(`errors in ipset '${ipset!.name}': ${line} (cidr: ${problem ?? firstIssue(entry.error!)})`);
         else ipset!.entries.push(entry.data);
         return;
       }
@@ -334,5 +362,13 @@ export function parseHostFirewall(text: string, datacenter?: DatacenterFirewall)
 
 export function parseVmFirewall(text: string, datacenter?: DatacenterFirewall): FirewallParse<VmFirewall> {
   const { firewall, warnings } = parseFirewallFile('vm', text, datacenter);
-  return { firewall: VmFirewall.parse({ options: firewall.options, aliases: firewall.aliases, ipsets: firewall.ipsets, rules: firewall.rules }), warnings };
+  return {
+    firewall: VmFirewall.parse({
+      options: firewall.options,
+      aliases: firewall.aliases,
+      ipsets: firewall.ipsets,
+      rules: firewall.rules,
+    }),
+    warnings,
+  };
 }

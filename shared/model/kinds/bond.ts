@@ -69,7 +69,13 @@ export const bond = defineKind<Bond, Host>()({
   label: 'bond',
   title: (b) => b.name,
   references: [
-    { field: 'members', to: ['port'], sameDevice: true, onDelete: 'drop-ref', link: { kind: 'bond-member', prefix: 'member', label: 'Bond membership' } },
+    {
+      field: 'members',
+      to: ['port'],
+      sameDevice: true,
+      onDelete: 'drop-ref',
+      link: { kind: 'bond-member', prefix: 'member', label: 'Bond membership' },
+    },
     { field: 'primary', to: ['port'], sameDevice: true, among: 'members', onDelete: 'drop-ref' },
   ],
   attributes: bondAttributes,

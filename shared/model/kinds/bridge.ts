@@ -54,7 +54,13 @@ export const bridge = defineKind<Bridge, Host>()({
   label: 'bridge',
   title: (b) => b.name,
   references: [
-    { field: 'ports', to: ['port', 'bond', 'vlan'], sameDevice: true, onDelete: 'drop-ref', link: { kind: 'bridge-port', prefix: 'bridge', label: 'Bridge port' } },
+    {
+      field: 'ports',
+      to: ['port', 'bond', 'vlan'],
+      sameDevice: true,
+      onDelete: 'drop-ref',
+      link: { kind: 'bridge-port', prefix: 'bridge', label: 'Bridge port' },
+    },
   ],
   attributes: bridgeAttributes,
   hostInterface: true,

@@ -110,7 +110,10 @@ export interface CreateContext<O> {
  * A new element as the palette adds it: the base of its id and its fields
  * (schema defaults fill in the rest, then it is checked by the element schema).
  */
-export type Create<O> = (context: CreateContext<O>) => { readonly idBase: string; readonly fields: Readonly<Record<string, unknown>> };
+export type Create<O> = (context: CreateContext<O>) => {
+  readonly idBase: string;
+  readonly fields: Readonly<Record<string, unknown>>;
+};
 
 /** The element's own checks beyond types and references (a port name in the switch's scheme). */
 export type OwnCheck<E, O> = (element: E, owner: O, report: (field: string, message: string) => void) => void;
@@ -153,7 +156,9 @@ export interface KindDefinition<E extends { readonly id: string }, O = unknown> 
  * The collection must be a list of `E` on `O`.
  */
 export function defineKind<E extends { readonly id: string }, O>() {
-  return <const D extends KindDefinition<E, O>>(definition: D & { readonly collection: CollectionField<O, E> }): D & ElementBrand<E> => definition;
+  return <const D extends KindDefinition<E, O>>(
+    definition: D & { readonly collection: CollectionField<O, E> },
+  ): D & ElementBrand<E> => definition;
 }
 
 /** Carries a kind's element type in the entry's type (never set at run time). */

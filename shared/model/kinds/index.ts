@@ -25,7 +25,23 @@ import { vmNic } from './vm-nic.js';
 import { vm } from './vm.js';
 import { vlan } from './vlan.js';
 
-export const KIND_LIST = [network, host, port, bond, bridge, vlan, ovsBond, ovsBridge, ovsIntPort, vm, vmNic, switchKind, switchPort, portChannel, cable] as const;
+export const KIND_LIST = [
+  network,
+  host,
+  port,
+  bond,
+  bridge,
+  vlan,
+  ovsBond,
+  ovsBridge,
+  ovsIntPort,
+  vm,
+  vmNic,
+  switchKind,
+  switchPort,
+  portChannel,
+  cable,
+] as const;
 
 type AnyKind = (typeof KIND_LIST)[number];
 export type ElementKind = AnyKind['id'];
@@ -43,7 +59,11 @@ type OwnersOf<K extends ElementKind> = KindOf<K>['owner'] extends infer O
     : unknown
   : never;
 
-type LocatedOf<K extends ElementKind> = { readonly kind: K; readonly element: ShapeOf<K>; readonly path: readonly PathSegment[] } & OwnersOf<K>;
+type LocatedOf<K extends ElementKind> = {
+  readonly kind: K;
+  readonly element: ShapeOf<K>;
+  readonly path: readonly PathSegment[];
+} & OwnersOf<K>;
 
 /** An element of the design with its kind, JSON path and owners. */
 export type Located = { [K in ElementKind]: LocatedOf<K> }[ElementKind];
@@ -61,7 +81,11 @@ export type PlaceableKind = Extract<AnyKind, { readonly palette: object }>['id']
 /** Kinds whose elements `O` holds. */
 export type KindsOwnedBy<O extends OwnerKind> = Extract<AnyKind, { readonly owner: O }>['id'];
 
-type RefLinkKind<D> = D extends { readonly references: readonly (infer R)[] } ? (R extends { readonly link: { readonly kind: infer L } } ? L : never) : never;
+type RefLinkKind<D> = D extends { readonly references: readonly (infer R)[] }
+  ? R extends { readonly link: { readonly kind: infer L } }
+    ? L
+    : never
+  : never;
 type ElementLinkKind<D> = D extends { readonly link: { readonly kind: infer L } } ? L : never;
 /** Links the canvas draws: memberships (`bond-member`, ...) and elements that are links (`cable`, `vm-nic`). */
 export type LinkKind = RefLinkKind<AnyKind> | ElementLinkKind<AnyKind>;
@@ -82,10 +106,20 @@ export interface KindEntry {
     readonly onDelete: 'drop-ref' | 'delete-self';
     readonly link?: { readonly kind: string; readonly prefix: string; readonly label: string };
   }[];
-  readonly link?: { readonly kind: string; readonly label: string; readonly source: string; readonly target: string; readonly edge: 'cable' | 'nic' };
+  readonly link?: {
+    readonly kind: string;
+    readonly label: string;
+    readonly source: string;
+    readonly target: string;
+    readonly edge: 'cable' | 'nic';
+  };
   readonly attributes?: import('../attributes.js').AttributeTable;
   readonly hostInterface?: boolean;
-  readonly unique?: readonly { readonly field: string; readonly group: string; message(value: string | number, owner: string, other: string): string }[];
+  readonly unique?: readonly {
+    readonly field: string;
+    readonly group: string;
+    message(value: string | number, owner: string, other: string): string;
+  }[];
   check?(element: never, owner: never, report: (field: string, message: string) => void): void;
   readonly create?: Create<never>;
   readonly frame?: boolean;
@@ -94,7 +128,9 @@ export interface KindEntry {
   readonly icon: string;
 }
 
-export const KINDS = Object.fromEntries(KIND_LIST.map((k) => [k.id, k])) as unknown as { readonly [K in ElementKind]: KindOf<K> };
+export const KINDS = Object.fromEntries(KIND_LIST.map((k) => [k.id, k])) as unknown as {
+  readonly [K in ElementKind]: KindOf<K>;
+};
 
 /** Every entry, in registry order, typed for generic walks. */
 export const KIND_ENTRIES: readonly KindEntry[] = KIND_LIST;
@@ -124,7 +160,12 @@ export function childrenOf(ownerKind: OwnerKind, owner: object): { readonly id: 
 }
 
 /** Elements of `device` that a reference `field` of `kind` may point at (the parents a VLAN interface may sit on). */
-export function referable(kind: ElementKind, field: string, deviceKind: OwnerKind, device: object): { readonly id: string }[] {
+export function referable(
+  kind: ElementKind,
+  field: string,
+  deviceKind: OwnerKind,
+  device: object,
+): { readonly id: string }[] {
   const to = ENTRY[kind].references?.find((r) => r.field === field)?.to ?? [];
   return kindsOwnedBy(deviceKind)
     .filter((k) => to.includes(k.id))
@@ -132,7 +173,10 @@ export function referable(kind: ElementKind, field: string, deviceKind: OwnerKin
 }
 
 const LINK_LABELS = new Map<string, string>(
-  KIND_ENTRIES.flatMap((k) => [...(k.references ?? []).flatMap((r) => (r.link ? [[r.link.kind, r.link.label] as const] : [])), ...(k.link ? [[k.link.kind, k.link.label] as const] : [])]),
+  KIND_ENTRIES.flatMap((k) => [
+    ...(k.references ?? []).flatMap((r) => (r.link ? [[r.link.kind, r.link.label] as const] : [])),
+    ...(k.link ? [[k.link.kind, k.link.label] as const] : []),
+  ]),
 );
 
 /** What a link is called: "Bond membership", "Cable". */
@@ -173,9 +217,15 @@ export function ownerOf(located: Located): { readonly kind: ElementKind; readonl
 }
 
 /** The frame the element sits in (its host or switch), if any. */
-export function deviceOf(located: Located): { readonly kind: FrameKind; readonly element: { readonly id: string; readonly name: string } } | undefined {
+export function deviceOf(
+  located: Located,
+): { readonly kind: FrameKind; readonly element: { readonly id: string; readonly name: string } } | undefined {
   for (let kind: OwnerKind = ENTRY[located.kind].owner; kind !== 'design'; kind = ENTRY[kind].owner) {
-    if (ENTRY[kind].frame === true) return { kind: kind as FrameKind, element: (located as unknown as Record<string, { id: string; name: string }>)[kind]! };
+    if (ENTRY[kind].frame === true)
+      return {
+        kind: kind as FrameKind,
+        element: (located as unknown as Record<string, { id: string; name: string }>)[kind]!,
+      };
   }
   return undefined;
 }

@@ -40,7 +40,13 @@ export const ovsBond = defineKind<OvsBond, Host>()({
   label: 'OVS bond',
   title: (b) => b.name,
   references: [
-    { field: 'members', to: ['port'], sameDevice: true, onDelete: 'drop-ref', link: { kind: 'ovs-bond-member', prefix: 'ovs-member', label: 'OVS bond membership' } },
+    {
+      field: 'members',
+      to: ['port'],
+      sameDevice: true,
+      onDelete: 'drop-ref',
+      link: { kind: 'ovs-bond-member', prefix: 'ovs-member', label: 'OVS bond membership' },
+    },
   ],
   attributes: ovsBondAttributes,
   hostInterface: true,

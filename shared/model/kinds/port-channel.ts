@@ -33,10 +33,22 @@ export const portChannel = defineKind<PortChannel, Switch>()({
   title: (pc) => `Po${pc.number}`,
   phrase: (pc) => `port-channel ${pc.number}`,
   references: [
-    { field: 'members', to: ['switch-port'], sameDevice: true, onDelete: 'drop-ref', link: { kind: 'channel-member', prefix: 'channel', label: 'Port-channel membership' } },
+    {
+      field: 'members',
+      to: ['switch-port'],
+      sameDevice: true,
+      onDelete: 'drop-ref',
+      link: { kind: 'channel-member', prefix: 'channel', label: 'Port-channel membership' },
+    },
   ],
   attributes: portChannelAttributes,
-  unique: [{ field: 'number', group: 'port-channel', message: (n, sw) => `port-channel ${n} is defined twice on switch ${sw}` }],
+  unique: [
+    {
+      field: 'number',
+      group: 'port-channel',
+      message: (n, sw) => `port-channel ${n} is defined twice on switch ${sw}`,
+    },
+  ],
   canvas: { row: 1, size: { width: 184, height: 52 } },
   palette: { hint: 'A port-channel (LAG) of switch ports' },
   icon: 'M4 8h7v8H4zM13 8h7v8h-7zM7 4v4M17 4v4',

@@ -19,7 +19,9 @@ export const switchPort = defineKind<SwitchPort, Switch>()({
   title: (p) => p.name,
   phrase: (p) => `port ${p.name}`,
   attributes: switchPortAttributes,
-  unique: [{ field: 'name', group: 'switch-port', message: (name, sw) => `port ${name} is listed twice on switch ${sw}` }],
+  unique: [
+    { field: 'name', group: 'switch-port', message: (name, sw) => `port ${name} is listed twice on switch ${sw}` },
+  ],
   canvas: { row: 0, size: { width: 160, height: 48 } },
   palette: { hint: 'A switch port such as Te1/0/17' },
   icon: 'M6 6h12v9h-3v3H9v-3H6z',

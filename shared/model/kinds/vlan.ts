@@ -16,7 +16,13 @@ export const vlan = defineKind<VlanInterface, Host>()({
   label: 'VLAN interface',
   title: (v) => v.name,
   references: [
-    { field: 'parent', to: ['port', 'bond', 'bridge'], sameDevice: true, onDelete: 'delete-self', link: { kind: 'vlan-parent', prefix: 'parent', label: 'VLAN parent' } },
+    {
+      field: 'parent',
+      to: ['port', 'bond', 'bridge'],
+      sameDevice: true,
+      onDelete: 'delete-self',
+      link: { kind: 'vlan-parent', prefix: 'parent', label: 'VLAN parent' },
+    },
   ],
   attributes: vlanInterfaceAttributes,
   hostInterface: true,

@@ -13,7 +13,10 @@ export const vm = defineKind<Vm, Host>()({
   unique: [{ field: 'vmid', group: 'vmid', message: (vmid, host) => `VM id ${vmid} is used twice on host ${host}` }],
   create: ({ design, nextFree }) => {
     // VM ids are unique in a Proxmox cluster: free across every host of the design.
-    const vmid = nextFree(design.hosts.flatMap((h) => h.vms.map((v) => v.vmid)), 100);
+    const vmid = nextFree(
+      design.hosts.flatMap((h) => h.vms.map((v) => v.vmid)),
+      100,
+    );
     return { idBase: `vm-${vmid}`, fields: { vmid, name: `vm${vmid}`, nics: [] } };
   },
   canvas: { row: 0, size: { width: 176, height: 60 } },

@@ -6,7 +6,13 @@
  * requires of bundled ports; host-facing trunks get `spanning-tree portfast trunk`.
  */
 import { ConfigText } from '../switch-common/config-text.js';
-import { isEdge, isManaged, type PlannedPort, type PlannedPortChannel, type SwitchPlan } from '../../derive/switch-plan.js';
+import {
+  isEdge,
+  isManaged,
+  type PlannedPort,
+  type PlannedPortChannel,
+  type SwitchPlan,
+} from '../../derive/switch-plan.js';
 import { switchportLines, type SwitchportStyle } from '../switch-common/switchport-lines.js';
 import { switchTarget } from '../switch-common/switch-target.js';
 import { VENDORS } from '../../vendors/index.js';
@@ -30,7 +36,14 @@ function vlanBlocks(out: ConfigText, plan: SwitchPlan, separator: string): void 
   }
 }
 
-function interfaceBlock(out: ConfigText, header: string, elementId: string, body: InterfaceBody, style: SwitchportStyle, close: string): void {
+function interfaceBlock(
+  out: ConfigText,
+  header: string,
+  elementId: string,
+  body: InterfaceBody,
+  style: SwitchportStyle,
+  close: string,
+): void {
   const sp = switchportLines(body.switchport, style);
   const trunk = body.switchport?.mode === 'trunk';
   const lines = [
@@ -55,10 +68,16 @@ function channelBody(pc: PlannedPortChannel): InterfaceBody {
 /** A member carries its port-channel's switchport and MTU; spanning tree is set on the port-channel. */
 function portBody(plan: SwitchPlan, port: PlannedPort): InterfaceBody {
   const channel = port.channel && plan.portChannels.find((pc) => pc.elementId === port.channel?.elementId);
-  if (channel) return { description: port.description, switchport: channel.switchport, mtu: channel.mtu ?? port.mtu, channel: port.channel, portfast: false };
+  if (channel)
+    return {
+      description: port.description,
+      switchport: channel.switchport,
+      mtu: channel.mtu ?? port.mtu,
+      channel: port.channel,
+      portfast: false,
+    };
   return { ...port, portfast: isEdge(port) };
 }
-
 
 export const ciscoIos = switchTarget({
   vendor: 'cisco-ios',
@@ -72,7 +91,8 @@ export const ciscoIos = switchTarget({
       .line(`hostname ${sw.name}`, sw.id)
       .line('!', sw.id);
     vlanBlocks(out, plan, '!');
-    for (const pc of plan.portChannels) interfaceBlock(out, `Port-channel${pc.number}`, pc.elementId, channelBody(pc), style, '!');
+    for (const pc of plan.portChannels)
+      interfaceBlock(out, `Port-channel${pc.number}`, pc.elementId, channelBody(pc), style, '!');
     for (const port of plan.ports) interfaceBlock(out, port.name, port.elementId, portBody(plan, port), style, '!');
     return out.line('end', sw.id);
   },
@@ -80,8 +100,10 @@ export const ciscoIos = switchTarget({
     const style: SwitchportStyle = { explicit: true, accessModeAlways: true, wrapAllowedAt: 60 };
     const out = new ConfigText().line('configure terminal', plan.switch.id);
     vlanBlocks(out, plan, 'exit');
-    for (const pc of plan.portChannels) interfaceBlock(out, `Port-channel${pc.number}`, pc.elementId, channelBody(pc), style, 'exit');
-    for (const port of plan.ports.filter(isManaged)) interfaceBlock(out, port.name, port.elementId, portBody(plan, port), style, 'exit');
+    for (const pc of plan.portChannels)
+      interfaceBlock(out, `Port-channel${pc.number}`, pc.elementId, channelBody(pc), style, 'exit');
+    for (const port of plan.ports.filter(isManaged))
+      interfaceBlock(out, port.name, port.elementId, portBody(plan, port), style, 'exit');
     return out.line('end', plan.switch.id);
   },
 });

@@ -6,7 +6,13 @@
  * Host-facing ports and port-channels are edge ports (`spanning-tree portfast`).
  */
 import { ConfigText } from '../switch-common/config-text.js';
-import { isEdge, isManaged, type PlannedPort, type PlannedPortChannel, type SwitchPlan } from '../../derive/switch-plan.js';
+import {
+  isEdge,
+  isManaged,
+  type PlannedPort,
+  type PlannedPortChannel,
+  type SwitchPlan,
+} from '../../derive/switch-plan.js';
 import { switchportLines, type SwitchportStyle } from '../switch-common/switchport-lines.js';
 import { switchTarget } from '../switch-common/switch-target.js';
 import { shortPortName, VENDORS } from '../../vendors/index.js';
@@ -27,7 +33,13 @@ function interfaceBlock(
   out: ConfigText,
   header: string,
   elementId: string,
-  body: { description?: string; switchport?: PlannedPort['switchport']; mtu?: number; channel?: PlannedPort['channel']; hostFacing: boolean },
+  body: {
+    description?: string;
+    switchport?: PlannedPort['switchport'];
+    mtu?: number;
+    channel?: PlannedPort['channel'];
+    hostFacing: boolean;
+  },
   style: SwitchportStyle,
 ): void {
   const sp = switchportLines(body.switchport, style);
@@ -49,7 +61,6 @@ function interfaceBlock(
 
 const portHeader = (plan: SwitchPlan, port: PlannedPort) => shortPortName(plan.switch.vendor, port.name);
 const channelHeader = (pc: PlannedPortChannel) => `port-channel ${pc.number}`;
-
 
 export const dellOs6 = switchTarget({
   vendor: 'dell-os6',
@@ -79,7 +90,8 @@ export const dellOs6 = switchTarget({
     vlanBlocks(out, plan);
     // Port-channels first, so members take on their settings when they join.
     for (const pc of plan.portChannels) interfaceBlock(out, channelHeader(pc), pc.elementId, pc, style);
-    for (const port of plan.ports.filter(isManaged)) interfaceBlock(out, portHeader(plan, port), port.elementId, port, style);
+    for (const port of plan.ports.filter(isManaged))
+      interfaceBlock(out, portHeader(plan, port), port.elementId, port, style);
     return out.line('exit', plan.switch.id);
   },
 });

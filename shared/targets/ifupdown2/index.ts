@@ -15,7 +15,14 @@ import { INTERFACES_D } from '../../model/ifupdown2-keys.js';
 import { interfaceNames, type NameOf } from './names.js';
 import { bondStanzas } from './render-bond.js';
 import { bridgeStanzas } from './render-bridge.js';
-import { ovsBondStanzas, ovsBridges, ovsBridgeStanzas, ovsIntPortStanzas, ovsPortLines, type OvsBridgeOf } from './render-ovs.js';
+import {
+  ovsBondStanzas,
+  ovsBridges,
+  ovsBridgeStanzas,
+  ovsIntPortStanzas,
+  ovsPortLines,
+  type OvsBridgeOf,
+} from './render-ovs.js';
 import { portStanzas } from './render-port.js';
 import { vlanStanzas } from './render-vlan.js';
 import { writeInterface, type InterfaceStanzas } from './stanza.js';

@@ -7,5 +7,9 @@ import type { InterfaceStanzas } from './stanza.js';
 
 export function bridgeStanzas(bridge: Bridge, nameOf: NameOf): InterfaceStanzas {
   const ports = bridge.ports.length > 0 ? bridge.ports.map(nameOf).join(' ') : 'none';
-  return { element: bridge, label: `bridge ${bridge.name}`, kindLines: [`${BRIDGE_PORTS} ${ports}`, ...attributeLines(bridgeAttributes, bridge)] };
+  return {
+    element: bridge,
+    label: `bridge ${bridge.name}`,
+    kindLines: [`${BRIDGE_PORTS} ${ports}`, ...attributeLines(bridgeAttributes, bridge)],
+  };
 }

@@ -27,7 +27,10 @@ export function ovsBridges(host: Host): OvsBridgeOf {
 }
 
 /** `ovs_options` settings of an element, read from its kind's table. */
-export function ovsOptions(table: AttributeTable, element: Readonly<Record<string, unknown>> & { otherOptions?: string }): string[] {
+export function ovsOptions(
+  table: AttributeTable,
+  element: Readonly<Record<string, unknown>> & { otherOptions?: string },
+): string[] {
   const settings: OvsOption[] = [];
   for (const [name, attribute] of Object.entries(table)) {
     const column = attribute.keys?.['ovs-vsctl'];
@@ -45,7 +48,12 @@ export function ovsBridgeStanzas(bridge: OvsBridge, nameOf: NameOf): InterfaceSt
   return {
     element: bridge,
     label: `ovs-bridge ${bridge.name}`,
-    kindLines: [`${OVS_TYPE} ${OVS_TYPES['ovs-bridge']}`, ...ports, ...attributeLines(ovsBridgeAttributes, bridge), ...ovsOptions(ovsBridgeAttributes, bridge)],
+    kindLines: [
+      `${OVS_TYPE} ${OVS_TYPES['ovs-bridge']}`,
+      ...ports,
+      ...attributeLines(ovsBridgeAttributes, bridge),
+      ...ovsOptions(ovsBridgeAttributes, bridge),
+    ],
   };
 }
 

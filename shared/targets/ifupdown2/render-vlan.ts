@@ -8,6 +8,11 @@ import type { InterfaceStanzas } from './stanza.js';
 /** `bond1.240` needs nothing more; a free name such as `mgmt` names its raw device and VLAN id. */
 export function vlanStanzas(vlan: VlanInterface, nameOf: NameOf): InterfaceStanzas {
   const parent = nameOf(vlan.parent);
-  const lines = vlan.name === `${parent}.${vlan.vlan}` ? [] : [`${VLAN_RAW_DEVICE} ${parent}`, `${VLAN_ID} ${vlan.vlan}`];
-  return { element: vlan, label: `vlan ${vlan.name}`, kindLines: [...lines, ...attributeLines(vlanInterfaceAttributes, vlan)] };
+  const lines =
+    vlan.name === `${parent}.${vlan.vlan}` ? [] : [`${VLAN_RAW_DEVICE} ${parent}`, `${VLAN_ID} ${vlan.vlan}`];
+  return {
+    element: vlan,
+    label: `vlan ${vlan.name}`,
+    kindLines: [...lines, ...attributeLines(vlanInterfaceAttributes, vlan)],
+  };
 }

@@ -38,7 +38,11 @@ export function writeInterface(out: ConfigText, stanzas: InterfaceStanzas): void
   const families: { family: 'inet' | 'inet6'; method: string; lines: string[] }[] = [];
   // An interface with only IPv6 gets no empty `inet manual` stanza in front of it.
   if (element.inet !== undefined || element.inet6 === undefined) {
-    families.push({ family: 'inet', method: element.inet?.method ?? 'manual', lines: element.inet ? familyLines(element.inet) : [] });
+    families.push({
+      family: 'inet',
+      method: element.inet?.method ?? 'manual',
+      lines: element.inet ? familyLines(element.inet) : [],
+    });
   }
   if (element.inet6 !== undefined) {
     families.push({ family: 'inet6', method: element.inet6.method, lines: familyLines(element.inet6) });
@@ -51,7 +55,9 @@ export function writeInterface(out: ConfigText, stanzas: InterfaceStanzas): void
     if (i > 0) out.line('');
     own(`iface ${element.name} ${family} ${method}`);
     // A line that continues one ending in `\` is written as it was, not indented again.
-    (i === 0 ? [...lines, ...body] : lines).forEach((line, j, all) => own(j > 0 && continues(all[j - 1]!) ? line : `${INDENT}${line}`));
+    (i === 0 ? [...lines, ...body] : lines).forEach((line, j, all) =>
+      own(j > 0 && continues(all[j - 1]!) ? line : `${INDENT}${line}`),
+    );
   });
   out.line('');
 }

@@ -21,7 +21,11 @@ export function formatNetworkXml(network: LibvirtNetwork): string {
     const address = network.ipv4.address.slice(0, network.ipv4.address.indexOf('/'));
     lines.push(`  <ip address='${address}' prefix='${prefix.length}'>`);
     if (network.ipv4.dhcp) {
-      lines.push('    <dhcp>', `      <range start='${network.ipv4.dhcp.start}' end='${network.ipv4.dhcp.end}'/>`, '    </dhcp>');
+      lines.push(
+        '    <dhcp>',
+        `      <range start='${network.ipv4.dhcp.start}' end='${network.ipv4.dhcp.end}'/>`,
+        '    </dhcp>',
+      );
     }
     lines.push('  </ip>');
   }
@@ -48,8 +52,12 @@ export function formatInterfaceXml(spec: InterfaceSpec): string {
   const lines = [
     'network' in source ? "<interface type='network'>" : "<interface type='bridge'>",
     ...(spec.mac ? [`  <mac address='${xmlText(spec.mac.toLowerCase())}'/>`] : []),
-    'network' in source ? `  <source network='${xmlText(source.network)}'/>` : `  <source bridge='${xmlText(source.bridge)}'/>`,
-    ...('bridge' in source && source.vlan !== undefined ? ['  <vlan>', `    <tag id='${source.vlan}'/>`, '  </vlan>', "  <virtualport type='openvswitch'/>"] : []),
+    'network' in source
+      ? `  <source network='${xmlText(source.network)}'/>`
+      : `  <source bridge='${xmlText(source.bridge)}'/>`,
+    ...('bridge' in source && source.vlan !== undefined
+      ? ['  <vlan>', `    <tag id='${source.vlan}'/>`, '  </vlan>', "  <virtualport type='openvswitch'/>"]
+      : []),
     `  <model type='${xmlText(spec.model)}'/>`,
     '</interface>',
   ];

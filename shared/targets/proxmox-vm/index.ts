@@ -13,7 +13,6 @@ export const VM_NICS_PATH = 'vm-nics.sh';
 
 const SAFE = /^[A-Za-z0-9._:=,-]+$/;
 
-
 /** Guards the one place values meet a shell: anything but a plain word is a bug upstream. */
 function word(text: string): string {
   if (!SAFE.test(text)) throw new Error(`refusing to write "${text}" into a shell script`);
@@ -43,7 +42,12 @@ function vmLines(out: ConfigText, vm: Vm, bridgeName: (id: string) => string): v
 
 function script(host: Host): ConfigText {
   // Whatever kinds the NIC's bridge reference names (Linux and OVS bridges), from the registry.
-  const bridges = new Map(referable('vm-nic', 'bridge', 'host', host).map((b) => [b.id, 'name' in b && typeof b.name === 'string' ? b.name : b.id]));
+  const bridges = new Map(
+    referable('vm-nic', 'bridge', 'host', host).map((b) => [
+      b.id,
+      'name' in b && typeof b.name === 'string' ? b.name : b.id,
+    ]),
+  );
   const bridgeName = (id: string) => {
     const name = bridges.get(id);
     if (name === undefined) throw new Error(`NIC refers to ${id}, which is not a bridge of host ${host.name}`);

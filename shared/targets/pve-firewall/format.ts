@@ -57,7 +57,9 @@ function formatRules(rules: readonly AnyFirewallRule[]): string {
 function formatGroups(groups: readonly SecurityGroup[]): string {
   return [...groups]
     .sort((a, b) => byText(a.name, b.name))
-    .map((g) => `[group ${g.name}]${trailingComment(g.comment)}\n\n${g.rules.map((r) => `${formatRule(r)}\n`).join('')}\n`)
+    .map(
+      (g) => `[group ${g.name}]${trailingComment(g.comment)}\n\n${g.rules.map((r) => `${formatRule(r)}\n`).join('')}\n`,
+    )
     .join('');
 }
 
@@ -79,5 +81,10 @@ export function formatHostFirewall(fw: HostFirewall): string {
 
 /** `/etc/pve/firewall/<vmid>.fw`. */
 export function formatVmFirewall(fw: VmFirewall): string {
-  return formatOptions(vmFirewallOptions, fw.options) + formatAliases(fw.aliases) + formatIpSets(fw.ipsets) + formatRules(fw.rules);
+  return (
+    formatOptions(vmFirewallOptions, fw.options) +
+    formatAliases(fw.aliases) +
+    formatIpSets(fw.ipsets) +
+    formatRules(fw.rules)
+  );
 }

@@ -14,11 +14,14 @@ export const hostFwPath = (host: Host) => `etc/pve/nodes/${host.name}/host.fw`;
 export const vmFwPath = (vmid: number) => `etc/pve/firewall/${vmid}.fw`;
 
 function files(design: Design, host: Host): GeneratedFile[] {
-  const file = (path: string, content: string): GeneratedFile[] => (content === '' ? [] : [{ target: 'pve-firewall', path, content }]);
+  const file = (path: string, content: string): GeneratedFile[] =>
+    content === '' ? [] : [{ target: 'pve-firewall', path, content }];
   return [
     ...(design.firewall ? file(CLUSTER_FW_PATH, formatDatacenterFirewall(design.firewall)) : []),
     ...(host.firewall ? file(hostFwPath(host), formatHostFirewall(host.firewall)) : []),
-    ...[...host.vms].sort((a, b) => a.vmid - b.vmid).flatMap((vm) => (vm.firewall ? file(vmFwPath(vm.vmid), formatVmFirewall(vm.firewall)) : [])),
+    ...[...host.vms]
+      .sort((a, b) => a.vmid - b.vmid)
+      .flatMap((vm) => (vm.firewall ? file(vmFwPath(vm.vmid), formatVmFirewall(vm.firewall)) : [])),
   ];
 }
 

@@ -44,7 +44,8 @@ export function switchportLines(switchport: Switchport | undefined, style: Switc
   if (switchport.mode === 'access') {
     return {
       mode: style.explicit || style.accessModeAlways ? 'switchport mode access' : undefined,
-      access: style.explicit || switchport.vlan !== DEFAULT_VLAN ? `switchport access vlan ${switchport.vlan}` : undefined,
+      access:
+        style.explicit || switchport.vlan !== DEFAULT_VLAN ? `switchport access vlan ${switchport.vlan}` : undefined,
       allowed: [],
     };
   }

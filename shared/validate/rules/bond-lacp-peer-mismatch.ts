@@ -20,8 +20,8 @@ export const bondLacpPeerMismatch = defineRule({
         if (!channel) {
           loose.push(switchPort.element.id);
           looseMembers.push(member);
-        }
-        else if (channel.element.lacp === 'on') statics.set(channel.element.id, [...(statics.get(channel.element.id) ?? []), member]);
+        } else if (channel.element.lacp === 'on')
+          statics.set(channel.element.id, [...(statics.get(channel.element.id) ?? []), member]);
       }
       if (loose.length > 0) {
         report(

@@ -7,7 +7,8 @@ const FAILOVER_MODES: ReadonlySet<string> = new Set(['active-backup', 'balance-t
 export const bondLagOnFailoverBond = defineRule({
   id: 'bond/lag-on-failover-bond',
   severity: 'error',
-  summary: 'An active-backup, balance-tlb or balance-alb bond is cabled to a port-channel (these modes need plain switch ports).',
+  summary:
+    'An active-backup, balance-tlb or balance-alb bond is cabled to a port-channel (these modes need plain switch ports).',
   check(index, report) {
     const topology = topologyOf(index);
     for (const bond of index.all) {

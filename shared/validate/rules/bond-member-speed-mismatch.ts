@@ -10,10 +10,15 @@ export const bondMemberSpeedMismatch = defineRule({
   check(index, report) {
     for (const bond of index.all) {
       if (bond.kind !== 'bond' || !AGGREGATING.has(bond.element.mode)) continue;
-      const members = bond.element.members.flatMap((id) => index.get(id, 'port') ?? []).filter((p) => p.element.speed !== undefined);
+      const members = bond.element.members
+        .flatMap((id) => index.get(id, 'port') ?? [])
+        .filter((p) => p.element.speed !== undefined);
       const speeds = new Set(members.map((p) => p.element.speed));
       if (speeds.size > 1) {
-        const why = bond.element.mode === '802.3ad' ? 'LACP puts ports of different speeds in different aggregators and uses only one' : 'traffic spread evenly overruns the slower link';
+        const why =
+          bond.element.mode === '802.3ad'
+            ? 'LACP puts ports of different speeds in different aggregators and uses only one'
+            : 'traffic spread evenly overruns the slower link';
         report(
           [bond.element.id, ...members.map((p) => p.element.id)],
           `${nameOf(bond)} mixes ${members.map((p) => `${p.element.name} at ${p.element.speed} Mb/s`).join(', ')}: ${why}`,

@@ -10,12 +10,17 @@ const paired = (a: Switch, b: Switch) => a.mlagPeer === b.id || b.mlagPeer === a
 export const bondMembersOnUnpairedSwitches = defineRule({
   id: 'bond/members-on-unpaired-switches',
   severity: 'error',
-  summary: 'An aggregating bond (802.3ad, balance-rr/xor, broadcast) is cabled to different switches that are neither one stack nor an MLAG pair.',
+  summary:
+    'An aggregating bond (802.3ad, balance-rr/xor, broadcast) is cabled to different switches that are neither one stack nor an MLAG pair.',
   check(index, report) {
     const topology = topologyOf(index);
     for (const bond of index.all) {
       if (bond.kind !== 'bond' || !AGGREGATING.has(bond.element.mode)) continue;
-      const switches = [...new Map(bond.element.members.flatMap((m) => topology.switchPortOf(m) ?? []).map((sp) => [sp.switch.id, sp.switch])).values()];
+      const switches = [
+        ...new Map(
+          bond.element.members.flatMap((m) => topology.switchPortOf(m) ?? []).map((sp) => [sp.switch.id, sp.switch]),
+        ).values(),
+      ];
       const unpaired = switches.some((a, i) => switches.slice(i + 1).some((b) => !paired(a, b)));
       if (unpaired) {
         report(

@@ -8,7 +8,10 @@ export const bondSingleMember = defineRule({
     for (const bond of index.all) {
       if (bond.kind !== 'bond' || bond.element.members.length > 1) continue;
       const count = bond.element.members.length === 0 ? 'has no members' : 'has one member';
-      report([bond.element.id], `${nameOf(bond)} ${count}: it gives no redundancy; add a second port or use the port directly`);
+      report(
+        [bond.element.id],
+        `${nameOf(bond)} ${count}: it gives no redundancy; add a second port or use the port directly`,
+      );
     }
   },
 });

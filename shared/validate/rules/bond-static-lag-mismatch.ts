@@ -7,7 +7,8 @@ const STATIC_MODES: ReadonlySet<string> = new Set(['balance-rr', 'balance-xor', 
 export const bondStaticLagMismatch = defineRule({
   id: 'bond/static-lag-mismatch',
   severity: 'error',
-  summary: 'A balance-rr, balance-xor or broadcast bond is cabled to switch ports that are not one static (mode on) port-channel.',
+  summary:
+    'A balance-rr, balance-xor or broadcast bond is cabled to switch ports that are not one static (mode on) port-channel.',
   check(index, report) {
     const topology = topologyOf(index);
     for (const bond of index.all) {
@@ -17,12 +18,18 @@ export const bondStaticLagMismatch = defineRule({
       const loose = cabled.filter((sp) => topology.portChannelsOfSwitchPort(sp.element.id).length === 0);
       if (loose.length > 0) {
         report(
-          [bond.element.id, ...loose.map((sp) => sp.element.id), ...loose.flatMap((sp) => topology.hostPortOf(sp.element.id)?.element.id ?? [])],
+          [
+            bond.element.id,
+            ...loose.map((sp) => sp.element.id),
+            ...loose.flatMap((sp) => topology.hostPortOf(sp.element.id)?.element.id ?? []),
+          ],
           `${nameOf(bond)} (${bond.element.mode}) sends the same MAC address out of several ports, but ${loose.map(nameOf).join(', ')} ${loose.length > 1 ? 'are' : 'is'} in no port-channel: the switch sees the address flap between ports; bundle them in a port-channel with mode on`,
         );
       }
       const lacp = new Map(
-        cabled.flatMap((sp) => topology.portChannelsOfSwitchPort(sp.element.id).filter((pc) => pc.element.lacp !== 'on')).map((pc) => [pc.element.id, pc]),
+        cabled
+          .flatMap((sp) => topology.portChannelsOfSwitchPort(sp.element.id).filter((pc) => pc.element.lacp !== 'on'))
+          .map((pc) => [pc.element.id, pc]),
       );
       for (const channel of lacp.values()) {
         report(

@@ -11,7 +11,10 @@ export const bridgePortInTwoBridges = defineRule({
       if (located.kind !== 'port' && located.kind !== 'bond' && located.kind !== 'vlan') continue;
       const bridges = topology.bridgesOf(located.element.id);
       if (bridges.length > 1) {
-        report([located.element.id, ...bridges.map((b) => b.element.id)], `${nameOf(located)} is a port of ${bridges.map(nameOf).join(' and ')}; an interface can be in one bridge only`);
+        report(
+          [located.element.id, ...bridges.map((b) => b.element.id)],
+          `${nameOf(located)} is a port of ${bridges.map(nameOf).join(' and ')}; an interface can be in one bridge only`,
+        );
       }
     }
   },

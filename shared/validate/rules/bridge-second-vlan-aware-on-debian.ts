@@ -10,7 +10,8 @@ import { defineRule, nameOf } from '../define-rule.js';
 export const bridgeSecondVlanAwareOnDebian = defineRule({
   id: 'bridge/second-vlan-aware-on-debian',
   severity: 'warning',
-  summary: "A Debian host has more than one VLAN-aware bridge; Debian's ifupdown2 (multiple_vlan_aware_bridge_support=0) ignores all but the first.",
+  summary:
+    "A Debian host has more than one VLAN-aware bridge; Debian's ifupdown2 (multiple_vlan_aware_bridge_support=0) ignores all but the first.",
   check(index, report) {
     for (const host of index.all) {
       if (host.kind !== 'host') continue;

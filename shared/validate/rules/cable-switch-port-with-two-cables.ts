@@ -10,7 +10,11 @@ export const cableSwitchPortWithTwoCables = defineRule({
     for (const port of index.all) {
       if (port.kind !== 'switch-port') continue;
       const cables = topology.cablesOfSwitchPort(port.element.id);
-      if (cables.length > 1) report([port.element.id, ...cables.map((c) => c.id)], `${nameOf(port)} has ${cables.length} cables; a port takes one`);
+      if (cables.length > 1)
+        report(
+          [port.element.id, ...cables.map((c) => c.id)],
+          `${nameOf(port)} has ${cables.length} cables; a port takes one`,
+        );
     }
   },
 });

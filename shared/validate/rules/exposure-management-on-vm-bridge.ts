@@ -12,7 +12,8 @@ import { defineRule, nameOf } from '../define-rule.js';
 export const exposureManagementOnVmBridge = defineRule({
   id: 'exposure/management-on-vm-bridge',
   severity: 'warning',
-  summary: 'A bridge that VMs plug into carries the host address (in the management subnet, or in the VMs\' own segment) while a management network exists: the management API is exposed to VMs.',
+  summary:
+    "A bridge that VMs plug into carries the host address (in the management subnet, or in the VMs' own segment) while a management network exists: the management API is exposed to VMs.",
   check(index, report) {
     const management = index.design.networks.find((n) => n.purpose === 'management');
     if (!management) return;
@@ -28,9 +29,10 @@ export const exposureManagementOnVmBridge = defineRule({
       const adjacent = nics.filter((n) => n.element.tag === undefined || n.element.tag === untagged);
       if (!inManagement && adjacent.length === 0) continue;
       const shown = adjacent.length > 0 ? adjacent : nics;
-      const why = adjacent.length > 0
-        ? `${shown.map(nameOf).join(', ')} share${shown.length > 1 ? '' : 's'} the segment of the host's address`
-        : `its address is in ${nameOf(index.byId.get(management.id)!)}, on the bridge ${shown.map(nameOf).join(', ')} plug${shown.length > 1 ? '' : 's'} into`;
+      const why =
+        adjacent.length > 0
+          ? `${shown.map(nameOf).join(', ')} share${shown.length > 1 ? '' : 's'} the segment of the host's address`
+          : `its address is in ${nameOf(index.byId.get(management.id)!)}, on the bridge ${shown.map(nameOf).join(', ')} plug${shown.length > 1 ? '' : 's'} into`;
       report(
         [b.id, ...shown.map((n) => n.element.id), management.id],
         `${nameOf(bridge)} exposes the host's management API to VMs: ${why}; put the host address on a VLAN interface or a bridge of its own in ${nameOf(index.byId.get(management.id)!)}`,

@@ -12,16 +12,27 @@ import { defineRule, nameOf } from '../define-rule.js';
 export const firewallClusterNetworkBlocked = defineRule({
   id: 'firewall/cluster-network-blocked',
   severity: 'error',
-  summary: 'The firewall of a Proxmox host drops what a storage (Ceph) or cluster network it is on carries between the hosts: no rule accepts traffic from that subnet.',
+  summary:
+    'The firewall of a Proxmox host drops what a storage (Ceph) or cluster network it is on carries between the hosts: no rule accepts traffic from that subnet.',
   check(index, report) {
-    const shared = index.design.networks.filter((n) => (n.purpose === 'storage' || n.purpose === 'cluster') && n.subnet !== undefined);
+    const shared = index.design.networks.filter(
+      (n) => (n.purpose === 'storage' || n.purpose === 'cluster') && n.subnet !== undefined,
+    );
     for (const host of index.design.hosts) {
       const state = hostFirewallState(index.design, host);
       if (!state || state.policyIn === 'ACCEPT') continue;
       const own = hostNetworks(host);
       for (const network of shared) {
         const net = parsePrefix(network.subnet!)!;
-        if (!own.some((p) => p.length === net.length && p.address.value === net.address.value && p.address.family === net.address.family)) continue;
+        if (
+          !own.some(
+            (p) =>
+              p.length === net.length &&
+              p.address.value === net.address.value &&
+              p.address.family === net.address.family,
+          )
+        )
+          continue;
         const scope = { datacenter: state.datacenter };
         const open =
           rulesAcceptAllFrom(scope, state.rules, net, network.purpose === 'storage' ? 'Ceph' : undefined) ||

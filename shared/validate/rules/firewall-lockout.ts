@@ -12,7 +12,8 @@ import { defineRule, nameOf } from '../define-rule.js';
 export const firewallLockout = defineRule({
   id: 'firewall/lockout',
   severity: 'error',
-  summary: 'The firewall is on for a Proxmox host while the management network is neither in IP set management nor the host\'s local network, and no rule accepts SSH (22) and the web UI (8006) from it: you lock yourself out.',
+  summary:
+    "The firewall is on for a Proxmox host while the management network is neither in IP set management nor the host's local network, and no rule accepts SSH (22) and the web UI (8006) from it: you lock yourself out.",
   check(index, report) {
     const management = index.design.networks.filter((n) => n.purpose === 'management' && n.subnet !== undefined);
     for (const host of index.design.hosts) {

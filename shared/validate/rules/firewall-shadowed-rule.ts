@@ -6,11 +6,22 @@ const MATCHES = ['source', 'dest', 'proto', 'dport', 'sport', 'icmpType'] as con
 
 /** Whether `earlier` matches every packet `later` matches (same direction, each of its conditions absent or equal). */
 function catchesAll(earlier: AnyFirewallRule, later: AnyFirewallRule): boolean {
-  if (!earlier.enabled || earlier.type === 'group' || later.type === 'group' || earlier.type !== later.type || earlier.macro !== undefined) return false;
+  if (
+    !earlier.enabled ||
+    earlier.type === 'group' ||
+    later.type === 'group' ||
+    earlier.type !== later.type ||
+    earlier.macro !== undefined
+  )
+    return false;
   const iface = (r: AnyFirewallRule) => ('iface' in r ? r.iface : undefined);
   if (iface(earlier) !== undefined && iface(earlier) !== iface(later)) return false;
   // A macro stands for its own protocol and ports: only a rule without those conditions surely covers it.
-  if (later.macro !== undefined && (['proto', 'dport', 'sport', 'icmpType'] as const).some((k) => earlier[k] !== undefined)) return false;
+  if (
+    later.macro !== undefined &&
+    (['proto', 'dport', 'sport', 'icmpType'] as const).some((k) => earlier[k] !== undefined)
+  )
+    return false;
   return MATCHES.every((k) => earlier[k] === undefined || earlier[k] === later[k]);
 }
 
@@ -29,7 +40,10 @@ export const firewallShadowedRule = defineRule({
         if (!later.enabled) return;
         const i = level.rules.findIndex((earlier, k) => k < j && catchesAll(earlier, later));
         if (i >= 0) {
-          report(level.owners, `rule ${j + 1} of ${level.label} (${formatRule(later)}) never matches: rule ${i + 1} (${formatRule(level.rules[i]!)}) catches its traffic first`);
+          report(
+            level.owners,
+            `rule ${j + 1} of ${level.label} (${formatRule(later)}) never matches: rule ${i + 1} (${formatRule(level.rules[i]!)}) catches its traffic first`,
+          );
         }
       });
     }

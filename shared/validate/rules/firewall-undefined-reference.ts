@@ -11,7 +11,8 @@ import { defineRule } from '../define-rule.js';
 export const firewallUndefinedReference = defineRule({
   id: 'firewall/undefined-reference',
   severity: 'error',
-  summary: 'A firewall rule or IP set entry names an alias, IP set or security group that does not exist, so pve-firewall ignores it.',
+  summary:
+    'A firewall rule or IP set entry names an alias, IP set or security group that does not exist, so pve-firewall ignores it.',
   check(index, report) {
     for (const level of firewallLevels(index.design)) {
       level.rules.forEach((rule, i) => {
@@ -24,14 +25,21 @@ export const firewallUndefinedReference = defineRule({
         }
         for (const value of [rule.source, rule.dest]) {
           const ref = value === undefined ? undefined : parseFirewallReference(value);
-          if (ref && !resolveReference(level.scope, ref)) report(level.owners, `${where} names ${ref.kind === 'ipset' ? 'IP set' : 'alias'} ${value}, which does not exist`);
+          if (ref && !resolveReference(level.scope, ref))
+            report(
+              level.owners,
+              `${where} names ${ref.kind === 'ipset' ? 'IP set' : 'alias'} ${value}, which does not exist`,
+            );
         }
       });
       for (const ipset of level.ipsets) {
         for (const entry of ipset.entries) {
           const ref = parseFirewallReference(entry.cidr);
           if (ref?.kind === 'alias' && !resolveReference(level.scope, ref)) {
-            report(level.owners, `IP set ${ipset.name} of ${level.label} names alias ${entry.cidr}, which does not exist`);
+            report(
+              level.owners,
+              `IP set ${ipset.name} of ${level.label} names alias ${entry.cidr}, which does not exist`,
+            );
           }
         }
       }

@@ -10,7 +10,8 @@ import { defineRule, nameOf } from '../define-rule.js';
 export const firewallVmSshBlocked = defineRule({
   id: 'firewall/vm-ssh-blocked',
   severity: 'warning',
-  summary: 'A VM\'s firewall has a DROP or REJECT input policy and no rule accepting SSH (22) from the management network.',
+  summary:
+    "A VM's firewall has a DROP or REJECT input policy and no rule accepting SSH (22) from the management network.",
   check(index, report) {
     const management = index.design.networks.filter((n) => n.purpose === 'management' && n.subnet !== undefined);
     for (const host of index.design.hosts) {
@@ -19,7 +20,10 @@ export const firewallVmSshBlocked = defineRule({
         if (!state || state.policyIn === 'ACCEPT') continue;
         for (const network of management) {
           if (rulesAccept(state.scope, state.rules, 22, parsePrefix(network.subnet!)!)) continue;
-          report([vm.id, network.id], `VM ${vm.name}'s firewall drops SSH from ${nameOf(index.byId.get(network.id)!)} (input policy ${state.policyIn}, no rule accepts port 22 from ${network.subnet})`);
+          report(
+            [vm.id, network.id],
+            `VM ${vm.name}'s firewall drops SSH from ${nameOf(index.byId.get(network.id)!)} (input policy ${state.policyIn}, no rule accepts port 22 from ${network.subnet})`,
+          );
         }
       }
     }

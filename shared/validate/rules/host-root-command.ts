@@ -10,13 +10,19 @@ import { defineRule } from '../define-rule.js';
 export const hostRootCommand = defineRule({
   id: 'host/root-command',
   severity: 'info',
-  summary: 'A verbatim line (an interface\'s extra lines or an unmanaged block) runs a command as root on the host (`post-up`, `pre-down`, `ovs-extra`...).',
+  summary:
+    "A verbatim line (an interface's extra lines or an unmanaged block) runs a command as root on the host (`post-up`, `pre-down`, `ovs-extra`...).",
   check(index, report) {
     for (const host of index.all) {
       if (host.kind !== 'host') continue;
       for (const c of hostRootCommands(host.element)) {
-        const where = c.element ? `${c.element.name} on ${host.element.name}` : `an unmanaged block of host ${host.element.name}`;
-        report([c.element?.id ?? host.element.id], `${where} runs a command as root (${c.key}): ${JSON.stringify(c.command)}`);
+        const where = c.element
+          ? `${c.element.name} on ${host.element.name}`
+          : `an unmanaged block of host ${host.element.name}`;
+        report(
+          [c.element?.id ?? host.element.id],
+          `${where} runs a command as root (${c.key}): ${JSON.stringify(c.command)}`,
+        );
       }
     }
   },

@@ -5,7 +5,8 @@ import { defineRule, nameOf } from '../define-rule.js';
 /** Static addresses of every host interface and switch management address. */
 function addressesOf(located: Located): string[] {
   if (located.kind === 'switch') return located.element.management === undefined ? [] : [located.element.management];
-  if (located.kind !== 'port' && located.kind !== 'bond' && located.kind !== 'bridge' && located.kind !== 'vlan') return [];
+  if (located.kind !== 'port' && located.kind !== 'bond' && located.kind !== 'bridge' && located.kind !== 'vlan')
+    return [];
   const { inet, inet6 } = located.element;
   return [...(inet?.method === 'static' ? inet.addresses : []), ...(inet6?.method === 'static' ? inet6.addresses : [])];
 }
@@ -30,7 +31,10 @@ export const ipDuplicateAddress = defineRule({
       if (list.length < 2) continue;
       const [family, value] = key.split(':');
       const shown = formatIp({ family: Number(family) as 4 | 6, value: BigInt(value!) });
-      report(list.map((l) => l.element.id) as [string, ...string[]], `${shown} is given to ${list.map(nameOf).join(' and ')}`);
+      report(
+        list.map((l) => l.element.id) as [string, ...string[]],
+        `${shown} is given to ${list.map(nameOf).join(' and ')}`,
+      );
     }
   },
 });

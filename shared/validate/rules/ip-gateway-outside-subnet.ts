@@ -17,7 +17,8 @@ export const ipGatewayOutsideSubnet = defineRule({
         }
         continue;
       }
-      if (located.kind !== 'port' && located.kind !== 'bond' && located.kind !== 'bridge' && located.kind !== 'vlan') continue;
+      if (located.kind !== 'port' && located.kind !== 'bond' && located.kind !== 'bridge' && located.kind !== 'vlan')
+        continue;
       for (const config of [located.element.inet, located.element.inet6]) {
         if (config?.method !== 'static' || config.gateway === undefined) continue;
         const gateway = parseIp(config.gateway);

@@ -29,7 +29,10 @@ export const mtuCableMismatch = defineRule({
       const payload = switchPayloadMtu(vendor, switchSide.element.mtu);
       if (hostMtu <= payload) continue;
       const configured = switchSide.element.mtu ?? VENDORS[vendor].defaultMtu;
-      const frameNote = VENDORS[vendor].mtuOverhead > 0 ? ` (${VENDORS[vendor].label} counts the ${VENDORS[vendor].mtuOverhead}-byte Ethernet header in mtu, so mtu ${configured} carries ${payload}-byte packets)` : '';
+      const frameNote =
+        VENDORS[vendor].mtuOverhead > 0
+          ? ` (${VENDORS[vendor].label} counts the ${VENDORS[vendor].mtuOverhead}-byte Ethernet header in mtu, so mtu ${configured} carries ${payload}-byte packets)`
+          : '';
       report(
         [cable.element.id, hostSide.element.id, switchSide.element.id],
         `${nameOf(hostSide)} sends ${hostMtu}-byte packets but ${nameOf(switchSide)} forwards at most ${payload}${frameNote}; raise the switch MTU to at least ${hostMtu + VENDORS[vendor].mtuOverhead}`,

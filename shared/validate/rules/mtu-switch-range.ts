@@ -13,7 +13,10 @@ export const mtuSwitchRange = defineRule({
       const facts = VENDORS[located.switch.vendor];
       const [min, max] = facts.mtuRange;
       if (mtu !== undefined && (mtu < min || mtu > max)) {
-        report([located.element.id, located.switch.id], `${nameOf(located)} has MTU ${mtu}, but ${facts.label} accepts ${min}-${max}`);
+        report(
+          [located.element.id, located.switch.id],
+          `${nameOf(located)} has MTU ${mtu}, but ${facts.label} accepts ${min}-${max}`,
+        );
       }
     }
   },

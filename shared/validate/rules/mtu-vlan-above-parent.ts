@@ -5,7 +5,8 @@ const DEFAULT_MTU = 1500;
 
 /** The MTU an interface ends up with: its own, else (for a bridge) the smallest of its ports', else Linux's default. */
 function effectiveMtu(index: DesignIndex, located: Located, seen: ReadonlySet<string> = new Set()): number {
-  if (located.kind !== 'port' && located.kind !== 'bond' && located.kind !== 'bridge' && located.kind !== 'vlan') return DEFAULT_MTU;
+  if (located.kind !== 'port' && located.kind !== 'bond' && located.kind !== 'bridge' && located.kind !== 'vlan')
+    return DEFAULT_MTU;
   if (located.element.mtu !== undefined) return located.element.mtu;
   if (located.kind !== 'bridge' || seen.has(located.element.id)) return DEFAULT_MTU;
   const inside = new Set([...seen, located.element.id]);

@@ -10,7 +10,11 @@ export const namesDuplicateDevice = defineRule({
     for (const device of [...index.design.hosts, ...index.design.switches]) {
       const key = device.name.toLowerCase();
       const earlier = first.get(key);
-      if (earlier) report([device.id, earlier.id], `"${device.name}" names two devices (also "${earlier.id}"); their exported configuration folders would collide`);
+      if (earlier)
+        report(
+          [device.id, earlier.id],
+          `"${device.name}" names two devices (also "${earlier.id}"); their exported configuration folders would collide`,
+        );
       else first.set(key, device);
     }
   },

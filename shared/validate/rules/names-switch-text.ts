@@ -15,18 +15,26 @@ function problemWith(text: string, max: number, spaces: boolean): string | undef
 export const namesSwitchText = defineRule({
   id: 'names/switch-text',
   severity: 'error',
-  summary: "A VLAN name or description (given or derived from a cable) is too long or has characters the switch's CLI refuses.",
+  summary:
+    "A VLAN name or description (given or derived from a cable) is too long or has characters the switch's CLI refuses.",
   check(index, report) {
     for (const sw of index.design.switches) {
       const facts = VENDORS[sw.vendor];
       const plan = planSwitchIn(index, sw.id);
       for (const vlan of plan.vlans) {
-        const problem = vlan.name === undefined ? undefined : problemWith(vlan.name, facts.maxVlanName, facts.vlanNameSpaces);
-        if (problem) report([vlan.elementId, sw.id], `VLAN name "${vlan.name}" ${problem} (${facts.label} switch ${sw.name})`);
+        const problem =
+          vlan.name === undefined ? undefined : problemWith(vlan.name, facts.maxVlanName, facts.vlanNameSpaces);
+        if (problem)
+          report([vlan.elementId, sw.id], `VLAN name "${vlan.name}" ${problem} (${facts.label} switch ${sw.name})`);
       }
       for (const item of [...plan.portChannels, ...plan.ports]) {
-        const problem = item.description === undefined ? undefined : problemWith(item.description, facts.maxDescription, true);
-        if (problem) report([item.elementId, sw.id], `description "${item.description}" ${problem} (${facts.label} switch ${sw.name})`);
+        const problem =
+          item.description === undefined ? undefined : problemWith(item.description, facts.maxDescription, true);
+        if (problem)
+          report(
+            [item.elementId, sw.id],
+            `description "${item.description}" ${problem} (${facts.label} switch ${sw.name})`,
+          );
       }
     }
   },

@@ -10,7 +10,8 @@ export const networkDuplicateName = defineRule({
     for (const network of index.design.networks) {
       const key = network.name.toLowerCase();
       const earlier = first.get(key);
-      if (earlier) report([network.id, earlier.id], `VLANs ${earlier.vlan} and ${network.vlan} are both named "${network.name}"`);
+      if (earlier)
+        report([network.id, earlier.id], `VLANs ${earlier.vlan} and ${network.vlan} are both named "${network.name}"`);
       else first.set(key, network);
     }
   },

@@ -8,7 +8,8 @@ import { defineRule, nameOf } from '../define-rule.js';
 export const ovsLacpPeerMismatch = defineRule({
   id: 'ovs/lacp-peer-mismatch',
   severity: 'error',
-  summary: 'An OVS bond with LACP (lacp=active or passive) is cabled to switch ports in no port-channel, in a static (mode on) one, or (lacp=passive) in a passive one.',
+  summary:
+    'An OVS bond with LACP (lacp=active or passive) is cabled to switch ports in no port-channel, in a static (mode on) one, or (lacp=passive) in a passive one.',
   check(index, report) {
     const topology = topologyOf(index);
     for (const bond of index.all) {
@@ -25,12 +26,22 @@ export const ovsLacpPeerMismatch = defineRule({
           `${nameOf(bond)} uses LACP (lacp=${lacp}) but ${loose.map((c) => nameOf(c.switchPort)).join(', ')} ${loose.length > 1 ? 'are' : 'is'} in no port-channel: no LACP partner answers, so OVS sends nothing on the bond; add an LACP port-channel (mode active)`,
         );
       }
-      const channels = new Map(cabled.flatMap((c) => topology.portChannelsOfSwitchPort(c.switchPort.element.id)).map((pc) => [pc.element.id, pc]));
+      const channels = new Map(
+        cabled
+          .flatMap((c) => topology.portChannelsOfSwitchPort(c.switchPort.element.id))
+          .map((pc) => [pc.element.id, pc]),
+      );
       for (const channel of channels.values()) {
         const mode = channel.element.lacp;
         if (mode === 'active' || (mode === 'passive' && lacp === 'active')) continue;
-        const why = mode === 'on' ? 'is static (mode on) and never answers LACPDUs' : 'is passive too, so neither end starts LACP';
-        report([bond.element.id, channel.element.id], `${nameOf(bond)} uses LACP (lacp=${lacp}) but ${nameOf(channel)} ${why}; set the port-channel to mode active`);
+        const why =
+          mode === 'on'
+            ? 'is static (mode on) and never answers LACPDUs'
+            : 'is passive too, so neither end starts LACP';
+        report(
+          [bond.element.id, channel.element.id],
+          `${nameOf(bond)} uses LACP (lacp=${lacp}) but ${nameOf(channel)} ${why}; set the port-channel to mode active`,
+        );
       }
     }
   },

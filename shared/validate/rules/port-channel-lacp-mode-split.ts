@@ -5,7 +5,8 @@ import { defineRule, nameOf } from '../define-rule.js';
 export const portChannelLacpModeSplit = defineRule({
   id: 'port-channel/lacp-mode-split',
   severity: 'error',
-  summary: 'The members of one bond reach port-channels (e.g. on an MLAG pair) that disagree on LACP (mode on against active/passive).',
+  summary:
+    'The members of one bond reach port-channels (e.g. on an MLAG pair) that disagree on LACP (mode on against active/passive).',
   check(index, report) {
     const topology = topologyOf(index);
     for (const bond of index.all) {

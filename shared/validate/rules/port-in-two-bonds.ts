@@ -11,7 +11,10 @@ export const portInTwoBonds = defineRule({
       if (port.kind !== 'port') continue;
       const bonds = topology.bondsOfPort(port.element.id);
       if (bonds.length > 1) {
-        report([port.element.id, ...bonds.map((b) => b.element.id)], `${nameOf(port)} is a member of ${bonds.map(nameOf).join(' and ')}; a port can be enslaved to one bond only`);
+        report(
+          [port.element.id, ...bonds.map((b) => b.element.id)],
+          `${nameOf(port)} is a member of ${bonds.map(nameOf).join(' and ')}; a port can be enslaved to one bond only`,
+        );
       }
     }
   },

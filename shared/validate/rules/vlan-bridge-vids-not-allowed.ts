@@ -19,7 +19,8 @@ export const vlanBridgeVidsNotAllowed = defineRule({
         for (const bridge of usage.vids) {
           const missing: number[] = [];
           for (const r of bridge.ranges) {
-            for (let v = r.from; v <= r.to; v++) if (v !== side.untagged && !vlanSetHas(side.tagged, v)) missing.push(v);
+            for (let v = r.from; v <= r.to; v++)
+              if (v !== side.untagged && !vlanSetHas(side.tagged, v)) missing.push(v);
           }
           if (missing.length === 0) continue;
           report(

@@ -10,7 +10,8 @@ import { defineRule, nameOf } from '../define-rule.js';
 export const vlanNativeMismatch = defineRule({
   id: 'vlan/native-mismatch',
   severity: 'error',
-  summary: "The host's untagged VLAN (bridge PVID, or the network of an untagged address) differs from the switch's native or access VLAN.",
+  summary:
+    "The host's untagged VLAN (bridge PVID, or the network of an untagged address) differs from the switch's native or access VLAN.",
   check(index, report) {
     const topology = topologyOf(index);
     for (const uplink of hostUplinks(topology)) {

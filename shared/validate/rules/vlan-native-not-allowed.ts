@@ -13,7 +13,10 @@ export const vlanNativeNotAllowed = defineRule({
       if (sp?.mode !== 'trunk' || sp.allowed === 'all') continue;
       const native = sp.native ?? 1;
       if (!vlanSetHas(allowedRanges(sp), native)) {
-        report([located.element.id], `${nameOf(located)} has native VLAN ${native} but allows only ${sp.allowed}: untagged frames are dropped; add ${native} to the allowed VLANs`);
+        report(
+          [located.element.id],
+          `${nameOf(located)} has native VLAN ${native} but allows only ${sp.allowed}: untagged frames are dropped; add ${native} to the allowed VLANs`,
+        );
       }
     }
   },

@@ -7,7 +7,8 @@ import { defineRule, nameOf } from '../define-rule.js';
 export const vlanNotAllowedOnTrunk = defineRule({
   id: 'vlan/not-allowed-on-trunk',
   severity: 'error',
-  summary: 'A VLAN used by a VM NIC or a VLAN interface is not allowed on the switch trunk (or access port) the host is cabled to.',
+  summary:
+    'A VLAN used by a VM NIC or a VLAN interface is not allowed on the switch trunk (or access port) the host is cabled to.',
   check(index, report) {
     const topology = topologyOf(index);
     for (const uplink of hostUplinks(topology)) {

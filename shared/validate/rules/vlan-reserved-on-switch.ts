@@ -13,7 +13,10 @@ export const vlanReservedOnSwitch = defineRule({
       if (facts.reservedVlans.length === 0) continue;
       for (const vlan of planSwitchIn(index, sw.id).vlans) {
         if (facts.reservedVlans.includes(vlan.vlan)) {
-          report([vlan.elementId, sw.id], `VLAN ${vlan.vlan} is reserved on ${facts.label} switch ${sw.name}; use another VLAN id`);
+          report(
+            [vlan.elementId, sw.id],
+            `VLAN ${vlan.vlan} is reserved on ${facts.label} switch ${sw.name}; use another VLAN id`,
+          );
         }
       }
     }

@@ -22,7 +22,10 @@ export const vlanUndefinedNetwork = defineRule({
       }
     }
     for (const [vlan, ids] of [...users].sort((a, b) => a[0] - b[0])) {
-      report(ids as [string, ...string[]], `VLAN ${vlan} is used by ${ids.length} element${ids.length > 1 ? 's' : ''} but no network defines it; add a network to name it`);
+      report(
+        ids as [string, ...string[]],
+        `VLAN ${vlan} is used by ${ids.length} element${ids.length > 1 ? 's' : ''} but no network defines it; add a network to name it`,
+      );
     }
   },
 });

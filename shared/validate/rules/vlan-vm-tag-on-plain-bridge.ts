@@ -9,13 +9,16 @@ import { defineRule, nameOf } from '../define-rule.js';
 export const vlanVmTagOnPlainBridge = defineRule({
   id: 'vlan/vm-tag-on-plain-bridge',
   severity: 'info',
-  summary: 'A VM NIC has a VLAN tag on a bridge that is not VLAN-aware (Proxmox then builds a VLAN device and a bridge of its own).',
+  summary:
+    'A VM NIC has a VLAN tag on a bridge that is not VLAN-aware (Proxmox then builds a VLAN device and a bridge of its own).',
   check(index, report) {
     for (const nic of index.all) {
       if (nic.kind !== 'vm-nic' || nic.element.tag === undefined) continue;
       const bridge = index.get(nic.element.bridge, 'bridge');
       if (!bridge || bridge.element.vlanAware) continue;
-      const uplink = bridge.element.ports.map((id) => index.byId.get(id)).find((p): p is ElementOf<'port' | 'bond'> => p?.kind === 'port' || p?.kind === 'bond');
+      const uplink = bridge.element.ports
+        .map((id) => index.byId.get(id))
+        .find((p): p is ElementOf<'port' | 'bond'> => p?.kind === 'port' || p?.kind === 'bond');
       const device = uplink ? `${uplink.element.name}.${nic.element.tag}` : `a VLAN device for ${nic.element.tag}`;
       report(
         [nic.element.id, bridge.element.id],

@@ -23,7 +23,9 @@ describe('netloom bond-status', () => {
   it('exits 1 and prints the reasons when a bond is degraded or down', () => {
     const run = runCli(['bond-status', HEALTHY, DEGRADED, DOWN]);
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain(`${DEGRADED}: degraded (802.3ad, MII up, 2 members: enp0s9 up, enp0s8 down)\n  - enp0s8 MII status is down\n`);
+    expect(run.stdout).toContain(
+      `${DEGRADED}: degraded (802.3ad, MII up, 2 members: enp0s9 up, enp0s8 down)\n  - enp0s8 MII status is down\n`,
+    );
     expect(run.stdout).toContain('  - enp0s9 partner is defaulted: no LACPDU received from the switch\n');
     expect(run.stdout).toContain(`${DOWN}: down (balance-rr, MII down, 0 members)\n  - the bond MII status is down\n`);
   });
@@ -33,8 +35,20 @@ describe('netloom bond-status', () => {
     expect(run.status).toBe(1);
     const reports = JSON.parse(run.stdout);
     expect(reports.map((r: any) => r.health)).toEqual(['ok', 'degraded', 'down']);
-    expect(reports[0]).toMatchObject({ file: HEALTHY, mode: '802.3ad', reasons: [], members: [{ name: 'eth0', aggregator: 2 }, { name: 'eth1', aggregator: 2 }] });
-    expect(reports[1].members[0]).toMatchObject({ name: 'enp0s9', actorState: '77: active, aggregating, in sync, defaulted', partnerState: '1: active' });
+    expect(reports[0]).toMatchObject({
+      file: HEALTHY,
+      mode: '802.3ad',
+      reasons: [],
+      members: [
+        { name: 'eth0', aggregator: 2 },
+        { name: 'eth1', aggregator: 2 },
+      ],
+    });
+    expect(reports[1].members[0]).toMatchObject({
+      name: 'enp0s9',
+      actorState: '77: active, aggregating, in sync, defaulted',
+      partnerState: '1: active',
+    });
     expect(reports[2].reasons).toEqual(['the bond MII status is down', 'the bond has no members']);
   });
 
@@ -66,7 +80,8 @@ describe('netloom bond-status', () => {
 
   it('refuses a file cut mid-line or with a slave listed twice, naming the line, instead of calling it healthy', () => {
     const dir = mkdtempSync(join(tmpdir(), 'netloom-bond-'));
-    const healthy = 'Bonding Mode: load balancing (xor)\nMII Status: up\n\nSlave Interface: eth0\nMII Status: up\n\nSlave Interface: eth1\nMII Status: up\n';
+    const healthy =
+      'Bonding Mode: load balancing (xor)\nMII Status: up\n\nSlave Interface: eth0\nMII Status: up\n\nSlave Interface: eth1\nMII Status: up\n';
     const cut = join(dir, 'cut');
     writeFileSync(cut, `${healthy}Link Failure Co`);
     const twice = join(dir, 'twice');
@@ -85,7 +100,9 @@ describe('netloom bond-status', () => {
     writeFileSync(file, 'Bonding Mode: load balancing (xor)\nMII Status: down\nFrobnication Level: \x1b[2K11\n');
     const run = runCli(['bond-status', file]);
     expect(run.stderr).toBe(`warning: ${file} line 3: skipped unknown line "Frobnication Level: \\u001b[2K11"\n`);
-    expect(JSON.parse(runCli(['bond-status', '--json', file]).stdout)[0].warnings).toEqual(['line 3: skipped unknown line "Frobnication Level: \\u001b[2K11"']);
+    expect(JSON.parse(runCli(['bond-status', '--json', file]).stdout)[0].warnings).toEqual([
+      'line 3: skipped unknown line "Frobnication Level: \\u001b[2K11"',
+    ]);
   });
 
   it('names the bond after a file named like an interface', () => {

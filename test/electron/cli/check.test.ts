@@ -40,13 +40,21 @@ describe('netloom check', () => {
     expect(JSON.parse(broken.stdout)).toEqual({
       file,
       loaded: false,
-      problems: [{ path: 'hosts[0].bonds[1].members[0]', message: expect.stringContaining('refers to "ms01-missing", which does not exist') }],
+      problems: [
+        {
+          path: 'hosts[0].bonds[1].members[0]',
+          message: expect.stringContaining('refers to "ms01-missing", which does not exist'),
+        },
+      ],
     });
     expect(broken.stderr).toContain('cannot load design');
 
     const missing = runCli(['check', '/nonexistent/x.netloom.json', '--json']);
     expect(missing.status).toBe(2);
-    expect(JSON.parse(missing.stdout)).toMatchObject({ loaded: false, problems: [{ path: '(file)', message: expect.stringContaining('no such file') }] });
+    expect(JSON.parse(missing.stdout)).toMatchObject({
+      loaded: false,
+      problems: [{ path: '(file)', message: expect.stringContaining('no such file') }],
+    });
   });
 
   it('exits 2 on a broken copy, naming the JSON path, and leaves the file alone', () => {
@@ -77,7 +85,9 @@ describe('netloom check', () => {
     writeFileSync(file, '{\n  "format": "netloom/1"\n  "name": "lab"\n}\n');
     expect(runCli(['check', file])).toMatchObject({
       status: 2,
-      stderr: expect.stringContaining(`(document): not valid JSON: line 3, column 3: expected ',' or '}' after a property value: >>"name": "lab"`),
+      stderr: expect.stringContaining(
+        `(document): not valid JSON: line 3, column 3: expected ',' or '}' after a property value: >>"name": "lab"`,
+      ),
     });
     expect(runCli(['check']).status).toBe(2);
     expect(runCli(['frobnicate']).status).toBe(2);

@@ -83,10 +83,18 @@ describe('netloom deploy', () => {
     const parsed = parseDesign(JSON.stringify(json));
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
     const backend = createBackend({ dataDir: mkdtempSync(join(dir, 'data-')) });
-    const reply = await dispatchApiCall(backend.api, 'prepareDeploy', [parsed.design, { hosts: [], acceptHostKeys: [] }]);
+    const reply = await dispatchApiCall(backend.api, 'prepareDeploy', [
+      parsed.design,
+      { hosts: [], acceptHostKeys: [] },
+    ]);
     await backend.dispose();
 
-    expect(reply).toEqual({ error: { code: 'deploy-refused', message: expect.stringMatching(/^the design has errors; fix them before deploying\n {2}error mtu\//) } });
+    expect(reply).toEqual({
+      error: {
+        code: 'deploy-refused',
+        message: expect.stringMatching(/^the design has errors; fix them before deploying\n {2}error mtu\//),
+      },
+    });
     const message = 'error' in reply ? reply.error.message : '';
     expect(cli.status).toBe(2);
     expect(cli.stderr).toBe(`netloom: ${file}: ${message}\n`);

@@ -16,8 +16,12 @@ describe('netloom export', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const design = exampleDesign();
-    const expected = [...design.hosts, ...design.switches].flatMap((d) => renderDevice(design, d.id).map((f) => ({ path: `${d.name}/${f.path}`, content: f.content })));
-    expect(expected.map((f) => f.path)).toEqual(expect.arrayContaining(['ms01/etc/network/interfaces', 'ms01/vm-nics.sh']));
+    const expected = [...design.hosts, ...design.switches].flatMap((d) =>
+      renderDevice(design, d.id).map((f) => ({ path: `${d.name}/${f.path}`, content: f.content })),
+    );
+    expect(expected.map((f) => f.path)).toEqual(
+      expect.arrayContaining(['ms01/etc/network/interfaces', 'ms01/vm-nics.sh']),
+    );
     for (const f of expected) expect(readFileSync(join(out, f.path), 'utf8')).toBe(f.content);
     expect(run.stdout.trim().split('\n')).toEqual(expected.map((f) => `wrote ${f.path}`));
     const [judged] = judgeInterfaces([readFileSync(join(out, 'ms01/etc/network/interfaces'), 'utf8')]);

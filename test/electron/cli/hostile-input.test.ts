@@ -12,7 +12,9 @@ const tempDir = () => mkdtempSync(join(tmpdir(), 'netloom-hostile-'));
 /** A message on stderr, exit 2, no stack trace. */
 function refusedCleanly(run: CliRun, message: string | RegExp): void {
   expect(run.stderr).not.toMatch(/\n\s+at |internal error/);
-  expect(run.stderr).toMatch(typeof message === 'string' ? new RegExp(message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : message);
+  expect(run.stderr).toMatch(
+    typeof message === 'string' ? new RegExp(message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : message,
+  );
   expect(run.status).toBe(2);
 }
 
@@ -33,7 +35,10 @@ afterAll(() => {
 /** Runs the CLI without waiting, for runs that must overlap. */
 function runCliAsync(args: readonly string[]): Promise<CliRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [`${ROOT}bin/netloom.js`, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [`${ROOT}bin/netloom.js`, ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -74,7 +79,10 @@ describe('text from designs and hosts is shown, not run by the terminal', () => 
 
   it('bond-status shows the escape sequences of a saved bonding file', () => {
     const file = join(tempDir(), 'bond0');
-    writeFileSync(file, `Bonding Mode: load balancing (xor)\nMII Status: up\n\nSlave Interface: eno1${ESC}[2K\nMII Status: up\n`);
+    writeFileSync(
+      file,
+      `Bonding Mode: load balancing (xor)\nMII Status: up\n\nSlave Interface: eno1${ESC}[2K\nMII Status: up\n`,
+    );
     const run = runCli(['bond-status', file]);
     expect(run.stdout).toContain('eno1^[[2K up');
     expect(run.stdout).not.toContain(ESC);
@@ -89,7 +97,10 @@ describe('every verb: no stack trace for an environment error', () => {
     const interfaces = join(dir, 'interfaces');
     writeFileSync(interfaces, INTERFACES);
     refusedCleanly(runCli(['export', EXAMPLE, '--out', join(file, 'out')]), `cannot export into ${join(file, 'out')}`);
-    refusedCleanly(runCli(['import', 'interfaces', interfaces, '-o', join(file, 'lab.netloom.json')]), `${join(file, 'lab.netloom.json')}`);
+    refusedCleanly(
+      runCli(['import', 'interfaces', interfaces, '-o', join(file, 'lab.netloom.json')]),
+      `${join(file, 'lab.netloom.json')}`,
+    );
     refusedCleanly(runCli(['check', join(file, 'lab.netloom.json')]), `cannot read ${join(file, 'lab.netloom.json')}`);
   });
 
@@ -97,8 +108,14 @@ describe('every verb: no stack trace for an environment error', () => {
     const ro = tmpfs('ro,size=64k');
     const interfaces = join(tempDir(), 'interfaces');
     writeFileSync(interfaces, INTERFACES);
-    refusedCleanly(runCli(['export', EXAMPLE, '--out', join(ro, 'out')]), `cannot export into ${join(ro, 'out')}: the file system is read-only`);
-    refusedCleanly(runCli(['import', 'interfaces', interfaces, '-o', join(ro, 'lab.netloom.json')]), 'the file system is read-only');
+    refusedCleanly(
+      runCli(['export', EXAMPLE, '--out', join(ro, 'out')]),
+      `cannot export into ${join(ro, 'out')}: the file system is read-only`,
+    );
+    refusedCleanly(
+      runCli(['import', 'interfaces', interfaces, '-o', join(ro, 'lab.netloom.json')]),
+      'the file system is read-only',
+    );
   });
 
   it('ENOSPC: a full disk leaves the design and its folder as they were', () => {
@@ -114,7 +131,11 @@ describe('every verb: no stack trace for an environment error', () => {
     refusedCleanly(run, `cannot save ${design}: no space left on the device; the file was not changed`);
     expect(readFileSync(design, 'utf8')).toBe(before);
     expect(readFileSync(`${design}.bak`, 'utf8')).toBe('the version before\n');
-    expect(execFileSync('ls', ['-A', full], { encoding: 'utf8' }).split('\n').filter(Boolean).sort()).toEqual(['filler', 'lab.netloom.json', 'lab.netloom.json.bak']);
+    expect(execFileSync('ls', ['-A', full], { encoding: 'utf8' }).split('\n').filter(Boolean).sort()).toEqual([
+      'filler',
+      'lab.netloom.json',
+      'lab.netloom.json.bak',
+    ]);
   });
 
   it('a bridge name the model accepts but Proxmox refuses: check says so, export names the device', () => {
@@ -138,7 +159,10 @@ describe('nothing hangs on a special file', () => {
     const fifo = join(dir, 'fifo');
     execFileSync('mkfifo', [fifo]);
     refusedCleanly(runCli(['check', fifo]), `cannot read ${fifo}: it is a FIFO (named pipe), not a regular file`);
-    refusedCleanly(runCli(['import', 'interfaces', fifo]), `cannot read ${fifo}: it is a FIFO (named pipe), not a regular file`);
+    refusedCleanly(
+      runCli(['import', 'interfaces', fifo]),
+      `cannot read ${fifo}: it is a FIFO (named pipe), not a regular file`,
+    );
     refusedCleanly(runCli(['bond-status', fifo]), `cannot read ${fifo}: it is a FIFO (named pipe), not a regular file`);
   });
 
@@ -156,7 +180,10 @@ describe('nothing hangs on a special file', () => {
     const file = join(tempDir(), 'interfaces');
     writeFileSync(file, `${INTERFACES}${'#'.repeat(9 * 1024 * 1024)}\n`);
     refusedCleanly(runCli(['import', 'interfaces', file]), 'Netloom reads interfaces files of up to 8 MiB');
-    refusedCleanly(runCli(['import', 'interfaces', '-'], { input: readFileSync(file, 'utf8') }), 'standard input is more than 8 MiB');
+    refusedCleanly(
+      runCli(['import', 'interfaces', '-'], { input: readFileSync(file, 'utf8') }),
+      'standard input is more than 8 MiB',
+    );
   });
 });
 
@@ -183,12 +210,18 @@ describe('saving a shared design', () => {
     const interfaces = join(dir, 'interfaces');
     writeFileSync(interfaces, INTERFACES);
     const names = Array.from({ length: 10 }, (_, i) => `pve${i}`);
-    const runs = await Promise.all(names.map((host) => runCliAsync(['import', 'interfaces', interfaces, '--host', host, '--into', design])));
+    const runs = await Promise.all(
+      names.map((host) => runCliAsync(['import', 'interfaces', interfaces, '--host', host, '--into', design])),
+    );
     for (const run of runs) expect(run).toMatchObject({ status: 0 });
     const result = parseDesign(readFileSync(design, 'utf8'));
     expect(result.ok && result.design.hosts.map((h) => h.name)).toEqual(expect.arrayContaining(names));
     mkdirSync(join(dir, 'x'));
     rmSync(join(dir, 'x'), { recursive: true });
-    expect(execFileSync('ls', ['-A', dir], { encoding: 'utf8' }).split('\n').filter(Boolean).sort()).toEqual(['interfaces', 'lab.netloom.json', 'lab.netloom.json.bak']);
+    expect(execFileSync('ls', ['-A', dir], { encoding: 'utf8' }).split('\n').filter(Boolean).sort()).toEqual([
+      'interfaces',
+      'lab.netloom.json',
+      'lab.netloom.json.bak',
+    ]);
   });
 });

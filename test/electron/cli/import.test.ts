@@ -46,7 +46,9 @@ describe('netloom import interfaces', () => {
     const { file } = setup();
     const run = runCli(['import', 'interfaces', file, '--host', 'pve3', '--ssh', 'admin@192.0.2.20:2222']);
     expect(run.status).toBe(0);
-    expect(run.stderr).toContain(`warning: ${file}:18: iface vmbr0: "192.0.2.300/24" is not an address ifupdown2 accepts`);
+    expect(run.stderr).toContain(
+      `warning: ${file}:18: iface vmbr0: "192.0.2.300/24" is not an address ifupdown2 accepts`,
+    );
     const design = loaded(run.stdout);
     const host = design.hosts[0]!;
     expect(host).toMatchObject({ id: 'pve3', name: 'pve3', ssh: { user: 'admin', address: '192.0.2.20', port: 2222 } });

@@ -29,6 +29,9 @@ describe('listFolder', () => {
 
   it('has no parent at the root, and names a missing folder', async () => {
     expect((await listFolder('/')).parent).toBeNull();
-    await expect(listFolder('/nonexistent-netloom')).rejects.toMatchObject({ code: 'not-found', message: 'cannot list /nonexistent-netloom: no such folder' });
+    await expect(listFolder('/nonexistent-netloom')).rejects.toMatchObject({
+      code: 'not-found',
+      message: 'cannot list /nonexistent-netloom: no such folder',
+    });
   });
 });

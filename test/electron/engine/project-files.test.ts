@@ -1,5 +1,17 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +43,10 @@ describe('design files', () => {
       import { writeFileAtomic } from ${JSON.stringify(`${ROOT}electron/engine/project-files.ts`)};
       await writeFileAtomic(${JSON.stringify(file)}, 'x'.repeat(200 * 1024 * 1024), { backup: true });
     `;
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, stdio: 'ignore' });
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: ROOT,
+      stdio: 'ignore',
+    });
     const exited = new Promise((resolve) => child.on('exit', resolve));
     let sawTemp = false;
     for (let i = 0; i < 2000 && !sawTemp; i++) {
@@ -47,7 +62,10 @@ describe('design files', () => {
 
   it('reports a missing file without throwing', async () => {
     const result = await readDesignFile('/nonexistent/lab.netloom.json');
-    expect(result).toEqual({ ok: false, problems: [{ path: '(file)', message: 'cannot read /nonexistent/lab.netloom.json: no such file' }] });
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ path: '(file)', message: 'cannot read /nonexistent/lab.netloom.json: no such file' }],
+    });
   });
 });
 
@@ -77,7 +95,9 @@ describe('saving never writes through links, keeps the mode, and a failed save c
     writeFileSync(elsewhere, 'elsewhere\n');
     const link = join(dir, 'linked.netloom.json');
     symlinkSync(elsewhere, link);
-    await expect(saveDesignFile(link, exampleDesign())).rejects.toThrow(/linked\.netloom\.json is a symbolic link; Netloom does not write through links/);
+    await expect(saveDesignFile(link, exampleDesign())).rejects.toThrow(
+      /linked\.netloom\.json is a symbolic link; Netloom does not write through links/,
+    );
     expect(readFileSync(elsewhere, 'utf8')).toBe('elsewhere\n');
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(readdirSync(dir).sort()).toEqual(['elsewhere.json', 'lab.netloom.json', 'linked.netloom.json']);
@@ -125,7 +145,10 @@ describe('reading design files', () => {
     const dir = mkdtempSync(join(tmpdir(), 'netloom-fifo-'));
     const fifo = join(dir, 'lab.netloom.json');
     execFileSync('mkfifo', [fifo]);
-    expect(await readDesignFile(fifo)).toEqual({ ok: false, problems: [{ path: '(file)', message: `cannot read ${fifo}: it is a FIFO (named pipe), not a regular file` }] });
+    expect(await readDesignFile(fifo)).toEqual({
+      ok: false,
+      problems: [{ path: '(file)', message: `cannot read ${fifo}: it is a FIFO (named pipe), not a regular file` }],
+    });
   });
 
   it('refuses a design larger than the limit, naming the limit', async () => {
@@ -135,7 +158,9 @@ describe('reading design files', () => {
     truncateSync(big, 33 * 1024 * 1024);
     expect(await readDesignFile(big)).toEqual({
       ok: false,
-      problems: [{ path: '(file)', message: `cannot read ${big}: it is 33 MiB; Netloom reads design files of up to 32 MiB` }],
+      problems: [
+        { path: '(file)', message: `cannot read ${big}: it is 33 MiB; Netloom reads design files of up to 32 MiB` },
+      ],
     });
   });
 

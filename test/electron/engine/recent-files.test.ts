@@ -25,7 +25,11 @@ describe('recent files', () => {
     await recent.add('/a.netloom.json');
     await recent.add('relative.netloom.json');
     const list = await createRecentFiles(dir).list();
-    expect(list.map((r) => r.path)).toEqual([join(process.cwd(), 'relative.netloom.json'), '/a.netloom.json', '/b.netloom.json']);
+    expect(list.map((r) => r.path)).toEqual([
+      join(process.cwd(), 'relative.netloom.json'),
+      '/a.netloom.json',
+      '/b.netloom.json',
+    ]);
     expect(list[1]!.usedAt).toBe('2026-01-01T00:00:02.000Z');
     expect(JSON.parse(readFileSync(join(dir, 'recent-files.json'), 'utf8')).recent).toHaveLength(3);
   });
@@ -34,7 +38,12 @@ describe('recent files', () => {
     const dir = tempDir();
     const recent = createRecentFiles(dir);
     await Promise.all(Array.from({ length: 4 }, (_, i) => recent.add(`/c${i}.netloom.json`)));
-    expect((await recent.list()).map((r) => r.path).sort()).toEqual(['/c0.netloom.json', '/c1.netloom.json', '/c2.netloom.json', '/c3.netloom.json']);
+    expect((await recent.list()).map((r) => r.path).sort()).toEqual([
+      '/c0.netloom.json',
+      '/c1.netloom.json',
+      '/c2.netloom.json',
+      '/c3.netloom.json',
+    ]);
     for (let i = 0; i < RECENT_FILES_LIMIT + 3; i++) await recent.add(`/f${i}.netloom.json`);
     const list = await recent.list();
     expect(list).toHaveLength(RECENT_FILES_LIMIT);

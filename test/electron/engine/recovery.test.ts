@@ -14,7 +14,11 @@ describe('recovery file', () => {
     expect(await store.read()).toBeNull();
     const design = { ...exampleDesign(), name: 'Edited lab' };
     await store.write(design, '/home/me/lab.netloom.json');
-    expect(await createRecoveryStore(dir).read()).toEqual({ design, forPath: '/home/me/lab.netloom.json', savedAt: '2026-11-23T08:00:00.000Z' });
+    expect(await createRecoveryStore(dir).read()).toEqual({
+      design,
+      forPath: '/home/me/lab.netloom.json',
+      savedAt: '2026-11-23T08:00:00.000Z',
+    });
     await store.write(exampleDesign(), null);
     expect((await store.read())?.forPath).toBeNull();
     expect(readdirSync(dir)).toEqual(['recovery.netloom-recovery.json']);
@@ -45,7 +49,12 @@ describe('recovery file', () => {
     const store = createRecoveryStore(dir);
     writeFileSync(file, '{"format":"netloom-recovery/1","savedAt":"x","forPath":null,');
     expect(await store.read()).toBeNull();
-    const broken = { format: 'netloom-recovery/1', savedAt: 'x', forPath: null, design: { ...exampleDesign(), networks: [{ id: 'n', vlan: 0, name: 'bad' }] } };
+    const broken = {
+      format: 'netloom-recovery/1',
+      savedAt: 'x',
+      forPath: null,
+      design: { ...exampleDesign(), networks: [{ id: 'n', vlan: 0, name: 'bad' }] },
+    };
     writeFileSync(file, JSON.stringify(broken));
     expect(await store.read()).toBeNull();
     expect(readFileSync(file, 'utf8')).toBe(JSON.stringify(broken));

@@ -17,7 +17,20 @@ describe('resolveStaticFile', () => {
     expect((await resolveStaticFile(root, '/assets/a%20b.js'))?.contentType).toBe('text/javascript; charset=utf-8');
   });
 
-  it.each(['/../index.html', '/assets/../../x', '/%2e%2e/x', '/assets/%2e%2e%2f%2e%2e%2fx', '/.hidden', '/..sneaky', '/a\\..\\x', '/%00', '/%E0%A4%A', '/assets', '/missing.js', 'relative'])('refuses or misses %j', async (path) => {
+  it.each([
+    '/../index.html',
+    '/assets/../../x',
+    '/%2e%2e/x',
+    '/assets/%2e%2e%2f%2e%2e%2fx',
+    '/.hidden',
+    '/..sneaky',
+    '/a\\..\\x',
+    '/%00',
+    '/%E0%A4%A',
+    '/assets',
+    '/missing.js',
+    'relative',
+  ])('refuses or misses %j', async (path) => {
     expect(await resolveStaticFile(root, path)).toBeNull();
   });
 

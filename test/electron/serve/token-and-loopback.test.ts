@@ -13,13 +13,19 @@ describe('token', () => {
   it('matches only itself', () => {
     const t = createToken();
     expect(tokenMatches(t, t)).toBe(true);
-    for (const other of [undefined, '', t.slice(1), `${t}=`, t.toUpperCase()]) expect(tokenMatches(other, t)).toBe(false);
+    for (const other of [undefined, '', t.slice(1), `${t}=`, t.toUpperCase()])
+      expect(tokenMatches(other, t)).toBe(false);
   });
 });
 
 describe('loopback', () => {
-  it.each(['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]', '::ffff:127.0.0.1'])('%s is loopback', (host) => expect(isLoopbackHost(host)).toBe(true));
-  it.each(['0.0.0.0', '::', '192.168.1.10', '10.0.0.1', 'example.com', '128.0.0.1', '::ffff:10.0.0.1'])('%s is not', (host) => expect(isLoopbackHost(host)).toBe(false));
+  it.each(['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]', '::ffff:127.0.0.1'])('%s is loopback', (host) =>
+    expect(isLoopbackHost(host)).toBe(true),
+  );
+  it.each(['0.0.0.0', '::', '192.168.1.10', '10.0.0.1', 'example.com', '128.0.0.1', '::ffff:10.0.0.1'])(
+    '%s is not',
+    (host) => expect(isLoopbackHost(host)).toBe(false),
+  );
   it('brackets IPv6 in URLs', () => {
     expect(hostForUrl('::1')).toBe('[::1]');
     expect(hostForUrl('127.0.0.1')).toBe('127.0.0.1');

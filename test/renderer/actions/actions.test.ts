@@ -45,9 +45,27 @@ describe('the action registry', () => {
 
   it('matches Shift+1 by physical key and shows shortcuts the platform way', () => {
     const chord = parseShortcut('Shift+1');
-    expect(matchesChord(chord, { key: '!', code: 'Digit1', ctrlKey: false, metaKey: false, shiftKey: true, altKey: false }, false)).toBe(true);
-    expect(matchesChord(parseShortcut('Mod+Z'), { key: 'z', code: 'KeyZ', ctrlKey: false, metaKey: true, shiftKey: false, altKey: false }, true)).toBe(true);
-    expect(matchesChord(parseShortcut('Mod+Z'), { key: 'z', code: 'KeyZ', ctrlKey: true, metaKey: false, shiftKey: true, altKey: false }, false)).toBe(false);
+    expect(
+      matchesChord(
+        chord,
+        { key: '!', code: 'Digit1', ctrlKey: false, metaKey: false, shiftKey: true, altKey: false },
+        false,
+      ),
+    ).toBe(true);
+    expect(
+      matchesChord(
+        parseShortcut('Mod+Z'),
+        { key: 'z', code: 'KeyZ', ctrlKey: false, metaKey: true, shiftKey: false, altKey: false },
+        true,
+      ),
+    ).toBe(true);
+    expect(
+      matchesChord(
+        parseShortcut('Mod+Z'),
+        { key: 'z', code: 'KeyZ', ctrlKey: true, metaKey: false, shiftKey: true, altKey: false },
+        false,
+      ),
+    ).toBe(false);
     expect(formatShortcut('Mod+Shift+Z', false)).toBe('Ctrl+Shift+Z');
     expect(formatShortcut('Mod+Shift+Z', true)).toBe('⌘⇧Z');
   });

@@ -12,7 +12,10 @@ function fakeStorage(): TokenStorage {
 describe('takeServeToken', () => {
   it('takes the token from the URL, removes it from the address bar and keeps it for reloads', () => {
     const replaced: string[] = [];
-    const history = { state: null, replaceState: (_s: unknown, _t: string, url: string) => void replaced.push(url) } as PageHistory;
+    const history = {
+      state: null,
+      replaceState: (_s: unknown, _t: string, url: string) => void replaced.push(url),
+    } as PageHistory;
     const storage = fakeStorage();
     expect(takeServeToken({ href: 'http://127.0.0.1:4280/?token=abc_-1&x=1#h' }, history, storage)).toBe('abc_-1');
     expect(replaced).toEqual(['/?x=1#h']);
@@ -25,7 +28,11 @@ describe('takeServeToken', () => {
 describe('HTTP transport', () => {
   it('posts JSON arguments with the Bearer token and unwraps values and errors', async () => {
     const requests: { url: string; init: RequestInit }[] = [];
-    const replies = [new Response('{"value":{"nativeDialogs":false}}'), new Response('{"error":{"code":"read-only","message":"no"}}', { status: 422 }), new Response('<html>', { status: 502, statusText: 'Bad Gateway' })];
+    const replies = [
+      new Response('{"value":{"nativeDialogs":false}}'),
+      new Response('{"error":{"code":"read-only","message":"no"}}', { status: 422 }),
+      new Response('<html>', { status: 502, statusText: 'Bad Gateway' }),
+    ];
     const fakeFetch = (async (url: string, init: RequestInit) => {
       requests.push({ url, init });
       return replies.shift()!;
@@ -37,7 +44,10 @@ describe('HTTP transport', () => {
     expect(requests[0]!.init.body).toBe('[]');
     await expect(api.openDesign('/x')).rejects.toMatchObject({ code: 'read-only', message: 'no' });
     expect(requests[1]!.init.body).toBe('["/x"]');
-    await expect(api.listRecentFiles()).rejects.toMatchObject({ code: 'transport', message: expect.stringContaining('502') });
+    await expect(api.listRecentFiles()).rejects.toMatchObject({
+      code: 'transport',
+      message: expect.stringContaining('502'),
+    });
   });
 
   it('opens one event stream for all listeners, with the token in the query, and closes it with the last', () => {
@@ -52,7 +62,14 @@ describe('HTTP transport', () => {
         this.closed = true;
       }
     }
-    const api = createApiClient(createHttpTransport({ baseUrl: 'http://h:1', token: 'a b', fetch: (() => undefined) as any, EventSource: FakeEventSource as any }));
+    const api = createApiClient(
+      createHttpTransport({
+        baseUrl: 'http://h:1',
+        token: 'a b',
+        fetch: (() => undefined) as any,
+        EventSource: FakeEventSource as any,
+      }),
+    );
     const commands: unknown[] = [];
     const recents: unknown[] = [];
     const stopCommands = api.onDidRequestCommand((c) => commands.push(c));

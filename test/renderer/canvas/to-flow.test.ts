@@ -28,28 +28,59 @@ describe('designToFlow', () => {
     const cable = edges.find((e) => e.id === 'cable-enp88s0')!;
     expect(cable).toMatchObject({ type: 'cable', source: 'n4032-te1-0-17', target: 'ms01-enp88s0' });
     expect(cable.data).toMatchObject({ colours: ['#2563eb', '#16a34a'], vlans: '240, 245' });
-    expect(edges.find((e) => e.id === 'vm-100-net0')).toMatchObject({ type: 'nic', source: 'ms01-vmbr1', target: 'vm-100', targetHandle: 'vm-100-net0', data: { tag: 245, colour: '#16a34a' } });
+    expect(edges.find((e) => e.id === 'vm-100-net0')).toMatchObject({
+      type: 'nic',
+      source: 'ms01-vmbr1',
+      target: 'vm-100',
+      targetHandle: 'vm-100-net0',
+      data: { tag: 245, colour: '#16a34a' },
+    });
     expect(edges.map((e) => e.id)).toContain('member:ms01-bond0:ms01-enp88s0');
     expect(edges.map((e) => e.id)).toContain('bridge:ms01-vmbr1:ms01-bond1');
-    expect(edges.find((e) => e.id === 'channel:n4032-po8:n4032-te1-0-17')).toMatchObject({ source: 'n4032-po8', target: 'n4032-te1-0-17' });
+    expect(edges.find((e) => e.id === 'channel:n4032-po8:n4032-te1-0-17')).toMatchObject({
+      source: 'n4032-po8',
+      target: 'n4032-te1-0-17',
+    });
     expect(new Set(edges.map((e) => e.id)).size).toBe(edges.length);
   });
 
   it('draws Open vSwitch elements from their registry entries: nodes with their detail, memberships as edges', () => {
     const raw = JSON.parse(JSON.stringify(exampleDesign()));
     const host = raw.hosts[0];
-    host.ports.push({ id: 'ms01-eno1', name: 'eno1', autostart: 'auto' }, { id: 'ms01-eno2', name: 'eno2', autostart: 'auto' });
-    host.ovsBonds = [{ id: 'ms01-obond', name: 'bond9', members: ['ms01-eno1', 'ms01-eno2'], bondMode: 'balance-tcp', lacp: 'active', lacpTime: 'fast', autostart: 'auto' }];
+    host.ports.push(
+      { id: 'ms01-eno1', name: 'eno1', autostart: 'auto' },
+      { id: 'ms01-eno2', name: 'eno2', autostart: 'auto' },
+    );
+    host.ovsBonds = [
+      {
+        id: 'ms01-obond',
+        name: 'bond9',
+        members: ['ms01-eno1', 'ms01-eno2'],
+        bondMode: 'balance-tcp',
+        lacp: 'active',
+        lacpTime: 'fast',
+        autostart: 'auto',
+      },
+    ];
     host.ovsBridges = [{ id: 'ms01-ovsbr', name: 'vmbr9', ports: ['ms01-obond', 'ms01-vlan50'], autostart: 'auto' }];
     host.ovsIntPorts = [{ id: 'ms01-vlan50', name: 'vlan50', tag: 50, autostart: 'auto' }];
     const { nodes, edges } = designToFlow(inputs(raw));
     const node = (id: string) => nodes.find((n) => n.id === id)!;
-    expect([node('ms01-ovsbr').type, node('ms01-obond').type, node('ms01-vlan50').type]).toEqual(['ovs-bridge', 'ovs-bond', 'ovs-int-port']);
+    expect([node('ms01-ovsbr').type, node('ms01-obond').type, node('ms01-vlan50').type]).toEqual([
+      'ovs-bridge',
+      'ovs-bond',
+      'ovs-int-port',
+    ]);
     expect(node('ms01-obond').data).toMatchObject({ title: 'bond9', detail: 'balance-tcp · LACP active fast' });
     expect(node('ms01-vlan50').data).toMatchObject({ title: 'vlan50', detail: 'tag 50' });
     expect(node('ms01-ovsbr').parentId).toBe('ms01');
     expect(edges.map((e) => e.id)).toEqual(
-      expect.arrayContaining(['ovs-member:ms01-obond:ms01-eno1', 'ovs-member:ms01-obond:ms01-eno2', 'ovs-port:ms01-ovsbr:ms01-obond', 'ovs-port:ms01-ovsbr:ms01-vlan50']),
+      expect.arrayContaining([
+        'ovs-member:ms01-obond:ms01-eno1',
+        'ovs-member:ms01-obond:ms01-eno2',
+        'ovs-port:ms01-ovsbr:ms01-obond',
+        'ovs-port:ms01-ovsbr:ms01-vlan50',
+      ]),
     );
   });
 
@@ -74,10 +105,26 @@ describe('designToFlow', () => {
 
   it('puts problem counts, worst severity and live health on the nodes they name', () => {
     const diagnostics: Diagnostic[] = [
-      { rule: 'bond/single-member', severity: 'warning', elements: ['ms01-bond0'], path: 'hosts[0].bonds[0]', message: 'm' },
-      { rule: 'bond/lacp-peer-mismatch', severity: 'error', elements: ['ms01-bond0', 'n4032-po8'], path: 'hosts[0].bonds[0]', message: 'm' },
+      {
+        rule: 'bond/single-member',
+        severity: 'warning',
+        elements: ['ms01-bond0'],
+        path: 'hosts[0].bonds[0]',
+        message: 'm',
+      },
+      {
+        rule: 'bond/lacp-peer-mismatch',
+        severity: 'error',
+        elements: ['ms01-bond0', 'n4032-po8'],
+        path: 'hosts[0].bonds[0]',
+        message: 'm',
+      },
     ];
-    const { nodes } = designToFlow({ ...inputs(), badges: badgesOf(diagnostics), live: { 'ms01-enp91s0': { health: 'down', reasons: [], readAt: 'now' } } });
+    const { nodes } = designToFlow({
+      ...inputs(),
+      badges: badgesOf(diagnostics),
+      live: { 'ms01-enp91s0': { health: 'down', reasons: [], readAt: 'now' } },
+    });
     expect(nodes.find((n) => n.id === 'ms01-bond0')!.data).toMatchObject({ problems: 2, worst: 'error' });
     expect(nodes.find((n) => n.id === 'n4032-po8')!.data).toMatchObject({ problems: 1, worst: 'error' });
     expect(nodes.find((n) => n.id === 'ms01-enp91s0')!.data).toMatchObject({ health: 'down' });

@@ -27,7 +27,12 @@ const { emptyDesign, history, useAppStore } = await import('../../../renderer/sr
 const state = () => useAppStore.getState();
 const emit = (update: HostStatusUpdate) => fake.listeners.forEach((l) => l(update));
 const READ_AT = '2026-11-23T09:00:00.000Z';
-const update = (elements: HostStatusUpdate['elements']): HostStatusUpdate => ({ host: 'ms01', reachable: true, readAt: READ_AT, elements });
+const update = (elements: HostStatusUpdate['elements']): HostStatusUpdate => ({
+  host: 'ms01',
+  reachable: true,
+  readAt: READ_AT,
+  elements,
+});
 
 beforeEach(() => {
   state().load(exampleDesign(), null);
@@ -44,7 +49,11 @@ describe('live status in the renderer', () => {
     await startLiveStatus();
     expect(useLiveStatus.getState().on).toBe(true);
     expect(fake.startStatus).toHaveBeenCalledWith(state().design, {});
-    emit(update({ 'ms01-enp88s0': { health: 'down', reasons: ['enp88s0 has no carrier (operstate DOWN)'], readAt: READ_AT } }));
+    emit(
+      update({
+        'ms01-enp88s0': { health: 'down', reasons: ['enp88s0 has no carrier (operstate DOWN)'], readAt: READ_AT },
+      }),
+    );
     emit(update({ 'ms01-bond0': { health: 'degraded', reasons: ['enp88s0 MII status is down'], readAt: READ_AT } }));
     expect(state().live['ms01-enp88s0']!.health).toBe('down');
     expect(state().live['ms01-bond0']!.health).toBe('degraded');
@@ -55,8 +64,16 @@ describe('live status in the renderer', () => {
     vi.useFakeTimers();
     try {
       await startLiveStatus();
-      emit(update({ 'ms01-enp88s0': { health: 'ok', reasons: [], readAt: READ_AT }, 'ms01-bond1': { health: 'ok', reasons: [], readAt: READ_AT } }));
-      state().edit((d) => ({ ...d, hosts: d.hosts.map((h) => ({ ...h, bonds: h.bonds.filter((b) => b.id !== 'ms01-bond1') })) }));
+      emit(
+        update({
+          'ms01-enp88s0': { health: 'ok', reasons: [], readAt: READ_AT },
+          'ms01-bond1': { health: 'ok', reasons: [], readAt: READ_AT },
+        }),
+      );
+      state().edit((d) => ({
+        ...d,
+        hosts: d.hosts.map((h) => ({ ...h, bonds: h.bonds.filter((b) => b.id !== 'ms01-bond1') })),
+      }));
       state().edit((d) => ({ ...d, name: `${d.name} (edited)`, hosts: [...d.hosts] }));
       expect(fake.startStatus).toHaveBeenCalledTimes(1);
       await vi.advanceTimersByTimeAsync(600);
@@ -95,6 +112,9 @@ describe('live status in the renderer', () => {
     fake.startStatus.mockRejectedValueOnce(new Error('the bonding directory must be an absolute path on one line'));
     await startLiveStatus();
     expect(useLiveStatus.getState().on).toBe(false);
-    expect(state().toasts.at(-1)).toMatchObject({ tone: 'error', text: 'Live status could not start: the bonding directory must be an absolute path on one line' });
+    expect(state().toasts.at(-1)).toMatchObject({
+      tone: 'error',
+      text: 'Live status could not start: the bonding directory must be an absolute path on one line',
+    });
   });
 });

@@ -24,7 +24,8 @@ function derived(design: Design, bondId: string) {
   return result;
 }
 
-const po = (d: Design, sw: string, n: number) => d.switches.find((s) => s.id === sw)!.portChannels.find((p) => p.number === n);
+const po = (d: Design, sw: string, n: number) =>
+  d.switches.find((s) => s.id === sw)!.portChannels.find((p) => p.number === n);
 
 describe('derivePortChannel', () => {
   it('changes nothing when the port-channel already matches the bond', () => {
@@ -35,7 +36,9 @@ describe('derivePortChannel', () => {
   });
 
   it('creates a missing LACP port-channel on the cabled ports, with the VLAN the host expects untagged', () => {
-    const design = designWith((d) => (d.switches[0].portChannels = d.switches[0].portChannels.filter((p: any) => p.number !== 8)));
+    const design = designWith(
+      (d) => (d.switches[0].portChannels = d.switches[0].portChannels.filter((p: any) => p.number !== 8)),
+    );
     const result = derived(design, 'ms01-bond0');
     expect(po(result.design, 'n4032', 1)).toEqual({
       id: 'n4032-po1',
@@ -57,7 +60,10 @@ describe('derivePortChannel', () => {
       d.switches[0].portChannels[1].switchport = { mode: 'trunk', allowed: '100' };
     });
     const result = derived(design, 'ms01-bond1');
-    expect(po(result.design, 'n4032', 9)).toMatchObject({ lacp: 'active', switchport: { mode: 'trunk', allowed: '1-255', native: 240 } });
+    expect(po(result.design, 'n4032', 9)).toMatchObject({
+      lacp: 'active',
+      switchport: { mode: 'trunk', allowed: '1-255', native: 240 },
+    });
     expect(result.changes).toEqual([
       'n4032: port-channel 9: LACP mode on -> active',
       'n4032: port-channel 9: allowed VLANs: 100 -> 1-255',
@@ -70,7 +76,11 @@ describe('derivePortChannel', () => {
       delete d.hosts[0].bridges[1].vids;
       d.switches[0].portChannels.pop();
     });
-    expect(po(derived(design, 'ms01-bond1').design, 'n4032', 1)?.switchport).toEqual({ mode: 'trunk', allowed: 'all', native: 240 });
+    expect(po(derived(design, 'ms01-bond1').design, 'n4032', 1)?.switchport).toEqual({
+      mode: 'trunk',
+      allowed: 'all',
+      native: 240,
+    });
   });
 
   it('uses a static LAG for balance-xor and raises the MTU for a jumbo bond', () => {
@@ -116,7 +126,13 @@ describe('derivePortChannel', () => {
   it('creates the same port-channel number on both switches of an MLAG pair', () => {
     const design = designWith((d) => {
       d.switches[0].portChannels.shift();
-      d.switches.push({ id: 'sw2', name: 'sw2', vendor: 'cisco-ios', mlagPeer: 'n4032', ports: [{ id: 'sw2-gi1', name: 'GigabitEthernet1/0/1' }] });
+      d.switches.push({
+        id: 'sw2',
+        name: 'sw2',
+        vendor: 'cisco-ios',
+        mlagPeer: 'n4032',
+        ports: [{ id: 'sw2-gi1', name: 'GigabitEthernet1/0/1' }],
+      });
       d.cables.find((c: any) => c.id === 'cable-enp91s0').switchPort = 'sw2-gi1';
     });
     const result = derived(design, 'ms01-bond0');
@@ -125,13 +141,28 @@ describe('derivePortChannel', () => {
   });
 
   it.each([
-    ['an active-backup bond', 'ms01-bond0', (d: any) => (d.hosts[0].bonds[0].mode = 'active-backup'), /bond0 is active-backup, which needs no port-channel/],
-    ['an uncabled bond', 'ms01-bond0', (d: any) => (d.cables = d.cables.slice(2)), /no member of bond0 on ms01 is cabled/],
+    [
+      'an active-backup bond',
+      'ms01-bond0',
+      (d: any) => (d.hosts[0].bonds[0].mode = 'active-backup'),
+      /bond0 is active-backup, which needs no port-channel/,
+    ],
+    [
+      'an uncabled bond',
+      'ms01-bond0',
+      (d: any) => (d.cables = d.cables.slice(2)),
+      /no member of bond0 on ms01 is cabled/,
+    ],
     [
       'members on unpaired switches',
       'ms01-bond0',
       (d: any) => {
-        d.switches.push({ id: 'sw2', name: 'sw2', vendor: 'dell-os6', ports: [{ id: 'sw2-te', name: 'Tengigabitethernet1/0/1' }] });
+        d.switches.push({
+          id: 'sw2',
+          name: 'sw2',
+          vendor: 'dell-os6',
+          ports: [{ id: 'sw2-te', name: 'Tengigabitethernet1/0/1' }],
+        });
         d.cables.find((c: any) => c.id === 'cable-enp91s0').switchPort = 'sw2-te';
       },
       /reach n4032 and sw2, which are neither one stack nor an MLAG pair/,
@@ -154,15 +185,23 @@ describe('derivePortChannel', () => {
   it('refuses to take over a port-channel number the MLAG peer uses for another host', () => {
     const design = designWith((d) => {
       d.switches.push({
-        id: 'sw2', name: 'sw2', vendor: 'dell-os6', mlagPeer: 'n4032',
-        ports: [{ id: 'sw2-te1', name: 'Tengigabitethernet1/0/1' }, { id: 'sw2-te2', name: 'Tengigabitethernet1/0/2' }],
+        id: 'sw2',
+        name: 'sw2',
+        vendor: 'dell-os6',
+        mlagPeer: 'n4032',
+        ports: [
+          { id: 'sw2-te1', name: 'Tengigabitethernet1/0/1' },
+          { id: 'sw2-te2', name: 'Tengigabitethernet1/0/2' },
+        ],
         portChannels: [{ id: 'sw2-po8', number: 8, members: ['sw2-te2'], lacp: 'active' }],
       });
       d.hosts.push({ id: 'nas', name: 'nas', ports: [{ id: 'nas-eno1', name: 'eno1' }] });
       d.cables.push({ id: 'c-nas', hostPort: 'nas-eno1', switchPort: 'sw2-te2' });
       d.cables.find((c: any) => c.id === 'cable-enp91s0').switchPort = 'sw2-te1';
     });
-    expect(derivePortChannel(design, 'ms01-bond0')).toEqual({ error: 'port-channel 8 on sw2 already leads to another host; free it or renumber one of them' });
+    expect(derivePortChannel(design, 'ms01-bond0')).toEqual({
+      error: 'port-channel 8 on sw2 already leads to another host; free it or renumber one of them',
+    });
   });
 
   it('refuses an unknown bond id', () => {

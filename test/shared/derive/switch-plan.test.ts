@@ -40,6 +40,11 @@ describe('switch plan', () => {
   });
 
   it('orders ports by unit, slot and port', () => {
-    expect(['Te2/0/1', 'Te1/0/10', 'Te1/0/9', 'Gi1/0/9'].sort(comparePortNames)).toEqual(['Gi1/0/9', 'Te1/0/9', 'Te1/0/10', 'Te2/0/1']);
+    expect(['Te2/0/1', 'Te1/0/10', 'Te1/0/9', 'Gi1/0/9'].sort(comparePortNames)).toEqual([
+      'Gi1/0/9',
+      'Te1/0/9',
+      'Te1/0/10',
+      'Te2/0/1',
+    ]);
   });
 });

@@ -34,7 +34,10 @@ describe('planConnection', () => {
   it('refuses a port into a second bond, in either direction', () => {
     const d = withFreeParts();
     const bond = d.hosts[0]!.bonds.at(-1)!.id;
-    for (const [a, b] of [['ms01-enp88s0', bond], [bond, 'ms01-enp88s0']] as const) {
+    for (const [a, b] of [
+      ['ms01-enp88s0', bond],
+      [bond, 'ms01-enp88s0'],
+    ] as const) {
       const p = plan(d, a, b);
       expect(p.ok).toBe(false);
       if (!p.ok) expect(p.reason).toContain('already a member of bond0');
@@ -110,7 +113,12 @@ describe('planConnection', () => {
     d = addHostElement(d, 'ms01', 'ovs-bridge').design;
     d = addHostElement(d, 'ms01', 'ovs-int-port').design;
     const host = () => d.hosts[0]!;
-    const [port, bond, bridge, intPort] = [host().ports.at(-1)!.id, host().ovsBonds[0]!.id, host().ovsBridges[0]!.id, host().ovsIntPorts[0]!.id];
+    const [port, bond, bridge, intPort] = [
+      host().ports.at(-1)!.id,
+      host().ovsBonds[0]!.id,
+      host().ovsBridges[0]!.id,
+      host().ovsIntPorts[0]!.id,
+    ];
     d = applied(d, port, bond);
     d = applied(d, bridge, bond);
     d = applied(d, intPort, bridge);
@@ -118,7 +126,10 @@ describe('planConnection', () => {
     expect(host().ovsBonds[0]!.members).toEqual([port]);
     expect(host().ovsBridges[0]!.ports).toEqual([bond, intPort]);
     expect(host().vms[0]!.nics.at(-1)!.bridge).toBe(bridge);
-    expect(plan(d, intPort, bridge)).toEqual({ ok: false, reason: `${host().ovsIntPorts[0]!.name} is already in ${host().ovsBridges[0]!.name}` });
+    expect(plan(d, intPort, bridge)).toEqual({
+      ok: false,
+      reason: `${host().ovsIntPorts[0]!.name} is already in ${host().ovsBridges[0]!.name}`,
+    });
     expect(plan(d, intPort, bond)).toMatchObject({ ok: false, reason: expect.stringContaining('cannot be connected') });
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addHost, addHostElement, addNetwork, addSwitch, addSwitchElement, EditRefused, HOST_ELEMENT_KINDS } from '../../../shared/edit/create.js';
+import {
+  addHost,
+  addHostElement,
+  addNetwork,
+  addSwitch,
+  addSwitchElement,
+  EditRefused,
+  HOST_ELEMENT_KINDS,
+} from '../../../shared/edit/create.js';
 import { checkedEdit } from '../../../shared/edit/update.js';
 import { Design, FORMAT } from '../../../shared/model/index.js';
 
@@ -13,7 +21,8 @@ describe('adding elements', () => {
     const sw = addSwitch(d);
     d = sw.design;
     for (const kind of HOST_ELEMENT_KINDS) for (let i = 0; i < 2; i++) d = addHostElement(d, host.id, kind).design;
-    for (const kind of ['switch-port', 'port-channel'] as const) for (let i = 0; i < 2; i++) d = addSwitchElement(d, sw.id, kind).design;
+    for (const kind of ['switch-port', 'port-channel'] as const)
+      for (let i = 0; i < 2; i++) d = addSwitchElement(d, sw.id, kind).design;
     d = addNetwork(addNetwork(d).design).design;
     const checked = checkedEdit(d);
     expect(checked.ok ? [] : checked.problems).toEqual([]);

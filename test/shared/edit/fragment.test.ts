@@ -32,7 +32,10 @@ describe('copy and paste', () => {
 
   it('ports copied with their bond stay together under fresh names', () => {
     const d = exampleDesign();
-    const { design } = pasteFragment(d, copyFragment(d, ['ms01-bond0', 'ms01-enp88s0', 'ms01-enp91s0']), { x: 0, y: 0 });
+    const { design } = pasteFragment(d, copyFragment(d, ['ms01-bond0', 'ms01-enp88s0', 'ms01-enp91s0']), {
+      x: 0,
+      y: 0,
+    });
     expect(checkedEdit(design).ok).toBe(true);
     const host = design.hosts[0]!;
     const bond = host.bonds[2]!;
@@ -55,12 +58,19 @@ describe('copy and paste', () => {
 
   it('an OVS bridge copied with its bond and internal port keeps them, under fresh ids and names', () => {
     const raw = JSON.parse(JSON.stringify(exampleDesign()));
-    raw.hosts[0].ovsBonds = [{ id: 'ms01-obond', name: 'bond9', members: ['ms01-enp88s0'], lacp: 'active', autostart: 'auto' }];
+    raw.hosts[0].ovsBonds = [
+      { id: 'ms01-obond', name: 'bond9', members: ['ms01-enp88s0'], lacp: 'active', autostart: 'auto' },
+    ];
     raw.hosts[0].ovsIntPorts = [{ id: 'ms01-vlan50', name: 'vlan50', tag: 50, autostart: 'auto' }];
-    raw.hosts[0].ovsBridges = [{ id: 'ms01-ovsbr', name: 'vmbr9', ports: ['ms01-obond', 'ms01-vlan50'], autostart: 'auto' }];
+    raw.hosts[0].ovsBridges = [
+      { id: 'ms01-ovsbr', name: 'vmbr9', ports: ['ms01-obond', 'ms01-vlan50'], autostart: 'auto' },
+    ];
     const d = checkedEdit(raw);
     if (!d.ok) throw new Error(JSON.stringify(d.problems));
-    const { design } = pasteFragment(d.design, copyFragment(d.design, ['ms01-ovsbr', 'ms01-obond', 'ms01-vlan50']), { x: 0, y: 0 });
+    const { design } = pasteFragment(d.design, copyFragment(d.design, ['ms01-ovsbr', 'ms01-obond', 'ms01-vlan50']), {
+      x: 0,
+      y: 0,
+    });
     expect(checkedEdit(design).ok).toBe(true);
     const host = design.hosts[0]!;
     const [bridge, bond, port] = [host.ovsBridges[1]!, host.ovsBonds[1]!, host.ovsIntPorts[1]!];

@@ -32,7 +32,10 @@ describe('removeElements', () => {
   });
 
   it('cutting a membership link removes only the reference', () => {
-    const d = removeElements(exampleDesign(), [membershipId('member', 'ms01-bond1', 'ms01-enp3s0f0np0'), membershipId('channel', 'n4032-po8', 'n4032-te2-0-17')]);
+    const d = removeElements(exampleDesign(), [
+      membershipId('member', 'ms01-bond1', 'ms01-enp3s0f0np0'),
+      membershipId('channel', 'n4032-po8', 'n4032-te2-0-17'),
+    ]);
     expect(d.hosts[0]!.bonds[1]!.members).toEqual(['ms01-enp3s0f1np1']);
     expect(d.hosts[0]!.ports).toHaveLength(4);
     expect(d.switches[0]!.portChannels[0]!.members).toEqual(['n4032-te1-0-17']);

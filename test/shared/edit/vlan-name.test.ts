@@ -20,26 +20,47 @@ const vlansOf = (d: Design) => d.hosts[0]!.vlans.map((v) => [v.name, v.vlan]);
 describe('VLAN interface names follow their parent and VLAN id', () => {
   it('a new VLAN id renames enp88s0.10 to enp88s0.100, and the export says so', () => {
     const d = updateElement(withVlans(), 'ms01-vlan10', { vlan: 100 });
-    expect(vlansOf(d)).toEqual([['enp88s0.100', 100], ['storage', 20]]);
+    expect(vlansOf(d)).toEqual([
+      ['enp88s0.100', 100],
+      ['storage', 20],
+    ]);
     const text = renderInterfaces(d, 'ms01');
     expect(text).toMatch(/^iface enp88s0\.100 /m);
     expect(text).not.toMatch(/enp88s0\.10\b/);
   });
 
   it('renaming or changing the parent renames the VLAN interfaces named after it', () => {
-    expect(vlansOf(updateElement(withVlans(), 'ms01-enp88s0', { name: 'eno1' }))).toEqual([['eno1.10', 10], ['storage', 20]]);
-    expect(vlansOf(updateElement(withVlans(), 'ms01-vlan10', { parent: 'ms01-bond0' }))).toEqual([['bond0.10', 10], ['storage', 20]]);
+    expect(vlansOf(updateElement(withVlans(), 'ms01-enp88s0', { name: 'eno1' }))).toEqual([
+      ['eno1.10', 10],
+      ['storage', 20],
+    ]);
+    expect(vlansOf(updateElement(withVlans(), 'ms01-vlan10', { parent: 'ms01-bond0' }))).toEqual([
+      ['bond0.10', 10],
+      ['storage', 20],
+    ]);
   });
 
   it('a name given by hand stays, also when given in the same edit', () => {
-    expect(vlansOf(updateElement(withVlans(), 'ms01-storage', { vlan: 30 }))).toEqual([['enp88s0.10', 10], ['storage', 30]]);
-    expect(vlansOf(updateElement(withVlans(), 'ms01-vlan10', { vlan: 30, name: 'mgmt' }))).toEqual([['mgmt', 30], ['storage', 20]]);
+    expect(vlansOf(updateElement(withVlans(), 'ms01-storage', { vlan: 30 }))).toEqual([
+      ['enp88s0.10', 10],
+      ['storage', 30],
+    ]);
+    expect(vlansOf(updateElement(withVlans(), 'ms01-vlan10', { vlan: 30, name: 'mgmt' }))).toEqual([
+      ['mgmt', 30],
+      ['storage', 20],
+    ]);
   });
 
   it('a name that would be too long or taken stays as it was', () => {
-    expect(vlansOf(updateElement(withVlans(), 'ms01-enp88s0', { name: 'enp3s0f0np0xyz' }))).toEqual([['enp88s0.10', 10], ['storage', 20]]);
+    expect(vlansOf(updateElement(withVlans(), 'ms01-enp88s0', { name: 'enp3s0f0np0xyz' }))).toEqual([
+      ['enp88s0.10', 10],
+      ['storage', 20],
+    ]);
     const taken = updateElement(withVlans(), 'ms01-storage', { name: 'enp88s0.30' });
-    expect(vlansOf(updateElement(taken, 'ms01-vlan10', { vlan: 30 }))).toEqual([['enp88s0.10', 30], ['enp88s0.30', 20]]);
+    expect(vlansOf(updateElement(taken, 'ms01-vlan10', { vlan: 30 }))).toEqual([
+      ['enp88s0.10', 30],
+      ['enp88s0.30', 20],
+    ]);
   });
 });
 
@@ -62,6 +83,9 @@ describe('pasting VLAN interfaces', () => {
   it('a whole host keeps its VLAN interfaces’ names', () => {
     const d = withVlans();
     const { design } = pasteFragment(d, copyFragment(d, ['ms01']), { x: 0, y: 0 });
-    expect(vlansOf({ ...design, hosts: [design.hosts[1]!] })).toEqual([['enp88s0.10', 10], ['storage', 20]]);
+    expect(vlansOf({ ...design, hosts: [design.hosts[1]!] })).toEqual([
+      ['enp88s0.10', 10],
+      ['storage', 20],
+    ]);
   });
 });

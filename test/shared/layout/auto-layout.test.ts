@@ -17,7 +17,9 @@ describe('automatic layout', () => {
     for (const device of [...design.hosts, ...design.switches]) {
       const frame = at[device.id]!;
       expect(frame.width).toBeGreaterThan(0);
-      const inside = nodes.filter((e) => ('host' in e && e.host.id === device.id) || ('switch' in e && e.switch.id === device.id));
+      const inside = nodes.filter(
+        (e) => ('host' in e && e.host.id === device.id) || ('switch' in e && e.switch.id === device.id),
+      );
       const boxes = inside.map((e) => {
         const p = at[e.element.id]!;
         const size = NODE_SIZE[e.kind as keyof typeof NODE_SIZE];
@@ -50,7 +52,8 @@ describe('imported host layout', () => {
     const imported = layoutHost(design, host.id, { x: 0, y: 0 });
     const auto = await layoutDevice(design, host.id);
     const elements = [...host.ports, ...host.bonds, ...host.bridges, ...host.vlans, ...host.vms];
-    const rowOf = (at: Record<string, { y: number }>) => (id: string) => [...new Set(elements.map((e) => at[e.id]!.y))].sort((a, b) => a - b).indexOf(at[id]!.y);
+    const rowOf = (at: Record<string, { y: number }>) => (id: string) =>
+      [...new Set(elements.map((e) => at[e.id]!.y))].sort((a, b) => a - b).indexOf(at[id]!.y);
     for (const e of elements) {
       expect(rowOf(imported)(e.id), e.id).toBe(rowOf(auto)(e.id));
     }

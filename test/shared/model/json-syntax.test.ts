@@ -44,7 +44,8 @@ describe('findJsonSyntaxError', () => {
       fc.property(fc.json(), edit, (json, change) => {
         expect(findJsonSyntaxError(json)).toBeUndefined();
         const at = ('drop' in change ? change.drop : change.insert) % (json.length + 1);
-        const text = 'drop' in change ? json.slice(0, at) + json.slice(at + 1) : json.slice(0, at) + change.char + json.slice(at);
+        const text =
+          'drop' in change ? json.slice(0, at) + json.slice(at + 1) : json.slice(0, at) + change.char + json.slice(at);
         expect(findJsonSyntaxError(text) === undefined).toBe(parses(text));
       }),
       { numRuns: 2000 },
@@ -57,7 +58,12 @@ describe('parseDesign on text that is not JSON', () => {
     const result = parseDesign('{\n  "format": "netloom/1",\n  "name": "lab"\n  "hosts": []\n}\n');
     expect(result).toEqual({
       ok: false,
-      problems: [{ path: '(document)', message: `not valid JSON: line 4, column 3: expected ',' or '}' after a property value: >>"hosts": []` }],
+      problems: [
+        {
+          path: '(document)',
+          message: `not valid JSON: line 4, column 3: expected ',' or '}' after a property value: >>"hosts": []`,
+        },
+      ],
     });
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { indexDesign } from '../../../shared/model/index-of.js';
-import { elementName, elementPhrase, elementTitle, hostInterfaces, KIND_ENTRIES, kindsOwnedBy } from '../../../shared/model/kinds/index.js';
+import {
+  elementName,
+  elementPhrase,
+  elementTitle,
+  hostInterfaces,
+  KIND_ENTRIES,
+  kindsOwnedBy,
+} from '../../../shared/model/kinds/index.js';
 import { exampleDesign } from '../../helpers/design.js';
 
 describe('kind registry', () => {
@@ -10,7 +17,8 @@ describe('kind registry', () => {
     expect(ids.size).toBe(KIND_ENTRIES.length);
     for (const kind of KIND_ENTRIES) {
       expect(kind.owner === 'design' || ids.has(kind.owner), `${kind.id} owner`).toBe(true);
-      for (const ref of kind.references ?? []) for (const to of ref.to) expect(ids.has(to), `${kind.id}.${ref.field} -> ${to}`).toBe(true);
+      for (const ref of kind.references ?? [])
+        for (const to of ref.to) expect(ids.has(to), `${kind.id}.${ref.field} -> ${to}`).toBe(true);
     }
     for (const owner of ['design', ...ids] as const) {
       const collections = kindsOwnedBy(owner as never).map((k) => k.collection);
@@ -19,7 +27,10 @@ describe('kind registry', () => {
   });
 
   it('gives link kinds and link id prefixes once each', () => {
-    const links = KIND_ENTRIES.flatMap((k) => [...(k.references ?? []).flatMap((r) => (r.link ? [r.link.kind] : [])), ...(k.link ? [k.link.kind] : [])]);
+    const links = KIND_ENTRIES.flatMap((k) => [
+      ...(k.references ?? []).flatMap((r) => (r.link ? [r.link.kind] : [])),
+      ...(k.link ? [k.link.kind] : []),
+    ]);
     const prefixes = KIND_ENTRIES.flatMap((k) => (k.references ?? []).flatMap((r) => (r.link ? [r.link.prefix] : [])));
     expect(new Set(links).size).toBe(links.length);
     expect(new Set(prefixes).size).toBe(prefixes.length);
@@ -40,6 +51,8 @@ describe('kind registry', () => {
 
   it('lists a host’s interfaces as ports, bonds, bridges, VLAN interfaces', () => {
     const host = exampleDesign().hosts[0]!;
-    expect(hostInterfaces(host).map((i) => i.id)).toEqual([...host.ports, ...host.bonds, ...host.bridges, ...host.vlans].map((i) => i.id));
+    expect(hostInterfaces(host).map((i) => i.id)).toEqual(
+      [...host.ports, ...host.bonds, ...host.bridges, ...host.vlans].map((i) => i.id),
+    );
   });
 });

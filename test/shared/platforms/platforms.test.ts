@@ -14,14 +14,17 @@ describe('platform registry', () => {
     }
   });
 
-  it.each(PLATFORMS)('exports a %s host with exactly the targets its platform names (those with something to write)', (id) => {
-    const json = exampleJson();
-    json.hosts[0].platform = id;
-    json.firewall = { options: { enable: true } };
-    const result = parseDesign(JSON.stringify(json));
-    if (!result.ok) throw new Error(JSON.stringify(result.problems));
-    const host = result.design.hosts[0]!;
-    expect(host.vms.length).toBeGreaterThan(0);
-    expect(renderDevice(result.design, host.id).map((f) => f.target)).toEqual(PLATFORM_REGISTRY[id].targets);
-  });
+  it.each(PLATFORMS)(
+    'exports a %s host with exactly the targets its platform names (those with something to write)',
+    (id) => {
+      const json = exampleJson();
+      json.hosts[0].platform = id;
+      json.firewall = { options: { enable: true } };
+      const result = parseDesign(JSON.stringify(json));
+      if (!result.ok) throw new Error(JSON.stringify(result.problems));
+      const host = result.design.hosts[0]!;
+      expect(host.vms.length).toBeGreaterThan(0);
+      expect(renderDevice(result.design, host.id).map((f) => f.target)).toEqual(PLATFORM_REGISTRY[id].targets);
+    },
+  );
 });

@@ -19,7 +19,10 @@ describe('parseBondingProc under random input', () => {
   });
 
   it('never throws on truncated samples', () => {
-    fc.assert(fc.property(fc.nat({ max: SAMPLE.length }), (cut) => checkResult(SAMPLE.slice(0, cut))), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.nat({ max: SAMPLE.length }), (cut) => checkResult(SAMPLE.slice(0, cut))),
+      { numRuns: 2000 },
+    );
   });
 
   it('never throws on samples with lines shuffled, dropped, duplicated or mangled', () => {

@@ -35,12 +35,21 @@ const SAMPLES: Record<string, (info: BondingInfo) => { health: Health; reasons?:
     expect(info.mode).toBe('802.3ad');
     expect(info.xmitHashPolicy).toBe('layer2+3');
     expect(info.lacp?.rate).toBe('slow');
-    expect(info.lacp?.activeAggregator).toEqual({ id: 3, ports: 2, actorKey: 17, partnerKey: 16385, partnerMac: '00:22:67:00:11:22' });
+    expect(info.lacp?.activeAggregator).toEqual({
+      id: 3,
+      ports: 2,
+      actorKey: 17,
+      partnerKey: 16385,
+      partnerMac: '00:22:67:00:11:22',
+    });
     expect(slaves(info)).toEqual(['eth0', 'eth1', 'eth2', 'eth3']);
     expect(aggregators(info)).toEqual([2, 2, 3, 3]);
     return {
       health: 'degraded',
-      reasons: [/split across aggregators 2 \(eth0, eth1\) and 3 \(eth2, eth3\)/, /not in the active aggregator 3: eth0, eth1/],
+      reasons: [
+        /split across aggregators 2 \(eth0, eth1\) and 3 \(eth2, eth3\)/,
+        /not in the active aggregator 3: eth0, eth1/,
+      ],
     };
   },
   'augeas__test_procnetbonding.aug.bondingtxt.balance-rr.driver-2.6.1.txt': (info) => {
@@ -78,7 +87,10 @@ const SAMPLES: Record<string, (info: BondingInfo) => { health: Health; reasons?:
   'insights-core__test_bond.py.BONDINFO_1.balance-rr.txt': (info) => {
     expect(info.mode).toBe('balance-rr');
     expect(slaves(info)).toEqual(['eno1', 'eno2']);
-    expect(info.slaves.map((s) => [s.speedMbps, s.duplex, s.queueId])).toEqual([[1000, 'full', 0], [1000, 'full', 0]]);
+    expect(info.slaves.map((s) => [s.speedMbps, s.duplex, s.queueId])).toEqual([
+      [1000, 'full', 0],
+      [1000, 'full', 0],
+    ]);
     return { health: 'ok' };
   },
   'insights-core__test_bond.py.BONDINFO_MODE_2.balance-xor.txt': (info) => {
@@ -94,7 +106,10 @@ const SAMPLES: Record<string, (info: BondingInfo) => { health: Health; reasons?:
     expect(info.lacp?.activeAggregator).toMatchObject({ id: 3, ports: 1, partnerMac: '00:00:00:00:00:00' });
     expect(slaves(info)).toEqual(['eth1', 'eth2']);
     expect(aggregators(info)).toEqual([3, 2]);
-    return { health: 'degraded', reasons: [/split across aggregators 2 \(eth2\) and 3 \(eth1\)/, /partner MAC is 00:00:00:00:00:00/] };
+    return {
+      health: 'degraded',
+      reasons: [/split across aggregators 2 \(eth2\) and 3 \(eth1\)/, /partner MAC is 00:00:00:00:00:00/],
+    };
   },
   'insights-core__test_bond.py.BONDINFO_MODE_5.active-backup.primary-none.txt': (info) => {
     expect(info.mode).toBe('active-backup');
@@ -113,14 +128,32 @@ const SAMPLES: Record<string, (info: BondingInfo) => { health: Health; reasons?:
   'insights-core__test_bond.py.BOND_MODE_4.802.3ad.lacp-details.slave-down.txt': (info) => {
     expect(info.mode).toBe('802.3ad');
     expect(info.updelayMs).toBe(2000);
-    expect(info.lacp).toMatchObject({ rate: 'slow', minLinks: 0, adSelect: 'stable', systemPriority: 65535, systemMac: '08:00:27:99:a3:6b' });
-    expect(info.lacp?.activeAggregator).toEqual({ id: 1, ports: 1, actorKey: 9, partnerKey: 1, partnerMac: '00:00:00:00:00:00' });
+    expect(info.lacp).toMatchObject({
+      rate: 'slow',
+      minLinks: 0,
+      adSelect: 'stable',
+      systemPriority: 65535,
+      systemMac: '08:00:27:99:a3:6b',
+    });
+    expect(info.lacp?.activeAggregator).toEqual({
+      id: 1,
+      ports: 1,
+      actorKey: 9,
+      partnerKey: 1,
+      partnerMac: '00:00:00:00:00:00',
+    });
     expect(slaves(info)).toEqual(['enp0s9', 'enp0s8']);
     expect(mii(info)).toEqual(['up', 'down']);
     expect(aggregators(info)).toEqual([1, 2]);
     const [s9, s8] = info.slaves;
     expect(s9!.actor).toMatchObject({ key: 9, portNumber: 1, portState: { value: 77 } });
-    expect(s9!.actor!.portState!.bits).toMatchObject({ active: true, aggregating: true, in_sync: true, defaulted: true, collecting: false });
+    expect(s9!.actor!.portState!.bits).toMatchObject({
+      active: true,
+      aggregating: true,
+      in_sync: true,
+      defaulted: true,
+      collecting: false,
+    });
     expect(s9!.partner).toMatchObject({ systemMac: '00:00:00:00:00:00', key: 1, portState: { value: 1 } });
     expect([s9!.actorChurn, s9!.partnerChurn, s9!.partnerChurnedCount]).toEqual(['none', 'churned', 1]);
     expect(s8!.speedMbps).toBeNull();
@@ -130,7 +163,12 @@ const SAMPLES: Record<string, (info: BondingInfo) => { health: Health; reasons?:
     expect(s8!.actorChurn).toBe('churned');
     return {
       health: 'degraded',
-      reasons: [/enp0s8 MII status is down/, /split across aggregators/, /enp0s9 partner is defaulted/, /enp0s8 actor churned/],
+      reasons: [
+        /enp0s8 MII status is down/,
+        /split across aggregators/,
+        /enp0s9 partner is defaulted/,
+        /enp0s8 actor churned/,
+      ],
     };
   },
   'libtpa__test_unit_bonding.txt': (info) => {
@@ -140,7 +178,10 @@ const SAMPLES: Record<string, (info: BondingInfo) => { health: Health; reasons?:
     expect(info.lacp?.activeAggregator).toMatchObject({ id: 1, ports: 2, partnerMac: '00:00:5e:00:01:bd' });
     expect(slaves(info)).toEqual(['eth1', 'eth0']);
     expect(mii(info)).toEqual(['down', 'up']);
-    expect(info.slaves.map((s) => [s.actor?.portState?.value, s.partner?.portState?.value])).toEqual([[63, 63], [63, 63]]);
+    expect(info.slaves.map((s) => [s.actor?.portState?.value, s.partner?.portState?.value])).toEqual([
+      [63, 63],
+      [63, 63],
+    ]);
     expect(info.slaves[0]!.partner).toMatchObject({ key: 9, portNumber: 238, systemPriority: 200 });
     expect(info.slaves.map((s) => s.speedMbps)).toEqual([100000, 100000]);
     return { health: 'degraded', reasons: [/eth1 MII status is down/] };
@@ -149,7 +190,10 @@ const SAMPLES: Record<string, (info: BondingInfo) => { health: Health; reasons?:
     expect(info.mode).toBe('802.3ad');
     expect(info.lacp).toMatchObject({ rate: 'fast', adSelect: 'stable', activeAggregator: null });
     expect(aggregators(info)).toEqual([null, null]);
-    return { health: 'degraded', reasons: [/has no active aggregator/, /eth1 has no aggregator/, /eth2 has no aggregator/] };
+    return {
+      health: 'degraded',
+      reasons: [/has no active aggregator/, /eth1 has no aggregator/, /eth2 has no aggregator/],
+    };
   },
   'telegraf__bond_test.go.sampleTestAB.active-backup.eth3-down.txt': (info) => {
     expect(info.mode).toBe('active-backup');
@@ -193,16 +237,21 @@ describe('parseBondingProc on every corpus sample', () => {
   }
 
   it('skips the stray bare "Speed" line of the v3.2.4 sample with a warning naming its line', () => {
-    const result = parseBondingProc(readCorpus('bonding/insights-core__test_bond.py.BONDINFO_MODE_4.802.3ad.old-driver-v3.2.4.txt'));
+    const result = parseBondingProc(
+      readCorpus('bonding/insights-core__test_bond.py.BONDINFO_MODE_4.802.3ad.old-driver-v3.2.4.txt'),
+    );
     expect(result.ok && result.warnings).toEqual([{ line: 31, message: 'skipped "Speed": not a "key: value" line' }]);
   });
 
   it('refuses the corrupt fragment with an error naming line 1', () => {
-    const result = parseBondingProc(readCorpus('bonding/insights-core__test_bond.py.BONDINFO_CORRUPT.corrupt-fragment.txt'));
+    const result = parseBondingProc(
+      readCorpus('bonding/insights-core__test_bond.py.BONDINFO_CORRUPT.corrupt-fragment.txt'),
+    );
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error).toEqual({
       line: 1,
-      message: 'expected "Ethernet Channel Bonding Driver: …" or "Bonding Mode: …", found "Link Failure Count: 0": not a /proc/net/bonding file',
+      message:
+        'expected "Ethernet Channel Bonding Driver: …" or "Bonding Mode: …", found "Link Failure Count: 0": not a /proc/net/bonding file',
     });
   });
 });

@@ -6,12 +6,17 @@
 
 type Json = Record<string, unknown>;
 
-export function physical(ifname: string, options: { up?: boolean; master?: string; slave?: Json; mtu?: number; address?: string } = {}): Json {
+export function physical(
+  ifname: string,
+  options: { up?: boolean; master?: string; slave?: Json; mtu?: number; address?: string } = {},
+): Json {
   const up = options.up ?? true;
   return {
     ifindex: 2,
     ifname,
-    flags: up ? ['BROADCAST', 'MULTICAST', ...(options.master ? ['SLAVE'] : []), 'UP', 'LOWER_UP'] : ['NO-CARRIER', 'BROADCAST', 'MULTICAST', 'UP'],
+    flags: up
+      ? ['BROADCAST', 'MULTICAST', ...(options.master ? ['SLAVE'] : []), 'UP', 'LOWER_UP']
+      : ['NO-CARRIER', 'BROADCAST', 'MULTICAST', 'UP'],
     mtu: options.mtu ?? 1500,
     qdisc: 'mq',
     operstate: up ? 'UP' : 'DOWN',
@@ -37,12 +42,17 @@ export function lacpSlave(aggregator: number, actor = 63, partner = 63, mii = 'U
   };
 }
 
-export function bondLink(ifname: string, options: { up?: boolean; mode?: string; aggregator?: number; partnerMac?: string; mtu?: number } = {}): Json {
+export function bondLink(
+  ifname: string,
+  options: { up?: boolean; mode?: string; aggregator?: number; partnerMac?: string; mtu?: number } = {},
+): Json {
   const up = options.up ?? true;
   return {
     ifindex: 10,
     ifname,
-    flags: up ? ['BROADCAST', 'MULTICAST', 'MASTER', 'UP', 'LOWER_UP'] : ['NO-CARRIER', 'BROADCAST', 'MULTICAST', 'MASTER', 'UP'],
+    flags: up
+      ? ['BROADCAST', 'MULTICAST', 'MASTER', 'UP', 'LOWER_UP']
+      : ['NO-CARRIER', 'BROADCAST', 'MULTICAST', 'MASTER', 'UP'],
     mtu: options.mtu ?? 1500,
     operstate: up ? 'UP' : 'DOWN',
     master: ifname === 'bond0' ? 'vmbr0' : 'vmbr1',
@@ -64,7 +74,13 @@ export function bondLink(ifname: string, options: { up?: boolean; mode?: string;
         ad_lacp_active: 'on',
         ad_lacp_rate: 'fast',
         ad_select: 'stable',
-        ad_info: { aggregator: options.aggregator ?? 1, num_ports: 2, actor_key: 9, partner_key: 1000, partner_mac: options.partnerMac ?? 'f8:b1:56:00:00:01' },
+        ad_info: {
+          aggregator: options.aggregator ?? 1,
+          num_ports: 2,
+          actor_key: 9,
+          partner_key: 1000,
+          partner_mac: options.partnerMac ?? 'f8:b1:56:00:00:01',
+        },
       },
     },
   };
@@ -104,17 +120,34 @@ export function ms01Addresses(vmbr0 = ['10.2.200.30/24']): Json[] {
     {
       ifname: 'vmbr0',
       addr_info: [
-        ...vmbr0.map((cidr) => ({ family: 'inet', local: cidr.split('/')[0], prefixlen: Number(cidr.split('/')[1]), scope: 'global' })),
+        ...vmbr0.map((cidr) => ({
+          family: 'inet',
+          local: cidr.split('/')[0],
+          prefixlen: Number(cidr.split('/')[1]),
+          scope: 'global',
+        })),
         { family: 'inet6', local: 'fe80::5a47:caff:fe00:1', prefixlen: 64, scope: 'link' },
       ],
     },
   ];
 }
 
-export const MS01_SYSFS = ['lo ? ?', 'enp88s0 2500 full', 'enp91s0 2500 full', 'enp3s0f0np0 10000 full', 'enp3s0f1np1 10000 full', 'bond0 5000 full', 'bond1 20000 full', 'vmbr0 ? ?', 'vmbr1 ? ?'];
+export const MS01_SYSFS = [
+  'lo ? ?',
+  'enp88s0 2500 full',
+  'enp91s0 2500 full',
+  'enp3s0f0np0 10000 full',
+  'enp3s0f1np1 10000 full',
+  'bond0 5000 full',
+  'bond1 20000 full',
+  'vmbr0 ? ?',
+  'vmbr1 ? ?',
+];
 
 /** The status script's output for ms01, as the poller receives it. */
-export function scriptOutput(parts: { links?: Json[]; addresses?: Json[]; sysfs?: string[]; bonding?: Record<string, string> } = {}): string {
+export function scriptOutput(
+  parts: { links?: Json[]; addresses?: Json[]; sysfs?: string[]; bonding?: Record<string, string> } = {},
+): string {
   const bonding = Object.entries(parts.bonding ?? {}).flatMap(([name, text]) => [`@@netloom bonding ${name}`, text]);
   return [
     ...bonding,

@@ -7,16 +7,31 @@ import { lacpSlave, ms01Addresses, ms01Links, physical } from './fixtures.js';
 
 describe('parseIpLink', () => {
   it('reads flags, operstate, MTU, master and the bond keys of master and slaves', () => {
-    const result = parseIpLink(JSON.stringify(ms01Links({ enp91s0: physical('enp91s0', { up: false, master: 'bond0', slave: lacpSlave(1, 69, 1, 'DOWN') }) })));
+    const result = parseIpLink(
+      JSON.stringify(
+        ms01Links({ enp91s0: physical('enp91s0', { up: false, master: 'bond0', slave: lacpSlave(1, 69, 1, 'DOWN') }) }),
+      ),
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const bond0 = result.value.get('bond0')!;
     expect(bond0).toMatchObject({ kind: 'bond', operstate: 'UP', mtu: 1500 });
-    expect(bond0.bond).toMatchObject({ mode: '802.3ad', xmitHashPolicy: 'layer3+4', lacpRate: 'fast', minLinks: 0, adInfo: { aggregator: 1, partnerMac: 'f8:b1:56:00:00:01' } });
+    expect(bond0.bond).toMatchObject({
+      mode: '802.3ad',
+      xmitHashPolicy: 'layer3+4',
+      lacpRate: 'fast',
+      minLinks: 0,
+      adInfo: { aggregator: 1, partnerMac: 'f8:b1:56:00:00:01' },
+    });
     const down = result.value.get('enp91s0')!;
     expect(down).toMatchObject({ operstate: 'DOWN', master: 'bond0' });
     expect(down.flags).not.toContain('LOWER_UP');
-    expect(down.bondSlave).toMatchObject({ miiStatus: 'DOWN', aggregatorId: 1, actorState: { value: 69 }, partnerState: { value: 1 } });
+    expect(down.bondSlave).toMatchObject({
+      miiStatus: 'DOWN',
+      aggregatorId: 1,
+      actorState: { value: 69 },
+      partnerState: { value: 1 },
+    });
     expect(down.bondSlave!.actorState!.bits.defaulted).toBe(true);
   });
 
@@ -30,10 +45,19 @@ describe('parseIpLink', () => {
   it('names the JSON path of a value of the wrong type', () => {
     const links = ms01Links();
     (links[1] as any).linkinfo.info_slave_data.ad_actor_oper_port_state = 'sixty-three';
-    expect(parseIpLink(JSON.stringify(links))).toMatchObject({ ok: false, error: { path: '[1].linkinfo.info_slave_data.ad_actor_oper_port_state' } });
+    expect(parseIpLink(JSON.stringify(links))).toMatchObject({
+      ok: false,
+      error: { path: '[1].linkinfo.info_slave_data.ad_actor_oper_port_state' },
+    });
     expect(parseIpLink('[{"ifname": 3}]')).toMatchObject({ ok: false, error: { path: '[0].ifname' } });
-    expect(parseIpLink('{"ifname": "eth0"}')).toMatchObject({ ok: false, error: { message: 'expected a JSON array of links' } });
-    expect(parseIpLink('Device "bond9" does not exist.')).toMatchObject({ ok: false, error: { message: /not valid JSON/ } });
+    expect(parseIpLink('{"ifname": "eth0"}')).toMatchObject({
+      ok: false,
+      error: { message: 'expected a JSON array of links' },
+    });
+    expect(parseIpLink('Device "bond9" does not exist.')).toMatchObject({
+      ok: false,
+      error: { message: /not valid JSON/ },
+    });
   });
 });
 
@@ -47,7 +71,10 @@ describe('parseIpAddr', () => {
   });
 
   it('refuses what is not an address list', () => {
-    expect(parseIpAddr('[{"ifname": "x", "addr_info": [{"prefixlen": 999}]}]')).toMatchObject({ ok: false, error: { path: '[0].addr_info[0].prefixlen' } });
+    expect(parseIpAddr('[{"ifname": "x", "addr_info": [{"prefixlen": 999}]}]')).toMatchObject({
+      ok: false,
+      error: { path: '[0].addr_info[0].prefixlen' },
+    });
   });
 });
 

@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { decodeLacpState, describeLacpState, missingForwardingBits, setLacpBits } from '../../../shared/status/lacp-state.js';
+import {
+  decodeLacpState,
+  describeLacpState,
+  missingForwardingBits,
+  setLacpBits,
+} from '../../../shared/status/lacp-state.js';
 
 describe('LACP port state', () => {
   it('decodes 63 as a healthy fast-rate member', () => {
     const state = decodeLacpState(63)!;
-    expect(setLacpBits(state)).toEqual(['active', 'short_timeout', 'aggregating', 'in_sync', 'collecting', 'distributing']);
+    expect(setLacpBits(state)).toEqual([
+      'active',
+      'short_timeout',
+      'aggregating',
+      'in_sync',
+      'collecting',
+      'distributing',
+    ]);
     expect(describeLacpState(state)).toBe('63: active, short timeout, aggregating, in sync, collecting, distributing');
     expect(missingForwardingBits(state)).toEqual([]);
   });

@@ -21,7 +21,13 @@ function parse(text: string): OvsBondInfo[] {
 describe('ovs-appctl bond/show', () => {
   it('reads every bond of OVS 3.x output, its LACP status and members', () => {
     const [bond0, bond1] = parse(OVS3_TWO_BONDS);
-    expect(bond0).toMatchObject({ name: 'bond0', mode: 'balance-tcp', lacpStatus: 'negotiated', lacpFallbackAb: false, updelayMs: 0 });
+    expect(bond0).toMatchObject({
+      name: 'bond0',
+      mode: 'balance-tcp',
+      lacpStatus: 'negotiated',
+      lacpFallbackAb: false,
+      updelayMs: 0,
+    });
     expect(bond0!.activeMac).toEqual({ mac: '3c:ec:ef:10:20:31', member: 'enp1s0f1' });
     expect(bond0!.members.map((m) => [m.name, m.enabled, m.active, m.mayEnable])).toEqual([
       ['enp1s0f0', true, false, true],
@@ -36,7 +42,11 @@ describe('ovs-appctl bond/show', () => {
 
   it('reads the slave records of OVS before 2.16', () => {
     const [bond] = parse(OVS2_LACP_CONFIGURED);
-    expect(bond).toMatchObject({ mode: 'balance-tcp', lacpStatus: 'configured', activeMac: { mac: '00:00:00:00:00:00', member: null } });
+    expect(bond).toMatchObject({
+      mode: 'balance-tcp',
+      lacpStatus: 'configured',
+      activeMac: { mac: '00:00:00:00:00:00', member: null },
+    });
     expect(bond!.members.map((m) => [m.name, m.enabled, m.delayExpiresInMs])).toEqual([
       ['eth2', false, undefined],
       ['eth3', false, 900],
@@ -49,7 +59,10 @@ describe('ovs-appctl bond/show', () => {
 
   it('names the line of a value it cannot read, and refuses text that is not bond/show', () => {
     const bad = parseOvsBondShow(OVS3_TWO_BONDS.replace('lacp_status: negotiated', 'lacp_status: maybe'));
-    expect(bad).toEqual({ ok: false, error: { line: 9, message: 'lacp_status: expected negotiated or configured or off, found "maybe"' } });
+    expect(bad).toEqual({
+      ok: false,
+      error: { line: 9, message: 'lacp_status: expected negotiated or configured or off, found "maybe"' },
+    });
     const other = parseOvsBondShow('Ethernet Channel Bonding Driver: v6.8.0\n');
     expect(other.ok).toBe(false);
     if (!other.ok) expect(other.error.message).toMatch(/not ovs-appctl bond\/show output/);
@@ -64,7 +77,10 @@ describe('ovs-appctl bond/show', () => {
 describe('OVS bond health', () => {
   it('is ok for a negotiated LACP bond with every member enabled', () => {
     const [bond0] = parse(OVS3_TWO_BONDS);
-    expect(evaluateBond('bond0', bondFromOvs(bond0!), { members: ['enp1s0f0', 'enp1s0f1'] })).toEqual({ health: 'ok', reasons: [] });
+    expect(evaluateBond('bond0', bondFromOvs(bond0!), { members: ['enp1s0f0', 'enp1s0f1'] })).toEqual({
+      health: 'ok',
+      reasons: [],
+    });
   });
 
   it('is degraded with a disabled member, and names a designed member OVS does not have', () => {
@@ -78,12 +94,19 @@ describe('OVS bond health', () => {
     const [bond] = parse(OVS2_LACP_CONFIGURED);
     const { health, reasons } = evaluateBond('bond0', bondFromOvs(bond!));
     expect(health).toBe('down');
-    expect(reasons).toContain('bond0 has LACP configured but no partner negotiated it, so it sends nothing (lacp_fallback_ab is off)');
+    expect(reasons).toContain(
+      'bond0 has LACP configured but no partner negotiated it, so it sends nothing (lacp_fallback_ab is off)',
+    );
     expect(reasons).toContain('bond0 has no enabled member');
   });
 
   it('is degraded when LACP is not negotiated but lacp_fallback_ab keeps it sending', () => {
-    const [bond] = parse(OVS3_TWO_BONDS.replace('lacp_status: negotiated\nlacp_fallback_ab: false', 'lacp_status: configured\nlacp_fallback_ab: true'));
+    const [bond] = parse(
+      OVS3_TWO_BONDS.replace(
+        'lacp_status: negotiated\nlacp_fallback_ab: false',
+        'lacp_status: configured\nlacp_fallback_ab: true',
+      ),
+    );
     const { health, reasons } = evaluateBond('bond0', bondFromOvs(bond!));
     expect(health).toBe('degraded');
     expect(reasons).toEqual(['bond0 has LACP configured but no partner negotiated it; it fell back to active-backup']);

@@ -32,10 +32,26 @@ function mangle(text: string, next: () => number): string {
 }
 
 const SAMPLES: [string, (text: string) => Parsed<unknown>, string][] = [
-  ['OS6 show interfaces status', parseOs6InterfacesStatus, readCorpus('switch/dellemc.os6__fixtures_show_interfaces_status.os6.txt')],
-  ['OS6 show interfaces port-channel', parseOs6PortChannels, readFileSync(new URL('__fixtures__/os6-show-interfaces-port-channel.txt', import.meta.url), 'utf8')],
-  ['IOS show etherchannel summary', parseEtherchannelSummary, readCorpus('switch/genieparser__iosxe_ShowEtherchannelSummary_golden_output_3.ios.txt')],
-  ['IOS show lacp neighbor', parseLacpNeighbors, readCorpus('switch/genieparser__iosxe_ShowLacpNeighbor_golden_output.ios.txt')],
+  [
+    'OS6 show interfaces status',
+    parseOs6InterfacesStatus,
+    readCorpus('switch/dellemc.os6__fixtures_show_interfaces_status.os6.txt'),
+  ],
+  [
+    'OS6 show interfaces port-channel',
+    parseOs6PortChannels,
+    readFileSync(new URL('__fixtures__/os6-show-interfaces-port-channel.txt', import.meta.url), 'utf8'),
+  ],
+  [
+    'IOS show etherchannel summary',
+    parseEtherchannelSummary,
+    readCorpus('switch/genieparser__iosxe_ShowEtherchannelSummary_golden_output_3.ios.txt'),
+  ],
+  [
+    'IOS show lacp neighbor',
+    parseLacpNeighbors,
+    readCorpus('switch/genieparser__iosxe_ShowLacpNeighbor_golden_output.ios.txt'),
+  ],
 ];
 
 describe('switch show parsers never throw', () => {

@@ -30,12 +30,41 @@ describe('OS6 show interfaces status', () => {
       mode: 'trunk',
       vlans: '(1),2-4096',
     });
-    expect(status.ports[1]).toMatchObject({ port: 'Te1/0/2', description: 'to_NIC_1', link: 'up', mode: 'access', vlans: '99' });
-    expect(status.ports[2]).toMatchObject({ port: 'Te1/0/3', description: undefined, link: 'down', duplex: null, speedMbps: null, vlans: '1' });
+    expect(status.ports[1]).toMatchObject({
+      port: 'Te1/0/2',
+      description: 'to_NIC_1',
+      link: 'up',
+      mode: 'access',
+      vlans: '99',
+    });
+    expect(status.ports[2]).toMatchObject({
+      port: 'Te1/0/3',
+      description: undefined,
+      link: 'down',
+      duplex: null,
+      speedMbps: null,
+      vlans: '1',
+    });
     expect(status.ports.find((p) => p.port === 'Te1/0/22')?.vlans).toBe('100');
-    expect(status.ports.find((p) => p.port === 'Fo1/1/1')).toMatchObject({ link: 'detach', duplex: null, speedMbps: null, autoNegotiation: null, flowControl: null, mode: undefined });
-    expect(status.ports.find((p) => p.port === 'Fo1/1/2')).toMatchObject({ link: 'down', duplex: 'full', speedMbps: 40000, autoNegotiation: false, mode: 'access' });
-    expect(status.ports.filter((p) => p.link === 'detach').map((p) => p.port)).toEqual(['Fo1/1/1', ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => `Te1/1/${n}`)]);
+    expect(status.ports.find((p) => p.port === 'Fo1/1/1')).toMatchObject({
+      link: 'detach',
+      duplex: null,
+      speedMbps: null,
+      autoNegotiation: null,
+      flowControl: null,
+      mode: undefined,
+    });
+    expect(status.ports.find((p) => p.port === 'Fo1/1/2')).toMatchObject({
+      link: 'down',
+      duplex: 'full',
+      speedMbps: 40000,
+      autoNegotiation: false,
+      mode: 'access',
+    });
+    expect(status.ports.filter((p) => p.link === 'detach').map((p) => p.port)).toEqual([
+      'Fo1/1/1',
+      ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => `Te1/1/${n}`),
+    ]);
     expect(status.portChannels).toEqual([]);
   });
 
@@ -47,16 +76,29 @@ describe('OS6 show interfaces status', () => {
       'Po8     ms01 bond0                     Up      T  (240),1-239,241-4093',
       'Po9                                    Down    A  1',
     ].join('\n');
-    expect(valueOf(parseOs6InterfacesStatus(`Port      Description     Duplex Speed   Neg  Link   Flow  M  VLAN\n--------- --------------- ------ ------- ---- ------ ----- -- ----\n\n${text}`)).portChannels).toEqual([
+    expect(
+      valueOf(
+        parseOs6InterfacesStatus(
+          `Port      Description     Duplex Speed   Neg  Link   Flow  M  VLAN\n--------- --------------- ------ ------- ---- ------ ----- -- ----\n\n${text}`,
+        ),
+      ).portChannels,
+    ).toEqual([
       { line: 7, portChannel: 8, description: 'ms01 bond0', link: 'up', mode: 'trunk', vlans: '(240),1-239,241-4093' },
       { line: 8, portChannel: 9, description: undefined, link: 'down', mode: 'access', vlans: '1' },
     ]);
   });
 
   it('names the line of a value it cannot read', () => {
-    const text = 'Port      Description     Duplex Speed   Neg  Link   Flow  M  VLAN\n--------- --------------- ------ ------- ---- ------ ----- -- ----\nTe1/0/1                   Full   fast    Auto Up     Off   T  1\n';
-    expect(parseOs6InterfacesStatus(text)).toEqual({ ok: false, error: { line: 3, message: 'speed "fast" is not a number of Mb/s, Unknown or N/A' } });
-    expect(parseOs6InterfacesStatus('% Invalid input detected at \'^\' marker.\n')).toMatchObject({ ok: false, error: { message: expect.stringMatching(/no port table/) } });
+    const text =
+      'Port      Description     Duplex Speed   Neg  Link   Flow  M  VLAN\n--------- --------------- ------ ------- ---- ------ ----- -- ----\nTe1/0/1                   Full   fast    Auto Up     Off   T  1\n';
+    expect(parseOs6InterfacesStatus(text)).toEqual({
+      ok: false,
+      error: { line: 3, message: 'speed "fast" is not a number of Mb/s, Unknown or N/A' },
+    });
+    expect(parseOs6InterfacesStatus("% Invalid input detected at '^' marker.\n")).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/no port table/) },
+    });
   });
 });
 
@@ -87,17 +129,24 @@ describe('OS6 show interfaces port-channel', () => {
   });
 
   it('names the line of a bad row', () => {
-    const text = 'Channel   Ports        Ch-Type  Hash Type  Min-links  Local Prf\n-------   -----------  -------  ---------  ---------  ---------\nPo1       Te1/0/1      Dynamic  7          1          Disabled\n';
-    expect(parseOs6PortChannels(text)).toEqual({ ok: false, error: { line: 3, message: 'member "Te1/0/1" comes before "Active:" or "Inactive:"' } });
+    const text =
+      'Channel   Ports        Ch-Type  Hash Type  Min-links  Local Prf\n-------   -----------  -------  ---------  ---------  ---------\nPo1       Te1/0/1      Dynamic  7          1          Disabled\n';
+    expect(parseOs6PortChannels(text)).toEqual({
+      ok: false,
+      error: { line: 3, message: 'member "Te1/0/1" comes before "Active:" or "Inactive:"' },
+    });
   });
 });
 
 describe('IOS show etherchannel summary', () => {
   const parse = (file: string): EtherchannelSummary => valueOf(parseEtherchannelSummary(readCorpus(`switch/${file}`)));
-  const members = (s: EtherchannelSummary, group: number) => s.groups.find((g) => g.group === group)!.members.map((m) => `${m.port}:${m.state}`);
+  const members = (s: EtherchannelSummary, group: number) =>
+    s.groups.find((g) => g.group === group)!.members.map((m) => `${m.port}:${m.state}`);
 
   it('reads golden output 1 (tab-separated, spelled-out flags)', () => {
-    const result = parseEtherchannelSummary(readCorpus('switch/genieparser__iosxe_ShowEtherchannelSummary_golden_output.ios.txt'));
+    const result = parseEtherchannelSummary(
+      readCorpus('switch/genieparser__iosxe_ShowEtherchannelSummary_golden_output.ios.txt'),
+    );
     expect(result.ok && result.warnings).toEqual([]);
     const s = valueOf(result);
     expect(s.channelGroupsInUse).toBe(2);
@@ -121,13 +170,24 @@ describe('IOS show etherchannel summary', () => {
       [4, 'RD', 'layer3', false, 'lacp', 2],
       [5, 'RD', 'layer3', false, 'lacp', 2],
     ]);
-    expect(members(s, 3)).toEqual(['Te2/0/1:bundled', 'Te2/0/2:down', 'Te2/0/3:suspended', 'Te3/0/1:suspended', 'Te3/0/2:down', 'Te3/0/3:bundled']);
+    expect(members(s, 3)).toEqual([
+      'Te2/0/1:bundled',
+      'Te2/0/2:down',
+      'Te2/0/3:suspended',
+      'Te3/0/1:suspended',
+      'Te3/0/2:down',
+      'Te3/0/3:bundled',
+    ]);
     expect(members(s, 4)).toEqual(['Fi1/0/5:down', 'Gi4/0/5:down']);
   });
 
   it('names the line of a member it cannot read', () => {
-    const text = 'Group  Port-channel  Protocol    Ports\n------+-------------+-----------+------\n1      Po1(SU)        LACP        Gi1/0/1(P) Gi1/0/2(Q)\n';
-    expect(parseEtherchannelSummary(text)).toEqual({ ok: false, error: { line: 3, message: 'member Gi1/0/2 has flags "Q", none of which is a state letter' } });
+    const text =
+      'Group  Port-channel  Protocol    Ports\n------+-------------+-----------+------\n1      Po1(SU)        LACP        Gi1/0/1(P) Gi1/0/2(Q)\n';
+    expect(parseEtherchannelSummary(text)).toEqual({
+      ok: false,
+      error: { line: 3, message: 'member Gi1/0/2 has flags "Q", none of which is a state letter' },
+    });
   });
 });
 
@@ -143,14 +203,28 @@ describe('IOS show lacp neighbor', () => {
       [2, 'Gi5', 'slow', false, 1],
       [2, 'Gi6', 'slow', false, 0],
     ]);
-    expect(neighbors[0]).toMatchObject({ line: 11, portPriority: 32768, systemMac: '00:1e:49:ff:a3:e6', adminKey: 0, operKey: 1, portNumber: 1 });
+    expect(neighbors[0]).toMatchObject({
+      line: 11,
+      portPriority: 32768,
+      systemMac: '00:1e:49:ff:a3:e6',
+      adminKey: 0,
+      operKey: 1,
+      portNumber: 1,
+    });
     expect(neighbors[0]!.state.value).toBe(0x3d);
-    expect(neighbors[0]!.state.bits).toMatchObject({ active: true, aggregating: true, in_sync: true, collecting: true, distributing: true, short_timeout: false });
+    expect(neighbors[0]!.state.bits).toMatchObject({
+      active: true,
+      aggregating: true,
+      in_sync: true,
+      collecting: true,
+      distributing: true,
+      short_timeout: false,
+    });
     expect(neighbors[2]!.state.bits).toMatchObject({ active: false, in_sync: true });
     expect(neighbors[2]!.operKey).toBe(2);
   });
 
   it('refuses text that is not the command output', () => {
-    expect(parseLacpNeighbors('% Invalid input detected at \'^\' marker.')).toMatchObject({ ok: false });
+    expect(parseLacpNeighbors("% Invalid input detected at '^' marker.")).toMatchObject({ ok: false });
   });
 });

@@ -12,13 +12,49 @@ const HANG_MS = 5_000;
 
 const word = fc.oneof(
   fc.constantFrom(
-    'interface', 'vlan', 'name', 'hostname', 'exit', 'end', '!', 'description', 'switchport', 'mode', 'trunk', 'access', 'allowed', 'native',
-    'add', 'remove', 'except', 'all', 'none', 'channel-group', 'active', 'on', 'mtu', 'port-channel', 'Te1/0/1', 'Gi1/0/48', 'TenGigabitEthernet1/0/17',
-    '1', '4094', '0', '4095', '1-4094', '10,20-30', '30-10', '99999999999999999999', '"quoted name"', '?',
+    'interface',
+    'vlan',
+    'name',
+    'hostname',
+    'exit',
+    'end',
+    '!',
+    'description',
+    'switchport',
+    'mode',
+    'trunk',
+    'access',
+    'allowed',
+    'native',
+    'add',
+    'remove',
+    'except',
+    'all',
+    'none',
+    'channel-group',
+    'active',
+    'on',
+    'mtu',
+    'port-channel',
+    'Te1/0/1',
+    'Gi1/0/48',
+    'TenGigabitEthernet1/0/17',
+    '1',
+    '4094',
+    '0',
+    '4095',
+    '1-4094',
+    '10,20-30',
+    '30-10',
+    '99999999999999999999',
+    '"quoted name"',
+    '?',
   ),
   fc.string({ unit: 'binary', maxLength: 10 }),
 );
-const line = fc.tuple(fc.constantFrom('', ' ', '  '), fc.array(word, { maxLength: 7 })).map(([indent, words]) => indent + words.join(' '));
+const line = fc
+  .tuple(fc.constantFrom('', ' ', '  '), fc.array(word, { maxLength: 7 }))
+  .map(([indent, words]) => indent + words.join(' '));
 
 function expectRead(text: string, vendor: (typeof SWITCH_VENDORS)[number]): void {
   const started = performance.now();
@@ -35,10 +71,18 @@ function expectRead(text: string, vendor: (typeof SWITCH_VENDORS)[number]): void
 
 describe('readSwitchConfig, fuzzed', () => {
   it('reads lines of config words, numbers, VLAN lists and binary', () => {
-    fc.assert(fc.property(fc.array(line, { maxLength: 40 }), fc.constantFrom(...SWITCH_VENDORS), (lines, vendor) => expectRead(lines.join('\n'), vendor)), { numRuns: 400 });
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 40 }), fc.constantFrom(...SWITCH_VENDORS), (lines, vendor) =>
+        expectRead(lines.join('\n'), vendor),
+      ),
+      { numRuns: 400 },
+    );
   });
 
   it('reads any text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.constantFrom(...SWITCH_VENDORS), expectRead), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.constantFrom(...SWITCH_VENDORS), expectRead),
+      { numRuns: 300 },
+    );
   });
 });

@@ -17,7 +17,11 @@ describe('switch config reader on real Dell OS6 configs', () => {
     expect(ports[0]).toBe('Tengigabitethernet1/0/1');
     expect(ports[10]).toBe('Tengigabitethernet1/0/11');
     expect(config.interfaces.filter((i) => i.kind === 'port-channel').map((i) => i.name)).toEqual([
-      'port-channel 1', 'port-channel 2', 'port-channel 3', 'port-channel 4', 'port-channel 5',
+      'port-channel 1',
+      'port-channel 2',
+      'port-channel 3',
+      'port-channel 4',
+      'port-channel 5',
     ]);
     // `interface vlan 1` and `interface out-of-band` are interfaces Netloom does not write.
     expect(config.interfaces.filter((i) => i.kind === 'other').map((i) => i.name)).toEqual(['out-of-band', 'vlan 1']);
@@ -28,7 +32,10 @@ describe('switch config reader on real Dell OS6 configs', () => {
   });
 
   it('starts a new block at the next header even when an exit is missing', () => {
-    const config = readSwitchConfig('vlan 10\nname "ten"\ninterface Gi1/0/1\nswitchport access vlan 10\ninterface Gi1/0/2\ndescription "b"\n', 'dell-os6');
+    const config = readSwitchConfig(
+      'vlan 10\nname "ten"\ninterface Gi1/0/1\nswitchport access vlan 10\ninterface Gi1/0/2\ndescription "b"\n',
+      'dell-os6',
+    );
     expect(config.vlans).toEqual([{ vlan: 10, name: 'ten', line: 1 }]);
     expect(config.interfaces.map((i) => [i.name, i.accessVlan, i.description])).toEqual([
       ['Gigabitethernet1/0/1', 10, undefined],
@@ -37,15 +44,26 @@ describe('switch config reader on real Dell OS6 configs', () => {
   });
 
   it('reads port names in any form and case as the canonical name, and leaves other interfaces as written', () => {
-    const names = (text: string, vendor: 'dell-os6' | 'cisco-ios') => readSwitchConfig(text, vendor).interfaces.map((i) => [i.name, i.kind]);
-    expect(names('interface Te1/0/1\nexit\ninterface tengigabitethernet 1/0/2\nexit\ninterface TenGigabitEthernet2/0/3\nexit\ninterface Port-Channel 8\nexit\ninterface vlan 10\nexit\n', 'dell-os6')).toEqual([
+    const names = (text: string, vendor: 'dell-os6' | 'cisco-ios') =>
+      readSwitchConfig(text, vendor).interfaces.map((i) => [i.name, i.kind]);
+    expect(
+      names(
+        'interface Te1/0/1\nexit\ninterface tengigabitethernet 1/0/2\nexit\ninterface TenGigabitEthernet2/0/3\nexit\ninterface Port-Channel 8\nexit\ninterface vlan 10\nexit\n',
+        'dell-os6',
+      ),
+    ).toEqual([
       ['Tengigabitethernet1/0/1', 'port'],
       ['Tengigabitethernet1/0/2', 'port'],
       ['Tengigabitethernet2/0/3', 'port'],
       ['port-channel 8', 'port-channel'],
       ['vlan 10', 'other'],
     ]);
-    expect(names('interface gi1/0/1\ninterface Tengigabitethernet 1/1/1\ninterface Twe1/0/2\ninterface Vlan10\n', 'cisco-ios')).toEqual([
+    expect(
+      names(
+        'interface gi1/0/1\ninterface Tengigabitethernet 1/1/1\ninterface Twe1/0/2\ninterface Vlan10\n',
+        'cisco-ios',
+      ),
+    ).toEqual([
       ['GigabitEthernet1/0/1', 'port'],
       ['TenGigabitEthernet1/1/1', 'port'],
       ['TwentyFiveGigE1/0/2', 'port'],
@@ -76,15 +94,22 @@ describe('switch config reader on real Cisco IOS configs', () => {
         'GigabitEthernet0/3',
         {
           mode: 'trunk',
-          allowed: '11,59,67,75,77,81,100,400-408,411-413,415,418,461,674-675,696,931,935,951-952,973-974,979,982,986,988,993',
+          allowed:
+            '11,59,67,75,77,81,100,400-408,411-413,415,418,461,674-675,696,931,935,951-952,973-974,979,982,986,988,993',
         },
       ],
     ]);
   });
 
   it('reads lag_interfaces: port-channels and member ports with and without a mode', () => {
-    const config = readSwitchConfig(corpus('cisco.ios__test_ios_lag_interfaces.test_ios_lag_interfaces_merged.ios.cfg'), 'cisco-ios');
-    expect(config.interfaces.filter((i) => i.kind === 'port-channel').map((i) => i.name)).toEqual(['port-channel 11', 'port-channel 22']);
+    const config = readSwitchConfig(
+      corpus('cisco.ios__test_ios_lag_interfaces.test_ios_lag_interfaces_merged.ios.cfg'),
+      'cisco-ios',
+    );
+    expect(config.interfaces.filter((i) => i.kind === 'port-channel').map((i) => i.name)).toEqual([
+      'port-channel 11',
+      'port-channel 22',
+    ]);
     expect(config.interfaces.filter((i) => i.channelGroup).map((i) => [i.name, i.channelGroup])).toEqual([
       ['GigabitEthernet0/1', { number: 11, mode: 'active' }],
       ['GigabitEthernet0/2', { number: 22, mode: 'active' }],
@@ -95,7 +120,10 @@ describe('switch config reader on real Cisco IOS configs', () => {
   });
 
   it('reads a show run interface excerpt with description, trunk and channel-group', () => {
-    const config = readSwitchConfig(corpus('genieparser__iosxe_ShowRunInterface_golden_output_10.ios.txt'), 'cisco-ios');
+    const config = readSwitchConfig(
+      corpus('genieparser__iosxe_ShowRunInterface_golden_output_10.ios.txt'),
+      'cisco-ios',
+    );
     const [gi] = config.interfaces;
     expect([gi!.name, gi!.description, gi!.channelGroup, switchportOf('cisco-ios', gi!)]).toEqual([
       'GigabitEthernet1/0/2',
@@ -114,14 +142,23 @@ describe('switch config reader on real Cisco IOS configs', () => {
   });
 
   it('reports a broken VLAN list with its line number instead of throwing', () => {
-    const config = readSwitchConfig('interface Gi1/0/1\n switchport mode trunk\n switchport trunk allowed vlan 10-5\n', 'cisco-ios');
+    const config = readSwitchConfig(
+      'interface Gi1/0/1\n switchport mode trunk\n switchport trunk allowed vlan 10-5\n',
+      'cisco-ios',
+    );
     expect(config.problems).toEqual([{ line: 3, message: 'range "10-5" runs backwards' }]);
   });
 
   it('applies remove, except and none to the allowed list', () => {
-    const read = (lines: string) => readSwitchConfig(`interface Gi1/0/1\n switchport mode trunk\n${lines}`, 'cisco-ios').interfaces[0]!;
-    expect(read(' switchport trunk allowed vlan remove 2-4093\n').allowed).toEqual([{ from: 1, to: 1 }, { from: 4094, to: 4094 }]);
-    expect(switchportOf('cisco-ios', read(' switchport trunk allowed vlan except 1\n'))).toMatchObject({ allowed: '2-4094' });
+    const read = (lines: string) =>
+      readSwitchConfig(`interface Gi1/0/1\n switchport mode trunk\n${lines}`, 'cisco-ios').interfaces[0]!;
+    expect(read(' switchport trunk allowed vlan remove 2-4093\n').allowed).toEqual([
+      { from: 1, to: 1 },
+      { from: 4094, to: 4094 },
+    ]);
+    expect(switchportOf('cisco-ios', read(' switchport trunk allowed vlan except 1\n'))).toMatchObject({
+      allowed: '2-4094',
+    });
     expect(read(' switchport trunk allowed vlan none\n').allowed).toEqual([]);
     expect(switchportOf('cisco-ios', read(' switchport trunk allowed vlan all\n'))).toMatchObject({ allowed: 'all' });
   });
@@ -131,13 +168,29 @@ describe('switch config reader on arbitrary text', () => {
   it('never throws, whatever the lines', () => {
     const line = fc.oneof(
       fc.string(),
-      fc.constantFrom('interface Te1/0/1', 'interface port-channel 3', 'vlan 10,20-', 'vlan 1-4094', ' switchport trunk allowed vlan add 9999', 'exit', '!', ' name', 'channel-group x', 'switchport trunk allowed vlan remove 1-', 'mtu 99999999999999999999'),
+      fc.constantFrom(
+        'interface Te1/0/1',
+        'interface port-channel 3',
+        'vlan 10,20-',
+        'vlan 1-4094',
+        ' switchport trunk allowed vlan add 9999',
+        'exit',
+        '!',
+        ' name',
+        'channel-group x',
+        'switchport trunk allowed vlan remove 1-',
+        'mtu 99999999999999999999',
+      ),
     );
     fc.assert(
-      fc.property(fc.array(line, { maxLength: 30 }), fc.constantFrom('dell-os6' as const, 'cisco-ios' as const), (lines, vendor) => {
-        const config = readSwitchConfig(lines.join('\n'), vendor);
-        expect(Array.isArray(config.interfaces)).toBe(true);
-      }),
+      fc.property(
+        fc.array(line, { maxLength: 30 }),
+        fc.constantFrom('dell-os6' as const, 'cisco-ios' as const),
+        (lines, vendor) => {
+          const config = readSwitchConfig(lines.join('\n'), vendor);
+          expect(Array.isArray(config.interfaces)).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });

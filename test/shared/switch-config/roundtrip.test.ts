@@ -14,17 +14,30 @@ const vlanId = fc.integer({ min: 1, max: 4094 });
 const switchport: fc.Arbitrary<Switchport | undefined> = fc.oneof(
   fc.constant(undefined),
   vlanId.map((vlan) => ({ mode: 'access' as const, vlan })),
-  fc.record(
-    {
-      allowed: fc.oneof(fc.constant('all' as const), fc.uniqueArray(vlanId, { minLength: 1, maxLength: 40 }).map((ids) => formatVlanSet(parseVlanSet(ids.join(','))))),
-      native: vlanId,
-    },
-    { requiredKeys: ['allowed'] },
-  ).map((t) => ({ mode: 'trunk' as const, ...t })),
+  fc
+    .record(
+      {
+        allowed: fc.oneof(
+          fc.constant('all' as const),
+          fc
+            .uniqueArray(vlanId, { minLength: 1, maxLength: 40 })
+            .map((ids) => formatVlanSet(parseVlanSet(ids.join(',')))),
+        ),
+        native: vlanId,
+      },
+      { requiredKeys: ['allowed'] },
+    )
+    .map((t) => ({ mode: 'trunk' as const, ...t })),
 );
 const description = fc.stringMatching(/^[a-z0-9][a-z0-9 .-]{0,28}[a-z0-9]$/);
 const channel = fc.record(
-  { lacp: fc.constantFrom('active' as const, 'passive' as const, 'on' as const), switchport, mtu: fc.integer({ min: 1500, max: 9198 }), description, members: fc.integer({ min: 1, max: 3 }) },
+  {
+    lacp: fc.constantFrom('active' as const, 'passive' as const, 'on' as const),
+    switchport,
+    mtu: fc.integer({ min: 1500, max: 9198 }),
+    description,
+    members: fc.integer({ min: 1, max: 3 }),
+  },
   { requiredKeys: ['lacp', 'switchport', 'members'] },
 );
 
@@ -39,9 +52,21 @@ function switchDesign(vendor: Vendor, channels: ChannelSpec[]): Design {
       ports.push({ id: `p${n}`, name: `${PORT_TYPE[vendor]}${1 + (n % 2)}/0/${n}` });
       return `p${n}`;
     });
-    return { id: `po${i + 1}`, number: i + 1, members, lacp: c.lacp, switchport: c.switchport, mtu: c.mtu, description: c.description };
+    return {
+      id: `po${i + 1}`,
+      number: i + 1,
+      members,
+      lacp: c.lacp,
+      switchport: c.switchport,
+      mtu: c.mtu,
+      description: c.description,
+    };
   });
-  const result = restoreDesign({ format: 'netloom/1', name: 't', switches: [{ id: 'sw', name: 'sw', vendor, stackUnits: 2, ports, portChannels }] });
+  const result = restoreDesign({
+    format: 'netloom/1',
+    name: 't',
+    switches: [{ id: 'sw', name: 'sw', vendor, stackUnits: 2, ports, portChannels }],
+  });
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
   return result.design;
 }

@@ -6,7 +6,9 @@ import { exampleDesign } from '../../helpers/design.js';
 import { restored } from './ifupdown2/designs.js';
 
 /** Every printable ASCII character the interface-name check lets into a name. */
-const acceptedCharacters = Array.from({ length: 0x7f - 0x21 }, (_, i) => String.fromCharCode(0x21 + i)).filter((c) => checkInterfaceName(`br${c}1`) === undefined);
+const acceptedCharacters = Array.from({ length: 0x7f - 0x21 }, (_, i) => String.fromCharCode(0x21 + i)).filter(
+  (c) => checkInterfaceName(`br${c}1`) === undefined,
+);
 
 describe('a name the model accepts is one every writer accepts, or check refuses it', () => {
   it.each(acceptedCharacters)('bridge name "br%s1" carrying a VM NIC', (c) => {
@@ -15,7 +17,8 @@ describe('a name the model accepts is one every writer accepts, or check refuses
     const design = restored(json);
     const errors = validateDesign(design).filter((d) => d.severity === 'error');
     if (errors.length > 0) return;
-    for (const device of [...design.hosts, ...design.switches]) expect(() => renderDevice(design, device.id)).not.toThrow();
+    for (const device of [...design.hosts, ...design.switches])
+      expect(() => renderDevice(design, device.id)).not.toThrow();
   });
 
   it('covers the characters where Proxmox and Linux differ', () => {

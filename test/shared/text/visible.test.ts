@@ -17,7 +17,9 @@ describe('visible: text from designs and hosts, made safe to show', () => {
 
   it('shows bidirectional overrides and isolates, which reorder what is read', () => {
     expect(visible('abc\u202Eexe.txt')).toBe('abc<U+202E>exe.txt');
-    expect(visible('\u2066a\u2067b\u2068c\u2069\u202A\u202B\u202C\u202D')).toBe('<U+2066>a<U+2067>b<U+2068>c<U+2069><U+202A><U+202B><U+202C><U+202D>');
+    expect(visible('\u2066a\u2067b\u2068c\u2069\u202A\u202B\u202C\u202D')).toBe(
+      '<U+2066>a<U+2067>b<U+2068>c<U+2069><U+202A><U+202B><U+202C><U+202D>',
+    );
   });
 
   it('keeps newlines and tabs of multi-line text, unless asked for one line', () => {

@@ -21,7 +21,14 @@ const bridge = (d: any, name: string) => ms01(d).bridges.find((b: any) => b.name
 const port = (d: any, name: string) => ms01(d).ports.find((p: any) => p.name === name);
 const jumboVlan = (d: any, bondMtu: number) => {
   bond(d, 'bond1').mtu = bondMtu;
-  ms01(d).vlans.push({ id: 'ms01-vlan245', name: 'bond1.245', parent: 'ms01-bond1', vlan: 245, autostart: 'auto', mtu: 9000 });
+  ms01(d).vlans.push({
+    id: 'ms01-vlan245',
+    name: 'bond1.245',
+    parent: 'ms01-bond1',
+    vlan: 245,
+    autostart: 'auto',
+    mtu: 9000,
+  });
 };
 
 export const IFUPDOWN2_CASES: Record<string, RefusalCase> = {

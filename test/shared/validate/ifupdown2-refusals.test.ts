@@ -26,12 +26,15 @@ const exported = cases.flatMap(([, c]) => [c.fail, c.pass].map((m) => renderInte
 describe('what ifup -a -s refuses', () => {
   const judged = judgeInterfaces(exported, { queries: 'all' });
 
-  it.each(cases.map(([name, c], i) => [name, c, i] as const))('%s: the failing export is refused, the passing one accepted', (name, c, i) => {
-    const [refused, accepted] = [judged[2 * i]!, judged[2 * i + 1]!];
-    expect(refused.check.stderr).toContain(c.refusal);
-    // An error-severity rule means deploy's gate (the exit status) refuses the file.
-    const rule = validateDesign(designWith(c.fail)).find((d) => d.rule === name.split(' ')[0]);
-    expect(refused.check.status).toBe(rule?.severity === 'error' ? 1 : 0);
-    expect(accepted.check, exported[2 * i + 1]).toMatchObject({ status: 0, stderr: '' });
-  });
+  it.each(cases.map(([name, c], i) => [name, c, i] as const))(
+    '%s: the failing export is refused, the passing one accepted',
+    (name, c, i) => {
+      const [refused, accepted] = [judged[2 * i]!, judged[2 * i + 1]!];
+      expect(refused.check.stderr).toContain(c.refusal);
+      // An error-severity rule means deploy's gate (the exit status) refuses the file.
+      const rule = validateDesign(designWith(c.fail)).find((d) => d.rule === name.split(' ')[0]);
+      expect(refused.check.status).toBe(rule?.severity === 'error' ? 1 : 0);
+      expect(accepted.check, exported[2 * i + 1]).toMatchObject({ status: 0, stderr: '' });
+    },
+  );
 });

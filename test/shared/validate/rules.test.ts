@@ -30,9 +30,21 @@ const unchanged: Mutate = () => {};
 /** A second Dell switch; bond0's second member moves to it, in port-channel 8 there. */
 function secondSwitch(d: any, options: { mlag: boolean; lacp: 'active' | 'on' }) {
   d.switches.push({
-    id: 'sw2', name: 'sw2', vendor: 'dell-os6', stackUnits: 1, ...(options.mlag ? { mlagPeer: 'n4032' } : {}),
+    id: 'sw2',
+    name: 'sw2',
+    vendor: 'dell-os6',
+    stackUnits: 1,
+    ...(options.mlag ? { mlagPeer: 'n4032' } : {}),
     ports: [{ id: 'sw2-te1-0-17', name: 'Tengigabitethernet1/0/17' }],
-    portChannels: [{ id: 'sw2-po8', number: 8, members: ['sw2-te1-0-17'], lacp: options.lacp, switchport: { mode: 'trunk', allowed: 'all', native: 240 } }],
+    portChannels: [
+      {
+        id: 'sw2-po8',
+        number: 8,
+        members: ['sw2-te1-0-17'],
+        lacp: options.lacp,
+        switchport: { mode: 'trunk', allowed: 'all', native: 240 },
+      },
+    ],
   });
   po(d, 8).members = ['n4032-te1-0-17'];
   d.cables.find((c: any) => c.id === 'cable-enp91s0').switchPort = 'sw2-te1-0-17';
@@ -51,8 +63,23 @@ function ovsHost(d: any, lacp: 'active' | 'passive' | 'off' = 'active') {
   const vmbr0 = bridge(d, 'vmbr0');
   h.bonds = h.bonds.filter((b: any) => b.name !== 'bond0');
   h.bridges = h.bridges.filter((b: any) => b.name !== 'vmbr0');
-  h.ovsBonds = [{ id: 'ms01-bond0', name: 'bond0', members: ['ms01-enp88s0', 'ms01-enp91s0'], bondMode: lacp === 'off' ? 'active-backup' : 'balance-tcp', lacp }];
-  h.ovsBridges = [{ id: 'ms01-vmbr0', name: 'vmbr0', ports: ['ms01-bond0', 'ms01-vlan50'], ...(vmbr0.inet ? { inet: vmbr0.inet } : {}) }];
+  h.ovsBonds = [
+    {
+      id: 'ms01-bond0',
+      name: 'bond0',
+      members: ['ms01-enp88s0', 'ms01-enp91s0'],
+      bondMode: lacp === 'off' ? 'active-backup' : 'balance-tcp',
+      lacp,
+    },
+  ];
+  h.ovsBridges = [
+    {
+      id: 'ms01-vmbr0',
+      name: 'vmbr0',
+      ports: ['ms01-bond0', 'ms01-vlan50'],
+      ...(vmbr0.inet ? { inet: vmbr0.inet } : {}),
+    },
+  ];
   h.ovsIntPorts = [{ id: 'ms01-vlan50', name: 'vlan50', tag: 50 }];
 }
 
@@ -162,7 +189,11 @@ const CASES: Record<string, Case> = {
     fail: (d) => (sw(d).ports[0].switchport = { mode: 'access', vlan: 245 }),
     elements: [['n4032-te1-0-17', 'n4032-po8']],
     pass: (d) => {
-      sw(d).ports.push({ id: 'n4032-te1-0-5', name: 'Tengigabitethernet1/0/5', switchport: { mode: 'access', vlan: 245 } });
+      sw(d).ports.push({
+        id: 'n4032-te1-0-5',
+        name: 'Tengigabitethernet1/0/5',
+        switchport: { mode: 'access', vlan: 245 },
+      });
     },
   },
   'switch-port/unit-outside-stack': {
@@ -382,13 +413,21 @@ const CASES: Record<string, Case> = {
   'ip/multiple-default-gateways': {
     fail: (d) =>
       ms01(d).vlans.push({
-        id: 'ms01-vlan245', name: 'vmbr1.245', parent: 'ms01-vmbr1', vlan: 245, autostart: 'auto',
+        id: 'ms01-vlan245',
+        name: 'vmbr1.245',
+        parent: 'ms01-vmbr1',
+        vlan: 245,
+        autostart: 'auto',
         inet: { method: 'static', addresses: ['10.2.245.30/24'], gateway: '10.2.245.1' },
       }),
     elements: [['ms01-vmbr0', 'ms01-vlan245']],
     pass: (d) =>
       ms01(d).vlans.push({
-        id: 'ms01-vlan245', name: 'vmbr1.245', parent: 'ms01-vmbr1', vlan: 245, autostart: 'auto',
+        id: 'ms01-vlan245',
+        name: 'vmbr1.245',
+        parent: 'ms01-vmbr1',
+        vlan: 245,
+        autostart: 'auto',
         inet: { method: 'static', addresses: ['10.2.245.30/24'] },
       }),
   },
@@ -419,7 +458,11 @@ const CASES: Record<string, Case> = {
     elements: [['ms01'], ['ms01-enp88s0']],
     // Extra lines that only set attributes, and a comment that names a command, run nothing.
     pass: (d) => {
-      port(d, 'enp88s0').extraLines = ['# post-up ip link set $IFACE promisc on', 'ethtool-offload-tso off', 'ovs_type OVSBridge'];
+      port(d, 'enp88s0').extraLines = [
+        '# post-up ip link set $IFACE promisc on',
+        'ethtool-offload-tso off',
+        'ovs_type OVSBridge',
+      ];
     },
   },
   'names/switch-text': {

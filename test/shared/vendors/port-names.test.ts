@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { checkedEdit } from '../../../shared/edit/update.js';
 import { restoreDesign } from '../../../shared/load/index.js';
 import { SWITCH_VENDORS } from '../../../shared/model/schema.js';
-import { canonicalPortName, portNameProblem, shortPortName, stackUnitOf, switchPayloadMtu, VENDORS } from '../../../shared/vendors/index.js';
+import {
+  canonicalPortName,
+  portNameProblem,
+  shortPortName,
+  stackUnitOf,
+  switchPayloadMtu,
+  VENDORS,
+} from '../../../shared/vendors/index.js';
 import { exampleDesign, exampleJson } from '../../helpers/design.js';
 
 describe('switch port names', () => {
@@ -45,11 +52,23 @@ describe('switch port names', () => {
   });
 
   it.each([
-    ['dell-os6', 'Te1/0/17', '"Te1/0/17" is not a Dell EMC OS6 port name; expected the form Tengigabitethernet1/0/17 (or Te1/0/17, Gigabitethernet1/0/1, Fortygigabitethernet2/0/1)'],
-    ['dell-os6', 'Tengigabitethernet1/1/17', '"Tengigabitethernet1/1/17" is not a Dell EMC OS6 port name; expected the form Tengigabitethernet1/0/17'],
+    [
+      'dell-os6',
+      'Te1/0/17',
+      '"Te1/0/17" is not a Dell EMC OS6 port name; expected the form Tengigabitethernet1/0/17 (or Te1/0/17, Gigabitethernet1/0/1, Fortygigabitethernet2/0/1)',
+    ],
+    [
+      'dell-os6',
+      'Tengigabitethernet1/1/17',
+      '"Tengigabitethernet1/1/17" is not a Dell EMC OS6 port name; expected the form Tengigabitethernet1/0/17',
+    ],
     ['dell-os6', 'Tengigabitethernet0/0/1', 'expected the form Tengigabitethernet1/0/17'],
     ['dell-os6', 'eth0', '"eth0" is not a Dell EMC OS6 port name'],
-    ['cisco-ios', 'GigabitEthernet1', '"GigabitEthernet1" is not a Cisco IOS port name; expected the form GigabitEthernet1/0/1 (or Gi1/0/1, TenGigabitEthernet1/1/1)'],
+    [
+      'cisco-ios',
+      'GigabitEthernet1',
+      '"GigabitEthernet1" is not a Cisco IOS port name; expected the form GigabitEthernet1/0/1 (or Gi1/0/1, TenGigabitEthernet1/1/1)',
+    ],
     ['cisco-ios', 'gigabitethernet1/0/1', 'expected the form GigabitEthernet1/0/1'],
   ] as const)('%s refuses %j as stored, naming the expected form', (vendor, name, message) => {
     expect(portNameProblem(vendor, name)).toContain(message);
@@ -61,7 +80,10 @@ describe('switch port names', () => {
     doc.switches[0].ports[1].name = 'TENGIGABITETHERNET 2/0/17';
     const result = restoreDesign(doc);
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
-    expect(result.design.switches[0]!.ports.slice(0, 2).map((p) => p.name)).toEqual(['Tengigabitethernet1/0/17', 'Tengigabitethernet2/0/17']);
+    expect(result.design.switches[0]!.ports.slice(0, 2).map((p) => p.name)).toEqual([
+      'Tengigabitethernet1/0/17',
+      'Tengigabitethernet2/0/17',
+    ]);
   });
 
   it('finds two spellings of one port on a switch at load', () => {
@@ -69,7 +91,10 @@ describe('switch port names', () => {
     doc.switches[0].ports[1].name = 'Te1/0/17';
     const result = restoreDesign(doc);
     expect(result.ok ? [] : result.problems).toEqual([
-      { path: 'switches[0].ports[1].name', message: expect.stringContaining('port Tengigabitethernet1/0/17 is listed twice') },
+      {
+        path: 'switches[0].ports[1].name',
+        message: expect.stringContaining('port Tengigabitethernet1/0/17 is listed twice'),
+      },
     ]);
   });
 
@@ -84,7 +109,8 @@ describe('switch port names', () => {
     expect(refused.ok ? [] : refused.problems).toEqual([
       {
         path: 'switches[0].ports[0].name',
-        message: '"Twentyfivegigabitethernet1/0/1" is not a Cisco IOS port name; expected the form GigabitEthernet1/0/1 (or Gi1/0/1, TenGigabitEthernet1/1/1)',
+        message:
+          '"Twentyfivegigabitethernet1/0/1" is not a Cisco IOS port name; expected the form GigabitEthernet1/0/1 (or Gi1/0/1, TenGigabitEthernet1/1/1)',
       },
     ]);
   });
@@ -92,7 +118,10 @@ describe('switch port names', () => {
   it('keeps an edit in the canonical form and the objects it did not touch', () => {
     const design = exampleDesign();
     const sw = design.switches[0]!;
-    const renamed = { ...design, switches: [{ ...sw, ports: [{ ...sw.ports[0]!, name: 'te1/0/5' }, ...sw.ports.slice(1)] }] };
+    const renamed = {
+      ...design,
+      switches: [{ ...sw, ports: [{ ...sw.ports[0]!, name: 'te1/0/5' }, ...sw.ports.slice(1)] }],
+    };
     const edited = checkedEdit(renamed);
     if (!edited.ok) throw new Error(JSON.stringify(edited.problems));
     expect(edited.design.switches[0]!.ports[0]!.name).toBe('Tengigabitethernet1/0/5');
@@ -118,12 +147,19 @@ describe('switch port names', () => {
 describe('vendor registry', () => {
   it('has an entry for every vendor id, each naming new ports in its own scheme', () => {
     expect(Object.keys(VENDORS).sort()).toEqual([...SWITCH_VENDORS].sort());
-    for (const vendor of SWITCH_VENDORS) expect(portNameProblem(vendor, `${VENDORS[vendor].newPortStem}1`)).toBeUndefined();
+    for (const vendor of SWITCH_VENDORS)
+      expect(portNameProblem(vendor, `${VENDORS[vendor].newPortStem}1`)).toBeUndefined();
   });
 
   it.each(SWITCH_VENDORS)('%s: every port type reads back from its long and short form in any case', (vendor) => {
     for (const type of VENDORS[vendor].portTypes) {
-      for (const typed of [type.long, type.short, type.long.toLowerCase(), type.short.toUpperCase(), `${type.short} `]) {
+      for (const typed of [
+        type.long,
+        type.short,
+        type.long.toLowerCase(),
+        type.short.toUpperCase(),
+        `${type.short} `,
+      ]) {
         expect(canonicalPortName(vendor, `${typed}1/0/1`), typed).toBe(`${type.long}1/0/1`);
       }
     }

@@ -11,16 +11,26 @@ const PREFIX = 'nlbedt';
 
 /** The plain OpenSSH client, as a person would use the bed. */
 function ssh(bed: Bed, host: BedHost, command: string, timeoutSeconds = 5) {
-  return run('ssh', [
-    '-i', host.identityFile,
-    '-o', `UserKnownHostsFile=${bed.knownHostsFile}`,
-    '-o', 'StrictHostKeyChecking=yes',
-    '-o', 'BatchMode=yes',
-    '-o', `ConnectTimeout=${timeoutSeconds}`,
-    '-p', String(host.sshPort),
-    `root@${host.mgmtAddress}`,
-    command,
-  ], { encoding: 'utf8', timeout: 30_000 });
+  return run(
+    'ssh',
+    [
+      '-i',
+      host.identityFile,
+      '-o',
+      `UserKnownHostsFile=${bed.knownHostsFile}`,
+      '-o',
+      'StrictHostKeyChecking=yes',
+      '-o',
+      'BatchMode=yes',
+      '-o',
+      `ConnectTimeout=${timeoutSeconds}`,
+      '-p',
+      String(host.sshPort),
+      `root@${host.mgmtAddress}`,
+      command,
+    ],
+    { encoding: 'utf8', timeout: 30_000 },
+  );
 }
 
 /** True while `pid` runs (a zombie waiting for its reaper has stopped running). */
@@ -59,7 +69,11 @@ describe('test bed', () => {
 
   it('lets root in on every host with the bed key, in a clean home, in the host namespace', async () => {
     for (const host of bed.hosts) {
-      const { stdout } = await ssh(bed, host, 'hostname; echo "$HOME"; ls -A ~; ip -br -4 addr show eth0; command -v python3');
+      const { stdout } = await ssh(
+        bed,
+        host,
+        'hostname; echo "$HOME"; ls -A ~; ip -br -4 addr show eth0; command -v python3',
+      );
       const [hostname, home, dotSsh, addr, python] = stdout.trim().split('\n');
       expect(hostname).toBe(host.ns);
       expect(home).toBe('/root');
@@ -69,10 +83,16 @@ describe('test bed', () => {
     }
   });
 
-  it('lets Netloom\'s SSH layer (ssh2) in on every host, with the host keys the bed published', async () => {
-    const trust = new HostKeyTrust({ knownHostsFiles: [bed.knownHostsFile], storeFile: '/nonexistent/netloom-bed-test-store' });
+  it("lets Netloom's SSH layer (ssh2) in on every host, with the host keys the bed published", async () => {
+    const trust = new HostKeyTrust({
+      knownHostsFiles: [bed.knownHostsFile],
+      storeFile: '/nonexistent/netloom-bed-test-store',
+    });
     for (const host of bed.hosts) {
-      const session = await connect({ address: host.mgmtAddress, port: host.sshPort, user: 'root' }, { identityFile: host.identityFile, trust });
+      const session = await connect(
+        { address: host.mgmtAddress, port: host.sshPort, user: 'root' },
+        { identityFile: host.identityFile, trust },
+      );
       try {
         expect(session.hostKeyFingerprint).toBe(host.hostKeyFingerprint);
         expect((await session.run(['hostname'])).stdout).toBe(`${host.ns}\n`);
@@ -94,12 +114,21 @@ describe('test bed', () => {
 
   it('runs ifreload -a on both hosts at the same time, and applies a changed address', async () => {
     const results = await Promise.all(bed.hosts.map((host) => host.run('ifreload -a')));
-    expect(results.map((r) => [r.code, r.stderr])).toEqual([[0, ''], [0, '']]);
+    expect(results.map((r) => [r.code, r.stderr])).toEqual([
+      [0, ''],
+      [0, ''],
+    ]);
 
     const host = bed.hosts[1]!;
     const original = await readFile(host.interfacesPath, 'utf8');
     const extra = host.mgmtAddress.replace(/\.2$/, '.77');
-    await writeFile(host.interfacesPath, original.replace(`address ${host.mgmtAddress}/24`, `address ${host.mgmtAddress}/24\n    address ${extra}/24\n    mtu 1400`));
+    await writeFile(
+      host.interfacesPath,
+      original.replace(
+        `address ${host.mgmtAddress}/24`,
+        `address ${host.mgmtAddress}/24\n    address ${extra}/24\n    mtu 1400`,
+      ),
+    );
     await Promise.all(bed.hosts.map((h) => h.runOk('ifreload -a')));
     expect(await host.runOk('ip -br -4 addr show eth0')).toContain(`${extra}/24`);
     expect(await host.runOk('cat /sys/class/net/eth0/mtu')).toBe('1400\n');
@@ -149,7 +178,18 @@ describe('test bed', () => {
     const stale = `${bed.knownHostsFile}.stale`;
     await writeFile(stale, `${oldLine}\n`);
     await expect(
-      run('ssh', ['-i', host.identityFile, '-o', `UserKnownHostsFile=${stale}`, '-o', 'StrictHostKeyChecking=yes', '-o', 'BatchMode=yes', `root@${host.mgmtAddress}`, 'true']),
+      run('ssh', [
+        '-i',
+        host.identityFile,
+        '-o',
+        `UserKnownHostsFile=${stale}`,
+        '-o',
+        'StrictHostKeyChecking=yes',
+        '-o',
+        'BatchMode=yes',
+        `root@${host.mgmtAddress}`,
+        'true',
+      ]),
     ).rejects.toThrow(/HOST IDENTIFICATION HAS CHANGED|Host key verification failed/);
     expect((await ssh(bed, host, 'echo new')).stdout).toBe('new\n');
   });
@@ -159,7 +199,9 @@ describe('test bed', () => {
     const found: string[] = [];
     const netns = (await run('ip', ['netns', 'list'], { encoding: 'utf8' })).stdout;
     found.push(...netns.split('\n').filter((line) => line.startsWith(`${prefix}-`)));
-    found.push(...(await rootLinks()).split('\n').filter((line) => new RegExp(`^${prefix}\\d+-(mgmt|data)`).test(line)));
+    found.push(
+      ...(await rootLinks()).split('\n').filter((line) => new RegExp(`^${prefix}\\d+-(mgmt|data)`).test(line)),
+    );
     found.push(...readdirSync('/etc/netns').filter((name) => name.startsWith(`${prefix}-`)));
     if (existsSync(`/run/netloom-bed/${prefix}`)) found.push(`/run/netloom-bed/${prefix}`);
     return found;
@@ -193,7 +235,9 @@ describe('test bed', () => {
     const ns = other.hosts[0]!.ns;
     const slot = Number((await readFile(`/run/netloom-bed/${other.prefix}/slot`, 'utf8')).trim());
     const unreachable = `unreachable 10.${213 + slot}.0.0/16`;
-    expect((await run('ip', ['route', 'show', 'type', 'unreachable'], { encoding: 'utf8' })).stdout).toContain(unreachable);
+    expect((await run('ip', ['route', 'show', 'type', 'unreachable'], { encoding: 'utf8' })).stdout).toContain(
+      unreachable,
+    );
     const anchor = (await readFile(`/run/netloom-bed/${other.prefix}/h1/anchor.pid`, 'utf8')).trim();
     const netns = `net:[${statSync(`/run/netns/${ns}`).ino}]`;
     expect(processesIn(netns).length).toBeGreaterThanOrEqual(3); // anchor, sshd, atd
@@ -204,7 +248,9 @@ describe('test bed', () => {
     expect(existsSync(`/run/netloom-bed/${other.prefix}`)).toBe(false);
     expect(running(anchor)).toBe(false);
     expect(processesIn(netns)).toEqual([]);
-    expect((await run('ip', ['route', 'show', 'type', 'unreachable'], { encoding: 'utf8' })).stdout).not.toContain(unreachable);
+    expect((await run('ip', ['route', 'show', 'type', 'unreachable'], { encoding: 'utf8' })).stdout).not.toContain(
+      unreachable,
+    );
     // The bed under test is untouched by its neighbour's destroy.
     expect((await ssh(bed, bed.hosts[0]!, 'echo still')).stdout).toBe('still\n');
   });

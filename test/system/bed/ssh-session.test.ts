@@ -30,12 +30,18 @@ describe('SSH sessions on the test bed (real sshd)', () => {
 
   const target = (host: BedHost) => ({ address: host.mgmtAddress, port: host.sshPort, user: 'root' });
   const login = async (host: BedHost, options: Parameters<typeof connect>[1] = {}) => {
-    const session = await connect(target(host), { identityFile: host.identityFile, trust, timeoutMs: 5_000, ...options });
+    const session = await connect(target(host), {
+      identityFile: host.identityFile,
+      trust,
+      timeoutMs: 5_000,
+      ...options,
+    });
     open.push(session);
     return session;
   };
   /** How many logins sshd has accepted so far (its log, in the host's own /run). */
-  const acceptedLogins = async (host: BedHost) => (await host.runOk('cat /run/sshd.log')).split('\n').filter((l) => l.includes('Accepted publickey')).length;
+  const acceptedLogins = async (host: BedHost) =>
+    (await host.runOk('cat /run/sshd.log')).split('\n').filter((l) => l.includes('Accepted publickey')).length;
 
   beforeAll(async () => {
     bed = await createBed(3, { prefix: PREFIX });
@@ -52,7 +58,9 @@ describe('SSH sessions on the test bed (real sshd)', () => {
     const host = bed.hosts[0]!;
     const session = await login(host);
     expect(session.hostKeyFingerprint).toBe(host.hostKeyFingerprint);
-    const result = await session.exec(sh(['sh', '-c', 'hostname; printf "%s" "$1" >&2; exit 3', 'sh', "it's $HOME; `x`"]));
+    const result = await session.exec(
+      sh(['sh', '-c', 'hostname; printf "%s" "$1" >&2; exit 3', 'sh', "it's $HOME; `x`"]),
+    );
     expect(result).toEqual({ code: 3, signal: null, stdout: `${host.ns}\n`, stderr: "it's $HOME; `x`" });
     expect((await session.run(['cat'], { stdin: 'line one\nline two' })).stdout).toBe('line one\nline two');
     expect((await session.run(['true'])).code).toBe(0);
@@ -76,7 +84,10 @@ describe('SSH sessions on the test bed (real sshd)', () => {
 
   it('gives up on a command that outlives its timeout, the host kills it, and the session stays usable', async () => {
     const session = await login(bed.hosts[0]!);
-    const alive = () => execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').some((line) => line.trim() === 'sleep 31.4159');
+    const alive = () =>
+      execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+        .split('\n')
+        .some((line) => line.trim() === 'sleep 31.4159');
     const started = Date.now();
     const running = session.exec(shell`sleep 31.4159; echo never`, { timeoutMs: 500 });
     await expect(running).rejects.toBeInstanceOf(SshTimeoutError);
@@ -90,7 +101,13 @@ describe('SSH sessions on the test bed (real sshd)', () => {
     const session = await login(bed.hosts[0]!);
     const small = session.exec(shell`head -c 3000000 /dev/zero; echo never`, { maxOutputBytes: 1024 * 1024 });
     await expect(small).rejects.toBeInstanceOf(SshOutputTooLargeError);
-    await expect(small).rejects.toMatchObject({ code: 'output-too-large', limitBytes: 1024 * 1024, message: expect.stringMatching(/^the command "head -c 3000000 \/dev\/zero; echo never" on .* printed more than 1 MiB;/) });
+    await expect(small).rejects.toMatchObject({
+      code: 'output-too-large',
+      limitBytes: 1024 * 1024,
+      message: expect.stringMatching(
+        /^the command "head -c 3000000 \/dev\/zero; echo never" on .* printed more than 1 MiB;/,
+      ),
+    });
     // The default limit holds without asking, on stderr as well.
     await expect(session.exec(shell`head -c 17000000 /dev/zero >&2`)).rejects.toThrow(/printed more than 16 MiB/);
     expect((await session.run(['echo', 'still here'])).stdout).toBe('still here\n');
@@ -103,7 +120,10 @@ describe('SSH sessions on the test bed (real sshd)', () => {
     const agent = spawn('ssh-agent', ['-D', '-a', socket], { stdio: 'ignore' });
     try {
       for (let i = 0; i < 50 && !existsSync(socket); i++) await new Promise((resolve) => setTimeout(resolve, 50));
-      execFileSync('ssh-add', ['-q', host.identityFile], { env: { ...process.env, SSH_AUTH_SOCK: socket }, stdio: 'ignore' });
+      execFileSync('ssh-add', ['-q', host.identityFile], {
+        env: { ...process.env, SSH_AUTH_SOCK: socket },
+        stdio: 'ignore',
+      });
       const viaAgent = await connect(target(host), { agent: socket, home: emptyHome, trust });
       open.push(viaAgent);
       expect((await viaAgent.run(['hostname'])).stdout).toBe(`${host.ns}\n`);
@@ -116,15 +136,22 @@ describe('SSH sessions on the test bed (real sshd)', () => {
     const viaFile = await connect(target(host), { agent: false, home, trust });
     open.push(viaFile);
     expect((await viaFile.run(['hostname'])).stdout).toBe(`${host.ns}\n`);
-    await expect(connect(target(host), { agent: false, home: emptyHome, trust })).rejects.toThrow(/no SSH key to offer/);
+    await expect(connect(target(host), { agent: false, home: emptyHome, trust })).rejects.toThrow(
+      /no SSH key to offer/,
+    );
   });
 
   it('runs commands as root through sudo -n for a NOPASSWD user, with stdin and quoting intact', async () => {
     const host = bed.hosts[0]!;
-    const session = await connect({ ...target(host), user: bed.users.sudoNoPassword }, { identityFile: host.identityFile, trust });
+    const session = await connect(
+      { ...target(host), user: bed.users.sudoNoPassword },
+      { identityFile: host.identityFile, trust },
+    );
     open.push(session);
     expect((await session.run(['id', '-un'])).stdout).toBe('root\n');
-    expect((await session.run(['sh', '-c', 'cat; printf " %s" "$1"', 'sh', "a'b $HOME"], { stdin: 'in' })).stdout).toBe("in a'b $HOME");
+    expect((await session.run(['sh', '-c', 'cat; printf " %s" "$1"', 'sh', "a'b $HOME"], { stdin: 'in' })).stdout).toBe(
+      "in a'b $HOME",
+    );
     await session.upload('/root/sudo-upload', 'as root\n', 0o600);
     expect(await host.runOk('stat -c "%U %a" /root/sudo-upload; cat /root/sudo-upload')).toBe('root 600\nas root\n');
   });
@@ -137,11 +164,17 @@ describe('SSH sessions on the test bed (real sshd)', () => {
     await expect(withoutPassword.run(['true'])).rejects.toThrow(SshAuthError);
     await expect(withoutPassword.run(['true'])).rejects.toThrow(/a password is required/);
 
-    const wrong = await connect({ ...target(host), user }, { identityFile: host.identityFile, trust, sudoPassword: 'wrong' });
+    const wrong = await connect(
+      { ...target(host), user },
+      { identityFile: host.identityFile, trust, sudoPassword: 'wrong' },
+    );
     open.push(wrong);
     await expect(wrong.run(['true'])).rejects.toThrow(/incorrect password/);
 
-    const session = await connect({ ...target(host), user }, { identityFile: host.identityFile, trust, sudoPassword: bed.users.sudoPassword });
+    const session = await connect(
+      { ...target(host), user },
+      { identityFile: host.identityFile, trust, sudoPassword: bed.users.sudoPassword },
+    );
     open.push(session);
     const result = await session.run(['sh', '-c', 'id -un; cat'], { stdin: 'after the password' });
     expect(result).toMatchObject({ code: 0, stdout: 'root\nafter the password', stderr: '' });
@@ -154,16 +187,26 @@ describe('SSH sessions on the test bed (real sshd)', () => {
     (await login(host)).close();
     const before = await acceptedLogins(host);
     expect(before).toBeGreaterThan(0); // the log does count logins
-    const error = await connect(target(host), { identityFile: host.identityFile, trust: fresh }).catch((e: unknown) => e);
+    const error = await connect(target(host), { identityFile: host.identityFile, trust: fresh }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(HostKeyUnknownError);
     expect((error as HostKeyUnknownError).fingerprint).toBe(host.hostKeyFingerprint);
     expect((error as HostKeyUnknownError).message).toContain(host.hostKeyFingerprint);
     expect(await acceptedLogins(host)).toBe(before);
 
-    const wrong = await connect(target(host), { identityFile: host.identityFile, trust: fresh, acceptHostKey: bed.hosts[0]!.hostKeyFingerprint }).catch((e: unknown) => e);
+    const wrong = await connect(target(host), {
+      identityFile: host.identityFile,
+      trust: fresh,
+      acceptHostKey: bed.hosts[0]!.hostKeyFingerprint,
+    }).catch((e: unknown) => e);
     expect(wrong).toBeInstanceOf(HostKeyUnknownError);
 
-    const session = await connect(target(host), { identityFile: host.identityFile, trust: fresh, acceptHostKey: host.hostKeyFingerprint });
+    const session = await connect(target(host), {
+      identityFile: host.identityFile,
+      trust: fresh,
+      acceptHostKey: host.hostKeyFingerprint,
+    });
     open.push(session);
     expect((await session.run(['hostname'])).stdout).toBe(`${host.ns}\n`);
     expect(await readFile(store, 'utf8')).toBe(`${host.knownHostsLine}\n`);
@@ -180,7 +223,11 @@ describe('SSH sessions on the test bed (real sshd)', () => {
     const oldFingerprint = host.hostKeyFingerprint;
     await bed.rekey(3);
     const before = await acceptedLogins(host);
-    const error = await connect(target(host), { identityFile: host.identityFile, trust: stale, acceptHostKey: host.hostKeyFingerprint }).catch((e: unknown) => e);
+    const error = await connect(target(host), {
+      identityFile: host.identityFile,
+      trust: stale,
+      acceptHostKey: host.hostKeyFingerprint,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HostKeyChangedError);
     const changed = error as HostKeyChangedError;
     expect(changed.fingerprint).toBe(host.hostKeyFingerprint);
@@ -207,9 +254,14 @@ describe('SSH sessions on the test bed (real sshd)', () => {
     const ecdsaTrust = new HostKeyTrust({ knownHostsFiles: [onlyEcdsa], storeFile: join(dir, 'ecdsa-store') });
     const session = await connect(target(host), { identityFile: host.identityFile, trust: ecdsaTrust });
     open.push(session);
-    expect(session.hostKeyFingerprint).toBe(execFileSync('ssh-keygen', ['-l', '-f', `${ecdsaKey}.pub`], { encoding: 'utf8' }).split(' ')[1]);
+    expect(session.hostKeyFingerprint).toBe(
+      execFileSync('ssh-keygen', ['-l', '-f', `${ecdsaKey}.pub`], { encoding: 'utf8' }).split(' ')[1],
+    );
     // Knowing nothing, the preferred ed25519 key is the one offered.
-    const error = await connect(target(host), { identityFile: host.identityFile, trust: new HostKeyTrust({ knownHostsFiles: [], storeFile: join(dir, 'none') }) }).catch((e: unknown) => e);
+    const error = await connect(target(host), {
+      identityFile: host.identityFile,
+      trust: new HostKeyTrust({ knownHostsFiles: [], storeFile: join(dir, 'none') }),
+    }).catch((e: unknown) => e);
     expect((error as HostKeyUnknownError).fingerprint).toBe(host.hostKeyFingerprint);
   });
 
@@ -218,8 +270,12 @@ describe('SSH sessions on the test bed (real sshd)', () => {
     const otherKey = join(dir, 'other_key');
     execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', otherKey]);
     await expect(login(host, { identityFile: otherKey })).rejects.toBeInstanceOf(SshAuthError);
-    await expect(connect({ ...target(host), port: 2222 }, { identityFile: host.identityFile, trust })).rejects.toThrow(SshConnectionError);
-    await expect(connect({ ...target(host), port: 2222 }, { identityFile: host.identityFile, trust })).rejects.toThrow(/refused the connection/);
+    await expect(connect({ ...target(host), port: 2222 }, { identityFile: host.identityFile, trust })).rejects.toThrow(
+      SshConnectionError,
+    );
+    await expect(connect({ ...target(host), port: 2222 }, { identityFile: host.identityFile, trust })).rejects.toThrow(
+      /refused the connection/,
+    );
   });
 
   it('fails fast when the management cable is pulled, and again works after heal', async () => {
@@ -260,7 +316,10 @@ describe('SSH sessions on the test bed (real sshd)', () => {
     const { port } = silent.address() as AddressInfo;
     try {
       const started = Date.now();
-      const error = await connect({ address: '127.0.0.1', port, user: 'root' }, { identityFile: bed.identityFile, trust, timeoutMs: 1_000 }).catch((e: unknown) => e);
+      const error = await connect(
+        { address: '127.0.0.1', port, user: 'root' },
+        { identityFile: bed.identityFile, trust, timeoutMs: 1_000 },
+      ).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(SshTimeoutError);
       expect((error as SshTimeoutError).phase).toBe('connect');
       expect(Date.now() - started).toBeLessThan(2_500);

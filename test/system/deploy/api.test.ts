@@ -33,7 +33,9 @@ describe('DeployApi', () => {
   it('asks to trust unknown host keys, then prepares, applies and reports progress per host and step', async () => {
     const { api, emitter } = createBackend({ dataDir: await tempDataDir() });
     const events: (DeployProgress & { deployId: string })[] = [];
-    emitter.subscribe((name, payload) => name === 'didDeployProgress' && events.push(payload as DeployProgress & { deployId: string }));
+    emitter.subscribe(
+      (name, payload) => name === 'didDeployProgress' && events.push(payload as DeployProgress & { deployId: string }),
+    );
     const design = bedDesign(bed, () => ({ eth1: { mtu: 1420 } }));
 
     const first = await api.prepareDeploy(design, { hosts: [], acceptHostKeys: [] });
@@ -45,28 +47,53 @@ describe('DeployApi', () => {
     expect(second.hosts.map((h) => h.state)).toEqual(['ready', 'ready']);
     const reports = await api.applyDeploy(second.deployId, CONFIRM_WINDOW);
     expect(reports).toEqual(bed.hosts.map((h) => ({ host: h.name, outcome: { kind: 'confirmed' } })));
-    for (const h of bed.hosts) expect(await readFile(h.interfacesPath, 'utf8')).toBe(renderInterfaces(design, `h${h.index}`));
-    const mine = events.filter((e) => e.deployId === second.deployId && e.host === bed.hosts[0]!.name && e.state === 'done').map((e) => e.step);
-    expect(mine).toEqual(['connect', 'lock', 'read', 'upload', 'check', 'backup', 'arm', 'install', 'apply', 'reconnect', 'health', 'confirm']);
+    for (const h of bed.hosts)
+      expect(await readFile(h.interfacesPath, 'utf8')).toBe(renderInterfaces(design, `h${h.index}`));
+    const mine = events
+      .filter((e) => e.deployId === second.deployId && e.host === bed.hosts[0]!.name && e.state === 'done')
+      .map((e) => e.step);
+    expect(mine).toEqual([
+      'connect',
+      'lock',
+      'read',
+      'upload',
+      'check',
+      'backup',
+      'arm',
+      'install',
+      'apply',
+      'reconnect',
+      'health',
+      'confirm',
+    ]);
     await expect(api.applyDeploy(second.deployId, CONFIRM_WINDOW)).rejects.toThrow(/no prepared deploy/);
 
     // The accepted keys are now trusted: no question the next time.
-    const third = await api.prepareDeploy(bedDesign(bed, () => ({})), { hosts: [bed.hosts[0]!.name], acceptHostKeys: [] });
+    const third = await api.prepareDeploy(
+      bedDesign(bed, () => ({})),
+      { hosts: [bed.hosts[0]!.name], acceptHostKeys: [] },
+    );
     expect(third.hosts.map((h) => h.state)).toEqual(['ready']);
-    expect(await api.discardDeploy(third.deployId)).toEqual([{ host: bed.hosts[0]!.name, outcome: { kind: 'checked' } }]);
+    expect(await api.discardDeploy(third.deployId)).toEqual([
+      { host: bed.hosts[0]!.name, outcome: { kind: 'checked' } },
+    ]);
   });
 
   it('refuses a design with rule errors as netloom deploy does: nothing logs in, nothing changes', async () => {
     const backend = createBackend({ dataDir: await tempDataDir() });
     const host = bed.hosts[0]!;
-    const design = bedDesign(bed, () => ({ eth1: { mtu: 1400 }, vlans: [{ name: 'eth1.10', vlan: 10 }] }), [host.index]);
+    const design = bedDesign(bed, () => ({ eth1: { mtu: 1400 }, vlans: [{ name: 'eth1.10', vlan: 10 }] }), [
+      host.index,
+    ]);
     design.hosts[0]!.vlans[0]!.mtu = 9000;
     const before = await readFile(host.interfacesPath, 'utf8');
     const sshdLogBefore = await host.runOk('cat /run/sshd.log');
     const fingerprints = bed.hosts.map((h) => h.hostKeyFingerprint);
     await expect(backend.api.prepareDeploy(design, { hosts: [], acceptHostKeys: fingerprints })).rejects.toMatchObject({
       code: 'deploy-refused',
-      message: expect.stringMatching(/^the design has errors; fix them before deploying\n {2}error mtu\/vlan-above-parent h\d+-eth1\.10 hosts\[0\]\.vlans\[0\]: /),
+      message: expect.stringMatching(
+        /^the design has errors; fix them before deploying\n {2}error mtu\/vlan-above-parent h\d+-eth1\.10 hosts\[0\]\.vlans\[0\]: /,
+      ),
     });
     await backend.dispose();
     expect(await readFile(host.interfacesPath, 'utf8')).toBe(before);
@@ -77,7 +104,10 @@ describe('DeployApi', () => {
     const backend = createBackend({ dataDir: await tempDataDir() });
     const host = bed.hosts[1]!;
     const fingerprints = bed.hosts.map((h) => h.hostKeyFingerprint);
-    const prepared = await backend.api.prepareDeploy(bedDesign(bed, () => ({ eth1: { mtu: 1390 } })), { hosts: [host.name], acceptHostKeys: fingerprints });
+    const prepared = await backend.api.prepareDeploy(
+      bedDesign(bed, () => ({ eth1: { mtu: 1390 } })),
+      { hosts: [host.name], acceptHostKeys: fingerprints },
+    );
     expect(prepared.hosts.map((h) => h.state)).toEqual(['ready']);
     expect(await leftovers(host)).not.toEqual([]);
     await backend.dispose();

@@ -24,17 +24,33 @@ export function hostJson(host: BedHost, tweak: PortTweak = {}): Record<string, u
     platform: 'debian',
     ssh: { address: host.mgmtAddress, port: host.sshPort, user: 'root' },
     ports: [
-      { id: `${id}-eth0`, name: 'eth0', inet: { method: 'static', addresses: [`${host.mgmtAddress}/24`], gateway: host.gatewayAddress }, ...tweak.eth0 },
+      {
+        id: `${id}-eth0`,
+        name: 'eth0',
+        inet: { method: 'static', addresses: [`${host.mgmtAddress}/24`], gateway: host.gatewayAddress },
+        ...tweak.eth0,
+      },
       { id: `${id}-eth1`, name: 'eth1', ...tweak.eth1 },
     ],
-    vlans: (tweak.vlans ?? []).map((v) => ({ id: `${id}-${v.name}`, name: v.name, parent: `${id}-eth1`, vlan: v.vlan })),
+    vlans: (tweak.vlans ?? []).map((v) => ({
+      id: `${id}-${v.name}`,
+      name: v.name,
+      parent: `${id}-eth1`,
+      vlan: v.vlan,
+    })),
   };
 }
 
 /** A design of the bed's hosts (all, or those numbered in `only`), each with its tweak. */
-export function bedDesign(bed: Bed, tweaks: (host: BedHost) => PortTweak = () => ({}), only?: readonly number[]): Design {
+export function bedDesign(
+  bed: Bed,
+  tweaks: (host: BedHost) => PortTweak = () => ({}),
+  only?: readonly number[],
+): Design {
   const hosts = bed.hosts.filter((h) => !only || only.includes(h.index));
-  const result = parseDesign(JSON.stringify({ format: 'netloom/1', name: `bed ${bed.prefix}`, hosts: hosts.map((h) => hostJson(h, tweaks(h))) }));
+  const result = parseDesign(
+    JSON.stringify({ format: 'netloom/1', name: `bed ${bed.prefix}`, hosts: hosts.map((h) => hostJson(h, tweaks(h))) }),
+  );
   if (!result.ok) throw new Error(`bed design does not load: ${JSON.stringify(result.problems)}`);
   return result.design;
 }

@@ -52,8 +52,21 @@ interface Child {
 }
 
 /** Runs `netloom deploy`; with `terminal`, inside a pseudo-terminal (`script`), answering with `answer()`. */
-function netloomDeploy(args: readonly string[], knownHosts = bed.knownHostsFile, terminal = false): Child & { answer: (text: string) => void } {
-  const argv = [process.execPath, `${ROOT}bin/netloom.js`, 'deploy', ...args, '--identity', bed.identityFile, '--known-hosts', knownHosts];
+function netloomDeploy(
+  args: readonly string[],
+  knownHosts = bed.knownHostsFile,
+  terminal = false,
+): Child & { answer: (text: string) => void } {
+  const argv = [
+    process.execPath,
+    `${ROOT}bin/netloom.js`,
+    'deploy',
+    ...args,
+    '--identity',
+    bed.identityFile,
+    '--known-hosts',
+    knownHosts,
+  ];
   const [file, fileArgs] = terminal ? ['script', ['-qec', sh(argv), '/dev/null']] : [argv[0]!, argv.slice(1)];
   const child = spawn(file, fileArgs, {
     env: { ...process.env, NETLOOM_DATA_DIR: dataDir },
@@ -75,7 +88,8 @@ function netloomDeploy(args: readonly string[], knownHosts = bed.knownHostsFile,
     exit: new Promise((resolve) => child.on('exit', (code) => resolve(code))),
     stdout: () => out,
     stderr: () => err,
-    waitFor: (pattern) => (pattern.test(out) ? Promise.resolve() : new Promise((resolve) => waiters.push({ pattern, resolve }))),
+    waitFor: (pattern) =>
+      pattern.test(out) ? Promise.resolve() : new Promise((resolve) => waiters.push({ pattern, resolve })),
     kill: () => child.kill('SIGKILL'),
     answer: (text) => child.stdin?.write(text),
   };
@@ -88,7 +102,10 @@ describe('netloom deploy on the bed', () => {
     const before = await readFile(broken.interfacesPath, 'utf8');
     const design = bedDesign(
       bed,
-      (h) => (h === broken ? { eth0: { inet: { method: 'static', addresses: [`${h.mgmtAddress.replace(/\.2$/, '.66')}/24`] } } } : { eth1: { mtu: 1450 } }),
+      (h) =>
+        h === broken
+          ? { eth0: { inet: { method: 'static', addresses: [`${h.mgmtAddress.replace(/\.2$/, '.66')}/24`] } } }
+          : { eth1: { mtu: 1450 } },
       ten.map((h) => h.index),
     );
     const run = netloomDeploy([await designFile(design, 'ten'), '--yes', '--confirm-timeout', String(WINDOW)]);
@@ -115,7 +132,12 @@ describe('netloom deploy on the bed', () => {
     const host = bed.hosts[10]!;
     const before = await readFile(host.interfacesPath, 'utf8');
     const design = bedDesign(bed, () => ({ eth1: { mtu: 1234 } }), [host.index]);
-    const run = netloomDeploy([await designFile(design, 'killed'), '--yes', '--confirm-timeout', String(KILLED_WINDOW)]);
+    const run = netloomDeploy([
+      await designFile(design, 'killed'),
+      '--yes',
+      '--confirm-timeout',
+      String(KILLED_WINDOW),
+    ]);
     await run.waitFor(new RegExp(`^${host.name} +apply +done$`, 'm'));
     run.kill();
     expect(await run.exit).toBe(null);
@@ -123,7 +145,12 @@ describe('netloom deploy on the bed', () => {
     // Applied and armed: the new MTU is live, the rollback pending.
     expect(await host.runOk('cat /sys/class/net/eth1/mtu')).toBe('1234\n');
     expect(await host.runOk('ls /run/netloom.lock')).toMatch(/armed\./);
-    await expect.poll(() => host.run('cat /run/netloom.last').then((r) => r.stdout), { timeout: (KILLED_WINDOW + 40) * 1000, interval: 250 }).toMatch(/result=rolled-back\nmode=timer\nifreload=0/);
+    await expect
+      .poll(() => host.run('cat /run/netloom.last').then((r) => r.stdout), {
+        timeout: (KILLED_WINDOW + 40) * 1000,
+        interval: 250,
+      })
+      .toMatch(/result=rolled-back\nmode=timer\nifreload=0/);
     expect(await readFile(host.interfacesPath, 'utf8')).toBe(before);
     expect(await host.runOk('cat /sys/class/net/eth1/mtu')).toBe('1500\n');
     expect(await reachable(bed, host, dataDir)).toBe(true);
@@ -135,7 +162,17 @@ describe('netloom deploy on the bed', () => {
     const before = await readFile(host.interfacesPath, 'utf8');
     const empty = join(dataDir, 'empty_known_hosts');
     await writeFile(empty, '');
-    const run = netloomDeploy([await designFile(bedDesign(bed, () => ({ eth1: { mtu: 1400 } }), [host.index]), 'unknown-key'), '--yes', '--json'], empty);
+    const run = netloomDeploy(
+      [
+        await designFile(
+          bedDesign(bed, () => ({ eth1: { mtu: 1400 } }), [host.index]),
+          'unknown-key',
+        ),
+        '--yes',
+        '--json',
+      ],
+      empty,
+    );
     expect(await run.exit).toBe(1);
     const result = JSON.parse(run.stdout());
     expect(result).toEqual({
@@ -179,7 +216,13 @@ describe('netloom deploy on the bed', () => {
   it('--dry-run shows the diff and the check, changes nothing, exits 0', async () => {
     const host = bed.hosts[9]!;
     const before = await readFile(host.interfacesPath, 'utf8');
-    const run = netloomDeploy([await designFile(bedDesign(bed, () => ({ eth1: { mtu: 1280 } }), [host.index]), 'dry'), '--dry-run']);
+    const run = netloomDeploy([
+      await designFile(
+        bedDesign(bed, () => ({ eth1: { mtu: 1280 } }), [host.index]),
+        'dry',
+      ),
+      '--dry-run',
+    ]);
     expect(await run.exit).toBe(0);
     expect(run.stdout()).toContain(`=== ${host.name}: /etc/network/interfaces`);
     expect(run.stdout()).toMatch(/\+\tmtu 1280/);

@@ -42,7 +42,11 @@ export interface DeployOutcome {
 export const CONFIRM_WINDOW = 60;
 
 /** Prepares and applies `plans` with a confirm window of `revertIn` seconds. */
-export async function deploy(plans: readonly DevicePlan[], deps: Omit<DeployDeps, 'onProgress'>, revertIn: number): Promise<DeployOutcome> {
+export async function deploy(
+  plans: readonly DevicePlan[],
+  deps: Omit<DeployDeps, 'onProgress'>,
+  revertIn: number,
+): Promise<DeployOutcome> {
   const events: DeployProgress[] = [];
   const run = new DeployRun(plans, { ...deps, onProgress: (e) => events.push(e) });
   const preparations = await run.prepare();
@@ -53,7 +57,10 @@ export async function deploy(plans: readonly DevicePlan[], deps: Omit<DeployDeps
 /** Whether a fresh SSH login to the host's management address works and runs a command. */
 export async function reachable(bed: Bed, host: BedHost, dataDir: string, timeoutMs = 5_000): Promise<boolean> {
   try {
-    const session = await bedOpener(bed, dataDir)({ name: host.name, address: host.mgmtAddress, port: host.sshPort, user: 'root' }, { timeoutMs });
+    const session = await bedOpener(bed, dataDir)(
+      { name: host.name, address: host.mgmtAddress, port: host.sshPort, user: 'root' },
+      { timeoutMs },
+    );
     try {
       return (await session.run(['true'], { timeoutMs })).code === 0;
     } finally {
@@ -68,6 +75,7 @@ export async function reachable(bed: Bed, host: BedHost, dataDir: string, timeou
 export async function leftovers(host: BedHost): Promise<string[]> {
   const found: string[] = [];
   if ((await host.run('test -e /run/netloom.lock')).code === 0) found.push('/run/netloom.lock');
-  for (const f of await readdir(join(host.etcDir, 'network'))) if (f.includes('netloom')) found.push(`/etc/network/${f}`);
+  for (const f of await readdir(join(host.etcDir, 'network')))
+    if (f.includes('netloom')) found.push(`/etc/network/${f}`);
   return found;
 }

@@ -32,7 +32,14 @@ describe('deploy to the test bed', () => {
   it('confirms a harmless change on 3 hosts; the files on the hosts equal the export', async () => {
     const before = await Promise.all(bed.hosts.map((h) => readFile(h.interfacesPath, 'utf8')));
     const design = bedDesign(bed, () => ({ eth1: { mtu: 1400 }, eth0: { mtu: 1480 } }));
-    const result = await deploy(plansOf(design), { openSession: bedOpener(bed, dataDir), saveLocalBackup: (h, live, stamp) => saveLocalBackup(dataDir, h, live, stamp) }, CONFIRM_WINDOW);
+    const result = await deploy(
+      plansOf(design),
+      {
+        openSession: bedOpener(bed, dataDir),
+        saveLocalBackup: (h, live, stamp) => saveLocalBackup(dataDir, h, live, stamp),
+      },
+      CONFIRM_WINDOW,
+    );
     expect(result.lines).toEqual(bed.hosts.map((h) => `${h.name}: confirmed`));
     for (const [i, host] of bed.hosts.entries()) {
       expect(await readFile(host.interfacesPath, 'utf8')).toBe(renderInterfaces(design, `h${host.index}`));
@@ -50,7 +57,20 @@ describe('deploy to the test bed', () => {
       expect(await reachable(bed, host, dataDir)).toBe(true);
     }
     const steps = result.events.filter((e) => e.host === bed.hosts[0]!.name && e.state === 'done').map((e) => e.step);
-    expect(steps).toEqual(['connect', 'lock', 'read', 'upload', 'check', 'backup', 'arm', 'install', 'apply', 'reconnect', 'health', 'confirm']);
+    expect(steps).toEqual([
+      'connect',
+      'lock',
+      'read',
+      'upload',
+      'check',
+      'backup',
+      'arm',
+      'install',
+      'apply',
+      'reconnect',
+      'health',
+      'confirm',
+    ]);
 
     const again = await deploy(plansOf(design), { openSession: bedOpener(bed, dataDir) }, CONFIRM_WINDOW);
     expect(again.lines).toEqual(bed.hosts.map((h) => `${h.name}: unchanged`));
@@ -72,10 +92,18 @@ describe('deploy to the test bed', () => {
   it('dry run: shows the diff and the ifup -s verdict, changes and leaves nothing', async () => {
     const host = bed.hosts[0]!;
     const before = await readFile(host.interfacesPath, 'utf8');
-    const run = new DeployRun(plansOf(bedDesign(bed, () => ({ eth1: { mtu: 1300 } })), [host.name]), { openSession: bedOpener(bed, dataDir) });
+    const run = new DeployRun(
+      plansOf(
+        bedDesign(bed, () => ({ eth1: { mtu: 1300 } })),
+        [host.name],
+      ),
+      { openSession: bedOpener(bed, dataDir) },
+    );
     const [preparation] = await run.prepare();
     expect(preparation).toMatchObject({ state: 'ready', diff: expect.stringMatching(/-\tmtu 1400\n\+\tmtu 1300/) });
-    expect((await run.discard()).map((r) => describeOutcome(r.outcome))).toEqual(['checked: would change, ifup -s accepts it']);
+    expect((await run.discard()).map((r) => describeOutcome(r.outcome))).toEqual([
+      'checked: would change, ifup -s accepts it',
+    ]);
     expect(await readFile(host.interfacesPath, 'utf8')).toBe(before);
     expect(await leftovers(host)).toEqual([]);
   });
@@ -87,16 +115,26 @@ describe('deploy to the test bed', () => {
     const first = new DeployRun(plansOf(design, [host.name]), { openSession: bedOpener(bed, dataDir) });
     expect((await first.prepare())[0]!.state).toBe('ready');
     const second = await deploy(plansOf(design, [host.name]), { openSession: bedOpener(bed, dataDir) }, CONFIRM_WINDOW);
-    expect(second.lines).toEqual([expect.stringMatching(new RegExp(`^${host.name}: failed before change: host is locked by another deploy: \\S+@\\S+ pid ${process.pid}, for up to \\d+ s more$`))]);
+    expect(second.lines).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^${host.name}: failed before change: host is locked by another deploy: \\S+@\\S+ pid ${process.pid}, for up to \\d+ s more$`,
+        ),
+      ),
+    ]);
     expect(await readFile(host.interfacesPath, 'utf8')).toBe(before);
     await first.discard();
     expect(await leftovers(host)).toEqual([]);
 
     // A lock whose lease ran out (its deploy died without a session to clean up) is broken.
-    await host.runOk("mkdir /run/netloom.lock && printf 'token=0\\nowner=ghost@gone pid 1\\nsince=1\\nexpires=2\\n' > /run/netloom.lock/owner");
+    await host.runOk(
+      "mkdir /run/netloom.lock && printf 'token=0\\nowner=ghost@gone pid 1\\nsince=1\\nexpires=2\\n' > /run/netloom.lock/owner",
+    );
     const third = await deploy(plansOf(design, [host.name]), { openSession: bedOpener(bed, dataDir) }, CONFIRM_WINDOW);
     expect(third.lines).toEqual([`${host.name}: confirmed`]);
-    expect(third.events.find((e) => e.step === 'lock' && e.state === 'done')?.detail).toMatch(/^broke a stale lock of ghost@gone pid 1 \(expired \d+ s ago\)$/);
+    expect(third.events.find((e) => e.step === 'lock' && e.state === 'done')?.detail).toMatch(
+      /^broke a stale lock of ghost@gone pid 1 \(expired \d+ s ago\)$/,
+    );
   });
 
   it('(6) refuses a changed host key before anything is written', async () => {
@@ -106,8 +144,21 @@ describe('deploy to the test bed', () => {
     await bed.rekey(host.index);
     const before = await readFile(host.interfacesPath, 'utf8');
     const sshdLogBefore = await host.runOk('cat /run/sshd.log');
-    const result = await deploy(plansOf(bedDesign(bed, () => ({ eth1: { mtu: 1280 } })), [host.name]), { openSession: bedOpener(bed, dataDir, oldKeys) }, CONFIRM_WINDOW);
-    expect(result.lines).toEqual([expect.stringMatching(new RegExp(`^${host.name}: failed before change: WARNING: the ssh-ed25519 host key of ${host.mgmtAddress.replaceAll('.', '\\.')} has CHANGED to ${host.hostKeyFingerprint.replace(/[+/]/g, '\\$&')}`))]);
+    const result = await deploy(
+      plansOf(
+        bedDesign(bed, () => ({ eth1: { mtu: 1280 } })),
+        [host.name],
+      ),
+      { openSession: bedOpener(bed, dataDir, oldKeys) },
+      CONFIRM_WINDOW,
+    );
+    expect(result.lines).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^${host.name}: failed before change: WARNING: the ssh-ed25519 host key of ${host.mgmtAddress.replaceAll('.', '\\.')} has CHANGED to ${host.hostKeyFingerprint.replace(/[+/]/g, '\\$&')}`,
+        ),
+      ),
+    ]);
     expect(await readFile(host.interfacesPath, 'utf8')).toBe(before);
     expect(await leftovers(host)).toEqual([]);
     // No login happened: sshd logged no accepted key for this attempt.

@@ -44,9 +44,17 @@ describe('deploy faults', () => {
   it('(1) a config without the management address rolls back by itself; the host is reachable again', async () => {
     const host = bed.hosts[0]!;
     const before = await readFile(host.interfacesPath, 'utf8');
-    const design = bedDesign(bed, (h) => ({ eth0: { inet: { method: 'static', addresses: [`${h.mgmtAddress.replace(/\.2$/, '.77')}/24`] } } }), [host.index]);
+    const design = bedDesign(
+      bed,
+      (h) => ({ eth0: { inet: { method: 'static', addresses: [`${h.mgmtAddress.replace(/\.2$/, '.77')}/24`] } } }),
+      [host.index],
+    );
     const started = Date.now();
-    const result = await deploy(plansOf(design), { openSession: bedOpener(bed, dataDir), timing: { reconnectAttemptMs: 1_000 } }, WINDOW);
+    const result = await deploy(
+      plansOf(design),
+      { openSession: bedOpener(bed, dataDir), timing: { reconnectAttemptMs: 1_000 } },
+      WINDOW,
+    );
     // The verdict and its class: which reason came out (no reconnect, or the apply outlasting its wait) depends on the machine's load.
     expect(result.reports.map((r) => r.outcome.kind)).toEqual(['rolled-back']);
     expect(result.lines).toEqual([expect.stringMatching(new RegExp(`^${host.name}: rolled back: `))]);
@@ -72,24 +80,36 @@ describe('deploy faults', () => {
     };
     const design = bedDesign(bed, () => ({ eth1: { mtu: 1400 } }), [host.index]);
     const result = await deploy(plansOf(design), { openSession: cutDuringUpload }, WINDOW);
-    expect(result.lines).toEqual([expect.stringMatching(new RegExp(`^${host.name}: failed before change: connection to .* lost`))]);
+    expect(result.lines).toEqual([
+      expect.stringMatching(new RegExp(`^${host.name}: failed before change: connection to .* lost`)),
+    ]);
     await bed.heal(host.index);
     expect(await readFile(host.interfacesPath, 'utf8')).toBe(before);
     // sshd notices the dead session (ClientAliveInterval) and the script, if it ran, cleans up.
     await expect.poll(() => leftovers(host), { timeout: 15_000, interval: 500 }).toEqual([]);
     await expectUntouchedAndReachable(host, before);
     // Nothing is left locked: the next deploy goes through.
-    expect((await deploy(plansOf(design), { openSession: opener }, CONFIRM_WINDOW)).lines).toEqual([`${host.name}: confirmed`]);
+    expect((await deploy(plansOf(design), { openSession: opener }, CONFIRM_WINDOW)).lines).toEqual([
+      `${host.name}: confirmed`,
+    ]);
   });
 
   it('(4) a candidate that ifup -s rejects is never installed', async () => {
     const host = bed.hosts[2]!;
     const before = await readFile(host.interfacesPath, 'utf8');
     const [plan] = plansOf(bedDesign(bed, () => ({}), [host.index]));
-    const broken: DevicePlan = { ...plan!, candidate: { ...plan!.candidate, content: plan!.candidate.content.replace('iface eth1 inet manual\n', 'iface eth1 inet manual\n\tmtu 70000\n') } };
+    const broken: DevicePlan = {
+      ...plan!,
+      candidate: {
+        ...plan!.candidate,
+        content: plan!.candidate.content.replace('iface eth1 inet manual\n', 'iface eth1 inet manual\n\tmtu 70000\n'),
+      },
+    };
     expect(broken.candidate.content).toContain('mtu 70000');
     const result = await deploy([broken], { openSession: bedOpener(bed, dataDir) }, WINDOW);
-    expect(result.lines).toEqual([`${host.name}: failed before change: ifup -a -s rejected the candidate: warning: eth1: mtu: value of out range "70000": valid attribute range: 552-9216`]);
+    expect(result.lines).toEqual([
+      `${host.name}: failed before change: ifup -a -s rejected the candidate: warning: eth1: mtu: value of out range "70000": valid attribute range: 552-9216`,
+    ]);
     expect(result.events.some((e) => e.step === 'install')).toBe(false);
     await expectUntouchedAndReachable(host, before);
   });
@@ -114,10 +134,17 @@ describe('deploy faults', () => {
     // A port this host does not have: `ifreload -a` only warns, but the running state cannot match the file.
     const withGhost = bedDesign(bed, () => ({}), [host.index]);
     const [, eth1] = withGhost.hosts[0]!.ports;
-    withGhost.hosts[0]!.ports.push({ ...eth1!, id: 'h4-eth7', name: 'eth7', inet: { method: 'static', addresses: ['10.250.0.1/24'] } });
+    withGhost.hosts[0]!.ports.push({
+      ...eth1!,
+      id: 'h4-eth7',
+      name: 'eth7',
+      inet: { method: 'static', addresses: ['10.250.0.1/24'] },
+    });
     const started = Date.now();
     const result = await deploy(plansOf(withGhost), { openSession: bedOpener(bed, dataDir) }, LONG_WINDOW);
-    expect(result.lines).toEqual([`${host.name}: rolled back: health check failed: ifquery -a -c: running state differs from the file`]);
+    expect(result.lines).toEqual([
+      `${host.name}: rolled back: health check failed: ifquery -a -c: running state differs from the file`,
+    ]);
     expect(Date.now() - started).toBeLessThan((LONG_WINDOW / 2) * 1000);
     expect(await host.runOk('cat /run/netloom.last')).toMatch(/result=rolled-back\nmode=now/);
     await expectUntouchedAndReachable(host, before);
@@ -137,7 +164,12 @@ describe('deploy faults', () => {
       driver.close();
       expect(await host.runOk('cat /run/netloom.lock/timer')).toMatch(/^setsid \d+\n$/);
       expect(await host.runOk('cat /sys/class/net/eth1/mtu')).toBe('1380\n');
-      await expect.poll(() => host.run('cat /run/netloom.last').then((r) => r.stdout), { timeout: (SLEEPER_WINDOW + 40) * 1000, interval: 200 }).toMatch(/result=rolled-back\nmode=timer/);
+      await expect
+        .poll(() => host.run('cat /run/netloom.last').then((r) => r.stdout), {
+          timeout: (SLEEPER_WINDOW + 40) * 1000,
+          interval: 200,
+        })
+        .toMatch(/result=rolled-back\nmode=timer/);
       expect(Date.now() - armedAt).toBeGreaterThanOrEqual(SLEEPER_WINDOW * 1000);
       expect(await host.runOk('cat /sys/class/net/eth1/mtu')).toBe('1500\n');
       await expectUntouchedAndReachable(host, before);

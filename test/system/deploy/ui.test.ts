@@ -41,7 +41,9 @@ describe('Deploy panel', () => {
     const design = bedDesign(bed, (h) =>
       h === lost
         ? { eth0: { inet: { method: 'static', addresses: [`${h.mgmtAddress.replace(/\.2$/, '.55')}/24`] } } }
-        : { eth1: { mtu: 1440, ...(h === bed.hosts[0] ? { extraLines: ['post-up ip link set eth1 promisc on'] } : {}) } },
+        : {
+            eth1: { mtu: 1440, ...(h === bed.hosts[0] ? { extraLines: ['post-up ip link set eth1 promisc on'] } : {}) },
+          },
     );
     const file = join(dir, 'bed.netloom.json');
     await writeFile(file, serializeDesign(design));
@@ -65,12 +67,16 @@ describe('Deploy panel', () => {
         await expect.poll(() => panel.getByTestId('deploy-phase').textContent(), { timeout: 30_000 }).toBe('review');
       }
       for (const host of bed.hosts.slice(0, 2)) {
-        await expect.poll(() => page.getByTestId(`deploy-host-${host.name}`).getByTestId('deploy-diff').textContent()).toContain('+\tmtu 1440');
+        await expect
+          .poll(() => page.getByTestId(`deploy-host-${host.name}`).getByTestId('deploy-diff').textContent())
+          .toContain('+\tmtu 1440');
       }
       // What runs as root is listed per host before Apply: the first host's post-up, nothing on the others.
       const rootCommands = page.getByTestId(`deploy-host-${bed.hosts[0]!.name}`).getByTestId('deploy-root-command');
       expect(await rootCommands.allTextContents()).toEqual(['post-up ip link set eth1 promisc on eth1']);
-      expect(await page.getByTestId(`deploy-host-${bed.hosts[1]!.name}`).getByTestId('deploy-root-commands').count()).toBe(0);
+      expect(
+        await page.getByTestId(`deploy-host-${bed.hosts[1]!.name}`).getByTestId('deploy-root-commands').count(),
+      ).toBe(0);
       // Wide enough that a loaded 2-core machine still reconnects to the healthy hosts in time.
       await page.getByTestId('deploy-window').fill(String(WINDOW));
       await app.screenshot('diffs');

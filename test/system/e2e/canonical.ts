@@ -12,19 +12,29 @@ export function canonical(design: Design): unknown {
   for (const e of index.all) {
     const el = e.element as { id: string; name?: string; vlan?: number; number?: number; slot?: number };
     const label =
-      e.kind === 'network' ? `VLAN ${el.vlan}`
-      : e.kind === 'port-channel' ? `${e.switch.name}/Po${el.number}`
-      : e.kind === 'vm-nic' ? `${e.vm.name}/net${el.slot}`
-      : e.kind === 'cable' ? 'cable'
-      : 'host' in e ? `${e.host.name}/${el.name}`
-      : 'switch' in e ? `${e.switch.name}/${el.name}`
-      : String(el.name);
+      e.kind === 'network'
+        ? `VLAN ${el.vlan}`
+        : e.kind === 'port-channel'
+          ? `${e.switch.name}/Po${el.number}`
+          : e.kind === 'vm-nic'
+            ? `${e.vm.name}/net${el.slot}`
+            : e.kind === 'cable'
+              ? 'cable'
+              : 'host' in e
+                ? `${e.host.name}/${el.name}`
+                : 'switch' in e
+                  ? `${e.switch.name}/${el.name}`
+                  : String(el.name);
     names.set(el.id, label);
   }
   const rename = (value: unknown, key?: string): unknown => {
     if (Array.isArray(value)) return value.map((v) => rename(v, key));
     if (value && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'id').map(([k, v]) => [k, rename(v, k)]));
+      return Object.fromEntries(
+        Object.entries(value)
+          .filter(([k]) => k !== 'id')
+          .map(([k, v]) => [k, rename(v, k)]),
+      );
     }
     if (typeof value === 'string' && key !== 'name' && names.has(value)) return names.get(value);
     return value;

@@ -40,7 +40,9 @@ export class DesignerPage {
   async drop(kind: string, at: { x: number; y: number }): Promise<void> {
     const pane = this.page.locator('.react-flow__pane');
     const pane_ = await this.box(pane);
-    await this.page.getByTestId(`palette-${kind}`).dragTo(pane, { targetPosition: { x: at.x - pane_.x, y: at.y - pane_.y } });
+    await this.page
+      .getByTestId(`palette-${kind}`)
+      .dragTo(pane, { targetPosition: { x: at.x - pane_.x, y: at.y - pane_.y } });
   }
 
   /** Drops a palette item into the middle of a host or switch frame. */

@@ -33,7 +33,14 @@ async function startEmpty(app: AppSession): Promise<DesignerPage> {
 /** Networks 240 and 245 from the side list, set in the inspector. */
 async function addNetworks(ui: DesignerPage): Promise<void> {
   const nets = [
-    { vlan: '240', name: 'management', subnet: '10.2.200.0/24', gateway: '10.2.200.1', purpose: 'management', colour: '#2563eb' },
+    {
+      vlan: '240',
+      name: 'management',
+      subnet: '10.2.200.0/24',
+      gateway: '10.2.200.1',
+      purpose: 'management',
+      colour: '#2563eb',
+    },
     { vlan: '245', name: 'vms', subnet: '10.2.245.0/24', gateway: '10.2.245.1', purpose: 'vm', colour: '#16a34a' },
   ];
   for (const n of nets) {
@@ -49,30 +56,79 @@ async function addNetworks(ui: DesignerPage): Promise<void> {
 }
 
 const PORTS = [
-  { id: 'host1-eth0', name: 'enp88s0', speed: '2500', bond: 'host1-bond0', switchPort: 'switch1-tengigabitethernet1-0-1' },
-  { id: 'host1-eth1', name: 'enp91s0', speed: '2500', bond: 'host1-bond0', switchPort: 'switch1-tengigabitethernet1-0-2' },
-  { id: 'host1-eth2', name: 'enp3s0f0np0', speed: '10000', bond: 'host1-bond1', switchPort: 'switch1-tengigabitethernet1-0-3' },
-  { id: 'host1-eth3', name: 'enp3s0f1np1', speed: '10000', bond: 'host1-bond1', switchPort: 'switch1-tengigabitethernet1-0-4' },
+  {
+    id: 'host1-eth0',
+    name: 'enp88s0',
+    speed: '2500',
+    bond: 'host1-bond0',
+    switchPort: 'switch1-tengigabitethernet1-0-1',
+  },
+  {
+    id: 'host1-eth1',
+    name: 'enp91s0',
+    speed: '2500',
+    bond: 'host1-bond0',
+    switchPort: 'switch1-tengigabitethernet1-0-2',
+  },
+  {
+    id: 'host1-eth2',
+    name: 'enp3s0f0np0',
+    speed: '10000',
+    bond: 'host1-bond1',
+    switchPort: 'switch1-tengigabitethernet1-0-3',
+  },
+  {
+    id: 'host1-eth3',
+    name: 'enp3s0f1np1',
+    speed: '10000',
+    bond: 'host1-bond1',
+    switchPort: 'switch1-tengigabitethernet1-0-4',
+  },
 ];
 /** Typed as a person might (short form, any case, a space); stored in Dell's one long form. */
 const SWITCH_PORTS = [
-  { id: 'switch1-tengigabitethernet1-0-1', typed: 'Te1/0/17', name: 'Tengigabitethernet1/0/17', channel: 'switch1-po1' },
-  { id: 'switch1-tengigabitethernet1-0-2', typed: 'tengigabitethernet 2/0/17', name: 'Tengigabitethernet2/0/17', channel: 'switch1-po1' },
-  { id: 'switch1-tengigabitethernet1-0-3', typed: 'TenGigabitEthernet1/0/18', name: 'Tengigabitethernet1/0/18', channel: 'switch1-po2' },
-  { id: 'switch1-tengigabitethernet1-0-4', typed: 'Tengigabitethernet2/0/18', name: 'Tengigabitethernet2/0/18', channel: 'switch1-po2' },
+  {
+    id: 'switch1-tengigabitethernet1-0-1',
+    typed: 'Te1/0/17',
+    name: 'Tengigabitethernet1/0/17',
+    channel: 'switch1-po1',
+  },
+  {
+    id: 'switch1-tengigabitethernet1-0-2',
+    typed: 'tengigabitethernet 2/0/17',
+    name: 'Tengigabitethernet2/0/17',
+    channel: 'switch1-po1',
+  },
+  {
+    id: 'switch1-tengigabitethernet1-0-3',
+    typed: 'TenGigabitEthernet1/0/18',
+    name: 'Tengigabitethernet1/0/18',
+    channel: 'switch1-po2',
+  },
+  {
+    id: 'switch1-tengigabitethernet1-0-4',
+    typed: 'Tengigabitethernet2/0/18',
+    name: 'Tengigabitethernet2/0/18',
+    channel: 'switch1-po2',
+  },
 ];
 
 async function buildHost(ui: DesignerPage, app: AppSession): Promise<void> {
   const box = await ui.box(ui.page.locator('.react-flow__pane'));
   await ui.drop('host', { x: box.x + box.width * 0.3, y: box.y + 90 });
   await ui.node('host1').waitFor();
-  for (const kind of ['port', 'port', 'port', 'port', 'bond', 'bond', 'bridge', 'bridge', 'vm']) await ui.dropInto(kind, 'host1');
-  await expect.poll(() => ui.page.locator('.react-flow__node[data-id^="host1-"], .react-flow__node[data-id="vm-100"]').count()).toBe(9);
+  for (const kind of ['port', 'port', 'port', 'port', 'bond', 'bond', 'bridge', 'bridge', 'vm'])
+    await ui.dropInto(kind, 'host1');
+  await expect
+    .poll(() => ui.page.locator('.react-flow__node[data-id^="host1-"], .react-flow__node[data-id="vm-100"]').count())
+    .toBe(9);
   await ui.select('host1');
   await ui.fill('field-name', 'ms01');
   await ui.fill('field-ssh-address', '10.2.200.30');
   await ui.menu('arrange', 'layout-device');
-  await expect.poll(async () => (await ui.nodePosition('host1-eth0')).y - (await ui.nodePosition('host1-bond0')).y).toBeGreaterThan(40);
+  await expect
+    .poll(async () => (await ui.nodePosition('host1-eth0')).y - (await ui.nodePosition('host1-bond0')).y)
+    .toBeGreaterThan(40);
   await app.screenshot('host elements dropped and laid out');
 
   for (const p of PORTS) {
@@ -119,20 +175,26 @@ async function buildSwitch(ui: DesignerPage, app: AppSession): Promise<void> {
   const pane = await ui.box(ui.page.locator('.react-flow__pane'));
   await ui.drop('switch', { x: host.x + 20, y: Math.min(host.y + host.height + 80, pane.y + pane.height - 140) });
   await ui.node('switch1').waitFor();
-  for (const kind of ['switch-port', 'switch-port', 'switch-port', 'switch-port', 'port-channel', 'port-channel']) await ui.dropInto(kind, 'switch1');
+  for (const kind of ['switch-port', 'switch-port', 'switch-port', 'switch-port', 'port-channel', 'port-channel'])
+    await ui.dropInto(kind, 'switch1');
   await ui.select('switch1');
   await ui.fill('field-name', 'n4032');
   await ui.fill('field-management', '10.2.200.2');
   await ui.fill('field-stackUnits', '2');
   await ui.menu('arrange', 'layout-device');
-  await expect.poll(async () => (await ui.nodePosition('switch1-po1')).y - (await ui.nodePosition(SWITCH_PORTS[0]!.id)).y).toBeGreaterThan(40);
+  await expect
+    .poll(async () => (await ui.nodePosition('switch1-po1')).y - (await ui.nodePosition(SWITCH_PORTS[0]!.id)).y)
+    .toBeGreaterThan(40);
   for (const p of SWITCH_PORTS) {
     await ui.select(p.id);
     await ui.fill('field-name', p.typed);
     await expect.poll(() => ui.field('field-name').locator('input').inputValue()).toBe(p.name);
     await expect.poll(() => ui.node(p.id).textContent()).toContain(p.name.replace('Tengigabitethernet', 'Te'));
   }
-  for (const [id, number] of [['switch1-po1', '8'], ['switch1-po2', '9']] as const) {
+  for (const [id, number] of [
+    ['switch1-po1', '8'],
+    ['switch1-po2', '9'],
+  ] as const) {
     await ui.select(id);
     await ui.fill('field-number', number);
     await ui.choose('field-switchport-mode', 'trunk');
@@ -257,9 +319,13 @@ describe('the designer in Chromium', () => {
       await expect.poll(() => app.page.getByTestId('inspector-title').textContent()).toBeTruthy();
       // What the model cannot express is refused with the reason, and changes nothing.
       await ui.connect(['vm-100', 'new-nic'], ['ms01-enp88s0', 'up']);
-      await expect.poll(() => app.page.getByTestId('toast').allTextContents()).toContain('a VM connects to a bridge, not straight onto a port');
+      await expect
+        .poll(() => app.page.getByTestId('toast').allTextContents())
+        .toContain('a VM connects to a bridge, not straight onto a port');
       await ui.connect(['ms01-enp88s0', 'up'], ['ms01-bond1', 'down']);
-      await expect.poll(() => app.page.getByTestId('toast').allTextContents()).toContain('enp88s0 is already a member of bond0; a port joins one bond');
+      await expect
+        .poll(() => app.page.getByTestId('toast').allTextContents())
+        .toContain('enp88s0 is already a member of bond0; a port joins one bond');
       await app.screenshot('connection refused');
       expect(await app.page.locator('.react-flow__edge-nic').count()).toBe(1);
       await ui.select('ms01-vmbr1');
@@ -332,7 +398,9 @@ describe('the designer in Chromium', () => {
       await expect.poll(() => app.page.getByTestId('toast').first().textContent()).toMatch(/^Exported \d+ files to /);
       await ui.select('ms01-vmbr1');
       await app.page.getByTestId('tab-preview').click();
-      await expect.poll(() => ui.previewText()).toBe(readFileSync(join(dir, 'export', 'ms01', 'etc/network/interfaces'), 'utf8'));
+      await expect
+        .poll(() => ui.previewText())
+        .toBe(readFileSync(join(dir, 'export', 'ms01', 'etc/network/interfaces'), 'utf8'));
       await expect.poll(() => app.page.getByTestId('preview').textContent()).toContain('same as last export');
 
       // An edit after the export shows as a change against it.
@@ -353,14 +421,20 @@ describe('the designer in Chromium', () => {
       const [png] = await Promise.all([app.page.waitForEvent('download'), ui.menu('file', 'export-png')]);
       const pngPath = join(dir, 'diagram.png');
       await png.saveAs(pngPath);
-      expect(readFileSync(pngPath).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+      expect(readFileSync(pngPath).subarray(0, 8)).toEqual(
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      );
 
       // Unsaved work is autosaved; a new window on the same backend offers to restore it.
       await expect
         .poll(
           () =>
             app.page.evaluate(async (token) => {
-              const response = await fetch('/api/readRecovery', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: '[]' });
+              const response = await fetch('/api/readRecovery', {
+                method: 'POST',
+                headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+                body: '[]',
+              });
               return ((await response.json()) as { value: unknown }).value !== null;
             }, app.token),
           { timeout: 15_000 },
@@ -369,9 +443,13 @@ describe('the designer in Chromium', () => {
       const second = await app.context.newPage();
       await app.page.close({ runBeforeUnload: false });
       await second.goto(app.url);
-      await expect.poll(() => second.getByTestId('dialog').textContent(), { timeout: 15_000 }).toContain('Restore unsaved work?');
+      await expect
+        .poll(() => second.getByTestId('dialog').textContent(), { timeout: 15_000 })
+        .toContain('Restore unsaved work?');
       await second.getByTestId('dialog-confirm').click();
-      await expect.poll(() => second.locator('.react-flow__node[data-id="ms01-vmbr1"]').textContent()).toContain('PVID 241');
+      await expect
+        .poll(() => second.locator('.react-flow__node[data-id="ms01-vmbr1"]').textContent())
+        .toContain('PVID 241');
       await expect.poll(() => second.getByTestId('dirty-indicator').count()).toBe(1);
 
       // A file dropped on the window goes through the same restore step as an opened one.

@@ -23,7 +23,14 @@ import { createApiClient } from '../../../shared/api-client.js';
 import { ROOT } from '../../helpers/cli.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 export const RESULTS_DIR = join(ROOT, 'test-results');
 
 export interface ServeProcess {
@@ -86,7 +93,14 @@ async function killGroup(child: ChildProcess): Promise<void> {
 /** Starts the built `netloom serve --port 0` and waits for the URL it prints. */
 export async function startServe(options: ServeOptions = {}): Promise<ServeProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'netloom-data-'));
-  const args = [join(ROOT, 'bin/netloom.js'), 'serve', '--port', '0', ...(options.extraArgs ?? []), ...(options.design ? [options.design] : [])];
+  const args = [
+    join(ROOT, 'bin/netloom.js'),
+    'serve',
+    '--port',
+    '0',
+    ...(options.extraArgs ?? []),
+    ...(options.design ? [options.design] : []),
+  ];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, NETLOOM_DATA_DIR: dataDir, ...options.env },
@@ -102,7 +116,10 @@ export async function startServe(options: ServeOptions = {}): Promise<ServeProce
     if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
   const match = await new Promise<RegExpExecArray>((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error(`netloom serve printed no URL within 20 s\nstdout: ${stdout}\nstderr: ${stderr}`)), 20_000);
+    const timer = setTimeout(
+      () => fail(new Error(`netloom serve printed no URL within 20 s\nstdout: ${stdout}\nstderr: ${stderr}`)),
+      20_000,
+    );
     const fail = (e: Error) => {
       clearTimeout(timer);
       void stop().then(() => reject(e));
@@ -115,7 +132,9 @@ export async function startServe(options: ServeOptions = {}): Promise<ServeProce
       resolve(found);
     };
     child.stdout!.on('data', check);
-    child.once('exit', (code) => fail(new Error(`netloom serve exited with ${code} before printing a URL\nstdout: ${stdout}\nstderr: ${stderr}`)));
+    child.once('exit', (code) =>
+      fail(new Error(`netloom serve exited with ${code} before printing a URL\nstdout: ${stdout}\nstderr: ${stderr}`)),
+    );
   });
   const origin = match[1]!;
   const token = match[2]!;

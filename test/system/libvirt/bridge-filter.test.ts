@@ -9,7 +9,8 @@ import { formatBridgeRules } from '../../../shared/targets/libvirt/bridge-filter
 import { filter } from '../../shared/targets/libvirt/designs.js';
 
 const ns = `nlipt-${process.pid}`;
-const run = (args: readonly string[], input?: string) => spawnSync(args[0]!, args.slice(1), { input, encoding: 'utf8' });
+const run = (args: readonly string[], input?: string) =>
+  spawnSync(args[0]!, args.slice(1), { input, encoding: 'utf8' });
 const inNs = (args: readonly string[], input?: string) => run(['ip', 'netns', 'exec', ns, ...args], input);
 
 beforeAll(() => {
@@ -35,7 +36,9 @@ describe('bridged traffic filter on a real kernel', () => {
     const listed = inNs(['iptables', '-S', 'FORWARD']).stdout.split('\n');
     expect(listed).toContain('-P FORWARD DROP');
     expect(listed.filter((l) => l.includes('--physdev-is-bridged'))).toHaveLength(3);
-    expect(listed.find((l) => l.includes('--dport 80'))).toMatch(/-s 192\.168\.1\.50\/32 -d 192\.168\.1\.20\/32 .*-j REJECT/);
+    expect(listed.find((l) => l.includes('--dport 80'))).toMatch(
+      /-s 192\.168\.1\.50\/32 -d 192\.168\.1\.20\/32 .*-j REJECT/,
+    );
     expect(listed.some((l) => l.includes('--physdev-in enp1s0') && l.endsWith('-j ACCEPT'))).toBe(true);
   });
 

@@ -72,7 +72,16 @@ describe('the app in Chromium via netloom serve', () => {
   it('a page without the token cannot call the API', async () => {
     const app = await openApp();
     try {
-      const status = await app.page.evaluate(async () => (await fetch('/api/capabilities', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '[]' })).status);
+      const status = await app.page.evaluate(
+        async () =>
+          (
+            await fetch('/api/capabilities', {
+              method: 'POST',
+              headers: { 'Content-Type': 'application/json' },
+              body: '[]',
+            })
+          ).status,
+      );
       expect(status).toBe(401);
     } finally {
       await app.close();
@@ -101,7 +110,10 @@ describe('the app in Chromium via netloom serve', () => {
     // A stand-in for xdg-open that records the arguments it was started with.
     const bin = mkdtempSync(join(tmpdir(), 'netloom-open-'));
     const argvFile = join(bin, 'argv');
-    writeFileSync(join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s\\n' "$@" > '${argvFile}.tmp' && mv '${argvFile}.tmp' '${argvFile}'\n`);
+    writeFileSync(
+      join(bin, 'xdg-open'),
+      `#!/bin/sh\nprintf '%s\\n' "$@" > '${argvFile}.tmp' && mv '${argvFile}.tmp' '${argvFile}'\n`,
+    );
     chmodSync(join(bin, 'xdg-open'), 0o755);
     const serve = await startServe({ extraArgs: ['--open'], env: { PATH: `${bin}:${process.env.PATH ?? ''}` } });
     const browser = await launchChromium();

@@ -8,13 +8,20 @@ import { runCli } from '../../helpers/cli.js';
 import { startServe, type ServeProcess } from '../e2e/harness.js';
 
 /** A raw request, so that paths like `/../x` reach the server unnormalised. */
-function raw(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> {
+function raw(
+  port: number,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8').on('data', (d: string) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8').on('data', (d: string) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -25,7 +32,10 @@ describe('netloom serve', () => {
   const call = (method: string, args: unknown[], token?: string) =>
     fetch(`${serve.origin}/api/${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(token === undefined ? {} : { Authorization: `Bearer ${token}` }) },
+      headers: {
+        'Content-Type': 'application/json',
+        ...(token === undefined ? {} : { Authorization: `Bearer ${token}` }),
+      },
       body: JSON.stringify(args),
     });
 
@@ -48,7 +58,15 @@ describe('netloom serve', () => {
       expect(((await response.json()) as any).error.code).toBe('unauthorized');
     }
     // The token in the query string is accepted for the event stream only.
-    expect((await fetch(`${serve.origin}/api/initialDesign?token=${serve.token}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '[]' })).status).toBe(401);
+    expect(
+      (
+        await fetch(`${serve.origin}/api/initialDesign?token=${serve.token}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: '[]',
+        })
+      ).status,
+    ).toBe(401);
     expect((await raw(serve.port, '/api/events')).status).toBe(401);
     expect((await raw(serve.port, '/api/events?token=nope')).status).toBe(401);
   });
@@ -63,25 +81,72 @@ describe('netloom serve', () => {
 
     const bad = await call('openDesign', [42], serve.token);
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as any).error).toMatchObject({ code: 'bad-input', message: expect.stringContaining('openDesign') });
+    expect(((await bad.json()) as any).error).toMatchObject({
+      code: 'bad-input',
+      message: expect.stringContaining('openDesign'),
+    });
     const unknown = await call('deleteEverything', [], serve.token);
     expect(unknown.status).toBe(404);
   });
 
   it('refuses other origins, foreign Host headers, non-JSON bodies and oversized bodies', async () => {
     const auth = { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' };
-    expect((await raw(serve.port, '/api/capabilities', { method: 'POST', headers: { ...auth, Origin: 'http://evil.example' }, body: '[]' })).status).toBe(403);
-    expect((await raw(serve.port, '/api/capabilities', { method: 'POST', headers: { ...auth, Host: 'evil.example' }, body: '[]' })).status).toBe(403);
-    expect((await raw(serve.port, '/api/capabilities', { method: 'POST', headers: { ...auth, 'Content-Type': 'text/plain' }, body: '[]' })).status).toBe(415);
+    expect(
+      (
+        await raw(serve.port, '/api/capabilities', {
+          method: 'POST',
+          headers: { ...auth, Origin: 'http://evil.example' },
+          body: '[]',
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await raw(serve.port, '/api/capabilities', {
+          method: 'POST',
+          headers: { ...auth, Host: 'evil.example' },
+          body: '[]',
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await raw(serve.port, '/api/capabilities', {
+          method: 'POST',
+          headers: { ...auth, 'Content-Type': 'text/plain' },
+          body: '[]',
+        })
+      ).status,
+    ).toBe(415);
     // Refused on the declared length, before a byte of the body is read.
-    expect((await raw(serve.port, '/api/openDesign', { method: 'POST', headers: { ...auth, 'Content-Length': String(17 * 1024 * 1024) }, body: '[]' })).status).toBe(413);
-    const ok = await raw(serve.port, '/api/capabilities', { method: 'POST', headers: { ...auth, Origin: serve.origin }, body: '[]' });
+    expect(
+      (
+        await raw(serve.port, '/api/openDesign', {
+          method: 'POST',
+          headers: { ...auth, 'Content-Length': String(17 * 1024 * 1024) },
+          body: '[]',
+        })
+      ).status,
+    ).toBe(413);
+    const ok = await raw(serve.port, '/api/capabilities', {
+      method: 'POST',
+      headers: { ...auth, Origin: serve.origin },
+      body: '[]',
+    });
     expect(ok.status).toBe(200);
     expect(ok.headers['access-control-allow-origin']).toBeUndefined();
   });
 
   it('refuses path traversal and serves only the built app', async () => {
-    for (const path of ['/../package.json', '/../../etc/passwd', '/%2e%2e/package.json', '/assets/..%2f..%2fpackage.json', '/%2e%2e%5cpackage.json', '/.vite/manifest.json', '/index.html%00.png']) {
+    for (const path of [
+      '/../package.json',
+      '/../../etc/passwd',
+      '/%2e%2e/package.json',
+      '/assets/..%2f..%2fpackage.json',
+      '/%2e%2e%5cpackage.json',
+      '/.vite/manifest.json',
+      '/index.html%00.png',
+    ]) {
       const response = await raw(serve.port, path);
       expect(response.status, path).toBe(404);
       expect(response.body, path).not.toContain('"name"');
@@ -131,7 +196,15 @@ describe('netloom serve refuses to listen beyond this machine unless told', () =
     const serve = await startServe({ extraArgs: ['--host', '0.0.0.0', '--allow-remote'] });
     try {
       expect(serve.stderr()).toContain('warning');
-      expect((await fetch(`http://127.0.0.1:${serve.port}/api/capabilities`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '[]' })).status).toBe(401);
+      expect(
+        (
+          await fetch(`http://127.0.0.1:${serve.port}/api/capabilities`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: '[]',
+          })
+        ).status,
+      ).toBe(401);
     } finally {
       await serve.stop();
     }

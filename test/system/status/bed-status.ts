@@ -14,7 +14,9 @@ import { hostJson } from '../deploy/bed-design.js';
 export const BONDING_DIR = '/var/tmp/netloom-bonding';
 
 /** A current-kernel 802.3ad bonding file for bond0 over eth1, as FORMAT.md describes it. */
-export function bondingText(options: { actorState?: number; partnerState?: number; partnerMac?: string; mii?: 'up' | 'down' } = {}): string {
+export function bondingText(
+  options: { actorState?: number; partnerState?: number; partnerMac?: string; mii?: 'up' | 'down' } = {},
+): string {
   const partnerMac = options.partnerMac ?? 'f8:b1:56:00:00:01';
   return [
     'Ethernet Channel Bonding Driver: v6.8.12-4-pve',
@@ -73,24 +75,45 @@ export function bondingText(options: { actorState?: number; partnerState?: numbe
 
 /** Writes `/var/tmp/netloom-bonding/bond0` on the host (its own /var/tmp). */
 export async function saveBondingText(host: BedHost, text: string): Promise<void> {
-  await host.runOk(`mkdir -p ${BONDING_DIR} && cat > ${BONDING_DIR}/bond0.new && mv ${BONDING_DIR}/bond0.new ${BONDING_DIR}/bond0`, { input: text });
+  await host.runOk(
+    `mkdir -p ${BONDING_DIR} && cat > ${BONDING_DIR}/bond0.new && mv ${BONDING_DIR}/bond0.new ${BONDING_DIR}/bond0`,
+    { input: text },
+  );
 }
 
 /** The bed as a design: every host with its two ports; host 1 also with bond0 (802.3ad, fast) over eth1, and a cable on each eth1. */
 export function statusDesign(bed: Bed, only?: readonly number[]): Design {
-  const hosts = bed.hosts.filter((h) => !only || only.includes(h.index)).map((h) => {
-    const json = hostJson(h);
-    if (h.index === 1) json.bonds = [{ id: 'h1-bond0', name: 'bond0', members: ['h1-eth1'], mode: '802.3ad', lacpRate: 'fast', xmitHashPolicy: 'layer3+4' }];
-    return json;
-  });
+  const hosts = bed.hosts
+    .filter((h) => !only || only.includes(h.index))
+    .map((h) => {
+      const json = hostJson(h);
+      if (h.index === 1)
+        json.bonds = [
+          {
+            id: 'h1-bond0',
+            name: 'bond0',
+            members: ['h1-eth1'],
+            mode: '802.3ad',
+            lacpRate: 'fast',
+            xmitHashPolicy: 'layer3+4',
+          },
+        ];
+      return json;
+    });
   const sw = {
     id: 'sw',
     name: 'sw',
     vendor: 'dell-os6',
     ports: hosts.map((h) => ({ id: `sw-${h.id as string}`, name: `Tengigabitethernet1/0/${String(h.id).slice(1)}` })),
   };
-  const cables = hosts.map((h) => ({ id: `cable-${h.id as string}`, hostPort: `${h.id as string}-eth1`, switchPort: `sw-${h.id as string}` }));
-  const result = parseDesign(JSON.stringify({ format: 'netloom/1', name: `status ${bed.prefix}`, hosts, switches: [sw], cables }));
+  const cables = hosts.map((h) => ({
+    id: `cable-${h.id as string}`,
+    hostPort: `${h.id as string}-eth1`,
+    switchPort: `sw-${h.id as string}`,
+  }));
+  const result = parseDesign(
+    JSON.stringify({ format: 'netloom/1', name: `status ${bed.prefix}`, hosts, switches: [sw], cables }),
+  );
   if (!result.ok) throw new Error(`status design does not load: ${JSON.stringify(result.problems)}`);
   return result.design;
 }

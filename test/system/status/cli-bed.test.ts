@@ -41,7 +41,10 @@ describe('netloom status on the test bed', () => {
       expect(run.status).toBe(1);
       const updates = JSON.parse(run.stdout);
       const h1 = updates.find((u: any) => u.host === 'h1');
-      expect(h1.elements['h1-eth1']).toMatchObject({ health: 'down', reasons: [expect.stringMatching(/^eth1 has no carrier/)] });
+      expect(h1.elements['h1-eth1']).toMatchObject({
+        health: 'down',
+        reasons: [expect.stringMatching(/^eth1 has no carrier/)],
+      });
       expect(h1.elements['h1-bond0'].health).toBe('ok');
     } finally {
       await bed.healData(1);
@@ -52,18 +55,38 @@ describe('netloom status on the test bed', () => {
     const empty = join(mkdtempSync(join(tmpdir(), 'netloom-kh-')), 'known_hosts');
     writeFileSync(empty, '');
     // A fresh data folder, so Netloom's own store trusts nothing either.
-    const run = spawnSync(process.execPath, [`${ROOT}bin/netloom.js`, 'status', file, '--identity', bed.identityFile, '--known-hosts', empty, '--bonding-dir', BONDING_DIR], {
-      encoding: 'utf8',
-      env: { ...process.env, NETLOOM_DATA_DIR: mkdtempSync(join(tmpdir(), 'netloom-data-')) },
-      timeout: 60_000,
-    });
+    const run = spawnSync(
+      process.execPath,
+      [
+        `${ROOT}bin/netloom.js`,
+        'status',
+        file,
+        '--identity',
+        bed.identityFile,
+        '--known-hosts',
+        empty,
+        '--bonding-dir',
+        BONDING_DIR,
+      ],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, NETLOOM_DATA_DIR: mkdtempSync(join(tmpdir(), 'netloom-data-')) },
+        timeout: 60_000,
+      },
+    );
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain(`unreachable nlstc-1 cannot be read: the authenticity of ${bed.hosts[0]!.mgmtAddress}`);
+    expect(run.stdout).toContain(
+      `unreachable nlstc-1 cannot be read: the authenticity of ${bed.hosts[0]!.mgmtAddress}`,
+    );
     expect(run.stdout).toContain(bed.hosts[0]!.hostKeyFingerprint);
   });
 
   it('--watch prints each change as it happens until interrupted', async () => {
-    const child = spawn(process.execPath, [`${ROOT}bin/netloom.js`, 'status', file, '--watch', '--interval', '0.5', ...flags], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [`${ROOT}bin/netloom.js`, 'status', file, '--watch', '--interval', '0.5', ...flags],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     const waitFor = async (pattern: RegExp) => {
@@ -79,7 +102,9 @@ describe('netloom status on the test bed', () => {
       await bed.cutData(2);
       await waitFor(/down {8}port eth1: eth1 has no carrier/);
       const change = out.slice(before);
-      expect(change).toMatch(/^nlstc-2 .*: read at .*\n {2}down {8}port eth1: eth1 has no carrier.*\n {2}down {8}cable nlstc-2 eth1: nlstc-2: eth1 has no carrier/m);
+      expect(change).toMatch(
+        /^nlstc-2 .*: read at .*\n {2}down {8}port eth1: eth1 has no carrier.*\n {2}down {8}cable nlstc-2 eth1: nlstc-2: eth1 has no carrier/m,
+      );
       expect(change).not.toContain('port eth0');
       await bed.healData(2);
       await waitFor(/down {8}port eth1[\s\S]*ok {10}port eth1\n/);

@@ -39,7 +39,8 @@ async function healthOf(el: Locator): Promise<string | undefined> {
 async function waitForHealth(el: Locator, health: string, timeoutMs = 15_000): Promise<number> {
   const started = Date.now();
   while ((await healthOf(el)) !== health) {
-    if (Date.now() - started > timeoutMs) throw new Error(`still ${await healthOf(el)} after ${timeoutMs} ms, expected ${health}`);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`still ${await healthOf(el)} after ${timeoutMs} ms, expected ${health}`);
     await new Promise((r) => setTimeout(r, 50));
   }
   return Date.now() - started;
@@ -55,7 +56,11 @@ describe('live status on the canvas', () => {
     await saveBondingText(bed.hosts[0]!, bondingText());
     const file = join(mkdtempSync(join(tmpdir(), 'netloom-live-')), 'bed.netloom.json');
     writeFileSync(file, serializeDesign(statusDesign(bed)));
-    app = await openApp({ design: file, env: { HOME: sshHome(bed), SSH_AUTH_SOCK: '' }, testName: 'live status on the canvas' });
+    app = await openApp({
+      design: file,
+      env: { HOME: sshHome(bed), SSH_AUTH_SOCK: '' },
+      testName: 'live status on the canvas',
+    });
     ui = new DesignerPage(app.page);
   });
   afterAll(async () => {
@@ -106,10 +111,18 @@ describe('live status on the canvas', () => {
   it('shows a bond’s LACP facts by name in the inspector, and drift as a badge', async () => {
     await ui.select('h1-eth1');
     const facts = app.page.getByTestId('live-facts');
-    await expect.poll(() => facts.textContent()).toContain('63: active, short timeout, aggregating, in sync, collecting, distributing');
+    await expect
+      .poll(() => facts.textContent())
+      .toContain('63: active, short timeout, aggregating, in sync, collecting, distributing');
     expect(await facts.textContent()).toMatch(/aggregator\s*1/);
 
-    await saveBondingText(bed.hosts[0]!, bondingText({ actorState: 79, partnerState: 1, partnerMac: '00:00:00:00:00:00' }).replace('LACP rate: fast', 'LACP rate: slow'));
+    await saveBondingText(
+      bed.hosts[0]!,
+      bondingText({ actorState: 79, partnerState: 1, partnerMac: '00:00:00:00:00:00' }).replace(
+        'LACP rate: fast',
+        'LACP rate: slow',
+      ),
+    );
     await waitForHealth(element('h1-bond0'), 'degraded');
     await expect.poll(() => ui.node('h1-bond0').locator('.drift').count()).toBe(1);
     await ui.select('h1-bond0');

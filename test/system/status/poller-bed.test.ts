@@ -24,8 +24,16 @@ describe('status poller on the test bed', () => {
     bed = await createBed(2, { prefix: 'nlstp' });
     await saveBondingText(bed.hosts[0]!, bondingText());
     design = statusDesign(bed);
-    service = new StatusService(sshConnector({ identityFile: bed.identityFile, knownHostsFile: bed.knownHostsFile }), status.onUpdate);
-    await service.start(design, { intervalMs: INTERVAL_MS, timeoutMs: 2_000, maxBackoffMs: 2_000, bondingDir: BONDING_DIR });
+    service = new StatusService(
+      sshConnector({ identityFile: bed.identityFile, knownHostsFile: bed.knownHostsFile }),
+      status.onUpdate,
+    );
+    await service.start(design, {
+      intervalMs: INTERVAL_MS,
+      timeoutMs: 2_000,
+      maxBackoffMs: 2_000,
+      bondingDir: BONDING_DIR,
+    });
   });
   afterAll(async () => {
     await service?.stop();
@@ -38,8 +46,18 @@ describe('status poller on the test bed', () => {
     expect(e['h1-eth0']).toMatchObject({ health: 'ok', reasons: [] });
     expect(e['h1-eth0']!.drift).toBeUndefined();
     expect(e['h1-eth0']!.facts).toMatchObject({ operstate: 'UP', carrier: true });
-    expect(e['h1-eth1']).toMatchObject({ health: 'ok', facts: { bond: 'bond0', aggregator: 1, 'actor state': '63: active, short timeout, aggregating, in sync, collecting, distributing' } });
-    expect(e['h1-bond0']).toMatchObject({ health: 'ok', facts: { source: `${BONDING_DIR}/bond0`, mode: '802.3ad', 'members up': '1 of 1' } });
+    expect(e['h1-eth1']).toMatchObject({
+      health: 'ok',
+      facts: {
+        bond: 'bond0',
+        aggregator: 1,
+        'actor state': '63: active, short timeout, aggregating, in sync, collecting, distributing',
+      },
+    });
+    expect(e['h1-bond0']).toMatchObject({
+      health: 'ok',
+      facts: { source: `${BONDING_DIR}/bond0`, mode: '802.3ad', 'members up': '1 of 1' },
+    });
     expect(e['cable-h1']!.health).toBe('ok');
     await status.next((u) => u.host === 'h2' && u.elements['h2-eth1']?.health === 'ok');
   });
@@ -56,22 +74,35 @@ describe('status poller on the test bed', () => {
 
     const healAt = Date.now();
     await bed.healData(2);
-    const green = await status.next((u) => u.host === 'h2' && u.elements['h2-eth1']?.health === 'ok', { after: healAt });
+    const green = await status.next((u) => u.host === 'h2' && u.elements['h2-eth1']?.health === 'ok', {
+      after: healAt,
+    });
     expect(green.at - healAt).toBeLessThanOrEqual(2 * INTERVAL_MS);
     expect(green.update.elements['cable-h2']!.health).toBe('ok');
   });
 
   it('follows the saved bonding text: a defaulted partner makes the bond and its member amber', async () => {
     const changedAt = Date.now();
-    await saveBondingText(bed.hosts[0]!, bondingText({ actorState: 79, partnerState: 1, partnerMac: '00:00:00:00:00:00' }));
-    const amber = await status.next((u) => u.host === 'h1' && u.elements['h1-bond0']?.health === 'degraded', { after: changedAt });
-    expect(amber.update.elements['h1-bond0']!.reasons).toContain('eth1 partner is defaulted: no LACPDU received from the switch');
-    expect(amber.update.elements['h1-bond0']!.reasons).toContain('bond0 partner MAC is 00:00:00:00:00:00: no LACP partner answers');
+    await saveBondingText(
+      bed.hosts[0]!,
+      bondingText({ actorState: 79, partnerState: 1, partnerMac: '00:00:00:00:00:00' }),
+    );
+    const amber = await status.next((u) => u.host === 'h1' && u.elements['h1-bond0']?.health === 'degraded', {
+      after: changedAt,
+    });
+    expect(amber.update.elements['h1-bond0']!.reasons).toContain(
+      'eth1 partner is defaulted: no LACPDU received from the switch',
+    );
+    expect(amber.update.elements['h1-bond0']!.reasons).toContain(
+      'bond0 partner MAC is 00:00:00:00:00:00: no LACP partner answers',
+    );
     expect(amber.update.elements['h1-eth1']!.health).toBe('degraded');
     expect(amber.update.elements['h1-eth1']!.facts!['partner state']).toBe('1: active');
 
     await saveBondingText(bed.hosts[0]!, bondingText({ mii: 'down' }));
-    const down = await status.next((u) => u.host === 'h1' && u.elements['h1-bond0']?.health === 'down', { after: changedAt });
+    const down = await status.next((u) => u.host === 'h1' && u.elements['h1-bond0']?.health === 'down', {
+      after: changedAt,
+    });
     expect(down.update.elements['h1-bond0']!.reasons[0]).toBe('bond0 MII status is down');
 
     await saveBondingText(bed.hosts[0]!, bondingText());
@@ -89,6 +120,9 @@ describe('status poller on the test bed', () => {
 
     const healAt = Date.now();
     await bed.heal(2);
-    await status.next((u) => u.host === 'h2' && u.reachable && u.elements['h2-eth1']?.health === 'ok', { after: healAt, timeoutMs: 30_000 });
+    await status.next((u) => u.host === 'h2' && u.reachable && u.elements['h2-eth1']?.health === 'ok', {
+      after: healAt,
+      timeoutMs: 30_000,
+    });
   });
 });

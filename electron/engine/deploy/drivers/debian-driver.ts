@@ -15,7 +15,17 @@ import { userInfo, hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createTwoFilesPatch } from 'diff';
 import { INTERFACES_PATH } from '../../../../shared/targets/ifupdown2/index.js';
-import type { ApplyResult, CandidateCheck, ConfirmResult, DeployDriver, DriverContext, DriverTiming, NetworkDriver, RevertReport, StepListener } from '../driver.js';
+import type {
+  ApplyResult,
+  CandidateCheck,
+  ConfirmResult,
+  DeployDriver,
+  DriverContext,
+  DriverTiming,
+  NetworkDriver,
+  RevertReport,
+  StepListener,
+} from '../driver.js';
 import { SshError } from '../../ssh/errors.js';
 import { CandidateError, CommitError, LockError, RemoteError, describeError } from '../errors.js';
 import { COMMIT, CONFIRM, DISCARD, PREPARE, ROLLBACK, SCRIPT_EXIT, STATUS, scriptArgv } from '../remote-scripts.js';
@@ -45,14 +55,24 @@ interface ScriptRun {
 
 /** `20261123T085700Z`: sorts by time, safe in file names. */
 export function backupStamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 /** A unified diff from the live file to the candidate, '' when equal. */
 export function unifiedDiff(path: string, live: string | undefined, candidate: string): string {
   if (live === candidate) return '';
-  return createTwoFilesPatch(`a${path}`, `b${path}`, live ?? '', candidate, live === undefined ? '(absent)' : 'live', 'candidate', { context: 3 })
-    .replace(/^=+\n/, '');
+  return createTwoFilesPatch(
+    `a${path}`,
+    `b${path}`,
+    live ?? '',
+    candidate,
+    live === undefined ? '(absent)' : 'live',
+    'candidate',
+    { context: 3 },
+  ).replace(/^=+\n/, '');
 }
 
 export class DebianDriver implements NetworkDriver {
@@ -78,10 +98,16 @@ export class DebianDriver implements NetworkDriver {
     const session = await this.connect('connect', this.timing.connectMs);
     this.session = session;
     const owner = `${userInfo().username}@${hostname()} pid ${process.pid}`;
-    const run = await this.runScript(session, 'netloom-prepare', PREPARE, [this.token, this.remotePath, owner, this.timing.leaseS], {
-      stdin: content,
-      timeoutMs: 120_000,
-    });
+    const run = await this.runScript(
+      session,
+      'netloom-prepare',
+      PREPARE,
+      [this.token, this.remotePath, owner, this.timing.leaseS],
+      {
+        stdin: content,
+        timeoutMs: 120_000,
+      },
+    );
     const absent = run.report.lines.some((l) => l.kind === 'live-absent');
     switch (run.code) {
       case SCRIPT_EXIT.ok:
@@ -91,7 +117,10 @@ export class DebianDriver implements NetworkDriver {
         this.live = content;
         return { live: content, unchanged: true, checkOutput: '' };
       case SCRIPT_EXIT.locked:
-        throw new LockError(`host is locked by another deploy: ${run.report.reason ?? 'unknown owner'}`, run.report.reason ?? '');
+        throw new LockError(
+          `host is locked by another deploy: ${run.report.reason ?? 'unknown owner'}`,
+          run.report.reason ?? '',
+        );
       case SCRIPT_EXIT.candidateRejected:
         throw new CandidateError(
           `ifup -a -s rejected the candidate${firstLine(run.report.output) ? `: ${firstLine(run.report.output)}` : ''}`,
@@ -129,11 +158,20 @@ export class DebianDriver implements NetworkDriver {
         session,
         'netloom-commit',
         COMMIT,
-        [this.token, revertIn, this.options.keepBackups ?? 10, stamp, this.timing.revertMarginS + 60, applyWaitS, ROLLBACK],
+        [
+          this.token,
+          revertIn,
+          this.options.keepBackups ?? 10,
+          stamp,
+          this.timing.revertMarginS + 60,
+          applyWaitS,
+          ROLLBACK,
+        ],
         {
           timeoutMs: (applyWaitS + 2) * 1000,
           onLine: (line) => {
-            if (line.kind === 'step' && line.step === 'arm' && line.state === 'done') this.deadline = Date.now() + revertIn * 1000;
+            if (line.kind === 'step' && line.step === 'arm' && line.state === 'done')
+              this.deadline = Date.now() + revertIn * 1000;
           },
         },
       );
@@ -167,7 +205,9 @@ export class DebianDriver implements NetworkDriver {
       const remaining = deadline - Date.now();
       let session: RemoteSession;
       try {
-        session = await this.options.openSession(this.options.target, { timeoutMs: Math.min(this.timing.reconnectAttemptMs, remaining) });
+        session = await this.options.openSession(this.options.target, {
+          timeoutMs: Math.min(this.timing.reconnectAttemptMs, remaining),
+        });
       } catch (e) {
         if (e instanceof SshError && (e.code === 'auth' || e.code.startsWith('host-key'))) {
           this.step('reconnect', 'failed', describeError(e));
@@ -180,12 +220,17 @@ export class DebianDriver implements NetworkDriver {
       }
       this.step('reconnect', 'done');
       try {
-        const run = await this.runScript(session, 'netloom-confirm', CONFIRM, [this.token, address], { timeoutMs: remaining + 70_000 });
+        const run = await this.runScript(session, 'netloom-confirm', CONFIRM, [this.token, address], {
+          timeoutMs: remaining + 70_000,
+        });
         switch (run.code) {
           case SCRIPT_EXIT.ok:
             return { kind: 'confirmed' };
           case SCRIPT_EXIT.notArmed:
-            return { kind: 'rolled-back', reason: `the confirm window of ${this.revertIn} s ran out before the host could be confirmed` };
+            return {
+              kind: 'rolled-back',
+              reason: `the confirm window of ${this.revertIn} s ran out before the host could be confirmed`,
+            };
           case SCRIPT_EXIT.healthFailed:
             return { kind: 'rolled-back', reason: `health check failed: ${run.report.reason ?? 'no detail'}` };
           case SCRIPT_EXIT.applyFailed:
@@ -200,7 +245,10 @@ export class DebianDriver implements NetworkDriver {
       }
     }
     this.step('reconnect', 'failed', lastProblem);
-    return { kind: 'unreachable', reason: `no new SSH connection within the ${this.revertIn} s window after apply (${lastProblem})` };
+    return {
+      kind: 'unreachable',
+      reason: `no new SSH connection within the ${this.revertIn} s window after apply (${lastProblem})`,
+    };
   }
 
   async awaitRevert(): Promise<RevertReport> {
@@ -211,9 +259,13 @@ export class DebianDriver implements NetworkDriver {
     let lastProblem = 'no attempt';
     while (Date.now() < giveUp) {
       try {
-        const session = await this.options.openSession(this.options.target, { timeoutMs: this.timing.reconnectAttemptMs });
+        const session = await this.options.openSession(this.options.target, {
+          timeoutMs: this.timing.reconnectAttemptMs,
+        });
         try {
-          const run = await this.runScript(session, 'netloom-status', STATUS, [this.token, this.remotePath], { timeoutMs: 90_000 });
+          const run = await this.runScript(session, 'netloom-status', STATUS, [this.token, this.remotePath], {
+            timeoutMs: 90_000,
+          });
           const last = run.report.lines.find((l): l is Extract<ScriptLine, { kind: 'last' }> => l.kind === 'last');
           const result = last?.fields['result'];
           if (result === 'rolled-back') {
@@ -243,7 +295,9 @@ export class DebianDriver implements NetworkDriver {
     const session = this.session ?? (await this.connect('reconnect', this.timing.connectMs));
     this.session = session;
     this.step('rollback', 'running');
-    const run = await this.runScript(session, 'netloom-rollback', ROLLBACK, [this.token, 'now'], { timeoutMs: 120_000 });
+    const run = await this.runScript(session, 'netloom-rollback', ROLLBACK, [this.token, 'now'], {
+      timeoutMs: 120_000,
+    });
     this.step('rollback', run.code === 0 ? 'done' : 'failed', run.report.reason);
   }
 
@@ -266,7 +320,11 @@ export class DebianDriver implements NetworkDriver {
   }
 
   private async connect(step: 'connect' | 'reconnect', timeoutMs: number): Promise<RemoteSession> {
-    this.step(step, 'running', `${this.options.target.user}@${this.options.target.address}:${this.options.target.port}`);
+    this.step(
+      step,
+      'running',
+      `${this.options.target.user}@${this.options.target.address}:${this.options.target.port}`,
+    );
     try {
       const session = await this.options.openSession(this.options.target, { timeoutMs });
       this.step(step, 'done');
@@ -317,7 +375,10 @@ export class DebianDriver implements NetworkDriver {
 
 /** The line of ifupdown2's output that says why: the first `error:` line, else the first line. */
 function firstLine(text: string): string {
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   return lines.find((l) => /^error\b/i.test(l)) ?? lines[0] ?? '';
 }
 

@@ -13,16 +13,35 @@ export const CableEdge = memo(function CableEdge(props: EdgeProps<CableEdgeType>
   const colours = data?.colours ?? [];
   const n = colours.length;
   return (
-    <g className={`cable${props.selected ? ' is-selected' : ''}${data?.health ? ` health-${data.health}` : ''}`} data-testid={`edge-${props.id}`}>
+    <g
+      className={`cable${props.selected ? ' is-selected' : ''}${data?.health ? ` health-${data.health}` : ''}`}
+      data-testid={`edge-${props.id}`}
+    >
       {data?.health && <path d={path} className="cable-halo" fill="none" />}
       {n === 0 ? (
         <BaseEdge id={props.id} path={path} className="cable-plain" interactionWidth={simple ? 0 : 16} />
       ) : (
         <>
-          <BaseEdge id={props.id} path={path} style={{ stroke: colours[0] }} className="cable-stripe" interactionWidth={simple ? 0 : 16} />
+          <BaseEdge
+            id={props.id}
+            path={path}
+            style={{ stroke: colours[0] }}
+            className="cable-stripe"
+            interactionWidth={simple ? 0 : 16}
+          />
           {!simple &&
             colours.slice(1).map((colour, i) => (
-              <path key={colour + i} d={path} fill="none" className="cable-stripe" style={{ stroke: colour, strokeDasharray: `${DASH} ${DASH * (n - 1)}`, strokeDashoffset: -DASH * (i + 1) }} />
+              <path
+                key={colour + i}
+                d={path}
+                fill="none"
+                className="cable-stripe"
+                style={{
+                  stroke: colour,
+                  strokeDasharray: `${DASH} ${DASH * (n - 1)}`,
+                  strokeDashoffset: -DASH * (i + 1),
+                }}
+              />
             ))}
         </>
       )}

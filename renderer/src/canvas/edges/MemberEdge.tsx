@@ -11,5 +11,12 @@ export const MemberEdge = memo(function MemberEdge(props: EdgeProps<MemberEdgeTy
   if (lod === 'minimal') return null;
   const simple = lod === 'simple';
   const health = props.data?.health;
-  return <BaseEdge id={props.id} path={path} className={`member${props.selected ? ' is-selected' : ''}${health ? ` health-${health}` : ''}`} interactionWidth={simple ? 0 : 14} />;
+  return (
+    <BaseEdge
+      id={props.id}
+      path={path}
+      className={`member${props.selected ? ' is-selected' : ''}${health ? ` health-${health}` : ''}`}
+      interactionWidth={simple ? 0 : 14}
+    />
+  );
 });

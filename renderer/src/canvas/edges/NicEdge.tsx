@@ -12,7 +12,13 @@ export const NicEdge = memo(function NicEdge(props: EdgeProps<NicEdgeType>) {
   const { tag, colour, problems = 0, worst } = props.data ?? { problems: 0 };
   return (
     <g data-testid={`edge-${props.id}`}>
-      <BaseEdge id={props.id} path={path} className={`nic${props.selected ? ' is-selected' : ''}`} style={colour ? { stroke: colour } : undefined} interactionWidth={simple ? 0 : 14} />
+      <BaseEdge
+        id={props.id}
+        path={path}
+        className={`nic${props.selected ? ' is-selected' : ''}`}
+        style={colour ? { stroke: colour } : undefined}
+        interactionWidth={simple ? 0 : 14}
+      />
       {!simple && tag !== undefined && (
         <g transform={`translate(${labelX} ${labelY})`} className="nic-tag">
           <rect x={-22} y={-10} width={44} height={20} rx={10} style={colour ? { fill: colour } : undefined} />
@@ -21,7 +27,9 @@ export const NicEdge = memo(function NicEdge(props: EdgeProps<NicEdgeType>) {
           </text>
         </g>
       )}
-      {!simple && problems > 0 && <circle cx={labelX + 26} cy={labelY - 8} r={5} className={`edge-badge badge-${worst}`} />}
+      {!simple && problems > 0 && (
+        <circle cx={labelX + 26} cy={labelY - 8} r={5} className={`edge-badge badge-${worst}`} />
+      )}
     </g>
   );
 });

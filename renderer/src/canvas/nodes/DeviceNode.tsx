@@ -7,21 +7,32 @@ import type { HostNode as HostNodeType, SwitchNode as SwitchNodeType } from '../
 import { useLod } from '../lod.js';
 import { ProblemBadge } from './parts.js';
 
-function Frame(props: { kind: 'host' | 'switch'; id: string; name: string; detail: string; selected: boolean; problems: number; worst?: HostNodeType['data']['worst'] }) {
+function Frame(props: {
+  kind: 'host' | 'switch';
+  id: string;
+  name: string;
+  detail: string;
+  selected: boolean;
+  problems: number;
+  worst?: HostNodeType['data']['worst'];
+}) {
   const lod = useLod();
   return (
-    <div className={`frame frame-${props.kind}${props.selected ? ' is-selected' : ''}`} data-testid={`node-${props.id}`}>
+    <div
+      className={`frame frame-${props.kind}${props.selected ? ' is-selected' : ''}`}
+      data-testid={`node-${props.id}`}
+    >
       {lod === 'minimal' ? (
         <div className="frame-title">
           <span className="frame-name">{props.name}</span>
         </div>
       ) : (
-      <div className="frame-title">
-        <KindIcon kind={props.kind} />
-        <span className="frame-name">{props.name}</span>
-        <span className="frame-detail">{props.detail}</span>
-        <ProblemBadge problems={props.problems} worst={props.worst} />
-      </div>
+        <div className="frame-title">
+          <KindIcon kind={props.kind} />
+          <span className="frame-name">{props.name}</span>
+          <span className="frame-detail">{props.detail}</span>
+          <ProblemBadge problems={props.problems} worst={props.worst} />
+        </div>
       )}
     </div>
   );
@@ -29,12 +40,36 @@ function Frame(props: { kind: 'host' | 'switch'; id: string; name: string; detai
 
 export const HostNode = memo(function HostNode({ data, selected }: NodeProps<HostNodeType>) {
   const { host } = data;
-  const detail = [PLATFORM_REGISTRY[host.platform].label, host.ssh && `${host.ssh.user}@${host.ssh.address}`].filter(Boolean).join(' · ');
-  return <Frame kind="host" id={host.id} name={host.name} detail={detail} selected={!!selected} problems={data.problems} worst={data.worst} />;
+  const detail = [PLATFORM_REGISTRY[host.platform].label, host.ssh && `${host.ssh.user}@${host.ssh.address}`]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <Frame
+      kind="host"
+      id={host.id}
+      name={host.name}
+      detail={detail}
+      selected={!!selected}
+      problems={data.problems}
+      worst={data.worst}
+    />
+  );
 });
 
 export const SwitchNode = memo(function SwitchNode({ data, selected }: NodeProps<SwitchNodeType>) {
   const { sw } = data;
-  const detail = [VENDORS[sw.vendor].label, sw.stackUnits > 1 && `stack of ${sw.stackUnits}`, sw.management].filter(Boolean).join(' · ');
-  return <Frame kind="switch" id={sw.id} name={sw.name} detail={detail} selected={!!selected} problems={data.problems} worst={data.worst} />;
+  const detail = [VENDORS[sw.vendor].label, sw.stackUnits > 1 && `stack of ${sw.stackUnits}`, sw.management]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <Frame
+      kind="switch"
+      id={sw.id}
+      name={sw.name}
+      detail={detail}
+      selected={!!selected}
+      problems={data.problems}
+      worst={data.worst}
+    />
+  );
 });

@@ -12,13 +12,35 @@ export const VmNode = memo(function VmNode({ data, selected }: NodeProps<Element
   const slots = vm.nics.length + 1;
   const left = (i: number) => `${((i + 1) / (slots + 1)) * 100}%`;
   return (
-    <ElementBody kind="vm" title={data.title} detail={data.detail} decoration={data} selected={!!selected} testId={`node-${vm.id}`}>
+    <ElementBody
+      kind="vm"
+      title={data.title}
+      detail={data.detail}
+      decoration={data}
+      selected={!!selected}
+      testId={`node-${vm.id}`}
+    >
       {vm.nics.map((nic, i) => (
-        <Handle key={nic.id} type="target" position={Position.Bottom} id={nic.id} className="handle handle-nic" style={{ left: left(i) }} title={`net${nic.slot}`}>
+        <Handle
+          key={nic.id}
+          type="target"
+          position={Position.Bottom}
+          id={nic.id}
+          className="handle handle-nic"
+          style={{ left: left(i) }}
+          title={`net${nic.slot}`}
+        >
           {!simple && <span className="handle-label">net{nic.slot}</span>}
         </Handle>
       ))}
-      <Handle type="target" position={Position.Bottom} id={HANDLE.newNic} className="handle handle-new" style={{ left: left(vm.nics.length) }} title="Drag to a bridge to add a NIC" />
+      <Handle
+        type="target"
+        position={Position.Bottom}
+        id={HANDLE.newNic}
+        className="handle handle-new"
+        style={{ left: left(vm.nics.length) }}
+        title="Drag to a bridge to add a NIC"
+      />
     </ElementBody>
   );
 });

@@ -1,5 +1,14 @@
 /** The line of detail under a node's title, from the element's own fields; kinds without an entry show their label. */
-import type { Bond, Bridge, Port, PortChannel, Switchport, SwitchVendor, VlanInterface, Vm } from '../../../../shared/model/schema.js';
+import type {
+  Bond,
+  Bridge,
+  Port,
+  PortChannel,
+  Switchport,
+  SwitchVendor,
+  VlanInterface,
+  Vm,
+} from '../../../../shared/model/schema.js';
 import { shortPortName } from '../../../../shared/vendors/index.js';
 import type { NodeKind, ShapeOf } from '../../../../shared/model/kinds/index.js';
 
@@ -10,12 +19,27 @@ export function speedText(mbps: number | undefined): string | undefined {
 
 const joined = (...parts: (string | false | undefined)[]) => parts.filter(Boolean).join(' · ');
 
-export const describePort = (p: Port) => joined(speedText(p.speed), p.mtu !== undefined && `MTU ${p.mtu}`, p.inet?.method === 'static' && p.inet.addresses[0]) || 'port';
+export const describePort = (p: Port) =>
+  joined(
+    speedText(p.speed),
+    p.mtu !== undefined && `MTU ${p.mtu}`,
+    p.inet?.method === 'static' && p.inet.addresses[0],
+  ) || 'port';
 export const describeBond = (b: Bond) =>
-  joined(b.mode, b.mode === '802.3ad' && b.lacpRate && `LACP ${b.lacpRate}`, b.xmitHashPolicy, b.inet?.method === 'static' && b.inet.addresses[0]);
+  joined(
+    b.mode,
+    b.mode === '802.3ad' && b.lacpRate && `LACP ${b.lacpRate}`,
+    b.xmitHashPolicy,
+    b.inet?.method === 'static' && b.inet.addresses[0],
+  );
 export const describeBridge = (b: Bridge) =>
-  joined(b.vlanAware ? 'VLAN-aware' : 'bridge', b.pvid !== undefined && `PVID ${b.pvid}`, b.inet?.method === 'static' ? b.inet.addresses[0] : b.inet?.method === 'dhcp' && 'DHCP');
-export const describeVlan = (v: VlanInterface) => joined(`VLAN ${v.vlan}`, v.inet?.method === 'static' ? v.inet.addresses[0] : v.inet?.method === 'dhcp' && 'DHCP');
+  joined(
+    b.vlanAware ? 'VLAN-aware' : 'bridge',
+    b.pvid !== undefined && `PVID ${b.pvid}`,
+    b.inet?.method === 'static' ? b.inet.addresses[0] : b.inet?.method === 'dhcp' && 'DHCP',
+  );
+export const describeVlan = (v: VlanInterface) =>
+  joined(`VLAN ${v.vlan}`, v.inet?.method === 'static' ? v.inet.addresses[0] : v.inet?.method === 'dhcp' && 'DHCP');
 export const describeVm = (vm: Vm) => `VM ${vm.vmid} · ${vm.nics.length} NIC${vm.nics.length === 1 ? '' : 's'}`;
 
 export function describeSwitchport(s: Switchport | undefined): string {
@@ -33,7 +57,9 @@ export interface DetailContext {
 }
 
 /** Accent colours other than the kind's own: a VLAN interface takes its network's colour. */
-export const ACCENT: { readonly [K in NodeKind]?: (element: ShapeOf<K>, context: DetailContext) => string | undefined } = {
+export const ACCENT: {
+  readonly [K in NodeKind]?: (element: ShapeOf<K>, context: DetailContext) => string | undefined;
+} = {
   vlan: (v, { colourOf }) => colourOf(v.vlan),
 };
 
@@ -48,9 +74,18 @@ export const DETAIL: { readonly [K in NodeKind]?: (element: ShapeOf<K>, context:
     return channel !== undefined ? `member of Po${channel}` : (port.description ?? describeSwitchport(port.switchport));
   },
   'port-channel': describeChannel,
-  'ovs-bridge': (b) => joined('Open vSwitch', b.inet?.method === 'static' ? b.inet.addresses[0] : b.inet?.method === 'dhcp' && 'DHCP'),
-  'ovs-bond': (b) => joined(b.bondMode ?? 'active-backup', b.lacp !== undefined && b.lacp !== 'off' && `LACP ${b.lacp}${b.lacpTime ? ` ${b.lacpTime}` : ''}`),
-  'ovs-int-port': (p) => joined(p.tag !== undefined ? `tag ${p.tag}` : 'untagged', p.inet?.method === 'static' ? p.inet.addresses[0] : p.inet?.method === 'dhcp' && 'DHCP'),
+  'ovs-bridge': (b) =>
+    joined('Open vSwitch', b.inet?.method === 'static' ? b.inet.addresses[0] : b.inet?.method === 'dhcp' && 'DHCP'),
+  'ovs-bond': (b) =>
+    joined(
+      b.bondMode ?? 'active-backup',
+      b.lacp !== undefined && b.lacp !== 'off' && `LACP ${b.lacp}${b.lacpTime ? ` ${b.lacpTime}` : ''}`,
+    ),
+  'ovs-int-port': (p) =>
+    joined(
+      p.tag !== undefined ? `tag ${p.tag}` : 'untagged',
+      p.inet?.method === 'static' ? p.inet.addresses[0] : p.inet?.method === 'dhcp' && 'DHCP',
+    ),
 };
 
 /** Node titles shorter than the element's title: switch ports by their vendor abbreviation. */

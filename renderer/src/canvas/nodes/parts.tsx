@@ -9,7 +9,11 @@ import { KindIcon, type IconKind } from '../../chrome/KindIcon.js';
 export function ProblemBadge({ problems, worst }: Pick<Decoration, 'problems' | 'worst'>) {
   if (problems === 0 || !worst) return null;
   return (
-    <span className={`badge badge-${worst}`} data-testid="problem-badge" title={`${problems} ${worst === 'error' ? 'problem' : worst}${problems > 1 ? 's' : ''}`}>
+    <span
+      className={`badge badge-${worst}`}
+      data-testid="problem-badge"
+      title={`${problems} ${worst === 'error' ? 'problem' : worst}${problems > 1 ? 's' : ''}`}
+    >
       {problems}
     </span>
   );
@@ -27,11 +31,22 @@ export function ElementBody(props: {
 }) {
   const lod = useLod();
   const { decoration } = props;
-  const classes = ['el', `el-${props.kind}`, props.selected ? 'is-selected' : '', decoration.health ? `health-${decoration.health}` : '', lod === 'full' ? '' : `is-${lod}`]
+  const classes = [
+    'el',
+    `el-${props.kind}`,
+    props.selected ? 'is-selected' : '',
+    decoration.health ? `health-${decoration.health}` : '',
+    lod === 'full' ? '' : `is-${lod}`,
+  ]
     .filter(Boolean)
     .join(' ');
   return (
-    <div className={classes} data-testid={props.testId} title={props.detail ? `${props.title} · ${props.detail}` : props.title} style={{ ['--accent' as string]: props.accent ?? `var(--kind-${props.kind})` }}>
+    <div
+      className={classes}
+      data-testid={props.testId}
+      title={props.detail ? `${props.title} · ${props.detail}` : props.title}
+      style={{ ['--accent' as string]: props.accent ?? `var(--kind-${props.kind})` }}
+    >
       {lod === 'minimal' ? null : lod === 'simple' ? (
         <span className="el-title">{props.title}</span>
       ) : (
@@ -41,7 +56,11 @@ export function ElementBody(props: {
             <span className="el-title">{props.title}</span>
             {props.detail && <span className="el-detail">{props.detail}</span>}
           </div>
-          {decoration.drift && <span className="drift" title="Live state differs from the design">≠</span>}
+          {decoration.drift && (
+            <span className="drift" title="Live state differs from the design">
+              ≠
+            </span>
+          )}
         </>
       )}
       <ProblemBadge problems={decoration.problems} worst={decoration.worst} />

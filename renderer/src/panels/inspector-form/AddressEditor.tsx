@@ -18,12 +18,25 @@ export function AddressEditor({ id, family, value }: { id: string; family: Famil
   const title = family === 'inet' ? 'IPv4' : 'IPv6';
   const commitMethod = fieldCommit(id, family, (m) => {
     if (m === none) return { [family]: undefined };
-    if (m === 'static') return { [family]: { method: 'static', addresses: value?.method === 'static' ? value.addresses : [family === 'inet' ? '192.0.2.10/24' : 'fd00::10/64'] } };
+    if (m === 'static')
+      return {
+        [family]: {
+          method: 'static',
+          addresses:
+            value?.method === 'static' ? value.addresses : [family === 'inet' ? '192.0.2.10/24' : 'fd00::10/64'],
+        },
+      };
     return { [family]: { method: m } };
   });
   return (
     <div className="address-editor" data-testid={`field-${family}`}>
-      <SelectField label={title} value={method} options={methods.map((m) => ({ value: m, label: m === 'manual' ? 'manual (no address)' : m }))} commit={commitMethod} testId={`field-${family}-method`} />
+      <SelectField
+        label={title}
+        value={method}
+        options={methods.map((m) => ({ value: m, label: m === 'manual' ? 'manual (no address)' : m }))}
+        commit={commitMethod}
+        testId={`field-${family}-method`}
+      />
       {value?.method === 'static' && (
         <>
           <TextField

@@ -27,7 +27,10 @@ export function BondSwitchSide({ bondId, design }: { bondId: string; design: Des
       return;
     }
     if (result.changes.length > 0) useAppStore.getState().edit(() => result.design);
-    setOutcome({ tone: 'ok', lines: result.changes.length > 0 ? result.changes : ['The port-channel already matches this bond.'] });
+    setOutcome({
+      tone: 'ok',
+      lines: result.changes.length > 0 ? result.changes : ['The port-channel already matches this bond.'],
+    });
   };
   return (
     <section className="inspector-section" data-testid="bond-switch-side">
@@ -35,17 +38,30 @@ export function BondSwitchSide({ bondId, design }: { bondId: string; design: Des
       <ul className="plain-list">
         {ends.map((p) => (
           <li key={p.element.id}>
-            <button type="button" className="link" onClick={() => useAppStore.getState().revealElements([p.element.id])}>
+            <button
+              type="button"
+              className="link"
+              onClick={() => useAppStore.getState().revealElements([p.element.id])}
+            >
               {p.switch.name} {p.element.name}
             </button>
           </li>
         ))}
       </ul>
-      <button type="button" className="button small" onClick={derive} data-testid="derive-port-channel" title="Create or correct the port-channel on the switch so both ends form one LAG">
+      <button
+        type="button"
+        className="button small"
+        onClick={derive}
+        data-testid="derive-port-channel"
+        title="Create or correct the port-channel on the switch so both ends form one LAG"
+      >
         Create/fix matching port-channel
       </button>
       {outcome && (
-        <ul className={`derive-outcome ${outcome.tone === 'error' ? 'field-error' : 'muted small'}`} data-testid="derive-outcome">
+        <ul
+          className={`derive-outcome ${outcome.tone === 'error' ? 'field-error' : 'muted small'}`}
+          data-testid="derive-outcome"
+        >
           {outcome.lines.map((l) => (
             <li key={l}>{l}</li>
           ))}

@@ -39,11 +39,28 @@ import { AttributeField, MemberPicker, parseNumber, parseOptionalText, SelectFie
 import { SwitchportEditor } from './SwitchportEditor.js';
 import { BondSwitchSide } from './BondSwitchSide.js';
 
-function Attributes({ id, table, element, prefix = 'field' }: { id: string; table: AttributeTable; element: object; prefix?: string }) {
+function Attributes({
+  id,
+  table,
+  element,
+  prefix = 'field',
+}: {
+  id: string;
+  table: AttributeTable;
+  element: object;
+  prefix?: string;
+}) {
   return (
     <>
       {Object.entries(table).map(([key, attribute]) => (
-        <AttributeField key={key} name={key} attribute={attribute} value={(element as Record<string, unknown>)[key]} commit={attributeCommit(id, key, attribute)} testPrefix={prefix} />
+        <AttributeField
+          key={key}
+          name={key}
+          attribute={attribute}
+          value={(element as Record<string, unknown>)[key]}
+          commit={attributeCommit(id, key, attribute)}
+          testPrefix={prefix}
+        />
       ))}
     </>
   );
@@ -67,7 +84,13 @@ function InterfaceCommon({ id, element }: { id: string; element: HostInterface }
     <Section title="Addresses">
       <AddressEditor id={id} family="inet" value={element.inet} />
       <AddressEditor id={id} family="inet6" value={element.inet6} />
-      <SelectField label="Bring up" value={element.autostart} options={AUTOSTART.map((a) => ({ value: a, label: a }))} commit={fieldCommit(id, 'autostart')} testId="field-autostart" />
+      <SelectField
+        label="Bring up"
+        value={element.autostart}
+        options={AUTOSTART.map((a) => ({ value: a, label: a }))}
+        commit={fieldCommit(id, 'autostart')}
+        testId="field-autostart"
+      />
     </Section>
   );
 }
@@ -76,10 +99,29 @@ function NetworkForm({ e }: { e: ElementOf<'network'> }) {
   const n = e.element;
   return (
     <Section title="Network">
-      <TextField label="VLAN id" value={String(n.vlan)} parse={parseNumber} commit={fieldCommit(n.id, 'vlan')} testId="field-vlan" />
+      <TextField
+        label="VLAN id"
+        value={String(n.vlan)}
+        parse={parseNumber}
+        commit={fieldCommit(n.id, 'vlan')}
+        testId="field-vlan"
+      />
       <NameField id={n.id} name={n.name} />
-      <TextField label="Subnet" value={n.subnet ?? ''} placeholder="10.2.240.0/24" parse={parseOptionalText} commit={fieldCommit(n.id, 'subnet')} testId="field-subnet" />
-      <TextField label="Gateway" value={n.gateway ?? ''} parse={parseOptionalText} commit={fieldCommit(n.id, 'gateway')} testId="field-gateway" />
+      <TextField
+        label="Subnet"
+        value={n.subnet ?? ''}
+        placeholder="10.2.240.0/24"
+        parse={parseOptionalText}
+        commit={fieldCommit(n.id, 'subnet')}
+        testId="field-subnet"
+      />
+      <TextField
+        label="Gateway"
+        value={n.gateway ?? ''}
+        parse={parseOptionalText}
+        commit={fieldCommit(n.id, 'gateway')}
+        testId="field-gateway"
+      />
       <Attributes id={n.id} table={networkAttributes} element={n} />
     </Section>
   );
@@ -97,13 +139,32 @@ function HostForm({ e }: { e: ElementOf<'host'> }) {
     <>
       <Section title="Host">
         <NameField id={h.id} name={h.name} />
-        <SelectField label="Platform" value={h.platform} options={PLATFORMS.map((p) => ({ value: p, label: PLATFORM_REGISTRY[p].label }))} commit={fieldCommit(h.id, 'platform')} testId="field-platform" />
+        <SelectField
+          label="Platform"
+          value={h.platform}
+          options={PLATFORMS.map((p) => ({ value: p, label: PLATFORM_REGISTRY[p].label }))}
+          commit={fieldCommit(h.id, 'platform')}
+          testId="field-platform"
+        />
       </Section>
       <Section title="SSH">
-        <TextField label="Address" value={ssh?.address ?? ''} placeholder="10.2.200.30" parse={parseOptionalText} commit={sshCommit('address')} testId="field-ssh-address" />
+        <TextField
+          label="Address"
+          value={ssh?.address ?? ''}
+          placeholder="10.2.200.30"
+          parse={parseOptionalText}
+          commit={sshCommit('address')}
+          testId="field-ssh-address"
+        />
         {ssh && (
           <>
-            <TextField label="Port" value={String(ssh.port)} parse={parseNumber} commit={sshCommit('port')} testId="field-ssh-port" />
+            <TextField
+              label="Port"
+              value={String(ssh.port)}
+              parse={parseNumber}
+              commit={sshCommit('port')}
+              testId="field-ssh-port"
+            />
             <TextField label="User" value={ssh.user} commit={sshCommit('user')} testId="field-ssh-user" />
           </>
         )}
@@ -118,9 +179,27 @@ function SwitchForm({ e, design }: { e: ElementOf<'switch'>; design: Design }) {
   return (
     <Section title="Switch">
       <NameField id={s.id} name={s.name} />
-      <SelectField label="Vendor" value={s.vendor} options={SWITCH_VENDORS.map((v) => ({ value: v, label: VENDORS[v].label }))} commit={fieldCommit(s.id, 'vendor')} testId="field-vendor" />
-      <TextField label="Management address" value={s.management ?? ''} parse={parseOptionalText} commit={fieldCommit(s.id, 'management')} testId="field-management" />
-      <TextField label="Stack units" value={String(s.stackUnits)} parse={parseNumber} commit={fieldCommit(s.id, 'stackUnits')} testId="field-stackUnits" />
+      <SelectField
+        label="Vendor"
+        value={s.vendor}
+        options={SWITCH_VENDORS.map((v) => ({ value: v, label: VENDORS[v].label }))}
+        commit={fieldCommit(s.id, 'vendor')}
+        testId="field-vendor"
+      />
+      <TextField
+        label="Management address"
+        value={s.management ?? ''}
+        parse={parseOptionalText}
+        commit={fieldCommit(s.id, 'management')}
+        testId="field-management"
+      />
+      <TextField
+        label="Stack units"
+        value={String(s.stackUnits)}
+        parse={parseNumber}
+        commit={fieldCommit(s.id, 'stackUnits')}
+        testId="field-stackUnits"
+      />
       <SelectField
         label="MLAG peer"
         value={s.mlagPeer ?? ''}
@@ -148,22 +227,34 @@ function HostElementForm({ e, design }: { e: ElementOf<'port' | 'bond' | 'bridge
       );
     case 'bond': {
       const bond = e.element;
-      const inOtherBond = new Map(host.bonds.filter((b) => b.id !== id).flatMap((b) => b.members.map((m) => [m, b.name] as const)));
+      const inOtherBond = new Map(
+        host.bonds.filter((b) => b.id !== id).flatMap((b) => b.members.map((m) => [m, b.name] as const)),
+      );
       return (
         <>
           <Section title="Bond">
             <NameField id={id} name={bond.name} />
             <MemberPicker
               label="Members"
-              options={host.ports.map((p) => ({ id: p.id, label: p.name, note: inOtherBond.has(p.id) ? `in ${inOtherBond.get(p.id)}` : undefined }))}
+              options={host.ports.map((p) => ({
+                id: p.id,
+                label: p.name,
+                note: inOtherBond.has(p.id) ? `in ${inOtherBond.get(p.id)}` : undefined,
+              }))}
               value={bond.members}
-              commit={fieldCommit(id, 'members', (members) => ({ members, primary: bond.primary && (members as string[]).includes(bond.primary) ? bond.primary : undefined }))}
+              commit={fieldCommit(id, 'members', (members) => ({
+                members,
+                primary: bond.primary && (members as string[]).includes(bond.primary) ? bond.primary : undefined,
+              }))}
               testId="field-members"
             />
             <SelectField
               label="Primary"
               value={bond.primary ?? ''}
-              options={[{ value: '', label: '(none)' }, ...bond.members.map((m) => ({ value: m, label: host.ports.find((p) => p.id === m)?.name ?? m }))]}
+              options={[
+                { value: '', label: '(none)' },
+                ...bond.members.map((m) => ({ value: m, label: host.ports.find((p) => p.id === m)?.name ?? m })),
+              ]}
               commit={fieldCommit(id, 'primary', (v) => ({ primary: v === '' ? undefined : v }))}
               testId="field-primary"
             />
@@ -177,12 +268,20 @@ function HostElementForm({ e, design }: { e: ElementOf<'port' | 'bond' | 'bridge
     case 'bridge': {
       const bridge = e.element;
       const bonded = new Set(host.bonds.flatMap((b) => b.members));
-      const candidates = (referable('bridge', 'ports', 'host', host) as HostInterface[]).filter((c) => !bonded.has(c.id) && !('parent' in c && c.parent === id));
+      const candidates = (referable('bridge', 'ports', 'host', host) as HostInterface[]).filter(
+        (c) => !bonded.has(c.id) && !('parent' in c && c.parent === id),
+      );
       return (
         <>
           <Section title="Bridge">
             <NameField id={id} name={bridge.name} />
-            <MemberPicker label="Ports" options={candidates.map((c) => ({ id: c.id, label: c.name }))} value={bridge.ports} commit={fieldCommit(id, 'ports')} testId="field-ports" />
+            <MemberPicker
+              label="Ports"
+              options={candidates.map((c) => ({ id: c.id, label: c.name }))}
+              value={bridge.ports}
+              commit={fieldCommit(id, 'ports')}
+              testId="field-ports"
+            />
             <Attributes id={id} table={bridgeAttributes} element={bridge} />
           </Section>
           <InterfaceCommon id={id} element={bridge} />
@@ -196,8 +295,20 @@ function HostElementForm({ e, design }: { e: ElementOf<'port' | 'bond' | 'bridge
         <>
           <Section title="VLAN interface">
             <NameField id={id} name={vlan.name} />
-            <TextField label="VLAN id" value={String(vlan.vlan)} parse={parseNumber} commit={fieldCommit(id, 'vlan')} testId="field-vlan" />
-            <SelectField label="Parent" value={vlan.parent} options={parents.map((p) => ({ value: p.id, label: p.name }))} commit={fieldCommit(id, 'parent')} testId="field-parent" />
+            <TextField
+              label="VLAN id"
+              value={String(vlan.vlan)}
+              parse={parseNumber}
+              commit={fieldCommit(id, 'vlan')}
+              testId="field-vlan"
+            />
+            <SelectField
+              label="Parent"
+              value={vlan.parent}
+              options={parents.map((p) => ({ value: p.id, label: p.name }))}
+              commit={fieldCommit(id, 'parent')}
+              testId="field-parent"
+            />
             <Attributes id={id} table={vlanInterfaceAttributes} element={vlan} />
           </Section>
           <InterfaceCommon id={id} element={vlan} />
@@ -217,12 +328,21 @@ function VmForm({ e }: { e: ElementOf<'vm'> }) {
   return (
     <>
       <Section title="VM">
-        <TextField label="VM id" value={String(vm.vmid)} parse={parseNumber} commit={fieldCommit(vm.id, 'vmid')} testId="field-vmid" />
+        <TextField
+          label="VM id"
+          value={String(vm.vmid)}
+          parse={parseNumber}
+          commit={fieldCommit(vm.id, 'vmid')}
+          testId="field-vmid"
+        />
         <NameField id={vm.id} name={vm.name} />
       </Section>
       {vm.nics.length === 0 && <p className="muted small pad">No NICs yet: drag the VM’s handle onto a bridge.</p>}
       {vm.nics.map((nic) => (
-        <NicForm key={nic.id} e={{ ...e, kind: 'vm-nic', element: nic, vm, path: [...e.path, 'nics', vm.nics.indexOf(nic)] }} />
+        <NicForm
+          key={nic.id}
+          e={{ ...e, kind: 'vm-nic', element: nic, vm, path: [...e.path, 'nics', vm.nics.indexOf(nic)] }}
+        />
       ))}
     </>
   );
@@ -234,10 +354,27 @@ function NicForm({ e }: { e: ElementOf<'vm-nic'> }) {
   return (
     <Section title={`NIC net${nic.slot}`}>
       <div data-testid={prefix}>
-        <SelectField label="Bridge" value={nic.bridge} options={e.host.bridges.map((b) => ({ value: b.id, label: b.name }))} commit={fieldCommit(nic.id, 'bridge')} testId={`${prefix}-bridge`} />
-        <TextField label="VLAN tag" value={nic.tag === undefined ? '' : String(nic.tag)} placeholder="untagged" parse={parseNumber} commit={fieldCommit(nic.id, 'tag')} testId={`${prefix}-tag`} />
+        <SelectField
+          label="Bridge"
+          value={nic.bridge}
+          options={e.host.bridges.map((b) => ({ value: b.id, label: b.name }))}
+          commit={fieldCommit(nic.id, 'bridge')}
+          testId={`${prefix}-bridge`}
+        />
+        <TextField
+          label="VLAN tag"
+          value={nic.tag === undefined ? '' : String(nic.tag)}
+          placeholder="untagged"
+          parse={parseNumber}
+          commit={fieldCommit(nic.id, 'tag')}
+          testId={`${prefix}-tag`}
+        />
         <Attributes id={nic.id} table={vmNicAttributes} element={nic} prefix={prefix} />
-        <button type="button" className="button subtle danger" onClick={() => useAppStore.getState().edit((d) => removeElements(d, [nic.id]))}>
+        <button
+          type="button"
+          className="button subtle danger"
+          onClick={() => useAppStore.getState().edit((d) => removeElements(d, [nic.id]))}
+        >
           Remove net{nic.slot}
         </button>
       </div>
@@ -261,14 +398,26 @@ function SwitchElementForm({ e }: { e: ElementOf<'switch-port' | 'port-channel'>
     );
   }
   const pc = e.element;
-  const inOther = new Map(e.switch.portChannels.filter((o) => o.id !== pc.id).flatMap((o) => o.members.map((m) => [m, o.number] as const)));
+  const inOther = new Map(
+    e.switch.portChannels.filter((o) => o.id !== pc.id).flatMap((o) => o.members.map((m) => [m, o.number] as const)),
+  );
   return (
     <>
       <Section title="Port-channel">
-        <TextField label="Number" value={String(pc.number)} parse={parseNumber} commit={fieldCommit(pc.id, 'number')} testId="field-number" />
+        <TextField
+          label="Number"
+          value={String(pc.number)}
+          parse={parseNumber}
+          commit={fieldCommit(pc.id, 'number')}
+          testId="field-number"
+        />
         <MemberPicker
           label="Members"
-          options={e.switch.ports.map((p) => ({ id: p.id, label: p.name, note: inOther.has(p.id) ? `in Po${inOther.get(p.id)}` : undefined }))}
+          options={e.switch.ports.map((p) => ({
+            id: p.id,
+            label: p.name,
+            note: inOther.has(p.id) ? `in Po${inOther.get(p.id)}` : undefined,
+          }))}
           value={pc.members}
           commit={fieldCommit(pc.id, 'members')}
           testId="field-members"
@@ -289,7 +438,8 @@ function CableForm({ e, design }: { e: ElementOf<'cable'>; design: Design }) {
   return (
     <Section title="Cable">
       <p>
-        {hostPort?.host.name} <strong>{hostPort?.element.name}</strong> ↔ {switchPort?.switch.name} <strong>{switchPort?.element.name}</strong>
+        {hostPort?.host.name} <strong>{hostPort?.element.name}</strong> ↔ {switchPort?.switch.name}{' '}
+        <strong>{switchPort?.element.name}</strong>
       </p>
     </Section>
   );
@@ -318,7 +468,10 @@ function GenericForm({ e }: { e: Located }) {
               <MemberPicker
                 key={r.field}
                 label={r.link?.label ?? r.field}
-                options={options.map((c) => ({ id: c.id, label: 'name' in c && typeof c.name === 'string' ? c.name : c.id }))}
+                options={options.map((c) => ({
+                  id: c.id,
+                  label: 'name' in c && typeof c.name === 'string' ? c.name : c.id,
+                }))}
                 value={value.filter((v): v is string => typeof v === 'string')}
                 commit={fieldCommit(id, r.field)}
                 testId={`field-${r.field}`}
@@ -379,11 +532,16 @@ export function Inspector() {
         <Section title="Design">
           <TextField label="Name" value={design.name} commit={commitDesignName} testId="field-design-name" />
           <p className="muted small">
-            {design.hosts.length} host{design.hosts.length === 1 ? '' : 's'}, {design.switches.length} switch{design.switches.length === 1 ? '' : 'es'}, {design.networks.length} network
-            {design.networks.length === 1 ? '' : 's'}, {design.cables.length} cable{design.cables.length === 1 ? '' : 's'}
+            {design.hosts.length} host{design.hosts.length === 1 ? '' : 's'}, {design.switches.length} switch
+            {design.switches.length === 1 ? '' : 'es'}, {design.networks.length} network
+            {design.networks.length === 1 ? '' : 's'}, {design.cables.length} cable
+            {design.cables.length === 1 ? '' : 's'}
           </p>
         </Section>
-        <p className="muted small pad">Select an element to see its settings. Drag from the palette to add elements, and from handle to handle to connect them.</p>
+        <p className="muted small pad">
+          Select an element to see its settings. Drag from the palette to add elements, and from handle to handle to
+          connect them.
+        </p>
       </div>
     );
   }
@@ -404,7 +562,11 @@ export function Inspector() {
           <p>
             <strong>{name(link.source)}</strong> in <strong>{name(link.target)}</strong>
           </p>
-          <button type="button" className="button subtle danger" onClick={() => useAppStore.getState().edit((d) => removeElements(d, [link.id]))}>
+          <button
+            type="button"
+            className="button subtle danger"
+            onClick={() => useAppStore.getState().edit((d) => removeElements(d, [link.id]))}
+          >
             Remove this link
           </button>
         </Section>

@@ -4,7 +4,8 @@ import { fieldCommit } from './commit-hooks.js';
 import { parseNumber, parseVlanList, SelectField, TextField } from './fields.js';
 
 export function SwitchportEditor({ id, value }: { id: string; value: Switchport | undefined }) {
-  const commit = (build: (v: unknown) => Switchport | undefined) => fieldCommit(id, 'switchport', (v) => ({ switchport: build(v) }));
+  const commit = (build: (v: unknown) => Switchport | undefined) =>
+    fieldCommit(id, 'switchport', (v) => ({ switchport: build(v) }));
   return (
     <div className="switchport-editor" data-testid="field-switchport">
       <SelectField
@@ -15,11 +16,19 @@ export function SwitchportEditor({ id, value }: { id: string; value: Switchport 
           { value: 'access', label: 'access' },
           { value: 'trunk', label: 'trunk' },
         ]}
-        commit={commit((m) => (m === 'access' ? { mode: 'access', vlan: 1 } : m === 'trunk' ? { mode: 'trunk', allowed: 'all' } : undefined))}
+        commit={commit((m) =>
+          m === 'access' ? { mode: 'access', vlan: 1 } : m === 'trunk' ? { mode: 'trunk', allowed: 'all' } : undefined,
+        )}
         testId="field-switchport-mode"
       />
       {value?.mode === 'access' && (
-        <TextField label="Access VLAN" value={String(value.vlan)} parse={parseNumber} commit={commit((vlan) => ({ mode: 'access', vlan: vlan as number }))} testId="field-switchport-vlan" />
+        <TextField
+          label="Access VLAN"
+          value={String(value.vlan)}
+          parse={parseNumber}
+          commit={commit((vlan) => ({ mode: 'access', vlan: vlan as number }))}
+          testId="field-switchport-vlan"
+        />
       )}
       {value?.mode === 'trunk' && (
         <>

@@ -11,7 +11,15 @@ import { formatVlanSet, parseVlanSet } from '../../../../shared/model/vlan-set.j
 /** Commits a value; returns the refusal message, or undefined when taken. */
 export type Commit = (value: unknown) => string | undefined;
 
-function Field(props: { label: string; unit?: string | undefined; help?: string | undefined; error?: string | undefined; htmlFor: string; children: ReactNode; testId: string }) {
+function Field(props: {
+  label: string;
+  unit?: string | undefined;
+  help?: string | undefined;
+  error?: string | undefined;
+  htmlFor: string;
+  children: ReactNode;
+  testId: string;
+}) {
   return (
     <div className={`field${props.error ? ' has-error' : ''}`} data-testid={props.testId}>
       <label htmlFor={props.htmlFor} title={props.help}>
@@ -77,12 +85,24 @@ export function TextField(props: {
   );
 }
 
-export function SelectField(props: { label: string; value: string; options: readonly { value: string; label: string }[]; commit: Commit; help?: string | undefined; testId: string }) {
+export function SelectField(props: {
+  label: string;
+  value: string;
+  options: readonly { value: string; label: string }[];
+  commit: Commit;
+  help?: string | undefined;
+  testId: string;
+}) {
   const id = useId();
   const [error, setError] = useState<string | undefined>();
   return (
     <Field label={props.label} help={props.help} error={error} htmlFor={id} testId={props.testId}>
-      <select id={id} className="nodrag nokey" value={props.value} onChange={(e) => setError(props.commit(e.target.value))}>
+      <select
+        id={id}
+        className="nodrag nokey"
+        value={props.value}
+        onChange={(e) => setError(props.commit(e.target.value))}
+      >
         {props.options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -93,12 +113,24 @@ export function SelectField(props: { label: string; value: string; options: read
   );
 }
 
-export function CheckField(props: { label: string; value: boolean; commit: Commit; help?: string | undefined; testId: string }) {
+export function CheckField(props: {
+  label: string;
+  value: boolean;
+  commit: Commit;
+  help?: string | undefined;
+  testId: string;
+}) {
   const id = useId();
   const [error, setError] = useState<string | undefined>();
   return (
     <div className={`field field-check${error ? ' has-error' : ''}`} data-testid={props.testId}>
-      <input id={id} type="checkbox" className="nodrag nokey" checked={props.value} onChange={(e) => setError(props.commit(e.target.checked))} />
+      <input
+        id={id}
+        type="checkbox"
+        className="nodrag nokey"
+        checked={props.value}
+        onChange={(e) => setError(props.commit(e.target.checked))}
+      />
       <label htmlFor={id} title={props.help}>
         {props.label}
       </label>
@@ -112,7 +144,8 @@ export function CheckField(props: { label: string; value: boolean; commit: Commi
 }
 
 /** Empty text means "not set"; numbers parse, anything else stays text so the check can name it. */
-export const parseNumber = (text: string): unknown => (text.trim() === '' ? undefined : Number.isNaN(Number(text)) ? text : Number(text));
+export const parseNumber = (text: string): unknown =>
+  text.trim() === '' ? undefined : Number.isNaN(Number(text)) ? text : Number(text);
 export const parseOptionalText = (text: string): unknown => (text.trim() === '' ? undefined : text.trim());
 export function parseVlanList(text: string): unknown {
   if (text.trim() === '') return undefined;
@@ -124,7 +157,13 @@ export function parseVlanList(text: string): unknown {
 }
 
 /** One attribute of a kind table, drawn as the input its type calls for. */
-export function AttributeField(props: { name: string; attribute: Attribute; value: unknown; commit: Commit; testPrefix: string }) {
+export function AttributeField(props: {
+  name: string;
+  attribute: Attribute;
+  value: unknown;
+  commit: Commit;
+  testPrefix: string;
+}) {
   const { attribute, value, commit } = props;
   const testId = `${props.testPrefix}-${props.name}`;
   switch (attribute.type) {
@@ -143,7 +182,15 @@ export function AttributeField(props: { name: string; attribute: Attribute; valu
       );
     }
     case 'bool':
-      return <CheckField label={attribute.label} help={attribute.help} value={value === true} commit={commit} testId={testId} />;
+      return (
+        <CheckField
+          label={attribute.label}
+          help={attribute.help}
+          value={value === true}
+          commit={commit}
+          testId={testId}
+        />
+      );
     case 'int':
     case 'number':
       return (
@@ -153,19 +200,47 @@ export function AttributeField(props: { name: string; attribute: Attribute; valu
           unit={attribute.unit}
           type="text"
           value={value === undefined ? '' : String(value)}
-          placeholder={attribute.default !== undefined ? String(attribute.default) : `${attribute.min}–${attribute.max}`}
+          placeholder={
+            attribute.default !== undefined ? String(attribute.default) : `${attribute.min}–${attribute.max}`
+          }
           parse={parseNumber}
           commit={commit}
           testId={testId}
         />
       );
     case 'vlan-list':
-      return <TextField label={attribute.label} help={attribute.help} value={typeof value === 'string' ? value : ''} placeholder="1-239,241-255" parse={parseVlanList} commit={commit} testId={testId} />;
+      return (
+        <TextField
+          label={attribute.label}
+          help={attribute.help}
+          value={typeof value === 'string' ? value : ''}
+          placeholder="1-239,241-255"
+          parse={parseVlanList}
+          commit={commit}
+          testId={testId}
+        />
+      );
     case 'text':
       if (props.name === 'colour') {
-        return <ColourField label={attribute.label} value={typeof value === 'string' ? value : '#64748b'} commit={commit} testId={testId} />;
+        return (
+          <ColourField
+            label={attribute.label}
+            value={typeof value === 'string' ? value : '#64748b'}
+            commit={commit}
+            testId={testId}
+          />
+        );
       }
-      return <TextField label={attribute.label} help={attribute.help} value={typeof value === 'string' ? value : ''} parse={parseOptionalText} commit={commit} testId={testId} />;
+      return (
+        <TextField
+          label={attribute.label}
+          help={attribute.help}
+          value={typeof value === 'string' ? value : ''}
+          parse={parseOptionalText}
+          commit={commit}
+          testId={testId}
+        />
+      );
   }
 }
 
@@ -175,7 +250,13 @@ function ColourField(props: { label: string; value: string; commit: Commit; test
   return (
     <Field label={props.label} error={error} htmlFor={id} testId={props.testId}>
       <div className="colour-field">
-        <input id={id} type="color" className="nodrag nokey" value={props.value} onChange={(e) => setError(props.commit(e.target.value.toLowerCase()))} />
+        <input
+          id={id}
+          type="color"
+          className="nodrag nokey"
+          value={props.value}
+          onChange={(e) => setError(props.commit(e.target.value.toLowerCase()))}
+        />
         <code>{props.value}</code>
       </div>
     </Field>
@@ -183,7 +264,13 @@ function ColourField(props: { label: string; value: string; commit: Commit; test
 }
 
 /** Choose members from a list (bond ports, bridge ports, port-channel members). */
-export function MemberPicker(props: { label: string; options: readonly { id: string; label: string; note?: string | undefined }[]; value: readonly string[]; commit: Commit; testId: string }) {
+export function MemberPicker(props: {
+  label: string;
+  options: readonly { id: string; label: string; note?: string | undefined }[];
+  value: readonly string[];
+  commit: Commit;
+  testId: string;
+}) {
   const [error, setError] = useState<string | undefined>();
   const toggle = (id: string, on: boolean) => {
     const next = on ? [...props.value, id] : props.value.filter((v) => v !== id);
@@ -195,7 +282,13 @@ export function MemberPicker(props: { label: string; options: readonly { id: str
       {props.options.length === 0 && <p className="muted small">Nothing on this device can join.</p>}
       {props.options.map((o) => (
         <label key={o.id} className="member-option">
-          <input type="checkbox" className="nodrag nokey" checked={props.value.includes(o.id)} onChange={(e) => toggle(o.id, e.target.checked)} data-testid={`${props.testId}-${o.label}`} />
+          <input
+            type="checkbox"
+            className="nodrag nokey"
+            checked={props.value.includes(o.id)}
+            onChange={(e) => toggle(o.id, e.target.checked)}
+            data-testid={`${props.testId}-${o.label}`}
+          />
           <span>{o.label}</span>
           {o.note && <span className="muted small">{o.note}</span>}
         </label>

@@ -16,10 +16,17 @@ const plan = (name: string): DevicePlan => ({
 
 const answers: Record<string, (name: string) => Answer> = {
   good: (name) =>
-    name === 'netloom-prepare' ? { code: 0, stdout: LIVE } : name === 'netloom-commit' ? { code: 0, stderr: steps('arm done at', 'apply done') } : { code: 0, stderr: steps('confirm done') },
+    name === 'netloom-prepare'
+      ? { code: 0, stdout: LIVE }
+      : name === 'netloom-commit'
+        ? { code: 0, stderr: steps('arm done at', 'apply done') }
+        : { code: 0, stderr: steps('confirm done') },
   same: () => ({ code: 10, stderr: ['@netloom unchanged'] }),
   locked: () => ({ code: 75, stderr: ['@netloom locked bob@desk pid 7, for up to 100 s more'] }),
-  unhealthy: (name) => (name === 'netloom-confirm' ? { code: 4, stderr: steps('health failed ifquery -a -c: running state differs from the file') } : answers.good!(name)),
+  unhealthy: (name) =>
+    name === 'netloom-confirm'
+      ? { code: 4, stderr: steps('health failed ifquery -a -c: running state differs from the file') }
+      : answers.good!(name),
 };
 
 function run(kinds: string[]) {
@@ -53,7 +60,10 @@ describe('DeployRun', () => {
     ]);
     expect(allSucceeded(reports)).toBe(false);
     expect(hosts.get('h2-same')!.names()).toEqual(['netloom-prepare']);
-    expect(events.filter((e) => e.step === 'confirm' && e.state === 'done').map((e) => e.host)).toEqual(['h0-good', 'h4-good']);
+    expect(events.filter((e) => e.step === 'confirm' && e.state === 'done').map((e) => e.host)).toEqual([
+      'h0-good',
+      'h4-good',
+    ]);
     expect(events.every((e) => typeof e.at === 'number')).toBe(true);
   });
 
@@ -61,7 +71,10 @@ describe('DeployRun', () => {
     const { deploy, hosts } = run(['good', 'same']);
     await deploy.prepare();
     const reports = await deploy.discard();
-    expect(reports.map((r) => describeOutcome(r.outcome))).toEqual(['checked: would change, ifup -s accepts it', 'unchanged']);
+    expect(reports.map((r) => describeOutcome(r.outcome))).toEqual([
+      'checked: would change, ifup -s accepts it',
+      'unchanged',
+    ]);
     expect(allSucceeded(reports)).toBe(true);
     expect(hosts.get('h0-good')!.names()).toEqual(['netloom-prepare', 'netloom-discard']);
   });

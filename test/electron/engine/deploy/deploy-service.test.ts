@@ -16,7 +16,13 @@ import { FakeHost, type Answer } from './fake-session.js';
 function twoPlatforms(): Design {
   const json = exampleJson();
   json.hosts.push(
-    { id: 'deb1', name: 'deb1', platform: 'debian', ssh: { address: '10.2.200.31', port: 22, user: 'root' }, ports: [{ id: 'deb1-eth0', name: 'eth0' }] },
+    {
+      id: 'deb1',
+      name: 'deb1',
+      platform: 'debian',
+      ssh: { address: '10.2.200.31', port: 22, user: 'root' },
+      ports: [{ id: 'deb1-eth0', name: 'eth0' }],
+    },
     { id: 'nossh', name: 'nossh', platform: 'debian', ports: [{ id: 'nossh-eth0', name: 'eth0' }] },
   );
   const result = parseDesign(JSON.stringify(json));
@@ -72,8 +78,12 @@ describe('DeployService', () => {
     expect(error.code).toBe('deploy-refused');
     expect(error.message.split('\n')).toEqual([
       'the design has errors; fix them before deploying',
-      expect.stringMatching(/^ {2}error mtu\/cable-mismatch cable-enp3s0f0np0 cables\[2\]: port enp3s0f0np0 on ms01 sends 9000-byte packets/),
-      expect.stringMatching(/^ {2}error mtu\/bond-member-mismatch ms01-bond1 hosts\[0\]\.bonds\[1\]: bond bond1 on ms01 has MTU 1500/),
+      expect.stringMatching(
+        /^ {2}error mtu\/cable-mismatch cable-enp3s0f0np0 cables\[2\]: port enp3s0f0np0 on ms01 sends 9000-byte packets/,
+      ),
+      expect.stringMatching(
+        /^ {2}error mtu\/bond-member-mismatch ms01-bond1 hosts\[0\]\.bonds\[1\]: bond bond1 on ms01 has MTU 1500/,
+      ),
     ]);
   });
 
@@ -85,9 +95,15 @@ describe('DeployService', () => {
       ['deb1', PLATFORM_REGISTRY.debian.driver, { name: 'deb1', address: '10.2.200.31', port: 22, user: 'root' }],
     ]);
     for (const device of plan.devices) {
-      expect(device.candidate).toMatchObject({ target: 'ifupdown2', path: 'etc/network/interfaces', content: renderInterfaces(design, device.deviceId) });
+      expect(device.candidate).toMatchObject({
+        target: 'ifupdown2',
+        path: 'etc/network/interfaces',
+        content: renderInterfaces(design, device.deviceId),
+      });
     }
-    expect(plan.skipped).toEqual([{ host: 'nossh', reason: 'has no SSH target (set address, port and user in the inspector)' }]);
+    expect(plan.skipped).toEqual([
+      { host: 'nossh', reason: 'has no SSH target (set address, port and user in the inspector)' },
+    ]);
   });
 
   it('refuses requests it cannot meet, and a deploy with nothing to deploy', () => {
@@ -112,7 +128,8 @@ describe('DeployService', () => {
 
   it('runs the Debian/Proxmox driver over the session for a real registry: the candidate reaches the host', async () => {
     const design = exampleDesign();
-    const answer = (name: string): Answer => (name === 'netloom-prepare' ? { code: 10, stderr: ['@netloom unchanged'] } : { code: 1 });
+    const answer = (name: string): Answer =>
+      name === 'netloom-prepare' ? { code: 10, stderr: ['@netloom unchanged'] } : { code: 1 };
     const host = new FakeHost(answer);
     const service = new DeployService();
     const run = service.start(service.plan(design, []), { openSession: host.open });
@@ -123,9 +140,12 @@ describe('DeployService', () => {
 });
 
 describe('DeployApi', () => {
-  it('refuses a design with rule errors with the service\'s message, before connecting anywhere', async () => {
+  it("refuses a design with rule errors with the service's message, before connecting anywhere", async () => {
     const { drivers, driven } = recordingDrivers();
-    const api = createDeployApi({ dataDir: '/nonexistent', emitter: createApiEmitter() }, { service: new DeployService(drivers) });
+    const api = createDeployApi(
+      { dataDir: '/nonexistent', emitter: createApiEmitter() },
+      { service: new DeployService(drivers) },
+    );
     const expected = refusal(() => new DeployService().plan(withRuleErrors(), []));
     await expect(api.prepareDeploy(withRuleErrors(), { hosts: [], acceptHostKeys: [] })).rejects.toThrow(expected);
     expect(driven).toEqual([]);
@@ -133,7 +153,10 @@ describe('DeployApi', () => {
 
   it('prepares a clean design through the service: every host with an SSH target, by its driver', async () => {
     const { drivers, driven } = recordingDrivers();
-    const api = createDeployApi({ dataDir: '/nonexistent', emitter: createApiEmitter() }, { service: new DeployService(drivers) });
+    const api = createDeployApi(
+      { dataDir: '/nonexistent', emitter: createApiEmitter() },
+      { service: new DeployService(drivers) },
+    );
     const prepared = await api.prepareDeploy(twoPlatforms(), { hosts: [], acceptHostKeys: [] });
     expect(prepared.hosts).toEqual([
       { host: 'ms01', state: 'unchanged' },

@@ -3,7 +3,13 @@
  * sends (argv, stdin) and answers by the script's name ($0 of `sh -c`),
  * with the `@netloom` lines the real scripts print.
  */
-import type { HostTarget, RemoteSession, RunOptions, RunResult, SessionOpener } from '../../../../electron/engine/deploy/session.js';
+import type {
+  HostTarget,
+  RemoteSession,
+  RunOptions,
+  RunResult,
+  SessionOpener,
+} from '../../../../electron/engine/deploy/session.js';
 
 export interface SentCommand {
   readonly session: number;

@@ -22,7 +22,8 @@ function recordingOpener(lines: string[], answer: (argv: readonly string[]) => n
         const line = target.user === 'root' ? sh(argv) : sh(['sudo', '-n', '--', 'sh', '-c', sh(argv)]);
         lines.push(line);
         const name = argv[3] ?? '';
-        for (const step of ['arm done at']) if (name === 'netloom-commit') options.onStderrLine?.(`@netloom step ${step}`);
+        for (const step of ['arm done at'])
+          if (name === 'netloom-commit') options.onStderrLine?.(`@netloom step ${step}`);
         return { code: answer(argv), stdout: '', stderr: '' };
       },
       close: () => undefined,
@@ -31,9 +32,16 @@ function recordingOpener(lines: string[], answer: (argv: readonly string[]) => n
   };
 }
 
-async function deployOnce(target: { name: string; address: string; port: number; user: string }, candidate: string): Promise<string[]> {
+async function deployOnce(
+  target: { name: string; address: string; port: number; user: string },
+  candidate: string,
+): Promise<string[]> {
   const lines: string[] = [];
-  const driver = new DebianDriver({ target, openSession: recordingOpener(lines, () => 0), remotePath: '/etc/network/interfaces' });
+  const driver = new DebianDriver({
+    target,
+    openSession: recordingOpener(lines, () => 0),
+    remotePath: '/etc/network/interfaces',
+  });
   await driver.loadCandidate(candidate);
   await driver.commit({ revertIn: 3 });
   await driver.confirm();
@@ -42,7 +50,10 @@ async function deployOnce(target: { name: string; address: string; port: number;
 
 describe('remote commands', () => {
   it('parse back to the intended argv: sh -c CONSTANT_SCRIPT NAME VALUES...', async () => {
-    const lines = await deployOnce({ name: 'pve1', address: '10.9.0.2', port: 22, user: 'root' }, "iface eth0 inet manual\n# it's $(not) `run`\n");
+    const lines = await deployOnce(
+      { name: 'pve1', address: '10.9.0.2', port: 22, user: 'root' },
+      "iface eth0 inet manual\n# it's $(not) `run`\n",
+    );
     expect(lines).toHaveLength(3);
     const argvs = lines.map(shellWords);
     expect(argvs.map((a) => a.slice(0, 4))).toEqual([
@@ -54,7 +65,10 @@ describe('remote commands', () => {
   });
 
   it('stay intact through sudo for users other than root', async () => {
-    const lines = await deployOnce({ name: 'pve1', address: '10.9.0.2', port: 22, user: 'admin' }, 'iface lo inet loopback\n');
+    const lines = await deployOnce(
+      { name: 'pve1', address: '10.9.0.2', port: 22, user: 'admin' },
+      'iface lo inet loopback\n',
+    );
     for (const line of lines) {
       const outer = shellWords(line);
       expect(outer.slice(0, 5)).toEqual(['sudo', '-n', '--', 'sh', '-c']);
@@ -66,17 +80,20 @@ describe('remote commands', () => {
 
   it('carry any value (paths, owners, addresses) as exactly one word', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ unit: 'binary', minLength: 1 }).filter((s) => !s.includes('\0')), async (value) => {
-        const lines: string[] = [];
-        const driver = new DebianDriver({
-          target: { name: 'h', address: value, port: 22, user: 'root' },
-          openSession: recordingOpener(lines, () => 0),
-          remotePath: value,
-        });
-        await driver.loadCandidate('x\n');
-        const argv = shellWords(lines[0]!);
-        expect(argv[5]).toBe(value);
-      }),
+      fc.asyncProperty(
+        fc.string({ unit: 'binary', minLength: 1 }).filter((s) => !s.includes('\0')),
+        async (value) => {
+          const lines: string[] = [];
+          const driver = new DebianDriver({
+            target: { name: 'h', address: value, port: 22, user: 'root' },
+            openSession: recordingOpener(lines, () => 0),
+            remotePath: value,
+          });
+          await driver.loadCandidate('x\n');
+          const argv = shellWords(lines[0]!);
+          expect(argv[5]).toBe(value);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -103,6 +120,7 @@ describe('shellWords (the reader the checks above rely on)', () => {
   it('reads quoting as sh does and refuses what sh would act on', () => {
     expect(shellWords(`a 'b c' "d\\"e" f\\ g`)).toEqual(['a', 'b c', 'd"e', 'f g']);
     expect(shellWords(`'it'\\''s'`)).toEqual(["it's"]);
-    for (const bad of ['a;b', 'a $(b)', 'a `b`', 'a | b', 'a > f', 'a *', '"$x"']) expect(() => shellWords(bad), bad).toThrow();
+    for (const bad of ['a;b', 'a $(b)', 'a `b`', 'a | b', 'a > f', 'a *', '"$x"'])
+      expect(() => shellWords(bad), bad).toThrow();
   });
 });

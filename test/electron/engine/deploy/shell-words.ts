@@ -5,7 +5,26 @@
  * comments), so "parses back to the intended argv" also means "nothing in it
  * is interpreted".
  */
-const UNQUOTED_SPECIAL = new Set(['$', '`', ';', '&', '|', '<', '>', '(', ')', '*', '?', '[', '~', '#', '{', '}', '!', '\n']);
+const UNQUOTED_SPECIAL = new Set([
+  '$',
+  '`',
+  ';',
+  '&',
+  '|',
+  '<',
+  '>',
+  '(',
+  ')',
+  '*',
+  '?',
+  '[',
+  '~',
+  '#',
+  '{',
+  '}',
+  '!',
+  '\n',
+]);
 const BLANK = new Set([' ', '\t']);
 
 export function shellWords(line: string): string[] {

@@ -3,13 +3,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sshSessionOpener } from '../../../../electron/engine/deploy/ssh-session.js';
-import { HostKeyUnknownError, SshAuthError, type ConnectOptions, type SshSession, type SshTarget } from '../../../../electron/engine/ssh/index.js';
+import {
+  HostKeyUnknownError,
+  SshAuthError,
+  type ConnectOptions,
+  type SshSession,
+  type SshTarget,
+} from '../../../../electron/engine/ssh/index.js';
 
 const target = { name: 'pve1', address: '10.9.0.2', port: 22, user: 'root' };
 const FP = 'SHA256:abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
 
 /** A fake `connect`: records the options of every call; `behave` decides per call. */
-function fakeConnect(behave: (options: ConnectOptions, call: number) => 'ok' | Error, exec: (options: ConnectOptions) => Promise<void> = async () => undefined) {
+function fakeConnect(
+  behave: (options: ConnectOptions, call: number) => 'ok' | Error,
+  exec: (options: ConnectOptions) => Promise<void> = async () => undefined,
+) {
   const calls: ConnectOptions[] = [];
   const connect = async (_t: SshTarget, options: ConnectOptions = {}): Promise<SshSession> => {
     calls.push(options);
@@ -23,14 +32,24 @@ function fakeConnect(behave: (options: ConnectOptions, call: number) => 'ok' | E
   return { connect: connect as never, calls };
 }
 
-const unknownKey = () => new HostKeyUnknownError(`the authenticity of 10.9.0.2 cannot be established: its ssh-ed25519 key is ${FP}`, '10.9.0.2', 'ssh-ed25519', FP);
+const unknownKey = () =>
+  new HostKeyUnknownError(
+    `the authenticity of 10.9.0.2 cannot be established: its ssh-ed25519 key is ${FP}`,
+    '10.9.0.2',
+    'ssh-ed25519',
+    FP,
+  );
 const dataDir = await mkdtemp(join(tmpdir(), 'netloom-ssh-opener-'));
 
 describe('sshSessionOpener', () => {
   it('puts an unknown host key to the person and connects again accepting exactly that fingerprint', async () => {
     const fake = fakeConnect((o) => (o.acceptHostKey === FP ? 'ok' : unknownKey()));
     const asked: string[] = [];
-    const open = sshSessionOpener({ dataDir, connect: fake.connect, acceptUnknownKey: async (q) => (asked.push(`${q.host} ${q.keyType} ${q.fingerprint}`), true) });
+    const open = sshSessionOpener({
+      dataDir,
+      connect: fake.connect,
+      acceptUnknownKey: async (q) => (asked.push(`${q.host} ${q.keyType} ${q.fingerprint}`), true),
+    });
     await open(target, { timeoutMs: 1000 });
     expect(asked).toEqual([`pve1 ssh-ed25519 ${FP}`]);
     expect(fake.calls.map((c) => c.acceptHostKey)).toEqual([undefined, FP]);
@@ -47,7 +66,8 @@ describe('sshSessionOpener', () => {
     const fake = fakeConnect(
       () => 'ok',
       async (o) => {
-        if (o.sudoPassword === undefined) throw new SshAuthError('sudo on 10.9.0.2 refused admin: sudo: a password is required', '10.9.0.2');
+        if (o.sudoPassword === undefined)
+          throw new SshAuthError('sudo on 10.9.0.2 refused admin: sudo: a password is required', '10.9.0.2');
       },
     );
     let asked = 0;
@@ -60,7 +80,10 @@ describe('sshSessionOpener', () => {
 
   it('logs in as root without any sudo probe', async () => {
     let probes = 0;
-    const fake = fakeConnect(() => 'ok', async () => void probes++);
+    const fake = fakeConnect(
+      () => 'ok',
+      async () => void probes++,
+    );
     await sshSessionOpener({ dataDir, connect: fake.connect })(target, { timeoutMs: 1000 });
     expect(probes).toBe(0);
   });

@@ -38,10 +38,14 @@ describe('findIdentities', () => {
     const home = homeWith({ id_ed25519: lockedKey, id_ecdsa: plainKey });
     const found = await findIdentities('root', { home, agent: false });
     expect(found.offered).toEqual([join(home, '.ssh', 'id_ecdsa')]);
-    expect(found.skipped).toEqual([expect.stringMatching(/id_ed25519 is protected by a passphrase; add it to ssh-agent/)]);
+    expect(found.skipped).toEqual([
+      expect.stringMatching(/id_ed25519 is protected by a passphrase; add it to ssh-agent/),
+    ]);
 
     const lockedOnly = homeWith({ id_ed25519: lockedKey });
-    await expect(findIdentities('root', { home: lockedOnly, agent: false })).rejects.toThrow(/no SSH key to offer.*passphrase/);
+    await expect(findIdentities('root', { home: lockedOnly, agent: false })).rejects.toThrow(
+      /no SSH key to offer.*passphrase/,
+    );
     await expect(findIdentities('root', { home: homeWith({}), agent: false })).rejects.toThrow(IdentityError);
   });
 
@@ -50,7 +54,9 @@ describe('findIdentities', () => {
     const found = await findIdentities('admin', { identityFile: plainKey, home, agent: '/run/agent.sock' });
     expect(found.offered).toEqual([plainKey]);
     expect(found.methods).toHaveLength(1);
-    await expect(findIdentities('root', { identityFile: join(dir, 'missing') })).rejects.toThrow(/identity file .*missing does not exist/);
+    await expect(findIdentities('root', { identityFile: join(dir, 'missing') })).rejects.toThrow(
+      /identity file .*missing does not exist/,
+    );
     await expect(findIdentities('root', { identityFile: lockedKey })).rejects.toThrow(/protected by a passphrase/);
     await expect(findIdentities('root', { identityFile: `${plainKey}.pub` })).rejects.toThrow(/not a private key/);
   });
@@ -60,6 +66,8 @@ describe('identity files that are not regular files', () => {
   it('refuses a FIFO given as --identity instead of waiting on it', async () => {
     const fifo = join(dir, 'fifo');
     execFileSync('mkfifo', [fifo]);
-    await expect(findIdentities('root', { identityFile: fifo, agent: false })).rejects.toThrow(new IdentityError(`cannot read ${fifo}: it is a FIFO (named pipe), not a regular file`));
+    await expect(findIdentities('root', { identityFile: fifo, agent: false })).rejects.toThrow(
+      new IdentityError(`cannot read ${fifo}: it is a FIFO (named pipe), not a regular file`),
+    );
   });
 });

@@ -83,7 +83,18 @@ describe('parseKnownHosts', () => {
       ].join('\n') + '\n',
     );
     const { entries } = parseKnownHosts(readFileSync(file, 'utf8'), file);
-    const names = ['web1.lan', 'WEB2.lan', 'web9.lan', 'db.lan', '10.0.0.7', '10.0.0.17', '[10.0.1.5]:2222', '10.0.1.5', '[10.0.1.6]:2222', '10.0.1.6'];
+    const names = [
+      'web1.lan',
+      'WEB2.lan',
+      'web9.lan',
+      'db.lan',
+      '10.0.0.7',
+      '10.0.0.17',
+      '[10.0.1.5]:2222',
+      '10.0.1.5',
+      '[10.0.1.6]:2222',
+      '10.0.1.6',
+    ];
     const ours = names.map((name) => entries.some((e) => hostMatches(e.hosts, name)));
     expect(ours).toEqual(names.map((name) => spawnFound(file, name)));
     expect(ours).toEqual([true, true, false, false, true, false, true, false, false, true]);
@@ -91,7 +102,10 @@ describe('parseKnownHosts', () => {
 
   it('matches hashed entries written by ssh-keygen -H, including ports', () => {
     const file = join(dir, 'hashed');
-    writeFileSync(file, `10.9.9.9 ${keys.ed1.type} ${keys.ed1.base64}\n[10.9.9.9]:2200 ${keys.ed2.type} ${keys.ed2.base64}\n`);
+    writeFileSync(
+      file,
+      `10.9.9.9 ${keys.ed1.type} ${keys.ed1.base64}\n[10.9.9.9]:2200 ${keys.ed2.type} ${keys.ed2.base64}\n`,
+    );
     execFileSync('ssh-keygen', ['-q', '-H', '-f', file]);
     const text = readFileSync(file, 'utf8');
     expect(text).toMatch(/^\|1\|/);
@@ -136,7 +150,10 @@ describe('judgeHostKey', () => {
 
   it('treats a key of a type not trusted for the host as unknown, naming the trusted types', () => {
     const entries = entriesOf([`h ${keys.ed1.type} ${keys.ed1.base64}`]);
-    expect(judgeHostKey(entries, 'h', 22, keys.ecdsa.blob)).toEqual({ status: 'unknown', otherKeyTypes: ['ssh-ed25519'] });
+    expect(judgeHostKey(entries, 'h', 22, keys.ecdsa.blob)).toEqual({
+      status: 'unknown',
+      otherKeyTypes: ['ssh-ed25519'],
+    });
     expect(judgeHostKey(entries, 'other', 22, keys.ecdsa.blob)).toEqual({ status: 'unknown', otherKeyTypes: [] });
     expect(trustedKeyTypes(entries, 'h', 22)).toEqual(['ssh-ed25519']);
   });
@@ -147,16 +164,25 @@ describe('judgeHostKey', () => {
   });
 
   it('refuses a @revoked key even where a plain line trusts it; ignores @cert-authority lines', () => {
-    const entries = entriesOf([`h ${keys.ed1.type} ${keys.ed1.base64}`, `@revoked * ${keys.ed1.type} ${keys.ed1.base64}`, `@cert-authority h ${keys.ed2.type} ${keys.ed2.base64}`]);
+    const entries = entriesOf([
+      `h ${keys.ed1.type} ${keys.ed1.base64}`,
+      `@revoked * ${keys.ed1.type} ${keys.ed1.base64}`,
+      `@cert-authority h ${keys.ed2.type} ${keys.ed2.base64}`,
+    ]);
     expect(judgeHostKey(entries, 'h', 22, keys.ed1.blob)).toEqual({ status: 'revoked', source: 'kh:2' });
     expect(judgeHostKey(entries, 'x', 22, keys.ed2.blob).status).toBe('unknown');
   });
 
   it('writes lines that OpenSSH reads back for the same host and port', () => {
     const file = join(dir, 'written');
-    writeFileSync(file, `${knownHostsLine('10.1.2.3', 22, keys.ed1.blob)}\n${knownHostsLine('10.1.2.3', 2222, keys.ed2.blob)}\n`);
+    writeFileSync(
+      file,
+      `${knownHostsLine('10.1.2.3', 22, keys.ed1.blob)}\n${knownHostsLine('10.1.2.3', 2222, keys.ed2.blob)}\n`,
+    );
     expect(spawnFound(file, '10.1.2.3')).toBe(true);
     expect(spawnFound(file, '[10.1.2.3]:2222')).toBe(true);
-    expect(readFileSync(file, 'utf8').split('\n')[1]).toBe(`[10.1.2.3]:2222 ${keys.ed2.type} ${keys.ed2.base64.trim()}`);
+    expect(readFileSync(file, 'utf8').split('\n')[1]).toBe(
+      `[10.1.2.3]:2222 ${keys.ed2.type} ${keys.ed2.base64.trim()}`,
+    );
   });
 });

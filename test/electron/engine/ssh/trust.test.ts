@@ -29,8 +29,15 @@ describe('HostKeyTrust', () => {
     const store = join(dir, 'data', 'netloom', 'known_hosts');
     const trust = new HostKeyTrust({ knownHostsFiles: [userFile, join(dir, 'missing')], storeFile: store });
 
-    expect(await trust.check('10.0.0.1', 22, keyA)).toMatchObject({ status: 'trusted', fingerprint: sha256Fingerprint(keyA), keyType: 'ssh-ed25519' });
-    expect(await trust.check('10.0.0.1', 22, keyB)).toMatchObject({ status: 'changed', fingerprint: sha256Fingerprint(keyB) });
+    expect(await trust.check('10.0.0.1', 22, keyA)).toMatchObject({
+      status: 'trusted',
+      fingerprint: sha256Fingerprint(keyA),
+      keyType: 'ssh-ed25519',
+    });
+    expect(await trust.check('10.0.0.1', 22, keyB)).toMatchObject({
+      status: 'changed',
+      fingerprint: sha256Fingerprint(keyB),
+    });
     expect(await trust.check('10.0.0.2', 2222, keyB)).toMatchObject({ status: 'unknown' });
 
     await trust.accept('10.0.0.2', 2222, keyB);

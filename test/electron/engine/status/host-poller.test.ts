@@ -25,7 +25,8 @@ function collect() {
       const check = () => {
         const found = updates.find(predicate);
         if (found) return resolve(found);
-        if (Date.now() - started > timeoutMs) return reject(new Error(`no matching update in ${timeoutMs} ms; got ${updates.length}`));
+        if (Date.now() - started > timeoutMs)
+          return reject(new Error(`no matching update in ${timeoutMs} ms; got ${updates.length}`));
         setTimeout(check, 5);
       };
       check();
@@ -55,7 +56,9 @@ describe('StatusService with a fake SSH session', () => {
 
   it('turns a port red on the tick after its carrier goes, and green again after', async () => {
     let cut = false;
-    const down = ms01Links({ enp91s0: physical('enp91s0', { up: false, master: 'bond0', slave: lacpSlave(1, 69, 1, 'DOWN') }) });
+    const down = ms01Links({
+      enp91s0: physical('enp91s0', { up: false, master: 'bond0', slave: lacpSlave(1, 69, 1, 'DOWN') }),
+    });
     const fake = fakeConnector({ [MS01]: { answer: () => scriptOutput(cut ? { links: down } : {}) } });
     const { updates, onUpdate, waitFor } = collect();
     service = new StatusService(fake.connector, onUpdate);
@@ -70,7 +73,11 @@ describe('StatusService with a fake SSH session', () => {
   });
 
   it('marks a host that does not answer unreachable with the reason, backs off, and recovers', async () => {
-    const host = { answer: (): string | Error => scriptOutput(), connectError: new SshConnectionError('10.2.200.30:22 is unreachable (no route to host)', '10.2.200.30:22') as Error | undefined };
+    const host = {
+      answer: (): string | Error => scriptOutput(),
+      connectError: new SshConnectionError('10.2.200.30:22 is unreachable (no route to host)', '10.2.200.30:22') as
+        Error | undefined,
+    };
     const fake = fakeConnector({ [MS01]: host });
     const { updates, onUpdate, waitFor } = collect();
     service = new StatusService(fake.connector, onUpdate);
@@ -88,7 +95,13 @@ describe('StatusService with a fake SSH session', () => {
   });
 
   it('says a host "cannot be read" when it answers but refuses, such as a changed host key', async () => {
-    const changed = new HostKeyChangedError('WARNING: the ssh-ed25519 host key of 10.2.200.30:22 has CHANGED', '10.2.200.30:22', 'ssh-ed25519', 'SHA256:x', []);
+    const changed = new HostKeyChangedError(
+      'WARNING: the ssh-ed25519 host key of 10.2.200.30:22 has CHANGED',
+      '10.2.200.30:22',
+      'ssh-ed25519',
+      'SHA256:x',
+      [],
+    );
     const fake = fakeConnector({ [MS01]: { answer: () => scriptOutput(), connectError: changed } });
     const { onUpdate, waitFor } = collect();
     service = new StatusService(fake.connector, onUpdate);
@@ -103,7 +116,17 @@ describe('StatusService with a fake SSH session', () => {
   it('drops a session whose command times out and connects afresh', async () => {
     let calls = 0;
     const fake = fakeConnector({
-      [MS01]: { answer: () => (++calls === 2 ? new SshTimeoutError('command on 10.2.200.30:22 did not finish within 1000 ms', '10.2.200.30:22', 'exec', 1000) : scriptOutput()) },
+      [MS01]: {
+        answer: () =>
+          ++calls === 2
+            ? new SshTimeoutError(
+                'command on 10.2.200.30:22 did not finish within 1000 ms',
+                '10.2.200.30:22',
+                'exec',
+                1000,
+              )
+            : scriptOutput(),
+      },
     });
     const { updates, onUpdate, waitFor } = collect();
     service = new StatusService(fake.connector, onUpdate);
@@ -124,7 +147,9 @@ describe('StatusService with a fake SSH session', () => {
     const update = await waitFor(() => true);
     expect(update.reachable).toBe(true);
     expect(update.elements['ms01-bond0']!.health).toBe('unknown');
-    expect(update.elements['ms01-bond0']!.reasons[0]).toMatch(/^cannot read the status of ms01: ip -j -d link show: not valid JSON/);
+    expect(update.elements['ms01-bond0']!.reasons[0]).toMatch(
+      /^cannot read the status of ms01: ip -j -d link show: not valid JSON/,
+    );
   });
 
   it('reports hosts without an SSH target once as unknown and polls nothing', async () => {
@@ -136,12 +161,18 @@ describe('StatusService with a fake SSH session', () => {
     await service.start(design, FAST);
     expect(service.running).toBe(false);
     expect(updates).toHaveLength(1);
-    expect(updates[0]!.elements['ms01-enp88s0']).toMatchObject({ health: 'unknown', reasons: ['ms01 has no SSH target in the design'] });
+    expect(updates[0]!.elements['ms01-enp88s0']).toMatchObject({
+      health: 'unknown',
+      reasons: ['ms01 has no SSH target in the design'],
+    });
     expect(fake.connects).toEqual([]);
   });
 
   it('judges reads against an edited design over the same session; a new SSH target reconnects', async () => {
-    const fake = fakeConnector({ [MS01]: { answer: () => scriptOutput() }, '10.2.200.31': { answer: () => scriptOutput() } });
+    const fake = fakeConnector({
+      [MS01]: { answer: () => scriptOutput() },
+      '10.2.200.31': { answer: () => scriptOutput() },
+    });
     const { updates, onUpdate, waitFor } = collect();
     service = new StatusService(fake.connector, onUpdate);
     const design = exampleDesign();
@@ -180,6 +211,8 @@ describe('StatusService with a fake SSH session', () => {
 describe('backoffMs', () => {
   it('doubles from the interval up to the cap while a host does not answer', () => {
     const timing = { intervalMs: 2_000, timeoutMs: 5_000, maxBackoffMs: 30_000 };
-    expect([0, 1, 2, 3, 4, 5, 9].map((n) => backoffMs(timing, n))).toEqual([2_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000]);
+    expect([0, 1, 2, 3, 4, 5, 9].map((n) => backoffMs(timing, n))).toEqual([
+      2_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000,
+    ]);
   });
 });

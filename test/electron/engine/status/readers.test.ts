@@ -11,17 +11,27 @@ describe('StatusService readers', () => {
     const fake = fakeConnector({ '10.2.200.30': { answer: () => 'all fine\n' } });
     const reader: StatusReader = {
       command: (bondingDir) => sh(['cat', bondingDir]),
-      judge: (_design, host, output, readAt) => ({ [host.id]: { health: 'ok', reasons: [output.stdout.trim()], readAt } }),
+      judge: (_design, host, output, readAt) => ({
+        [host.id]: { health: 'ok', reasons: [output.stdout.trim()], readAt },
+      }),
     };
     const first = new Promise<HostStatusUpdate>((resolve) => {
-      const service = new StatusService(fake.connector, (update) => {
-        void service.stop();
-        resolve(update);
-      }, { linux: reader });
+      const service = new StatusService(
+        fake.connector,
+        (update) => {
+          void service.stop();
+          resolve(update);
+        },
+        { linux: reader },
+      );
       void service.start(exampleDesign(), { intervalMs: 60_000, bondingDir: '/x' });
     });
     const update = await first;
     expect(fake.commands[0]).toBe(sh(['cat', '/x']));
-    expect(update).toMatchObject({ host: 'ms01', reachable: true, elements: { ms01: { health: 'ok', reasons: ['all fine'] } } });
+    expect(update).toMatchObject({
+      host: 'ms01',
+      reachable: true,
+      elements: { ms01: { health: 'ok', reasons: ['all fine'] } },
+    });
   });
 });

@@ -30,7 +30,10 @@ describe('createStatusApi', () => {
     emitter.subscribe(() => events++);
     const disposables = createDisposables();
     const fake = fakeConnector({ '10.2.200.30': { answer: () => scriptOutput() } });
-    const api = createStatusApi({ dataDir: '/nonexistent', emitter, onDispose: disposables.onDispose }, { connector: fake.connector });
+    const api = createStatusApi(
+      { dataDir: '/nonexistent', emitter, onDispose: disposables.onDispose },
+      { connector: fake.connector },
+    );
     await api.startStatus(exampleDesign(), { intervalMs: 200, bondingDir: '/var/tmp/bonding' });
     await expect.poll(() => events).toBeGreaterThanOrEqual(1);
     await disposables.dispose();
@@ -42,7 +45,9 @@ describe('createStatusApi', () => {
   it('validates its inputs at the transport', () => {
     const design = exampleDesign();
     expect(API_INPUTS.startStatus.safeParse([design, {}]).success).toBe(true);
-    expect(API_INPUTS.startStatus.safeParse([design, { intervalMs: 50 }]).error?.issues[0]?.message).toBe('the status interval must be at least 200 ms');
+    expect(API_INPUTS.startStatus.safeParse([design, { intervalMs: 50 }]).error?.issues[0]?.message).toBe(
+      'the status interval must be at least 200 ms',
+    );
     expect(API_INPUTS.startStatus.safeParse([design, { bondingDir: 'relative/dir' }]).success).toBe(false);
     expect(API_INPUTS.startStatus.safeParse([design, { bondingDir: '/x\n; reboot' }]).success).toBe(false);
     expect(API_INPUTS.startStatus.safeParse([design, { command: 'reboot' }]).success).toBe(false);

@@ -23,7 +23,10 @@ describe('inspector commits', () => {
 
   it('refuses a name the kernel would refuse, or one already used on the host, with the reason', () => {
     const design = exampleDesign();
-    expect(commitPatch(design, 'ms01-bond0', 'name', { name: 'bond 0' })).toEqual({ ok: false, message: 'interface name "bond 0" contains whitespace' });
+    expect(commitPatch(design, 'ms01-bond0', 'name', { name: 'bond 0' })).toEqual({
+      ok: false,
+      message: 'interface name "bond 0" contains whitespace',
+    });
     const dup = commitPatch(design, 'ms01-bond0', 'name', { name: 'bond1' });
     expect(dup.ok).toBe(false);
     if (!dup.ok) expect(dup.message).toContain('interface name "bond1" is used twice on host ms01');

@@ -52,7 +52,14 @@ function exportOf(text: string): Exported {
   return {
     output: renderInterfaces(loaded.design, host.id),
     notes: notes.filter((n) => n.severity === 'warning').length,
-    modelled: host.ports.length + host.bonds.length + host.bridges.length + host.vlans.length + host.ovsBridges.length + host.ovsBonds.length + host.ovsIntPorts.length,
+    modelled:
+      host.ports.length +
+      host.bonds.length +
+      host.bridges.length +
+      host.vlans.length +
+      host.ovsBridges.length +
+      host.ovsBonds.length +
+      host.ovsIntPorts.length,
     verbatim: notes.filter((n) => n.severity === 'info').length,
     ovs: host.ovsBridges.length + host.ovsBonds.length + host.ovsIntPorts.length,
     ovsVerbatim: host.unmanaged.filter((block) => block.some((line) => /^\s*ovs_type\s/.test(line))).length,
@@ -64,10 +71,16 @@ describe('interfaces corpus round trip', () => {
     const started = performance.now();
     const files = corpus();
     expect(files.length).toBeGreaterThan(150);
-    const originals = judgeInterfaces(files.map((f) => f.text), { queries: 'all' });
+    const originals = judgeInterfaces(
+      files.map((f) => f.text),
+      { queries: 'all' },
+    );
     const exported = files.map((f) => exportOf(f.text));
     const accepted = files.map((_, i) => i).filter((i) => originals[i]!.check.status === 0);
-    const exportsJudged = judgeInterfaces(accepted.map((i) => exported[i]!.output), { queries: 'all' });
+    const exportsJudged = judgeInterfaces(
+      accepted.map((i) => exported[i]!.output),
+      { queries: 'all' },
+    );
 
     const failures: string[] = [];
     accepted.forEach((fileIndex, k) => {
@@ -79,17 +92,23 @@ describe('interfaces corpus round trip', () => {
       } else if (judged.check.status !== 0) {
         failures.push(`${name}: ifup -s refuses the export: ${judged.check.stderr.trim()}`);
       } else if (JSON.stringify(meaningOf(judged.all ?? [])) !== JSON.stringify(meaningOf(before))) {
-        failures.push(`${name}: ifquery reads the export differently\n  before ${JSON.stringify(meaningOf(before))}\n  after  ${JSON.stringify(meaningOf(judged.all ?? []))}`);
+        failures.push(
+          `${name}: ifquery reads the export differently\n  before ${JSON.stringify(meaningOf(before))}\n  after  ${JSON.stringify(meaningOf(judged.all ?? []))}`,
+        );
       }
     });
     const ok = accepted.length - failures.length;
     const rejected = files.length - accepted.length;
-    const rejectedWithWarning = files.filter((_, i) => originals[i]!.check.status !== 0 && exported[i]!.notes > 0).length;
+    const rejectedWithWarning = files.filter(
+      (_, i) => originals[i]!.check.status !== 0 && exported[i]!.notes > 0,
+    ).length;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const modelled = accepted.reduce((n, i) => n + exported[i]!.modelled, 0);
     const verbatim = accepted.reduce((n, i) => n + exported[i]!.verbatim, 0);
     console.log(`accepted files: ${modelled} interfaces modelled, ${verbatim} kept verbatim`);
-    console.log(`${ok} of ${accepted.length} round-trip (${files.length} files, ${rejected} refused by ifupdown2, ${rejectedWithWarning} of those imported with a warning; ${seconds} s)`);
+    console.log(
+      `${ok} of ${accepted.length} round-trip (${files.length} files, ${rejected} refused by ifupdown2, ${rejectedWithWarning} of those imported with a warning; ${seconds} s)`,
+    );
     if (failures.length > 0) console.log(failures.join('\n'));
     expect(ok / accepted.length).toBeGreaterThanOrEqual(0.95);
     // The round trip must come from modelling, not from keeping everything verbatim.
@@ -100,7 +119,11 @@ describe('interfaces corpus round trip', () => {
 
     // Open vSwitch files ifupdown2 accepts import as OVS elements, not verbatim blocks (and round-trip above).
     const ovsAccepted = accepted.filter((i) => /^\s*ovs_type\s/m.test(files[i]!.text));
-    expect(Object.fromEntries(ovsAccepted.map((i) => [files[i]!.name, { ovs: exported[i]!.ovs, ovsVerbatim: exported[i]!.ovsVerbatim }]))).toEqual(OVS_FILES);
+    expect(
+      Object.fromEntries(
+        ovsAccepted.map((i) => [files[i]!.name, { ovs: exported[i]!.ovs, ovsVerbatim: exported[i]!.ovsVerbatim }]),
+      ),
+    ).toEqual(OVS_FILES);
     expect(failures.filter((f) => Object.keys(OVS_FILES).some((name) => f.startsWith(name)))).toEqual([]);
   }, 240_000);
 });

@@ -13,13 +13,55 @@ const HANG_MS = 5_000;
 
 const word = fc.oneof(
   fc.constantFrom(
-    'auto', 'iface', 'allow-hotplug', 'allow-ovs', 'source', 'source-directory', 'mapping', 'vlan', 'inet', 'inet6', 'static', 'manual', 'dhcp', 'loopback',
-    'lo', 'eth0', 'eth0.10', 'bond0', 'vmbr0', 'bond-slaves', 'bridge-ports', 'bridge-vids', 'vlan-raw-device', 'address', '10.0.0.1/24', 'gateway',
-    'post-up', 'post_up', 'ovs_extra', 'mtu', '9000', '#', '\\', '%', '${x}', '<%', 'none', 'glob', 'eth[0-3]',
+    'auto',
+    'iface',
+    'allow-hotplug',
+    'allow-ovs',
+    'source',
+    'source-directory',
+    'mapping',
+    'vlan',
+    'inet',
+    'inet6',
+    'static',
+    'manual',
+    'dhcp',
+    'loopback',
+    'lo',
+    'eth0',
+    'eth0.10',
+    'bond0',
+    'vmbr0',
+    'bond-slaves',
+    'bridge-ports',
+    'bridge-vids',
+    'vlan-raw-device',
+    'address',
+    '10.0.0.1/24',
+    'gateway',
+    'post-up',
+    'post_up',
+    'ovs_extra',
+    'mtu',
+    '9000',
+    '#',
+    '\\',
+    '%',
+    '${x}',
+    '<%',
+    'none',
+    'glob',
+    'eth[0-3]',
   ),
   fc.string({ unit: 'binary', maxLength: 12 }),
 );
-const line = fc.tuple(fc.constantFrom('', '  ', '\t', ' \\ '), fc.array(word, { maxLength: 5 }), fc.constantFrom('', ' \\', '\r', '  ')).map(([indent, words, end]) => indent + words.join(' ') + end);
+const line = fc
+  .tuple(
+    fc.constantFrom('', '  ', '\t', ' \\ '),
+    fc.array(word, { maxLength: 5 }),
+    fc.constantFrom('', ' \\', '\r', '  '),
+  )
+  .map(([indent, words, end]) => indent + words.join(' ') + end);
 
 function expectImported(text: string): void {
   const started = performance.now();
@@ -30,14 +72,20 @@ function expectImported(text: string): void {
   expect(performance.now() - started).toBeLessThan(HANG_MS);
   const lines = Math.max(1, text.replace(/\r\n?/g, '\n').split('\n').length);
   for (const note of notes) {
-    expect(Number.isInteger(note.line) && note.line >= 1 && note.line <= lines, `note at line ${note.line} of ${lines}: ${note.message}`).toBe(true);
+    expect(
+      Number.isInteger(note.line) && note.line >= 1 && note.line <= lines,
+      `note at line ${note.line} of ${lines}: ${note.message}`,
+    ).toBe(true);
     expect(note.message).toMatch(/\S/);
   }
 }
 
 describe('importInterfaces, fuzzed', () => {
   it('imports lines of keywords, values, backslashes, Mako and binary into a host that loads', () => {
-    fc.assert(fc.property(fc.array(line, { maxLength: 30 }), (lines) => expectImported(lines.join('\n'))), { numRuns: 400 });
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 30 }), (lines) => expectImported(lines.join('\n'))),
+      { numRuns: 400 },
+    );
   });
 
   it('imports any text', () => {

@@ -20,25 +20,46 @@ import {
 import { CORPUS, readCorpus } from '../../status/corpus.js';
 import { sortFirewall } from './sort.js';
 
-const files = readdirSync(new URL('pve-firewall/', CORPUS)).filter((f) => f.endsWith('.fw')).sort();
+const files = readdirSync(new URL('pve-firewall/', CORPUS))
+  .filter((f) => f.endsWith('.fw'))
+  .sort();
 const sets = [...new Set(files.map((f) => f.split('__')[0]!))];
 
 /** What pve-firewall says about each file (by line), read from its parser's checks. */
 const EXPECTED: Record<string, readonly (readonly [line: number, ...parts: string[]])[]> = {
-  'example__cluster.fw': [[33, 'errors in rule parameters: IN  ACCEPT -source +mynetgroup', "source: no such ipset 'mynetgroup'"]],
-  'example__100.fw': [[53, 'errors in rule parameters: IN SSH(ACCEPT) -i net0 -source +mynetgroup', "source: no such ipset 'mynetgroup'"]],
-  'test-errors1__100.fw': [[8, 'errors in rule parameters: IN ACCEPT -dport 80', "proto: missing property - 'dport' requires this property"]],
-  'test-errors2__100.fw': [
-    [7, 'errors in rule parameters: IN ACCEPT -source non-existing-alias -dport 443', "source: no such alias 'non-existing-alias'"],
-    [8, 'errors in rule parameters: IN ACCEPT -source +non-existing-ipset -dport 443', "source: no such ipset 'non-existing-ipset'"],
+  'example__cluster.fw': [
+    [33, 'errors in rule parameters: IN  ACCEPT -source +mynetgroup', "source: no such ipset 'mynetgroup'"],
   ],
-  'test-errors3__host.fw': [[4, 'errors in rule parameters: IN ACCEPT -dport 80', "proto: missing property - 'dport' requires this property"]],
+  'example__100.fw': [
+    [53, 'errors in rule parameters: IN SSH(ACCEPT) -i net0 -source +mynetgroup', "source: no such ipset 'mynetgroup'"],
+  ],
+  'test-errors1__100.fw': [
+    [8, 'errors in rule parameters: IN ACCEPT -dport 80', "proto: missing property - 'dport' requires this property"],
+  ],
+  'test-errors2__100.fw': [
+    [
+      7,
+      'errors in rule parameters: IN ACCEPT -source non-existing-alias -dport 443',
+      "source: no such alias 'non-existing-alias'",
+    ],
+    [
+      8,
+      'errors in rule parameters: IN ACCEPT -source +non-existing-ipset -dport 443',
+      "source: no such ipset 'non-existing-ipset'",
+    ],
+  ],
+  'test-errors3__host.fw': [
+    [4, 'errors in rule parameters: IN ACCEPT -dport 80', "proto: missing property - 'dport' requires this property"],
+  ],
   'test-errors4__100.fw': [[3, "can't parse option 'dafadfsdf: afda # unknown option - should be skipped'"]],
 };
 
 function expectWarnings(file: string, warnings: readonly FirewallWarning[]): void {
   const expected = EXPECTED[file] ?? [];
-  expect(warnings.map((w) => w.line), file).toEqual(expected.map(([line]) => line));
+  expect(
+    warnings.map((w) => w.line),
+    file,
+  ).toEqual(expected.map(([line]) => line));
   warnings.forEach((w, i) => {
     for (const part of expected[i]!.slice(1)) expect(w.message, `${file} line ${w.line}`).toContain(part);
   });
@@ -96,13 +117,38 @@ describe('pve-firewall corpus', () => {
       ips: true,
       ipsQueues: '0:3',
     });
-    expect(vm.ipsets).toEqual([{ name: 'ipfilter-net0', comment: 'only allow specified IPs on net0', entries: [{ cidr: '192.168.2.10', nomatch: false }] }]);
+    expect(vm.ipsets).toEqual([
+      {
+        name: 'ipfilter-net0',
+        comment: 'only allow specified IPs on net0',
+        entries: [{ cidr: '192.168.2.10', nomatch: false }],
+      },
+    ]);
     expect(vm.rules).toHaveLength(13);
     expect(vm.rules[0]).toEqual({ type: 'in', action: 'ACCEPT', macro: 'SSH', iface: 'net0', enabled: true });
-    expect(vm.rules[8]).toEqual({ type: 'in', action: 'ACCEPT', macro: 'SSH', iface: 'net0', enabled: false, comment: 'disabled rule' });
+    expect(vm.rules[8]).toEqual({
+      type: 'in',
+      action: 'ACCEPT',
+      macro: 'SSH',
+      iface: 'net0',
+      enabled: false,
+      comment: 'disabled rule',
+    });
     expect(vm.rules[9]).toEqual({ type: 'group', group: 'group1', iface: 'net0', enabled: true });
-    expect(dc.aliases.map((a) => a.name)).toEqual(['myserveralias', 'mynetworkalias', 'myserveraliasipv6', 'myserveraliasipv6short']);
-    expect(dc.ipsets.find((s) => s.name === 'myipset')!.entries).toContainEqual({ cidr: '10.0.0.0/8', nomatch: true, comment: 'nomatch - needs kernel 3.7 or newer' });
-    expect(dc.groups.map((g) => [g.name, g.rules.length])).toEqual([['group1', 3], ['group3', 6]]);
+    expect(dc.aliases.map((a) => a.name)).toEqual([
+      'myserveralias',
+      'mynetworkalias',
+      'myserveraliasipv6',
+      'myserveraliasipv6short',
+    ]);
+    expect(dc.ipsets.find((s) => s.name === 'myipset')!.entries).toContainEqual({
+      cidr: '10.0.0.0/8',
+      nomatch: true,
+      comment: 'nomatch - needs kernel 3.7 or newer',
+    });
+    expect(dc.groups.map((g) => [g.name, g.rules.length])).toEqual([
+      ['group1', 3],
+      ['group3', 6],
+    ]);
   });
 });

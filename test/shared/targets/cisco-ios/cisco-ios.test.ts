@@ -41,10 +41,16 @@ describe('cisco-ios target', () => {
       [240, 'management'],
       [245, 'vms'],
     ]);
-    expect(switchportOf('cisco-ios', iface(config, 'port-channel 8'))).toEqual({ mode: 'trunk', allowed: 'all', native: 240 });
+    expect(switchportOf('cisco-ios', iface(config, 'port-channel 8'))).toEqual({
+      mode: 'trunk',
+      allowed: 'all',
+      native: 240,
+    });
     expect(iface(config, 'port-channel 8').description).toBe('ms01 bond0');
     expect(
-      config.interfaces.filter((i) => i.channelGroup?.number === 9).map((i) => [i.name, i.channelGroup?.mode, switchportOf('cisco-ios', i)]),
+      config.interfaces
+        .filter((i) => i.channelGroup?.number === 9)
+        .map((i) => [i.name, i.channelGroup?.mode, switchportOf('cisco-ios', i)]),
     ).toEqual([
       ['TenGigabitEthernet1/0/18', 'active', { mode: 'trunk', allowed: 'all', native: 240 }],
       ['TenGigabitEthernet2/0/18', 'active', { mode: 'trunk', allowed: 'all', native: 240 }],
@@ -72,7 +78,10 @@ describe('cisco-ios target', () => {
       ' spanning-tree portfast',
     ]);
     // The unused port is not facing a host.
-    expect(block(startup.content, 'interface TenGigabitEthernet1/0/6')).toEqual(['interface TenGigabitEthernet1/0/6', ' description spare']);
+    expect(block(startup.content, 'interface TenGigabitEthernet1/0/6')).toEqual([
+      'interface TenGigabitEthernet1/0/6',
+      ' description spare',
+    ]);
     const po10 = block(startup.content, 'interface Port-channel10');
     expect(po10.filter((l) => l.includes('allowed vlan add')).length).toBeGreaterThan(0);
     expect(po10.every((l) => l.length <= 90)).toBe(true);

@@ -79,7 +79,9 @@ describe('dell-os6 target', () => {
     expect(lines.every((l) => !/^\s/.test(l))).toBe(true);
     expect(lines[3]).toBe('configure');
     expect(lines.at(-1)).toBe('exit');
-    expect(startup.content).toContain('interface Te1/0/17\ndescription "ms01 enp88s0"\nchannel-group 8 mode active\nexit\n');
+    expect(startup.content).toContain(
+      'interface Te1/0/17\ndescription "ms01 enp88s0"\nchannel-group 8 mode active\nexit\n',
+    );
     expect(startup.content).toContain('hostname "n4032"');
     const snippetLines = snippet.content.trimEnd().split('\n');
     expect(snippetLines[0]).toBe('configure');
@@ -92,7 +94,13 @@ describe('dell-os6 target', () => {
   });
 
   it('makes host-facing port-channels and ports edge ports (spanning-tree portfast), as Cisco gets portfast trunk', () => {
-    const blocks = (text: string) => Object.fromEntries(text.split(/^interface /m).slice(1).map((b) => [b.split('\n')[0]!, b]));
+    const blocks = (text: string) =>
+      Object.fromEntries(
+        text
+          .split(/^interface /m)
+          .slice(1)
+          .map((b) => [b.split('\n')[0]!, b]),
+      );
     const rich = files(richSwitch(exampleDesign(), 'Tengigabitethernet'));
     for (const content of [files().startup.content, files().snippet.content, rich.startup.content]) {
       const interfaces = blocks(content);

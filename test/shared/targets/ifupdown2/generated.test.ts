@@ -21,8 +21,8 @@ function random(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T,>(list: readonly T[]): T => list[int(0, list.length - 1)]!;
-  const maybe = <T,>(value: () => T, p = 0.5): T | undefined => (next() < p ? value() : undefined);
+  const pick = <T>(list: readonly T[]): T => list[int(0, list.length - 1)]!;
+  const maybe = <T>(value: () => T, p = 0.5): T | undefined => (next() < p ? value() : undefined);
   return { int, pick, maybe };
 }
 
@@ -48,19 +48,44 @@ function generatedHost(seed: number): Record<string, unknown> {
     ...(r.maybe(() => true, 0.2) ? { extraLines: [`post-up echo ${name} up`] } : {}),
     ...(r.maybe(() => true, 0.2) ? { comment: `note ${i}` } : {}),
     ...(r.maybe(() => true, 0.4)
-      ? { inet: r.pick([{ method: 'dhcp' }, { method: 'static', addresses: [`10.${seed % 250}.${i}.2/24`, ...(i % 2 ? [`10.${seed % 250}.${i}.3/24`] : [])] }]) }
+      ? {
+          inet: r.pick([
+            { method: 'dhcp' },
+            {
+              method: 'static',
+              addresses: [`10.${seed % 250}.${i}.2/24`, ...(i % 2 ? [`10.${seed % 250}.${i}.3/24`] : [])],
+            },
+          ]),
+        }
       : {}),
-    ...(r.maybe(() => true, 0.2) ? { inet6: r.pick([{ method: 'dhcp' }, { method: 'static', addresses: [`fd00:${seed}:${i}::2/64`], gateway: `fd00:${seed}:${i}::1` }]) } : {}),
+    ...(r.maybe(() => true, 0.2)
+      ? {
+          inet6: r.pick([
+            { method: 'dhcp' },
+            { method: 'static', addresses: [`fd00:${seed}:${i}::2/64`], gateway: `fd00:${seed}:${i}::1` },
+          ]),
+        }
+      : {}),
   });
-  const ports = Array.from({ length: r.int(2, 10) }, (_, i) => ({ id: id(`eth${i}`), name: `eth${i}`, ...common(`eth${i}`, i) }));
+  const ports = Array.from({ length: r.int(2, 10) }, (_, i) => ({
+    id: id(`eth${i}`),
+    name: `eth${i}`,
+    ...common(`eth${i}`, i),
+  }));
   const free = [...ports];
   const bonds = Array.from({ length: r.int(0, Math.floor(ports.length / 2)) }, (_, b) => {
     const members = [free.shift()!, free.shift()!];
     const mode = r.pick(BOND_MODES);
     const bond = {
-      id: id(`bond${b}`), name: `bond${b}`, members: members.map((m) => m.id), mode, miimon: r.pick([0, 100, 250]),
+      id: id(`bond${b}`),
+      name: `bond${b}`,
+      members: members.map((m) => m.id),
+      mode,
+      miimon: r.pick([0, 100, 250]),
       // vlan+srcmac (Linux 5.12) is newer than Debian bookworm's ifupdown2 3.0.0.
-      ...(mode === '802.3ad' || mode === 'balance-xor' ? { xmitHashPolicy: r.pick(XMIT_HASH_POLICIES.filter((p) => p !== 'vlan+srcmac')) } : {}),
+      ...(mode === '802.3ad' || mode === 'balance-xor'
+        ? { xmitHashPolicy: r.pick(XMIT_HASH_POLICIES.filter((p) => p !== 'vlan+srcmac')) }
+        : {}),
       ...(mode === '802.3ad' ? { lacpRate: r.pick(['slow', 'fast']), minLinks: r.int(0, 2) } : {}),
       ...(mode === 'active-backup' ? { primary: members[1]!.id } : {}),
       ...common(`bond${b}`, 20 + b),
@@ -77,8 +102,18 @@ function generatedHost(seed: number): Record<string, unknown> {
     if (aware) awareLeft--;
     const { mtu: _bridgeMtu, ...bridgeCommon } = common(`vmbr${b}`, 40 + b);
     return {
-      id: id(`vmbr${b}`), name: `vmbr${b}`, ports: [uplink.id], vlanAware: aware, stp: r.pick([true, false]), forwardDelay: r.int(0, 30),
-      ...(aware ? { vids: r.pick(['2-4094', '1-239,241-255', '10,20,30-40']), ...(r.maybe(() => true) ? { pvid: r.int(1, 4094) } : {}) } : {}),
+      id: id(`vmbr${b}`),
+      name: `vmbr${b}`,
+      ports: [uplink.id],
+      vlanAware: aware,
+      stp: r.pick([true, false]),
+      forwardDelay: r.int(0, 30),
+      ...(aware
+        ? {
+            vids: r.pick(['2-4094', '1-239,241-255', '10,20,30-40']),
+            ...(r.maybe(() => true) ? { pvid: r.int(1, 4094) } : {}),
+          }
+        : {}),
       ...bridgeCommon,
     };
   });

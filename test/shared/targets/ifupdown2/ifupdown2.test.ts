@@ -48,11 +48,22 @@ describe('ifupdown2 target', () => {
         'bridge-ports': ['bond1'],
         'bridge-pvid': ['240'],
         'bridge-stp': ['no'],
-        'bridge-vids': [[...Array.from({ length: 239 }, (_, i) => i + 1), ...Array.from({ length: 15 }, (_, i) => i + 241)].join(',')],
+        'bridge-vids': [
+          [...Array.from({ length: 239 }, (_, i) => i + 1), ...Array.from({ length: 15 }, (_, i) => i + 241)].join(','),
+        ],
         'bridge-vlan-aware': ['yes'],
       },
     });
-    expect(Object.keys(meaning).sort()).toEqual(['bond0', 'bond1', 'enp3s0f0np0', 'enp3s0f1np1', 'enp88s0', 'enp91s0', 'vmbr0', 'vmbr1']);
+    expect(Object.keys(meaning).sort()).toEqual([
+      'bond0',
+      'bond1',
+      'enp3s0f0np0',
+      'enp3s0f1np1',
+      'enp88s0',
+      'enp91s0',
+      'vmbr0',
+      'vmbr1',
+    ]);
   });
 
   it('matches the golden files byte for byte, and is deterministic', () => {
@@ -64,12 +75,18 @@ describe('ifupdown2 target', () => {
   it('writes every bond mode, address family, VLAN style and autostart that ifupdown2 accepts', () => {
     expect(richJudged!.check).toMatchObject({ status: 0, stderr: '' });
     const all = meaningOf(richJudged!.all!);
-    ['balance-rr', 'active-backup', 'balance-xor', 'broadcast', '802.3ad', 'balance-tlb', 'balance-alb'].forEach((mode, i) => {
-      expect(all[`bond${i}`]?.config['bond-mode']).toEqual([mode]);
-      expect(all[`bond${i}`]?.config['bond-slaves']).toEqual([`eth${2 * i}`, `eth${2 * i + 1}`]);
-    });
+    ['balance-rr', 'active-backup', 'balance-xor', 'broadcast', '802.3ad', 'balance-tlb', 'balance-alb'].forEach(
+      (mode, i) => {
+        expect(all[`bond${i}`]?.config['bond-mode']).toEqual([mode]);
+        expect(all[`bond${i}`]?.config['bond-slaves']).toEqual([`eth${2 * i}`, `eth${2 * i + 1}`]);
+      },
+    );
     expect(all.bond1?.config['bond-primary']).toEqual(['eth3']);
-    expect(all.bond4?.config).toMatchObject({ 'bond-xmit-hash-policy': ['layer2+3'], 'bond-lacp-rate': ['slow'], 'bond-min-links': ['1'] });
+    expect(all.bond4?.config).toMatchObject({
+      'bond-xmit-hash-policy': ['layer2+3'],
+      'bond-lacp-rate': ['slow'],
+      'bond-min-links': ['1'],
+    });
     expect(all.bond2?.config.mtu).toEqual(['9000']);
     expect(all.vmbr0).toEqual({
       auto: true,
@@ -84,7 +101,8 @@ describe('ifupdown2 target', () => {
         'bridge-vlan-aware': ['yes'],
       },
     });
-    const methods = (name: string) => richJudged!.all!.filter((s) => s.name === name).map((s) => `${s.addr_family} ${s.addr_method}`);
+    const methods = (name: string) =>
+      richJudged!.all!.filter((s) => s.name === name).map((s) => `${s.addr_family} ${s.addr_method}`);
     expect(methods('vmbr0')).toEqual(['inet static', 'inet6 static']);
     expect(methods('eno2')).toEqual(['inet6 static']);
     expect(methods('bond0')).toEqual(['inet manual']);
@@ -93,7 +111,11 @@ describe('ifupdown2 target', () => {
     expect(all.storage?.config).toEqual({ 'vlan-raw-device': ['bond0'], 'vlan-id': ['60'], mtu: ['9000'] });
     expect(all['bond2.70']).toEqual({ auto: false, methods: ['inet dhcp'], config: {} });
     expect(all.eno1).toEqual({ auto: false, methods: ['inet dhcp'], config: { mtu: ['9000'] } });
-    expect(all.eno2).toEqual({ auto: false, methods: ['configured'], config: { address: ['fd00:20::2/64'], gateway: ['fd00:20::1'] } });
+    expect(all.eno2).toEqual({
+      auto: false,
+      methods: ['configured'],
+      config: { address: ['fd00:20::2/64'], gateway: ['fd00:20::1'] },
+    });
     expect(all.eno3?.methods).toEqual(['inet6 dhcp']);
     expect(all.eno3?.config).toEqual({ 'post-up': ['ethtool -K eno3 tso off'] });
     expect(all.vxlan10?.config).toEqual({ 'vxlan-id': ['10'], 'vxlan-local-tunnelip': ['192.0.2.10'] });
@@ -104,9 +126,13 @@ describe('ifupdown2 target', () => {
   it('writes the stanzas Proxmox VE writes: loopback first, a comment naming each element, source last', () => {
     expect(rich.startsWith('auto lo\niface lo inet loopback\n\n')).toBe(true);
     expect(rich.endsWith('\nsource /etc/network/interfaces.d/*\n')).toBe(true);
-    expect(rich).toContain('# bond bond1\nauto bond1\niface bond1 inet manual\n\tbond-slaves eth2 eth3\n\tbond-primary eth3\n');
+    expect(rich).toContain(
+      '# bond bond1\nauto bond1\niface bond1 inet manual\n\tbond-slaves eth2 eth3\n\tbond-primary eth3\n',
+    );
     expect(rich).toContain('# storage and backup\nauto vmbr1\n');
-    expect(rich).toContain('# vlan storage\nauto storage\niface storage inet manual\n\tvlan-raw-device bond0\n\tvlan-id 60\n');
+    expect(rich).toContain(
+      '# vlan storage\nauto storage\niface storage inet manual\n\tvlan-raw-device bond0\n\tvlan-id 60\n',
+    );
     expect(rich).toContain('allow-hotplug eno1\n');
     expect(rich).not.toContain('auto eno2\n');
     // Dependency order: every port before any bond, bonds before bridges, bridges before VLAN interfaces.
@@ -134,13 +160,28 @@ describe('ifupdown2 target', () => {
     // Proxmox VE's ifupdown2 (3.1+) reads these; Debian bookworm's 3.0.0 does not, so they are not judged here.
     const design = exampleDesign();
     const host = design.hosts[0]!;
-    host.bridges.push({ id: 'ms01-vmbr9', name: 'vmbr9', ports: [], vlanAware: false, stp: false, forwardDelay: 0, autostart: 'auto', inet6: { method: 'auto' } });
+    host.bridges.push({
+      id: 'ms01-vmbr9',
+      name: 'vmbr9',
+      ports: [],
+      vlanAware: false,
+      stp: false,
+      forwardDelay: 0,
+      autostart: 'auto',
+      inet6: { method: 'auto' },
+    });
     const text = renderInterfaces(design, 'ms01');
-    expect(text).toContain('auto vmbr9\niface vmbr9 inet6 auto\n\tbridge-ports none\n\tbridge-stp off\n\tbridge-fd 0\n');
+    expect(text).toContain(
+      'auto vmbr9\niface vmbr9 inet6 auto\n\tbridge-ports none\n\tbridge-stp off\n\tbridge-fd 0\n',
+    );
   });
 
   it('lets an unmanaged loopback stanza replace the default one', () => {
-    const design = restored({ format: 'netloom/1', name: 'lo', hosts: [{ id: 'h', name: 'h', unmanaged: [['auto lo', 'iface lo inet loopback', '\taddress 10.255.0.1/32']] }] });
+    const design = restored({
+      format: 'netloom/1',
+      name: 'lo',
+      hosts: [{ id: 'h', name: 'h', unmanaged: [['auto lo', 'iface lo inet loopback', '\taddress 10.255.0.1/32']] }],
+    });
     const text = renderInterfaces(design, 'h');
     expect(text.match(/iface lo /g)).toHaveLength(1);
     expect(judgeInterfaces([text])[0]!.check.status).toBe(0);

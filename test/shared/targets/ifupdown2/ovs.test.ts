@@ -27,7 +27,11 @@ function ovsDesign() {
       {
         id: HOST,
         name: HOST,
-        ports: [{ id: id('enp1s0'), name: 'enp1s0' }, { id: id('enp2s0'), name: 'enp2s0' }, { id: id('eno1'), name: 'eno1' }],
+        ports: [
+          { id: id('enp1s0'), name: 'enp1s0' },
+          { id: id('enp2s0'), name: 'enp2s0' },
+          { id: id('eno1'), name: 'eno1' },
+        ],
         ovsBonds: [
           {
             id: id('bond0'),
@@ -44,7 +48,12 @@ function ovsDesign() {
           { id: id('vmbr2'), name: 'vmbr2', ports: [id('eno1')], comment: 'lab uplink' },
         ],
         ovsIntPorts: [
-          { id: id('vlan50'), name: 'vlan50', tag: 50, inet: { method: 'static', addresses: ['10.0.50.2/24'], gateway: '10.0.50.1' } },
+          {
+            id: id('vlan50'),
+            name: 'vlan50',
+            tag: 50,
+            inet: { method: 'static', addresses: ['10.0.50.2/24'], gateway: '10.0.50.1' },
+          },
           { id: id('dmz'), name: 'dmz', tag: 60, otherOptions: 'vlan_mode=access', autostart: 'off' },
         ],
       },
@@ -134,8 +143,17 @@ describe('Open vSwitch in the ifupdown2 target and importer', () => {
         'ovs-type': ['OVSBond'],
       },
     });
-    expect(meaning.vmbr1?.config).toEqual({ 'ovs-mtu': ['9000'], 'ovs-ports': ['bond0', 'vlan50'], 'ovs-type': ['OVSBridge'] });
-    expect(meaning.vlan50?.config).toMatchObject({ address: ['10.0.50.2/24'], 'ovs-bridge': ['vmbr1'], 'ovs-options': ['tag=50'], 'ovs-type': ['OVSIntPort'] });
+    expect(meaning.vmbr1?.config).toEqual({
+      'ovs-mtu': ['9000'],
+      'ovs-ports': ['bond0', 'vlan50'],
+      'ovs-type': ['OVSBridge'],
+    });
+    expect(meaning.vlan50?.config).toMatchObject({
+      address: ['10.0.50.2/24'],
+      'ovs-bridge': ['vmbr1'],
+      'ovs-options': ['tag=50'],
+      'ovs-type': ['OVSIntPort'],
+    });
     expect(meaning.eno1?.config).toEqual({ 'ovs-bridge': ['vmbr2'], 'ovs-type': ['OVSPort'] });
     expect(meaning.dmz?.auto).toBe(false);
   });
@@ -182,32 +200,54 @@ describe('importing OVS stanzas Netloom cannot hold', () => {
     );
     expect(host.ovsBonds).toEqual([]);
     expect(host.ovsBridges.map((b) => b.name)).toEqual(['vmbr1']);
-    expect(notes).toContainEqual({ line: 6, message: 'bond0 kept verbatim: its ovs_bridge vmbr1 is not an OVS bridge that lists it in ovs_ports', severity: 'info' });
+    expect(notes).toContainEqual({
+      line: 6,
+      message: 'bond0 kept verbatim: its ovs_bridge vmbr1 is not an OVS bridge that lists it in ovs_ports',
+      severity: 'info',
+    });
   });
 
   it('keeps a port listed in ovs_ports without OVSPort lines verbatim with its bridge', () => {
-    const { host, notes } = importOf('auto eth0\niface eth0 inet manual\n\nauto vmbr0\niface vmbr0 inet manual\n\tovs_type OVSBridge\n\tovs_ports eth0\n');
+    const { host, notes } = importOf(
+      'auto eth0\niface eth0 inet manual\n\nauto vmbr0\niface vmbr0 inet manual\n\tovs_type OVSBridge\n\tovs_ports eth0\n',
+    );
     expect(host.ovsBridges).toEqual([]);
-    expect(notes).toContainEqual({ line: 5, message: 'vmbr0 kept verbatim: it lists eth0, which does not name it in ovs_bridge', severity: 'info' });
+    expect(notes).toContainEqual({
+      line: 5,
+      message: 'vmbr0 kept verbatim: it lists eth0, which does not name it in ovs_bridge',
+      severity: 'info',
+    });
   });
 
   it('keeps OVS types and settings it does not model verbatim', () => {
     const tunnel = importOf('auto gre1\niface gre1 inet manual\n\tovs_type OVSTunnel\n\tovs_bridge vmbr0\n');
-    expect(tunnel.notes).toContainEqual({ line: 2, message: 'gre1 kept verbatim: it is an Open vSwitch OVSTunnel, which Netloom does not model', severity: 'info' });
-    const extra = importOf('auto vmbr0\niface vmbr0 inet manual\n\tovs_type OVSBridge\n\tovs_extra set bridge vmbr0 stp_enable=true\n');
+    expect(tunnel.notes).toContainEqual({
+      line: 2,
+      message: 'gre1 kept verbatim: it is an Open vSwitch OVSTunnel, which Netloom does not model',
+      severity: 'info',
+    });
+    const extra = importOf(
+      'auto vmbr0\niface vmbr0 inet manual\n\tovs_type OVSBridge\n\tovs_extra set bridge vmbr0 stp_enable=true\n',
+    );
     expect(extra.notes).toContainEqual({
       line: 2,
       message: 'vmbr0 kept verbatim: it is an Open vSwitch interface with settings Netloom does not model (ovs-extra)',
       severity: 'info',
     });
     const noType = importOf('auto vmbr0\niface vmbr0\n\tovs_ports ln0\n');
-    expect(noType.notes).toContainEqual({ line: 2, message: 'vmbr0 kept verbatim: it has Open vSwitch lines but no ovs_type', severity: 'info' });
+    expect(noType.notes).toContainEqual({
+      line: 2,
+      message: 'vmbr0 kept verbatim: it has Open vSwitch lines but no ovs_type',
+      severity: 'info',
+    });
   });
 
   it('keeps ovs_options settings it does not model beside the ones it does', () => {
     const { host } = importOf(
       'auto vmbr0\niface vmbr0 inet manual\n\tovs_type OVSBridge\n\tovs_ports sv0\n\nauto sv0\niface sv0\n\tovs_type OVSIntPort\n\tovs_bridge vmbr0\n\tovs_options vlan_mode=dot1q-tunnel tag=10 other_config:qinq-ethtype=802.1q\n',
     );
-    expect(host.ovsIntPorts).toMatchObject([{ name: 'sv0', tag: 10, otherOptions: 'vlan_mode=dot1q-tunnel other_config:qinq-ethtype=802.1q' }]);
+    expect(host.ovsIntPorts).toMatchObject([
+      { name: 'sv0', tag: 10, otherOptions: 'vlan_mode=dot1q-tunnel other_config:qinq-ethtype=802.1q' },
+    ]);
   });
 });

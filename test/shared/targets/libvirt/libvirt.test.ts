@@ -47,7 +47,9 @@ describe('libvirt network XML', () => {
   });
 
   it('writes a bridged network onto a host bridge, and an isolated one without forward', () => {
-    expect(formatNetworkXml(bridged)).toBe("<network>\n  <name>lan</name>\n  <forward mode='bridge'/>\n  <bridge name='br0'/>\n</network>\n");
+    expect(formatNetworkXml(bridged)).toBe(
+      "<network>\n  <name>lan</name>\n  <forward mode='bridge'/>\n  <bridge name='br0'/>\n</network>\n",
+    );
     expect(formatNetworkXml(isolated)).not.toContain('<forward');
   });
 
@@ -57,7 +59,7 @@ describe('libvirt network XML', () => {
     expect(result.ok).toBe(true);
   });
 
-  it("the schema check can fail: libvirt refuses a network with an unknown forward mode", () => {
+  it('the schema check can fail: libvirt refuses a network with an unknown forward mode', () => {
     expect(validate(formatNetworkXml(nat).replace("mode='nat'", "mode='teleport'"), 'network').ok).toBe(false);
   });
 
@@ -76,10 +78,17 @@ describe('libvirt network XML', () => {
   it('refuses names, DHCP ranges and ports that would not work', () => {
     const issues = (schema: { safeParse(v: unknown): { error?: { issues: { message: string }[] } } }, value: unknown) =>
       schema.safeParse(value).error?.issues.map((i) => i.message);
-    expect(issues(LibvirtNetwork, { mode: 'nat', name: 'a b', bridgeName: 'virbr1', ipv4: { address: '192.168.100.1/24' } })).toEqual([
-      'must be a libvirt network name: letters, digits, . _ -, up to 50 characters',
-    ]);
-    expect(issues(LibvirtNetwork, { mode: 'nat', name: 'n', bridgeName: 'virbr1', ipv4: { address: '192.168.100.1/24', dhcp: { start: '192.168.100.1', end: '192.168.101.9' } } })).toEqual([
+    expect(
+      issues(LibvirtNetwork, { mode: 'nat', name: 'a b', bridgeName: 'virbr1', ipv4: { address: '192.168.100.1/24' } }),
+    ).toEqual(['must be a libvirt network name: letters, digits, . _ -, up to 50 characters']);
+    expect(
+      issues(LibvirtNetwork, {
+        mode: 'nat',
+        name: 'n',
+        bridgeName: 'virbr1',
+        ipv4: { address: '192.168.100.1/24', dhcp: { start: '192.168.100.1', end: '192.168.101.9' } },
+      }),
+    ).toEqual([
       'DHCP range end 192.168.101.9 is outside 192.168.100.1/24',
       "the DHCP range includes the host's own address 192.168.100.1/24",
     ]);

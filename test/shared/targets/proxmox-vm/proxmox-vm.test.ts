@@ -8,9 +8,19 @@ import { restored } from '../ifupdown2/designs.js';
 function withVms(): ReturnType<typeof exampleDesign> {
   const json = JSON.parse(JSON.stringify(exampleDesign()));
   json.hosts[0].vms.push({
-    id: 'vm-101', vmid: 101, name: 'db01',
+    id: 'vm-101',
+    vmid: 101,
+    name: 'db01',
     nics: [
-      { id: 'vm-101-net1', slot: 1, bridge: 'ms01-vmbr0', model: 'e1000', mac: 'BC:24:11:00:00:01', rate: 12.5, mtu: 9000 },
+      {
+        id: 'vm-101-net1',
+        slot: 1,
+        bridge: 'ms01-vmbr0',
+        model: 'e1000',
+        mac: 'BC:24:11:00:00:01',
+        rate: 12.5,
+        mtu: 9000,
+      },
       { id: 'vm-101-net0', slot: 0, bridge: 'ms01-vmbr1', tag: 240 },
     ],
   });

@@ -1,15 +1,25 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDatacenterFirewall, parseHostFirewall, parseVmFirewall } from '../../../../shared/importers/pve-firewall/parse.js';
+import {
+  parseDatacenterFirewall,
+  parseHostFirewall,
+  parseVmFirewall,
+} from '../../../../shared/importers/pve-firewall/parse.js';
 import { DatacenterFirewall, FIREWALL_MACROS, HostFirewall, VmFirewall } from '../../../../shared/model/firewall.js';
-import { formatDatacenterFirewall, formatHostFirewall, formatVmFirewall } from '../../../../shared/targets/pve-firewall/format.js';
+import {
+  formatDatacenterFirewall,
+  formatHostFirewall,
+  formatVmFirewall,
+} from '../../../../shared/targets/pve-firewall/format.js';
 import { sortFirewall } from '../../importers/pve-firewall/sort.js';
 
 /** The Proxmox article's setup: who may reach the web UI and SSH, the datacenter switch on, one rule for a VM. */
 const datacenter = DatacenterFirewall.parse({
   options: { enable: true, policyIn: 'DROP' },
   aliases: [{ name: 'nas', cidr: '10.2.30.5', comment: 'storage box' }],
-  ipsets: [{ name: 'management', comment: 'web UI and SSH', entries: [{ cidr: '10.2.200.0/24', comment: 'admin subnet' }] }],
+  ipsets: [
+    { name: 'management', comment: 'web UI and SSH', entries: [{ cidr: '10.2.200.0/24', comment: 'admin subnet' }] },
+  ],
   rules: [{ type: 'in', action: 'ACCEPT', macro: 'SSH', source: '+management' }],
   groups: [{ name: 'webserver', rules: [{ type: 'in', action: 'ACCEPT', proto: 'tcp', dport: '80,443' }] }],
 });
@@ -17,7 +27,15 @@ const vm = VmFirewall.parse({
   options: { enable: true, policyIn: 'DROP' },
   rules: [
     { type: 'group', group: 'webserver', iface: 'net0' },
-    { type: 'in', action: 'ACCEPT', iface: 'net0', source: 'nas', proto: 'tcp', dport: '22', comment: 'backups from the NAS' },
+    {
+      type: 'in',
+      action: 'ACCEPT',
+      iface: 'net0',
+      source: 'nas',
+      proto: 'tcp',
+      dport: '22',
+      comment: 'backups from the NAS',
+    },
     { type: 'in', action: 'DROP', proto: 'icmp', icmpType: 'echo-request', enabled: false },
   ],
 });
@@ -82,11 +100,14 @@ describe('pve-firewall files', () => {
   });
 
   it('refuses what pve-firewall would refuse, naming the field', () => {
-    const problems = (value: unknown) => VmFirewall.safeParse(value).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    const problems = (value: unknown) =>
+      VmFirewall.safeParse(value).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     expect(problems({ rules: [{ type: 'in', action: 'ACCEPT', dport: '80' }] })).toEqual([
       "rules.0.proto: proto: missing property - 'dport' requires this property",
     ]);
-    expect(problems({ rules: [{ type: 'in', action: 'ACCEPT', iface: 'vmbr0' }] })).toEqual(['rules.0.iface: interface "vmbr0" must be a VM NIC such as net0']);
+    expect(problems({ rules: [{ type: 'in', action: 'ACCEPT', iface: 'vmbr0' }] })).toEqual([
+      'rules.0.iface: interface "vmbr0" must be a VM NIC such as net0',
+    ]);
     expect(problems({ rules: [{ type: 'forward', action: 'ACCEPT' }] })?.length).toBeGreaterThan(0);
     expect(problems({ ipsets: [{ name: 'Mgmt', entries: [] }] })).toEqual([
       "ipsets.0.name: invalid IP set name \"Mgmt\": use a lower-case letter, then lower-case letters, digits, '-' and '_'",
@@ -98,14 +119,19 @@ describe('pve-firewall files', () => {
       'rules.0.comment: comment contains a line break or control character',
     ]);
     expect(
-      DatacenterFirewall.safeParse({ rules: [{ type: 'forward', action: 'REJECT' }] }).error?.issues.map((i) => i.message),
+      DatacenterFirewall.safeParse({ rules: [{ type: 'forward', action: 'REJECT' }] }).error?.issues.map(
+        (i) => i.message,
+      ),
     ).toEqual(['action: cannot define REJECT rules on forward chain']);
   });
 });
 
 const octet = fc.integer({ min: 1, max: 254 });
 const ipv4 = fc.tuple(octet, octet, octet, octet).map((o) => o.join('.'));
-const cidr = fc.oneof(ipv4, fc.tuple(ipv4, fc.integer({ min: 8, max: 31 })).map(([a, p]) => `${a}/${p}`));
+const cidr = fc.oneof(
+  ipv4,
+  fc.tuple(ipv4, fc.integer({ min: 8, max: 31 })).map(([a, p]) => `${a}/${p}`),
+);
 const name = fc.stringMatching(/^[a-z][a-z0-9_-]{1,12}$/);
 const comment = fc.option(fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 .,:()#-]{0,20}[A-Za-z0-9]$/), { nil: undefined });
 const ports = fc.oneof(
@@ -113,14 +139,20 @@ const ports = fc.oneof(
   fc.tuple(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1001, max: 65535 })).map(([a, b]) => `${a}:${b}`),
 );
 
-function ruleArb(references: readonly string[], directions: readonly ('in' | 'out' | 'forward')[], iface: fc.Arbitrary<string | undefined>) {
+function ruleArb(
+  references: readonly string[],
+  directions: readonly ('in' | 'out' | 'forward')[],
+  iface: fc.Arbitrary<string | undefined>,
+) {
   return fc
     .record({
       type: fc.constantFrom(...directions),
       action: fc.constantFrom('ACCEPT', 'DROP'),
       macro: fc.option(fc.constantFrom(...FIREWALL_MACROS), { nil: undefined }),
       iface,
-      source: fc.option(fc.oneof(cidr, ...(references.length > 0 ? [fc.constantFrom(...references)] : [])), { nil: undefined }),
+      source: fc.option(fc.oneof(cidr, ...(references.length > 0 ? [fc.constantFrom(...references)] : [])), {
+        nil: undefined,
+      }),
       proto: fc.option(fc.constantFrom('tcp', 'udp'), { nil: undefined }),
       dport: fc.option(ports, { nil: undefined }),
       log: fc.option(fc.constantFrom('info', 'nolog'), { nil: undefined }),
@@ -138,7 +170,14 @@ const datacenterArb = fc
   .record({
     aliases: fc.uniqueArray(fc.record({ name, cidr, comment }), { selector: (a) => a.name, maxLength: 4 }),
     ipsets: fc.uniqueArray(
-      fc.record({ name, comment, entries: fc.uniqueArray(fc.record({ cidr, nomatch: fc.boolean(), comment }), { selector: (e) => e.cidr, maxLength: 4 }) }),
+      fc.record({
+        name,
+        comment,
+        entries: fc.uniqueArray(fc.record({ cidr, nomatch: fc.boolean(), comment }), {
+          selector: (e) => e.cidr,
+          maxLength: 4,
+        }),
+      }),
       { selector: (s) => s.name, maxLength: 3 },
     ),
     enable: fc.boolean(),
@@ -149,11 +188,21 @@ const datacenterArb = fc
       options: fc.constant({ enable }),
       aliases: fc.constant(aliases),
       ipsets: fc.constant(ipsets),
-      rules: fc.array(ruleArb(references, ['in', 'out', 'forward'], fc.option(fc.constantFrom('vmbr0', 'bond0'), { nil: undefined })), { maxLength: 6 }),
-      groups: fc.uniqueArray(fc.record({ name: fc.stringMatching(/^[a-z][a-z0-9]{1,10}$/), comment, rules: fc.array(ruleArb(references, ['in', 'out'], fc.constant(undefined)), { maxLength: 3 }) }), {
-        selector: (g) => g.name,
-        maxLength: 2,
-      }),
+      rules: fc.array(
+        ruleArb(references, ['in', 'out', 'forward'], fc.option(fc.constantFrom('vmbr0', 'bond0'), { nil: undefined })),
+        { maxLength: 6 },
+      ),
+      groups: fc.uniqueArray(
+        fc.record({
+          name: fc.stringMatching(/^[a-z][a-z0-9]{1,10}$/),
+          comment,
+          rules: fc.array(ruleArb(references, ['in', 'out'], fc.constant(undefined)), { maxLength: 3 }),
+        }),
+        {
+          selector: (g) => g.name,
+          maxLength: 2,
+        },
+      ),
     });
   })
   .map((raw) => DatacenterFirewall.parse(raw));
@@ -161,18 +210,27 @@ const datacenterArb = fc
 describe('generated rule sets', () => {
   it('round-trip through the files: same meaning, same bytes, no warnings', () => {
     fc.assert(
-      fc.property(datacenterArb, fc.array(ruleArb([], ['in', 'out'], fc.option(fc.constantFrom('net0', 'net1'), { nil: undefined })), { maxLength: 5 }), (dc, vmRules) => {
-        const dcText = formatDatacenterFirewall(dc);
-        const dcBack = parseDatacenterFirewall(dcText);
-        expect(dcBack.warnings).toEqual([]);
-        expect(dcBack.firewall).toEqual(sortFirewall(dc));
-        expect(formatDatacenterFirewall(dcBack.firewall)).toBe(dcText);
+      fc.property(
+        datacenterArb,
+        fc.array(ruleArb([], ['in', 'out'], fc.option(fc.constantFrom('net0', 'net1'), { nil: undefined })), {
+          maxLength: 5,
+        }),
+        (dc, vmRules) => {
+          const dcText = formatDatacenterFirewall(dc);
+          const dcBack = parseDatacenterFirewall(dcText);
+          expect(dcBack.warnings).toEqual([]);
+          expect(dcBack.firewall).toEqual(sortFirewall(dc));
+          expect(formatDatacenterFirewall(dcBack.firewall)).toBe(dcText);
 
-        const host = HostFirewall.parse({ options: { enable: true, nosmurfs: true, logLevelIn: 'info' }, rules: dc.rules });
-        expect(parseHostFirewall(formatHostFirewall(host), dc)).toEqual({ firewall: host, warnings: [] });
-        const guest = VmFirewall.parse({ options: { enable: true, policyIn: 'DROP' }, rules: vmRules });
-        expect(parseVmFirewall(formatVmFirewall(guest), dc)).toEqual({ firewall: guest, warnings: [] });
-      }),
+          const host = HostFirewall.parse({
+            options: { enable: true, nosmurfs: true, logLevelIn: 'info' },
+            rules: dc.rules,
+          });
+          expect(parseHostFirewall(formatHostFirewall(host), dc)).toEqual({ firewall: host, warnings: [] });
+          const guest = VmFirewall.parse({ options: { enable: true, policyIn: 'DROP' }, rules: vmRules });
+          expect(parseVmFirewall(formatVmFirewall(guest), dc)).toEqual({ firewall: guest, warnings: [] });
+        },
+      ),
       { numRuns: 100 },
     );
   });

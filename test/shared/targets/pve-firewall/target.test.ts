@@ -19,12 +19,19 @@ describe('pve-firewall target', () => {
 
   it("writes each Proxmox host's cluster, host and VM files where pmxcfs shows them", () => {
     const design = withFirewall((d) => {
-      d.firewall = { options: { enable: true }, ipsets: [{ name: 'management', entries: [{ cidr: '10.2.200.0/24' }] }] };
+      d.firewall = {
+        options: { enable: true },
+        ipsets: [{ name: 'management', entries: [{ cidr: '10.2.200.0/24' }] }],
+      };
       d.hosts[0].firewall = { options: { enable: true }, rules: [{ type: 'in', action: 'ACCEPT', macro: 'Ping' }] };
       d.hosts[0].vms[0].firewall = { options: { enable: true, policyIn: 'DROP' } };
     });
     const files = renderDevice(design, 'ms01').filter((f) => f.target === 'pve-firewall');
-    expect(files.map((f) => f.path)).toEqual(['etc/pve/firewall/cluster.fw', 'etc/pve/nodes/ms01/host.fw', 'etc/pve/firewall/100.fw']);
+    expect(files.map((f) => f.path)).toEqual([
+      'etc/pve/firewall/cluster.fw',
+      'etc/pve/nodes/ms01/host.fw',
+      'etc/pve/firewall/100.fw',
+    ]);
     expect(files[1]!.content).toBe('[OPTIONS]\n\nenable: 1\n\n[RULES]\n\nIN Ping(ACCEPT)\n\n');
     expect(renderDevice(design, 'n4032').some((f) => f.target === 'pve-firewall')).toBe(false);
   });

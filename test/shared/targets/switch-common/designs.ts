@@ -19,9 +19,18 @@ export function ciscoExample(): Design {
 export function richSwitch(design: Design, portType: string): Design {
   const sw = design.switches[0]!;
   design.hosts.push({
-    id: 'nas', name: 'nas', platform: 'debian', unmanaged: [],
+    id: 'nas',
+    name: 'nas',
+    platform: 'debian',
+    unmanaged: [],
     ports: [{ id: 'nas-eno1', name: 'eno1', autostart: 'auto' }],
-    bonds: [], bridges: [], vlans: [], ovsBridges: [], ovsBonds: [], ovsIntPorts: [], vms: [],
+    bonds: [],
+    bridges: [],
+    vlans: [],
+    ovsBridges: [],
+    ovsBonds: [],
+    ovsIntPorts: [],
+    vms: [],
   });
   sw.ports.push(
     { id: 'sw-p5', name: `${portType}1/0/5`, switchport: { mode: 'access', vlan: 245 } },
@@ -30,8 +39,16 @@ export function richSwitch(design: Design, portType: string): Design {
     { id: 'sw-p8', name: `${portType}2/0/7` },
   );
   sw.portChannels.push({
-    id: 'sw-po10', number: 10, members: ['sw-p7', 'sw-p8'], lacp: 'on', mtu: 9198,
-    switchport: { mode: 'trunk', allowed: '240,245,300-310,400,402,404,406,408,410,412,414,416,418,420,422,424', native: 240 },
+    id: 'sw-po10',
+    number: 10,
+    members: ['sw-p7', 'sw-p8'],
+    lacp: 'on',
+    mtu: 9198,
+    switchport: {
+      mode: 'trunk',
+      allowed: '240,245,300-310,400,402,404,406,408,410,412,414,416,418,420,422,424',
+      native: 240,
+    },
   });
   design.cables.push({ id: 'cable-nas', hostPort: 'nas-eno1', switchPort: 'sw-p5' });
   return design;

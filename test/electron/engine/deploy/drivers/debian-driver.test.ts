@@ -3,7 +3,14 @@ import { DebianDriver, unifiedDiff } from '../../../../../electron/engine/deploy
 import { CandidateError, CommitError, LockError } from '../../../../../electron/engine/deploy/errors.js';
 import { SshConnectionError } from '../../../../../electron/engine/ssh/errors.js';
 import type { DeployStep, StepState } from '../../../../../shared/deploy/progress.js';
-import { COMMIT, CONFIRM, DISCARD, PREPARE, ROLLBACK, STATUS } from '../../../../../electron/engine/deploy/remote-scripts.js';
+import {
+  COMMIT,
+  CONFIRM,
+  DISCARD,
+  PREPARE,
+  ROLLBACK,
+  STATUS,
+} from '../../../../../electron/engine/deploy/remote-scripts.js';
 import { FakeHost, steps, type Answer } from '../fake-session.js';
 
 const LIVE = 'auto eth0\niface eth0 inet static\n    address 10.9.0.2/24\n';
@@ -16,7 +23,15 @@ const happy = (name: string): Answer => {
     case 'netloom-prepare':
       return { code: 0, stdout: LIVE, stderr: steps('lock running', 'lock done', 'read done', 'check done') };
     case 'netloom-commit':
-      return { code: 0, stderr: steps('backup done /var/backups/netloom/interfaces.x', 'arm done at, fires in 2 s', 'install done', 'apply done') };
+      return {
+        code: 0,
+        stderr: steps(
+          'backup done /var/backups/netloom/interfaces.x',
+          'arm done at, fires in 2 s',
+          'install done',
+          'apply done',
+        ),
+      };
     case 'netloom-confirm':
       return { code: 0, stderr: steps('health done', 'confirm done') };
     default:
@@ -26,7 +41,13 @@ const happy = (name: string): Answer => {
 
 function driverFor(host: FakeHost, extra: Partial<ConstructorParameters<typeof DebianDriver>[0]> = {}) {
   const events: [DeployStep, StepState, string | undefined][] = [];
-  const driver = new DebianDriver({ target, openSession: host.open, onStep: (s, st, d) => events.push([s, st, d]), timing: fast, ...extra });
+  const driver = new DebianDriver({
+    target,
+    openSession: host.open,
+    onStep: (s, st, d) => events.push([s, st, d]),
+    timing: fast,
+    ...extra,
+  });
   return { driver, events };
 }
 
@@ -34,7 +55,9 @@ describe('DebianDriver', () => {
   it('prepares on one connection, commits on it and confirms from a second one', async () => {
     const host = new FakeHost(happy);
     const backups: [string, string][] = [];
-    const { driver, events } = driverFor(host, { saveLocalBackup: async (live, stamp) => (backups.push([live, stamp]), `/x/${stamp}`) });
+    const { driver, events } = driverFor(host, {
+      saveLocalBackup: async (live, stamp) => (backups.push([live, stamp]), `/x/${stamp}`),
+    });
     const check = await driver.loadCandidate(CANDIDATE);
     expect(check).toEqual({ live: LIVE, unchanged: false, checkOutput: '' });
     expect(driver.compare()).toContain('+    mtu 1400');
@@ -46,7 +69,15 @@ describe('DebianDriver', () => {
     expect(backups.map(([live]) => live)).toEqual([LIVE]);
     expect(backups[0]![1]).toMatch(/^\d{8}T\d{6}Z$/);
     expect(events.map(([s, st]) => `${s} ${st}`)).toEqual(
-      expect.arrayContaining(['connect running', 'connect done', 'lock done', 'arm done', 'apply done', 'reconnect done', 'confirm done']),
+      expect.arrayContaining([
+        'connect running',
+        'connect done',
+        'lock done',
+        'arm done',
+        'apply done',
+        'reconnect done',
+        'confirm done',
+      ]),
     );
   });
 
@@ -77,7 +108,10 @@ describe('DebianDriver', () => {
   });
 
   it('refuses a host another deploy holds, naming the holder', async () => {
-    const host = new FakeHost(() => ({ code: 75, stderr: ['@netloom locked ann@laptop pid 12, for up to 300 s more'] }));
+    const host = new FakeHost(() => ({
+      code: 75,
+      stderr: ['@netloom locked ann@laptop pid 12, for up to 300 s more'],
+    }));
     const { driver } = driverFor(host);
     const error = await driver.loadCandidate(CANDIDATE).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LockError);
@@ -96,7 +130,9 @@ describe('DebianDriver', () => {
     const { driver } = driverFor(host);
     const error = await driver.loadCandidate(CANDIDATE).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CandidateError);
-    expect((error as CandidateError).message).toBe('ifup -a -s rejected the candidate: error: /etc/network/.interfaces.netloom-x: line3: invalid attribute');
+    expect((error as CandidateError).message).toBe(
+      'ifup -a -s rejected the candidate: error: /etc/network/.interfaces.netloom-x: line3: invalid attribute',
+    );
     expect((error as CandidateError).output).toContain('warning: eth9');
   });
 
@@ -116,8 +152,10 @@ describe('DebianDriver', () => {
 
   it('after a lost session and no new connection in the window, waits and verifies the revert', async () => {
     const host = new FakeHost((name) => {
-      if (name === 'netloom-commit') return { code: 0, stderr: steps('arm done at'), fail: new SshConnectionError('connection reset', '10.9.0.2') };
-      if (name === 'netloom-status') return { code: 0, stdout: LIVE, stderr: ['@netloom last token=x result=rolled-back mode=timer ifreload=0'] };
+      if (name === 'netloom-commit')
+        return { code: 0, stderr: steps('arm done at'), fail: new SshConnectionError('connection reset', '10.9.0.2') };
+      if (name === 'netloom-status')
+        return { code: 0, stdout: LIVE, stderr: ['@netloom last token=x result=rolled-back mode=timer ifreload=0'] };
       return happy(name);
     });
     const { driver } = driverFor(host);
@@ -143,7 +181,10 @@ describe('DebianDriver', () => {
     const { driver } = driverFor(host);
     await driver.loadCandidate(CANDIDATE);
     await driver.commit({ revertIn: 2 });
-    expect(await driver.confirm()).toEqual({ kind: 'rolled-back', reason: 'health check failed: management address 10.9.0.2 missing' });
+    expect(await driver.confirm()).toEqual({
+      kind: 'rolled-back',
+      reason: 'health check failed: management address 10.9.0.2 missing',
+    });
   });
 
   it('discards a prepared candidate and the lock', async () => {
@@ -159,7 +200,10 @@ describe('unifiedDiff', () => {
   it('is empty for equal files and a unified diff otherwise', () => {
     expect(unifiedDiff('/etc/network/interfaces', LIVE, LIVE)).toBe('');
     const diff = unifiedDiff('/etc/network/interfaces', LIVE, CANDIDATE);
-    expect(diff.split('\n').slice(0, 2)).toEqual(['--- a/etc/network/interfaces\tlive', '+++ b/etc/network/interfaces\tcandidate']);
+    expect(diff.split('\n').slice(0, 2)).toEqual([
+      '--- a/etc/network/interfaces\tlive',
+      '+++ b/etc/network/interfaces\tcandidate',
+    ]);
     expect(diff).toContain('@@ -1,3 +1,4 @@');
   });
 });
