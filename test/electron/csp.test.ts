@@ -6,7 +6,7 @@ import { ROOT } from '../helpers/cli.js';
 describe('Content Security Policy', () => {
   it('renderer/index.html carries the same policy as the header, minus frame-ancestors', () => {
     const html = readFileSync(`${ROOT}renderer/index.html`, 'utf8');
-    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
     expect(meta).toBe(META_CONTENT_SECURITY_POLICY);
     expect(CONTENT_SECURITY_POLICY).toBe(`${META_CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
   });
