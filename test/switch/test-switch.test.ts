@@ -10,6 +10,7 @@ import {
   SshConnectionError,
   connect,
 } from '../../electron/engine/ssh/index.js';
+import { CliShell } from '../../electron/engine/ssh/cli-shell.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SwitchVendor } from '../../shared/model/schema.js';
 import { parseEtherchannelSummary } from '../../shared/status/ios-etherchannel-summary.js';
@@ -488,6 +489,25 @@ describe("with Netloom's SSH layer", () => {
         await expect(session.run(['show', 'version'])).rejects.toBeInstanceOf(SshConnectionError);
       } finally {
         session.close();
+      }
+
+      // The same login drives the CLI through the session's shell channel.
+      const cliSession = await connect(target, {
+        ...options,
+        trust: new HostKeyTrust({ knownHostsFiles: [join(dir, 'known_hosts')], storeFile: join(dir, 'store') }),
+      });
+      try {
+        const cli = await CliShell.open(await cliSession.shell(), {
+          vendor: 'cisco-ios',
+          where: knownHostsName(sw.address, sw.port),
+          enableSecret: SECRET,
+        });
+        await cli.send('configure terminal');
+        await cli.send('vlan 240');
+        await cli.send('end');
+        expect(await cli.send('show running-config')).toMatch(/^vlan 240$/m);
+      } finally {
+        cliSession.close();
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

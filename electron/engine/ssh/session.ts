@@ -18,6 +18,7 @@ import {
   SshTimeoutError,
 } from './errors.js';
 import { describeSize } from '../file-errors.js';
+import { openShellChannel } from './cli-shell.js';
 import { authHandlerOf, findIdentities, IdentityError, type IdentityOptions } from './identities.js';
 import { knownHostsName } from './known-hosts.js';
 import { HostKeyTrust } from './trust.js';
@@ -84,6 +85,8 @@ export interface SshSession {
   run(argv: readonly string[], options?: ExecOptions): Promise<ExecResult>;
   /** Writes `content` to `path` on the host (created with `mode`, replaced if present). */
   upload(path: string, content: string | Buffer, mode: number): Promise<void>;
+  /** An interactive shell channel, for CLIs that have no exec service (switches): drive it with `CliShell`. */
+  shell(): Promise<ClientChannel>;
   close(): void;
   readonly closed: boolean;
 }
@@ -346,6 +349,10 @@ class Ssh2Session implements SshSession {
 
   private get where(): string {
     return knownHostsName(this.target.address, this.target.port);
+  }
+
+  shell(): Promise<ClientChannel> {
+    return this.lost ? Promise.reject(this.lost) : openShellChannel(this.client, this.where);
   }
 
   /** As root: the command itself. Otherwise through sudo, with the password (if any) first on stdin. */
