@@ -1,6 +1,14 @@
-import { access } from 'node:fs/promises';
+import { access, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { importInterfaces, type Note } from '../../shared/importers/index.js';
+import {
+  attachFirewall,
+  clusterFwFile,
+  hostFwFile,
+  vmFwFile,
+  type FirewallFiles,
+} from '../../shared/importers/pve-firewall/attach.js';
 import { placeHost } from '../../shared/layout/place-host.js';
 import { restoreDesign } from '../../shared/load/index.js';
 import { checkDeviceName, FORMAT, serializeDesign, SshTarget, type Design } from '../../shared/model/index.js';
@@ -67,6 +75,49 @@ function restored(design: unknown): Design {
   return result.design;
 }
 
+/** The entries of a folder, or none when it does not exist. */
+async function entries(dir: string) {
+  try {
+    return await readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new UsageError(`cannot read ${dir}: ${(e as Error).message}`);
+  }
+}
+
+/** The firewall files of a copy of `/etc/pve`: `firewall/cluster.fw`, `firewall/<vmid>.fw`, `nodes/<node>/host.fw`. */
+async function readFirewallFiles(root: string): Promise<FirewallFiles> {
+  const limit = { maxBytes: TEXT_FILE_MAX_BYTES, what: 'firewall files' };
+  const read = async (file: string) => {
+    try {
+      return await readRegularFile(join(root, file), limit);
+    } catch (e) {
+      if (e instanceof FileError) throw new UsageError(e.message);
+      throw e;
+    }
+  };
+  const firewall = await entries(join(root, 'firewall'));
+  const cluster = firewall.some((e) => e.name === 'cluster.fw') ? await read(clusterFwFile) : undefined;
+  const vms = new Map<number, string>();
+  for (const e of firewall) {
+    const vmid = /^(\d{3,9})\.fw$/.exec(e.name)?.[1];
+    if (vmid !== undefined) vms.set(Number(vmid), await read(vmFwFile(Number(vmid))));
+  }
+  const hosts = new Map<string, string>();
+  for (const node of await entries(join(root, 'nodes'))) {
+    if (!node.isDirectory()) continue;
+    if ((await entries(join(root, 'nodes', node.name))).some((e) => e.name === 'host.fw')) {
+      hosts.set(node.name, await read(hostFwFile(node.name)));
+    }
+  }
+  if (cluster === undefined && vms.size === 0 && hosts.size === 0) {
+    throw new UsageError(
+      `no firewall files under ${root}: expected firewall/cluster.fw, firewall/<vmid>.fw or nodes/<node>/host.fw, as in /etc/pve`,
+    );
+  }
+  return { ...(cluster !== undefined ? { cluster } : {}), hosts, vms };
+}
+
 export function registerImport(program: Command): void {
   const importCommand = program.command('import').description('import existing configurations into a design');
   importCommand
@@ -125,5 +176,29 @@ export function registerImport(program: Command): void {
       });
       if (options.output !== undefined) await saveDesignFile(options.output, design);
       else printContent(serializeDesign(design));
+    });
+
+  importCommand
+    .command('pve-firewall')
+    .description("import a Proxmox VE cluster's firewall files into a design")
+    .argument('<pve-dir>', 'a copy of /etc/pve (firewall/cluster.fw, firewall/<vmid>.fw, nodes/<node>/host.fw)')
+    .requiredOption(
+      '--into <design>',
+      'the design to add them to: host.fw goes to the host of that name, <vmid>.fw to that VM',
+    )
+    .addHelpText('after', '\nLines pve-firewall would warn about and ignore are left out, each named by file and line.')
+    .exitOverride()
+    .action(async (root: string, options: { into: string }) => {
+      const files = await readFirewallFiles(root);
+      let skipped: readonly string[] = [];
+      await updateFileLocked(options.into, async () => {
+        const attached = attachFirewall(await loadDesignOrFail(options.into), files);
+        for (const w of attached.warnings) printErr(`warning: ${join(root, w.file)}:${w.line}: ${w.message}\n`);
+        skipped = attached.skipped;
+        return serializeDesign(restored(attached.design));
+      });
+      for (const sentence of skipped) printErr(`note: skipped ${sentence}\n`);
+      const count = (files.cluster !== undefined ? 1 : 0) + files.hosts.size + files.vms.size - skipped.length;
+      printErr(`imported ${count} firewall file${count === 1 ? '' : 's'} into ${options.into}\n`);
     });
 }
