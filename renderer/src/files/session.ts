@@ -109,7 +109,9 @@ async function saveTo(path: string): Promise<boolean> {
   }
   store().markSaved(path, design);
   void api.reportDirty(isDirty(store())).catch(() => undefined);
-  void queueRecovery(() => api.discardRecovery());
+  // Saved means no recovery file is left behind: "Saved" is said once the discard (queued after
+  // any autosave still in flight) is done, so closing right after it offers nothing stale.
+  await queueRecovery(() => api.discardRecovery());
   store().toast(`Saved ${path}`, 'success');
   return true;
 }

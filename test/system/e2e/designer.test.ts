@@ -268,6 +268,11 @@ describe('the designer in Chromium', () => {
       // Save, reload the page, reopen the file: the same design.
       await ui.page.keyboard.press('Control+s');
       await expect.poll(() => app.page.title()).toBe('MS-01 homelab — Netloom');
+      // "Saved" appears once the recovery file is discarded too: only then may the page go.
+      await ui.page
+        .getByTestId('toast')
+        .filter({ hasText: `Saved ${saved}` })
+        .waitFor();
       const bytes = readFileSync(saved, 'utf8');
       await app.page.reload();
       await expect.poll(() => app.page.title(), { timeout: 15_000 }).toContain(exampleDesign().name);
