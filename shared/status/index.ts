@@ -13,3 +13,5 @@ export * from './host-status.js';
 export * from './bond-report.js';
 export * from './ovs-bond-show.js';
 export * from './ovs-bond-status.js';
+export * from './switch-observation.js';
+export * from './switch-status.js';
