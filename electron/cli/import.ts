@@ -10,10 +10,21 @@ import {
   type FirewallFiles,
 } from '../../shared/importers/pve-firewall/attach.js';
 import { placeHost } from '../../shared/layout/place-host.js';
+import { placeSwitch } from '../../shared/layout/place-switch.js';
 import { restoreDesign } from '../../shared/load/index.js';
-import { checkDeviceName, FORMAT, serializeDesign, SshTarget, type Design } from '../../shared/model/index.js';
+import {
+  checkDeviceName,
+  FORMAT,
+  serializeDesign,
+  SshTarget,
+  SWITCH_VENDORS,
+  type Design,
+  type SwitchVendor,
+} from '../../shared/model/index.js';
+import { readSwitchConfig, switchFromConfig } from '../../shared/switch-config/index.js';
 import { FileError } from '../engine/file-errors.js';
 import { saveDesignFile, updateFileLocked } from '../engine/project-files.js';
+import { sshSwitchConnector } from '../engine/status/ssh-connector.js';
 import { readRegularFile, readStdinLimited, TEXT_FILE_MAX_BYTES } from '../engine/read-file.js';
 import { loadDesignOrFail } from './load.js';
 import { printContent, printErr, UsageError } from './output.js';
@@ -118,6 +129,36 @@ async function readFirewallFiles(root: string): Promise<FirewallFiles> {
   return { ...(cluster !== undefined ? { cluster } : {}), hosts, vms };
 }
 
+interface SwitchImportOptions {
+  readonly ssh?: string;
+  readonly vendor: string;
+  readonly into: string;
+  readonly name?: string;
+  readonly identity?: string;
+  readonly knownHosts?: string;
+}
+
+/** `show running-config` over the switch's CLI (host key checked, key login, paging off). */
+async function readRunningConfig(options: SwitchImportOptions, vendor: SwitchVendor): Promise<string> {
+  const target = parseSshTarget(options.ssh!);
+  const connector = sshSwitchConnector({
+    ...(options.identity !== undefined && { identityFile: options.identity }),
+    ...(options.knownHosts !== undefined && { knownHostsFile: options.knownHosts }),
+  });
+  const cli = await connector(target, vendor, { timeoutMs: 30_000 });
+  try {
+    return await cli.send('show running-config');
+  } finally {
+    cli.close();
+  }
+}
+
+function vendorOf(text: string): SwitchVendor {
+  const vendor = SWITCH_VENDORS.find((v) => v === text);
+  if (!vendor) throw new UsageError(`--vendor "${text}" must be one of ${SWITCH_VENDORS.join(', ')}`);
+  return vendor;
+}
+
 export function registerImport(program: Command): void {
   const importCommand = program.command('import').description('import existing configurations into a design');
   importCommand
@@ -200,5 +241,55 @@ export function registerImport(program: Command): void {
       for (const sentence of skipped) printErr(`note: skipped ${sentence}\n`);
       const count = (files.cluster !== undefined ? 1 : 0) + files.hosts.size + files.vms.size - skipped.length;
       printErr(`imported ${count} firewall file${count === 1 ? '' : 's'} into ${options.into}\n`);
+    });
+
+  importCommand
+    .command('switch')
+    .description("import a switch's running-config into a design, read over SSH or from a file")
+    .argument('[file]', 'a saved running-config (show running-config); - reads standard input')
+    .option('--ssh <target>', "read `show running-config` from the switch's CLI at USER@ADDRESS[:PORT]")
+    .option('--vendor <vendor>', `the switch's CLI: ${SWITCH_VENDORS.join(', ')}`, 'dell-os6')
+    .requiredOption('--into <design>', 'the design to add the switch to, replacing a switch of the same name')
+    .option('--name <name>', "the switch's name (default: its hostname)")
+    .option('--identity <file>', 'with --ssh: use only this private key')
+    .option('--known-hosts <file>', "with --ssh: trust host keys from this file (and Netloom's store)")
+    .addHelpText(
+      'after',
+      '\nPorts with a description, switchport, channel-group or mtu line and every port-channel are imported;\n' +
+        'what Netloom does not model is left out, each with a note naming its line. Reading over SSH needs no\n' +
+        'enable secret: a switch that asks for one is refused.',
+    )
+    .exitOverride()
+    .action(async (file: string | undefined, options: SwitchImportOptions) => {
+      if ((file === undefined) === (options.ssh === undefined))
+        throw new UsageError('give either a running-config file or --ssh USER@ADDRESS[:PORT], not both');
+      const vendor = vendorOf(options.vendor);
+      if (options.name !== undefined) {
+        const problem = checkDeviceName(options.name);
+        if (problem) throw new UsageError(`--name: switch name ${problem}`);
+      }
+      const source = file === undefined ? `${options.ssh} show running-config` : file === '-' ? '(stdin)' : file;
+      const text = file === undefined ? await readRunningConfig(options, vendor) : await readInput(file);
+      const config = readSwitchConfig(text, vendor);
+      const name = options.name ?? config.hostname;
+      if (name === undefined) throw new UsageError(`${source} names no hostname; give the switch a name with --name`);
+      const nameProblem = checkDeviceName(name);
+      if (nameProblem)
+        throw new UsageError(`${source}: hostname "${name}" is no device name (${nameProblem}); use --name`);
+      const { switch: sw, notes } = switchFromConfig(config, {
+        vendor,
+        name,
+        id: name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-'),
+      });
+      for (const note of notes) printErr(`warning: ${source}:${note.line}: ${note.message}\n`);
+      let replaced = false;
+      await updateFileLocked(options.into, async () => {
+        const placement = placeSwitch(await loadDesignOrFail(options.into), sw);
+        for (const sentence of placement.dropped) printErr(`note: ${sentence}\n`);
+        replaced = placement.replaced;
+        return serializeDesign(restored(placement.design));
+      });
+      const counts = `${sw.ports.length} port${sw.ports.length === 1 ? '' : 's'}, ${sw.portChannels.length} port-channel${sw.portChannels.length === 1 ? '' : 's'}`;
+      printErr(`${replaced ? 'replaced' : 'added'} switch ${name} (${counts}) in ${options.into}\n`);
     });
 }

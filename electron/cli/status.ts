@@ -1,10 +1,14 @@
 import type { Command } from 'commander';
 import { elementPhrase, indexDesign, type DesignIndex } from '../../shared/model/index.js';
 import type { ElementLive, HostStatusUpdate } from '../../shared/status/live.js';
-import { sshConnector } from '../engine/status/ssh-connector.js';
-import { DEFAULT_STATUS_SETTINGS, StatusService } from '../engine/status/status-service.js';
+import type { Design } from '../../shared/model/index.js';
+import { sshConnector, sshSwitchConnector } from '../engine/status/ssh-connector.js';
+import { STATUS_READERS } from '../engine/status/readers.js';
+import { DEFAULT_STATUS_SETTINGS, StatusService, type SwitchTargets } from '../engine/status/status-service.js';
+import type { SwitchTarget } from '../engine/status/switch-session.js';
+import { parseSshTarget } from './import.js';
 import { loadDesignOrFail } from './load.js';
-import { EXIT, printJson, printOut } from './output.js';
+import { EXIT, printJson, printOut, UsageError } from './output.js';
 import { seconds } from './seconds.js';
 
 interface StatusFlags {
@@ -14,6 +18,8 @@ interface StatusFlags {
   readonly identity?: string;
   readonly knownHosts?: string;
   readonly bondingDir: string;
+  /** `NAME=USER@ADDRESS[:PORT]`, one per switch to read. */
+  readonly switch: readonly string[];
 }
 
 const HELP = `
@@ -21,6 +27,12 @@ Reads every host of the design over SSH with one read-only command per read (bon
 \`ip -j -d link show\`, \`ip -j addr show\`, link speeds) and prints each port, bond, bridge,
 VLAN interface and cable as ok | degraded | down | unknown | unreachable, with the reasons, and
 where the host differs from the design (drift).
+
+Switches are read too when given with --switch NAME=USER@ADDRESS[:PORT] (repeat it per switch):
+one CLI session each, typing the vendor's show commands (Dell OS6: show interfaces status, show
+interfaces port-channel; Cisco IOS: show etherchannel summary, show lacp neighbor). Ports and
+port-channels get a health; a port-channel whose bundled members differ from the host bond at the
+other end of its cables is degraded, with the reason.
 
 Without --watch: one read, exit 0 when everything is ok, 1 otherwise, 2 for bad input.
 With --watch: keeps reading and prints each change until interrupted (Ctrl-C).
@@ -45,26 +57,48 @@ function elementLines(index: DesignIndex, id: string, live: ElementLive): string
   return lines;
 }
 
-function hostHeader(index: DesignIndex, update: HostStatusUpdate): string {
+/** Each `--switch NAME=USER@ADDRESS[:PORT]` checked against the design's switches. */
+function switchTargets(design: Design, given: readonly string[]): SwitchTargets {
+  const targets = new Map<string, SwitchTarget>();
+  for (const text of given) {
+    const eq = text.indexOf('=');
+    const name = text.slice(0, eq);
+    if (eq < 1) throw new UsageError(`--switch "${text}" must look like NAME=USER@ADDRESS[:PORT]`);
+    if (!design.switches.some((sw) => sw.name === name)) {
+      const known = design.switches.map((sw) => sw.name).join(', ') || 'none';
+      throw new UsageError(`--switch: the design has no switch named "${name}" (switches: ${known})`);
+    }
+    if (targets.has(name)) throw new UsageError(`--switch: switch "${name}" is given twice`);
+    const ssh = parseSshTarget(text.slice(eq + 1));
+    targets.set(name, ssh);
+  }
+  return targets;
+}
+
+function deviceHeader(index: DesignIndex, update: HostStatusUpdate, switches: SwitchTargets): string {
   const host = index.get(update.host, 'host')?.element;
-  const target = host?.ssh ? ` (${host.ssh.user}@${host.ssh.address}:${host.ssh.port})` : '';
-  return `${host?.name ?? update.host}${target}: ${update.reachable ? 'read' : 'not read'} at ${update.readAt}`;
+  const sw = index.get(update.host, 'switch')?.element;
+  const ssh = host?.ssh ?? (sw && switches.get(sw.name));
+  const target = ssh ? ` (${ssh.user}@${ssh.address}:${ssh.port})` : '';
+  const name = host?.name ?? sw?.name ?? update.host;
+  return `${name}${target}: ${update.reachable ? 'read' : 'not read'} at ${update.readAt}`;
 }
 
 /**
- * A host's header and one line per element; a host that was not read (no
+ * A device's header and one line per element; a host or switch that was not read (no
  * answer, no SSH target) gets its reason once instead of one line per element.
  */
-function hostReport(
+function deviceReport(
   index: DesignIndex,
+  switches: SwitchTargets,
   update: HostStatusUpdate,
   elements: readonly (readonly [string, ElementLive])[],
 ): string {
+  const header = deviceHeader(index, update, switches);
   const own = update.elements[update.host];
-  if (own && own.health !== 'ok')
-    return `${hostHeader(index, update)}\n  ${own.health.padEnd(11)} ${own.reasons.join('; ')}\n`;
+  if (own && own.health !== 'ok') return `${header}\n  ${own.health.padEnd(11)} ${own.reasons.join('; ')}\n`;
   const lines = elements.filter(([id]) => id !== update.host).flatMap(([id, live]) => elementLines(index, id, live));
-  return [hostHeader(index, update), ...lines, ''].join('\n');
+  return [header, ...lines, ''].join('\n');
 }
 
 const sameLive = (a: ElementLive | undefined, b: ElementLive) =>
@@ -75,28 +109,37 @@ const sameLive = (a: ElementLive | undefined, b: ElementLive) =>
 async function status(file: string, flags: StatusFlags): Promise<void> {
   const design = await loadDesignOrFail(file);
   const index = indexDesign(design);
+  const switches = switchTargets(design, flags.switch);
   const latest = new Map<string, HostStatusUpdate>();
-  const connector = sshConnector({
+  const sshOptions = {
     ...(flags.identity !== undefined && { identityFile: flags.identity }),
     ...(flags.knownHosts !== undefined && { knownHostsFile: flags.knownHosts }),
-  });
+  };
+  const connector = sshConnector(sshOptions);
+  const switchConnector = sshSwitchConnector(sshOptions);
+  const devices = [...design.hosts, ...design.switches.filter((sw) => switches.has(sw.name))];
 
   const settings = { intervalMs: flags.interval * 1000, bondingDir: flags.bondingDir };
   if (!flags.watch) {
     let readAll!: () => void;
     const allRead = new Promise<void>((resolve) => (readAll = resolve));
-    const service = new StatusService(connector, (u) => {
-      if (!latest.has(u.host)) latest.set(u.host, u);
-      if (latest.size === design.hosts.length) readAll();
-    });
-    await service.start(design, settings);
-    if (design.hosts.length === 0) readAll();
+    const service = new StatusService(
+      connector,
+      (u) => {
+        if (!latest.has(u.host)) latest.set(u.host, u);
+        if (latest.size === devices.length) readAll();
+      },
+      STATUS_READERS,
+      switchConnector,
+    );
+    await service.start(design, settings, switches);
+    if (devices.length === 0) readAll();
     await allRead;
     await service.stop();
-    const updates = design.hosts.flatMap((h) => latest.get(h.id) ?? []);
+    const updates = devices.flatMap((d) => latest.get(d.id) ?? []);
     if (flags.json) printJson(updates);
     else {
-      for (const u of updates) printOut(hostReport(index, u, Object.entries(u.elements)));
+      for (const u of updates) printOut(deviceReport(index, switches, u, Object.entries(u.elements)));
     }
     const allOk = updates.every((u) => Object.values(u.elements).every((e) => e.health === 'ok' && !e.drift));
     process.exitCode = allOk ? EXIT.ok : EXIT.problems;
@@ -104,17 +147,22 @@ async function status(file: string, flags: StatusFlags): Promise<void> {
   }
 
   const shown = new Map<string, ElementLive>();
-  const service = new StatusService(connector, (u) => {
-    const changed = Object.entries(u.elements).filter(([id, live]) => !sameLive(shown.get(id), live));
-    for (const [id, live] of changed) shown.set(id, live);
-    if (changed.length === 0) return;
-    if (flags.json) {
-      printJson({ ...u, elements: Object.fromEntries(changed) }, { oneLine: true });
-      return;
-    }
-    printOut(hostReport(index, u, changed));
-  });
-  await service.start(design, settings);
+  const service = new StatusService(
+    connector,
+    (u) => {
+      const changed = Object.entries(u.elements).filter(([id, live]) => !sameLive(shown.get(id), live));
+      for (const [id, live] of changed) shown.set(id, live);
+      if (changed.length === 0) return;
+      if (flags.json) {
+        printJson({ ...u, elements: Object.fromEntries(changed) }, { oneLine: true });
+        return;
+      }
+      printOut(deviceReport(index, switches, u, changed));
+    },
+    STATUS_READERS,
+    switchConnector,
+  );
+  await service.start(design, settings, switches);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
@@ -126,7 +174,7 @@ async function status(file: string, flags: StatusFlags): Promise<void> {
 export function registerStatus(program: Command): void {
   program
     .command('status')
-    .description("read the live state of the design's hosts over SSH: ports, bonds, LACP, drift")
+    .description("read the live state of the design's hosts (and switches) over SSH: ports, bonds, LACP, drift")
     .argument('<design>', 'a .netloom.json file')
     .option('--watch', 'keep reading and print every change until interrupted')
     .option('--json', 'print JSON (with --watch: one line per change)')
@@ -137,6 +185,12 @@ export function registerStatus(program: Command): void {
       "trust host keys from this file (and Netloom's store) instead of ~/.ssh/known_hosts",
     )
     .option('--bonding-dir <dir>', 'where the bonding files are read on each host', DEFAULT_STATUS_SETTINGS.bondingDir)
+    .option(
+      '--switch <name=target>',
+      'also read switch NAME at USER@ADDRESS[:PORT] (repeat per switch)',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
     .addHelpText('after', HELP)
     .action((file: string, flags: StatusFlags) => status(file, flags));
 }

@@ -1,9 +1,10 @@
 /**
  * Live status of a whole design: one `HostPoller` per host with an SSH target,
- * reading with the status reader its platform names, every update handed to `onUpdate` (the API turns it into the
+ * reading with the status reader its platform names, and one `SwitchPoller`
+ * per switch the caller gives a target for, every update handed to `onUpdate` (the API turns it into the
  * `didChangeStatus` event). Starting again replaces the running pollers.
  */
-import type { Design, Host } from '../../../shared/model/index.js';
+import type { Design, Host, Switch } from '../../../shared/model/index.js';
 import { PLATFORM_REGISTRY } from '../../../shared/platforms/index.js';
 import { hostStatusAll } from '../../../shared/status/host-status.js';
 import type { HostStatusUpdate } from '../../../shared/status/live.js';
@@ -11,6 +12,8 @@ import { HostPoller, type PollTiming } from './host-poller.js';
 import { STATUS_READERS, type ReaderRegistry } from './readers.js';
 import { DEFAULT_BONDING_DIR } from './status-script.js';
 import type { StatusConnector } from './status-session.js';
+import { SwitchPoller } from './switch-poller.js';
+import type { SwitchConnector, SwitchTarget } from './switch-session.js';
 
 export interface StatusSettings extends PollTiming {
   /** Where the bonding files are read on every host (default `/proc/net/bonding`). */
@@ -24,20 +27,33 @@ export const DEFAULT_STATUS_SETTINGS: StatusSettings = {
   bondingDir: DEFAULT_BONDING_DIR,
 };
 
+/** Where each switch is read, by switch name (`netloom status --switch NAME=USER@HOST`). */
+export type SwitchTargets = ReadonlyMap<string, SwitchTarget>;
+
 const readerId = (host: Host) => PLATFORM_REGISTRY[host.platform].statusReader;
 const targetKey = (host: Host) => JSON.stringify([host.id, host.ssh, readerId(host)]);
 
+/** The switch's target: the one given by name. Once the design holds a switch's SSH target, it is the fallback here. */
+const switchTargetOf = (sw: Switch, given: SwitchTargets): SwitchTarget | undefined => given.get(sw.name);
+
 export class StatusService {
-  private pollers: HostPoller[] = [];
+  private pollers: (HostPoller | SwitchPoller)[] = [];
   /** What the running pollers were started with, to tell an edit of the design from a new session. */
   private session:
-    | { readonly targets: string; readonly settings: string; readonly byHost: ReadonlyMap<string, HostPoller> }
+    | {
+        readonly targets: string;
+        readonly settings: string;
+        readonly byHost: ReadonlyMap<string, HostPoller>;
+        readonly bySwitch: ReadonlyMap<string, SwitchPoller>;
+      }
     | undefined;
 
   constructor(
     private readonly connector: StatusConnector,
     private readonly onUpdate: (update: HostStatusUpdate) => void,
     private readonly readers: ReaderRegistry = STATUS_READERS,
+    /** How switches are reached; without it no switch is read. */
+    private readonly switchConnector?: SwitchConnector,
   ) {}
 
   get running(): boolean {
@@ -48,15 +64,30 @@ export class StatusService {
    * Polls every host of the design; hosts without an SSH target are reported
    * `unknown` once. When the same hosts are already polled with the same
    * settings (the design was edited), the running pollers judge their next
-   * read against the new design over their open sessions.
+   * read against the new design over their open sessions. Switches are read
+   * when `switches` names a target for them (and a switch connector was given).
    */
-  async start(design: Design, settings: Partial<StatusSettings> = {}): Promise<void> {
+  async start(
+    design: Design,
+    settings: Partial<StatusSettings> = {},
+    switches: SwitchTargets = new Map(),
+  ): Promise<void> {
     const options = { ...DEFAULT_STATUS_SETTINGS, ...settings };
-    const targets = JSON.stringify(design.hosts.map(targetKey));
+    const polledSwitches = this.switchConnector
+      ? design.switches.flatMap((sw) => {
+          const target = switchTargetOf(sw, switches);
+          return target ? [{ sw, target }] : [];
+        })
+      : [];
+    const targets = JSON.stringify([
+      design.hosts.map(targetKey),
+      polledSwitches.map(({ sw, target }) => [sw.id, sw.vendor, target]),
+    ]);
     const current = this.session;
     if (current && current.targets === targets && current.settings === JSON.stringify(options)) {
       for (const host of design.hosts)
         if (host.ssh) current.byHost.get(host.id)?.setDesign(design, { ...host, ssh: host.ssh });
+      for (const { sw } of polledSwitches) current.bySwitch.get(sw.id)?.setDesign(design, sw);
       return;
     }
     await this.stop();
@@ -83,7 +114,17 @@ export class StatusService {
       this.pollers.push(poller);
       byHost.set(host.id, poller);
     }
-    this.session = { targets, settings: JSON.stringify(options), byHost };
+    const bySwitch = new Map<string, SwitchPoller>();
+    for (const { sw, target } of polledSwitches) {
+      const poller = new SwitchPoller(design, sw, target, {
+        ...options,
+        connector: this.switchConnector!,
+        onUpdate: this.onUpdate,
+      });
+      this.pollers.push(poller);
+      bySwitch.set(sw.id, poller);
+    }
+    this.session = { targets, settings: JSON.stringify(options), byHost, bySwitch };
   }
 
   /** Stops every poller and closes its session. */
