@@ -26,7 +26,7 @@ export type LiveStatus = Readonly<Record<string, ElementLive>>;
 
 /** One host's result of one poll: what the status event carries. */
 export interface HostStatusUpdate {
-  /** The host's element id. */
+  /** The device's element id: a host's, or a switch's (switch updates have the same shape). */
   readonly host: string;
   readonly reachable: boolean;
   /** ISO 8601 time of the read (or of the failed attempt). */

@@ -1,9 +1,9 @@
 /**
  * Live status in the designer. The "Live status" action starts or stops
- * reading the design's hosts over SSH (in the backend); every
- * `didChangeStatus` event writes that host's elements into the store's `live`
+ * reading the design's hosts (and the switches the backend has a target for) over SSH; every
+ * `didChangeStatus` event writes that device's elements into the store's `live`
  * slice, which the canvas colours and the inspector shows (never recorded in
- * history, never saved). While it runs, edits of the design's hosts and cables
+ * history, never saved). While it runs, edits of the design's hosts, switches and cables
  * are sent again so health and drift follow the design; turning it off clears
  * the colours.
  */
@@ -36,6 +36,7 @@ function applyUpdate(update: HostStatusUpdate): void {
 function pruneLive(design: Design): void {
   const ids = new Set<string>([
     ...design.hosts.flatMap((h) => [h.id, ...hostInterfaces(h).map((i) => i.id)]),
+    ...design.switches.flatMap((s) => [s.id, ...s.ports.map((p) => p.id), ...s.portChannels.map((pc) => pc.id)]),
     ...design.cables.map((c) => c.id),
   ]);
   const { live, replaceLive } = useAppStore.getState();
@@ -63,7 +64,8 @@ export async function startLiveStatus(): Promise<void> {
   unwatchDesign = useAppStore.subscribe((state, previous) => {
     const design = state.design;
     // Moving nodes changes only the layout: nothing to read differently.
-    if (design.hosts === previous.design.hosts && design.cables === previous.design.cables) return;
+    const { hosts, switches, cables } = previous.design;
+    if (design.hosts === hosts && design.switches === switches && design.cables === cables) return;
     clearTimeout(resendTimer);
     resendTimer = setTimeout(() => {
       pruneLive(design);
