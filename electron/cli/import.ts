@@ -54,12 +54,11 @@ export function parseSshTarget(text: string): SshTarget {
   return parsed.data;
 }
 
-const INPUT_LIMIT = { maxBytes: TEXT_FILE_MAX_BYTES, what: 'interfaces files' };
-
 /** `-` reads standard input, e.g. `ssh root@pve cat /etc/network/interfaces | netloom import interfaces -`. */
-async function readInput(file: string): Promise<string> {
+async function readInput(file: string, what = 'interfaces files'): Promise<string> {
+  const limit = { maxBytes: TEXT_FILE_MAX_BYTES, what };
   try {
-    return await (file === '-' ? readStdinLimited(INPUT_LIMIT) : readRegularFile(file, INPUT_LIMIT));
+    return await (file === '-' ? readStdinLimited(limit) : readRegularFile(file, limit));
   } catch (e) {
     if (e instanceof FileError) throw new UsageError(e.message);
     throw e;
@@ -269,18 +268,15 @@ export function registerImport(program: Command): void {
         if (problem) throw new UsageError(`--name: switch name ${problem}`);
       }
       const source = file === undefined ? `${options.ssh} show running-config` : file === '-' ? '(stdin)' : file;
-      const text = file === undefined ? await readRunningConfig(options, vendor) : await readInput(file);
+      const text =
+        file === undefined ? await readRunningConfig(options, vendor) : await readInput(file, 'running-configs');
       const config = readSwitchConfig(text, vendor);
       const name = options.name ?? config.hostname;
       if (name === undefined) throw new UsageError(`${source} names no hostname; give the switch a name with --name`);
       const nameProblem = checkDeviceName(name);
       if (nameProblem)
         throw new UsageError(`${source}: hostname "${name}" is no device name (${nameProblem}); use --name`);
-      const { switch: sw, notes } = switchFromConfig(config, {
-        vendor,
-        name,
-        id: name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-'),
-      });
+      const { switch: sw, notes } = switchFromConfig(config, { vendor, name });
       for (const note of notes) printErr(`warning: ${source}:${note.line}: ${note.message}\n`);
       let replaced = false;
       await updateFileLocked(options.into, async () => {

@@ -17,10 +17,8 @@ export interface SwitchImport {
 
 export interface SwitchImportOptions {
   readonly vendor: SwitchVendor;
-  /** The switch's name (checked by the caller). */
+  /** The switch's name (checked by the caller); its id, and the ids of its ports and port-channels, derive from it. */
   readonly name: string;
-  /** The switch's id; its ports and port-channels get ids below it. */
-  readonly id: string;
 }
 
 const MTU_RANGE = { min: 1280, max: 9216 } as const;
@@ -55,7 +53,8 @@ function lacpOf(iface: ReadInterface, notes: ReadProblem[]): LacpMode | undefine
 }
 
 export function switchFromConfig(config: SwitchConfig, options: SwitchImportOptions): SwitchImport {
-  const { vendor, id } = options;
+  const { vendor } = options;
+  const id = idPart(options.name).replace(/^-+/, '') || 'switch';
   const notes: ReadProblem[] = [...config.problems];
   const ports: SwitchPort[] = [];
   const members = new Map<number, { ids: string[]; lacp?: LacpMode; line: number }>();

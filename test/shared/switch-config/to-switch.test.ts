@@ -7,8 +7,7 @@ describe('switchFromConfig', () => {
     const text = readCorpus('switch/cisco.ios__test_ios_lag_interfaces.test_ios_lag_interfaces_merged.ios.cfg');
     const { switch: sw, notes } = switchFromConfig(readSwitchConfig(text, 'cisco-ios'), {
       vendor: 'cisco-ios',
-      name: 'core',
-      id: 'core',
+      name: 'Core',
     });
     expect(notes).toEqual([]);
     expect(sw.ports.map((p) => [p.id, p.name])).toEqual([
@@ -50,7 +49,6 @@ describe('switchFromConfig', () => {
     const { switch: sw, notes } = switchFromConfig(readSwitchConfig(text, 'dell-os6'), {
       vendor: 'dell-os6',
       name: 'n3',
-      id: 'n3',
     });
     expect(sw.stackUnits).toBe(2);
     expect(sw.ports).toEqual([
