@@ -15,7 +15,7 @@ import { sshConnector, sshSwitchConnector } from '../../../electron/engine/statu
 import { STATUS_READERS } from '../../../electron/engine/status/readers.js';
 import { StatusService } from '../../../electron/engine/status/status-service.js';
 import { knownHostsName } from '../../../electron/engine/ssh/index.js';
-import { serializeDesign, type Design } from '../../../shared/model/index.js';
+import { serializeDesign, type Design, type SwitchVendor } from '../../../shared/model/index.js';
 import type { HostStatusUpdate } from '../../../shared/status/live.js';
 import { exampleDesign } from '../../helpers/design.js';
 import { ROOT } from '../../helpers/cli.js';
@@ -23,7 +23,14 @@ import { TestSwitch } from '../../switch/test-switch.js';
 
 const PARTNER = { systemMac: '58:47:ca:00:00:01', key: 15, portNumber: 1, fast: true, active: true };
 const MEMBERS = { 8: ['Te1/0/17', 'Te2/0/17'], 9: ['Te1/0/18', 'Te2/0/18'] } as const;
-const long = (short: string) => short.replace(/^Te/, 'Tengigabitethernet');
+/** The model's long port name on each vendor. */
+const LONG: Record<SwitchVendor, string> = { 'dell-os6': 'Tengigabitethernet', 'cisco-ios': 'TenGigabitEthernet' };
+const long = (short: string, vendor: SwitchVendor = 'dell-os6') => short.replace(/^Te/, LONG[vendor]);
+/** How each vendor's status read says that a member without an LACP partner is not bundled. */
+const NOT_BUNDLED: Record<SwitchVendor, string> = {
+  'dell-os6': 'its link is up but it is inactive in the port-channel',
+  'cisco-ios': 'it is individual (stand-alone): no LACPDU came from the partner',
+};
 
 /** Po8 and Po9 as the example design wants them, configured before the first session. */
 const SETUP = [
@@ -46,22 +53,27 @@ let designFile: string;
 const started: TestSwitch[] = [];
 
 /** A test switch with Po8 and Po9 configured, every member up with its LACP partner, and a known_hosts file for it. */
-async function startSwitch(): Promise<{ sw: TestSwitch; knownHostsFile: string }> {
-  const sw = await TestSwitch.start({ vendor: 'dell-os6', hostname: 'n4032', authorizedKey: publicKey, setup: SETUP });
+async function startSwitch(vendor: SwitchVendor = 'dell-os6'): Promise<{ sw: TestSwitch; knownHostsFile: string }> {
+  const sw = await TestSwitch.start({ vendor, hostname: 'n4032', authorizedKey: publicKey, setup: SETUP });
   started.push(sw);
   for (const p of Object.values(MEMBERS).flat()) {
-    sw.links.up.add(long(p));
-    sw.links.partners.set(long(p), PARTNER);
+    sw.links.up.add(long(p, vendor));
+    sw.links.partners.set(long(p, vendor), PARTNER);
   }
   const knownHostsFile = join(dir, `known_hosts_${sw.port}`);
   writeFileSync(knownHostsFile, `${knownHostsName(sw.address, sw.port)} ${sw.hostPublicKey}\n`);
   return { sw, knownHostsFile };
 }
 
-/** The example design, its host without an SSH target (no host is up here): only the switch is read. */
-function switchOnlyDesign(): Design {
+/** The example design, its host without an SSH target (no host is up here): only the switch is read. n4032 may be made an IOS switch. */
+function switchOnlyDesign(vendor: SwitchVendor = 'dell-os6'): Design {
   const design = exampleDesign();
-  return { ...design, hosts: design.hosts.map(({ ssh: _ssh, ...host }) => host) };
+  const switches = design.switches.map((sw) => ({
+    ...sw,
+    vendor,
+    ports: sw.ports.map((p) => ({ ...p, name: p.name.replace(LONG['dell-os6'], LONG[vendor]) })),
+  }));
+  return { ...design, switches, hosts: design.hosts.map(({ ssh: _ssh, ...host }) => host) };
 }
 
 beforeAll(async () => {
@@ -118,63 +130,66 @@ function netloom(args: readonly string[]): Promise<{ status: number | null; stdo
 }
 
 describe('switch live status against the test switch', () => {
-  it('colours the port-channels, turns one amber when a member stops bundling, and unreachable when the switch goes', async () => {
-    const { sw, knownHostsFile } = await startSwitch();
-    const design = switchOnlyDesign();
-    const events = updates();
-    const options = { identityFile, knownHostsFile };
-    const service = new StatusService(
-      sshConnector(options),
-      events.onUpdate,
-      STATUS_READERS,
-      sshSwitchConnector(options),
-    );
-    try {
-      const first = events.next((u) => u.host === 'n4032');
-      await service.start(
-        design,
-        { intervalMs: 200, timeoutMs: 5_000, maxBackoffMs: 400 },
-        new Map([['n4032', { address: sw.address, port: sw.port, user: sw.user }]]),
+  it.each(['dell-os6', 'cisco-ios'] as const)(
+    '%s: colours the port-channels, turns one amber when a member stops bundling, and unreachable when the switch goes',
+    async (vendor) => {
+      const { sw, knownHostsFile } = await startSwitch(vendor);
+      const design = switchOnlyDesign(vendor);
+      const events = updates();
+      const options = { identityFile, knownHostsFile };
+      const service = new StatusService(
+        sshConnector(options),
+        events.onUpdate,
+        STATUS_READERS,
+        sshSwitchConnector(options),
       );
-      const ok = await first;
-      expect(ok.reachable).toBe(true);
-      expect(ok.elements['n4032-po8']).toMatchObject({
-        health: 'ok',
-        facts: { protocol: 'LACP', bundled: 'Te1/0/17, Te2/0/17', 'host bond': 'bond0 on ms01' },
-      });
-      expect(ok.elements['n4032-po9']?.health).toBe('ok');
-      expect(ok.elements['n4032-te2-0-18']).toMatchObject({
-        health: 'ok',
-        facts: { link: 'up', 'port-channel': 'Po9' },
-      });
+      try {
+        const first = events.next((u) => u.host === 'n4032');
+        await service.start(
+          design,
+          { intervalMs: 200, timeoutMs: 5_000, maxBackoffMs: 400 },
+          new Map([['n4032', { address: sw.address, port: sw.port, user: sw.user }]]),
+        );
+        const ok = await first;
+        expect(ok.reachable).toBe(true);
+        expect(ok.elements['n4032-po8']).toMatchObject({
+          health: 'ok',
+          facts: { protocol: 'LACP', bundled: 'Te1/0/17, Te2/0/17', 'host bond': 'bond0 on ms01' },
+        });
+        expect(ok.elements['n4032-po9']?.health).toBe('ok');
+        expect(ok.elements['n4032-te2-0-18']).toMatchObject({
+          health: 'ok',
+          facts: { link: 'up', 'port-channel': 'Po9' },
+        });
 
-      // The host side of Te2/0/18 stops sending LACPDUs: the switch leaves it out of Po9.
-      const amber = events.next((u) => u.elements['n4032-po9']?.health === 'degraded');
-      sw.links.partners.delete(long('Te2/0/18'));
-      expect((await amber).elements['n4032-po9']!.reasons).toEqual([
-        'Te2/0/18 is not bundled: its link is up but it is inactive in the port-channel',
-        'Po9 bundles Te1/0/18; bond1 on ms01 is cabled to Te1/0/18, Te2/0/18',
-      ]);
-      sw.links.partners.set(long('Te2/0/18'), PARTNER);
-      await events.next((u) => u.elements['n4032-po9']?.health === 'ok');
+        // The host side of Te2/0/18 stops sending LACPDUs: the switch leaves it out of Po9.
+        const amber = events.next((u) => u.elements['n4032-po9']?.health === 'degraded');
+        sw.links.partners.delete(long('Te2/0/18', vendor));
+        expect((await amber).elements['n4032-po9']!.reasons).toEqual([
+          `Te2/0/18 is not bundled: ${NOT_BUNDLED[vendor]}`,
+          'Po9 bundles Te1/0/18; bond1 on ms01 is cabled to Te1/0/18, Te2/0/18',
+        ]);
+        sw.links.partners.set(long('Te2/0/18', vendor), PARTNER);
+        await events.next((u) => u.elements['n4032-po9']?.health === 'ok');
 
-      // Its link goes: red.
-      const red = events.next((u) => u.elements['n4032-te1-0-17']?.health === 'down');
-      sw.links.up.delete(long('Te1/0/17'));
-      expect((await red).elements['n4032-te1-0-17']!.reasons).toEqual(['Te1/0/17 link is down']);
-      sw.links.up.add(long('Te1/0/17'));
-      await events.next((u) => u.elements['n4032-te1-0-17']?.health === 'ok');
+        // Its link goes: red.
+        const red = events.next((u) => u.elements['n4032-te1-0-17']?.health === 'down');
+        sw.links.up.delete(long('Te1/0/17', vendor));
+        expect((await red).elements['n4032-te1-0-17']!.reasons).toEqual(['Te1/0/17 link is down']);
+        sw.links.up.add(long('Te1/0/17', vendor));
+        await events.next((u) => u.elements['n4032-te1-0-17']?.health === 'ok');
 
-      // The switch goes away: the open session drops, the next connect is refused.
-      const gone = events.next((u) => !u.reachable);
-      await sw.close();
-      const unreachable = await gone;
-      expect(unreachable.elements['n4032-po8']).toMatchObject({ health: 'unreachable' });
-      expect(unreachable.elements['n4032-po8']!.reasons[0]).toMatch(/^n4032 does not answer: /);
-    } finally {
-      await service.stop();
-    }
-  });
+        // The switch goes away: the open session drops, the next connect is refused.
+        const gone = events.next((u) => !u.reachable);
+        await sw.close();
+        const unreachable = await gone;
+        expect(unreachable.elements['n4032-po8']).toMatchObject({ health: 'unreachable' });
+        expect(unreachable.elements['n4032-po8']!.reasons[0]).toMatch(/^n4032 does not answer: /);
+      } finally {
+        await service.stop();
+      }
+    },
+  );
 
   it('netloom status --switch prints the switch with its ports and port-channels', async () => {
     const { sw: fresh, knownHostsFile: kh } = await startSwitch();
