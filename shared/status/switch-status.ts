@@ -19,6 +19,7 @@ import type {
   ChannelMemberState,
   PortChannelObservation,
   SwitchObservation,
+  SwitchPortObservation,
 } from './switch-observation.js';
 
 type Facts = Record<string, FactValue>;
@@ -32,6 +33,13 @@ const NOT_BUNDLED: Readonly<Record<Exclude<ChannelMemberState, 'bundled'>, strin
   waiting: 'it is waiting to be aggregated',
   unsuitable: 'it is unsuitable for bundling',
   inactive: 'its link is up but it is inactive in the port-channel',
+};
+
+/** Why a port whose link is not up carries nothing. */
+const LINK_FAULT: Readonly<Record<SwitchPortObservation['link'], ((port: string) => string) | undefined>> = {
+  up: undefined,
+  down: (port) => `${port} link is down`,
+  detach: (port) => `${port} is on a module that is not present`,
 };
 
 /** Bond modes that send from every member at once: the switch must bundle them statically. */
@@ -78,20 +86,17 @@ function portStatus(sw: Switch, port: SwitchPort, obs: SwitchObservation, readAt
   facts.link = link;
   if (read?.speedMbps !== undefined) facts.speed = read.speedMbps === null ? 'unknown' : `${read.speedMbps} Mb/s`;
   if (read?.duplex !== undefined) facts.duplex = read.duplex ?? 'unknown';
-  const fatal =
-    link === 'detach'
-      ? [`${short} is on a module that is not present`]
-      : link === 'down'
-        ? [`${short} link is down`]
-        : [];
+  const fault = LINK_FAULT[link]?.(short);
+  const fatal = fault === undefined ? [] : [fault];
   const warnings: string[] = [];
   if (fatal.length === 0) {
     if (port.speed !== undefined && typeof read?.speedMbps === 'number' && read.speedMbps !== port.speed)
       warnings.push(`${short} runs at ${read.speedMbps} Mb/s; the design says ${port.speed} Mb/s`);
     if (read?.duplex === 'half') warnings.push(`${short} runs at half duplex`);
-    const state = membership?.member.state;
-    if (state !== undefined && state !== 'bundled')
-      warnings.push(`${short} is not bundled in Po${membership!.channel.number}: ${NOT_BUNDLED[state]}`);
+    if (membership && membership.member.state !== 'bundled')
+      warnings.push(
+        `${short} is not bundled in Po${membership.channel.number}: ${NOT_BUNDLED[membership.member.state]}`,
+      );
   }
   const { health, reasons } = healthOf(fatal, warnings);
   return live(health, reasons, [], facts, readAt);
