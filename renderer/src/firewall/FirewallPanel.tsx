@@ -32,10 +32,12 @@ import {
   IpSetEntry,
   LOG_LEVELS,
   VmFirewallRule,
+  type SecurityGroup,
   formatRule,
 } from '../../../shared/model/firewall.js';
 import type { Design } from '../../../shared/model/schema.js';
 import { visible } from '../../../shared/text/visible.js';
+import { runAction } from '../actions/run.js';
 import { useAppStore } from '../store/store.js';
 import { closeFirewall, openFirewall, useFirewallView } from './firewall-view.js';
 
@@ -49,6 +51,18 @@ function commit(next: (design: Design) => Design): string | undefined {
   }
   store.edit(() => result.design);
   return undefined;
+}
+
+/**
+ * Undo and redo while the focus is in the panel (outside text fields, which have their own): the
+ * window's shortcuts stand back inside dialogs, so Delete and friends never reach the canvas from here.
+ */
+function onPanelKey(e: KeyboardEvent): void {
+  const key = e.key.toLowerCase();
+  if (e.defaultPrevented || !(e.ctrlKey || e.metaKey) || (key !== 'z' && key !== 'y')) return;
+  if (e.target instanceof HTMLElement && ['INPUT', 'SELECT', 'TEXTAREA'].includes(e.target.tagName)) return;
+  e.preventDefault();
+  runAction(key === 'y' || e.shiftKey ? 'redo' : 'undo');
 }
 
 /** The first problem zod finds, as `field: message`. */
@@ -86,7 +100,7 @@ export function FirewallPanel() {
   const run = (next: (d: Design) => Design) => setError(commit(next));
   const edit = (fn: (fw: AnyLevelFirewall) => AnyLevelFirewall) => run((d) => editFirewall(d, level, fn));
   return (
-    <aside className="fw-panel" role="dialog" aria-label="Firewall" data-testid="firewall-panel">
+    <aside className="fw-panel" role="dialog" aria-label="Firewall" data-testid="firewall-panel" onKeyDown={onPanelKey}>
       <header className="fw-head">
         <h2>Firewall</h2>
         <select
@@ -143,6 +157,7 @@ export function FirewallPanel() {
               seq={seq}
               edit={edit}
             />
+            {'groups' in firewall && <Groups groups={firewall.groups} />}
             {hasSets(firewall) && (
               <>
                 <Aliases
@@ -619,6 +634,31 @@ function RuleRow(props: {
         </tr>
       )}
     </>
+  );
+}
+
+/** Security groups, read only here: a GROUP rule names one; they come from an import or the file. */
+function Groups({ groups }: { groups: readonly SecurityGroup[] }) {
+  if (groups.length === 0) return null;
+  return (
+    <section className="fw-section" aria-label="Security groups">
+      <h3>Security groups</h3>
+      {groups.map((g) => (
+        <div key={g.name} className="fw-ipset" data-testid="fw-group">
+          <header>
+            <code>{g.name}</code>
+            {g.comment && <span className="muted small"> {visible(g.comment)}</span>}
+          </header>
+          <ol className="fw-list">
+            {g.rules.map((rule, i) => (
+              <li key={i}>
+                <code>{visible(formatRule(rule))}</code>
+              </li>
+            ))}
+          </ol>
+        </div>
+      ))}
+    </section>
   );
 }
 
