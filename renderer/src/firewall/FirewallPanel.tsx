@@ -94,9 +94,10 @@ export function FirewallPanel() {
   const [error, setError] = useState<string | undefined>();
   useEffect(() => setError(undefined), [place]);
   if (!place) return null;
-  const level = place.level;
-  const firewall = firewallAt(design, level);
   const levels = levelOptions(design);
+  // A host or VM that is gone (deleted, another design opened) leaves the datacenter level.
+  const level = levels.some((l) => l.key === refKey(place.level)) ? place.level : levels[0]!.ref;
+  const firewall = firewallAt(design, level);
   const run = (next: (d: Design) => Design) => setError(commit(next));
   const edit = (fn: (fw: AnyLevelFirewall) => AnyLevelFirewall) => run((d) => editFirewall(d, level, fn));
   return (
@@ -153,7 +154,7 @@ export function FirewallPanel() {
               key={refKey(level)}
               level={level}
               rules={firewall.rules}
-              highlight={place.rule}
+              highlight={level === place.level ? place.rule : undefined}
               seq={seq}
               edit={edit}
             />
@@ -167,7 +168,7 @@ export function FirewallPanel() {
                 />
                 <IpSets
                   ipsets={firewall.ipsets}
-                  highlight={place.ipset}
+                  highlight={level === place.level ? place.ipset : undefined}
                   save={(ipsets) => edit((fw) => (hasSets(fw) ? withIpSets(fw, ipsets) : fw))}
                   setError={setError}
                 />
