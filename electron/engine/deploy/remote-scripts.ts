@@ -347,7 +347,17 @@ if [ "$rc" != 0 ]; then
   say step rollback done
   exit 70
 fi
-say step apply done
+# pve-firewall loads files every 10 s: the new connection that confirms must meet the new rules.
+loaded=
+if [ -f "$lock/gate" ]; then
+  loaded="pve-firewall loaded the rules"
+  while pve-firewall status 2>/dev/null | grep -q 'pending changes'; do
+    [ "$waited" -lt $((applywait * 20)) ] || { loaded="pve-firewall has not loaded the rules yet"; break; }
+    sleep 0.5
+    waited=$((waited + 10))
+  done
+fi
+say step apply done "$loaded"
 `;
 
 /**
@@ -386,6 +396,9 @@ fi
 if ! out=$(ifquery -a -c 2>&1); then
   printf '%s\n' "$out" | quote_output
   problems="$problems; ifquery -a -c: running state differs from the file"
+fi
+if [ -f "$lock/gate" ] && pve-firewall status 2>/dev/null | grep -q 'pending changes'; then
+  problems="$problems; pve-firewall has not loaded the new rules, so this connection did not test them"
 fi
 if [ -n "$problems" ]; then
   say step health failed "\${problems#; }"
