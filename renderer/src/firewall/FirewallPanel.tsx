@@ -779,6 +779,10 @@ function IpSetCard(props: {
 }) {
   const { set } = props;
   const [cidr, setCidr] = useState('');
+  const card = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (props.highlighted) card.current?.scrollIntoView({ block: 'nearest' });
+  }, [props.highlighted]);
   const add = () => {
     const text = cidr.trim();
     const nomatch = text.startsWith('!');
@@ -789,6 +793,7 @@ function IpSetCard(props: {
   };
   return (
     <div
+      ref={card}
       className={`fw-ipset${props.highlighted ? ' is-highlighted' : ''}`}
       data-testid="fw-ipset"
       data-name={set.name}
