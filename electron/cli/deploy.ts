@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { createInterface } from 'node:readline/promises';
 import { resolveDataDir } from '../engine/data-dir.js';
 import { allSucceeded, describeOutcome, type HostReport, type Preparation } from '../../shared/deploy/outcome.js';
@@ -20,6 +20,7 @@ interface DeployOptions {
   readonly identity?: string;
   readonly knownHosts?: string;
   readonly json?: boolean;
+  readonly firewallRoot?: string;
 }
 
 const HELP = `
@@ -27,6 +28,11 @@ Per host: lock, read the live /etc/network/interfaces, upload the candidate and 
 \`ifup -a -s\` on the host, show the diff, then (after you say yes) back up, arm a rollback on the
 host, install, \`ifreload -a\`, and confirm from a NEW SSH connection with health checks. Unless it
 is confirmed within the confirm timeout the host restores the backup by itself.
+
+On Proxmox VE hosts the firewall files (/etc/pve/firewall/cluster.fw, /etc/pve/nodes/<host>/host.fw,
+/etc/pve/firewall/<vmid>.fw) are part of the same change: backed up, installed and rolled back
+with /etc/network/interfaces; where pve-firewall is installed, \`pve-firewall compile\` gates them.
+A host without /etc/pve is refused unless --firewall-root names a folder to write them under.
 
 Result per host: confirmed | unchanged | rolled back: <reason> | failed before change: <reason>.
 Exit 0 when every host is confirmed or unchanged, 1 otherwise, 2 for bad input.
@@ -179,6 +185,14 @@ export function registerDeploy(program: Command): void {
     .option('--identity <file>', 'private key to log in with (default: ssh-agent and ~/.ssh/id_*)')
     .option('--known-hosts <file>', 'known_hosts file to check host keys against (default: ~/.ssh/known_hosts)')
     .option('--json', 'print the result as JSON on stdout (progress goes to stderr)')
+    .option(
+      '--firewall-root <dir>',
+      'absolute folder on the hosts the Proxmox VE firewall files go under (default: /, for /etc/pve)',
+      (dir: string) => {
+        if (!dir.startsWith('/') || dir.includes('\n')) throw new InvalidArgumentError('must be an absolute path');
+        return dir;
+      },
+    )
     .addHelpText('after', HELP)
     .action(async (file: string, options: DeployOptions) => {
       const design = await loadDesignOrFail(file);
@@ -209,6 +223,7 @@ export function registerDeploy(program: Command): void {
             : {}),
         }),
         saveLocalBackup: (host, live, stamp) => saveLocalBackup(dataDir, host, live, stamp),
+        ...(options.firewallRoot !== undefined ? { firewallRoot: options.firewallRoot } : {}),
         onProgress: (e) => {
           const line = progressLine(width, e);
           if (line) log(line);

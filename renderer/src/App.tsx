@@ -7,6 +7,7 @@ import { Canvas } from './canvas/Canvas.js';
 import { CommandPalette, ShortcutList } from './chrome/CommandPalette.js';
 import { DialogHost } from './chrome/DialogHost.js';
 import { DeployPanel } from './deploy/DeployPanel.js';
+import { FirewallPanel } from './firewall/FirewallPanel.js';
 import { MenuBar } from './chrome/MenuBar.js';
 import { useTheme } from './chrome/theme.js';
 import { Toasts } from './chrome/Toasts.js';
@@ -77,6 +78,7 @@ export function App() {
       </main>
       <Toasts />
       <DeployPanel />
+      <FirewallPanel />
       <DialogHost />
       <CommandPalette />
       <ShortcutList />

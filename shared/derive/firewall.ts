@@ -17,6 +17,7 @@ import {
   type VmFirewall,
 } from '../model/firewall.js';
 import { parseIp, parsePrefix, prefixContains, prefixNetwork, type IpPrefix } from '../model/ip.js';
+import type { PathSegment } from '../model/paths.js';
 import type { Design, Host, Vm } from '../model/schema.js';
 import { PLATFORM_REGISTRY, type PlatformTargetId } from '../platforms/index.js';
 
@@ -210,6 +211,8 @@ export interface FirewallLevel {
   readonly label: string;
   /** Elements to badge: the host or VM; for the datacenter, every Proxmox host (its files go to each). */
   readonly owners: readonly [string, ...string[]];
+  /** JSON path of the object holding `rules` (and `ipsets`): `firewall`, `hosts[0].vms[1].firewall`, a group. */
+  readonly path: readonly PathSegment[];
   readonly scope: FirewallScope;
   readonly rules: readonly AnyFirewallRule[];
   readonly ipsets: readonly IpSet[];
@@ -226,13 +229,15 @@ export function firewallLevels(design: Design): FirewallLevel[] {
     {
       label: 'the datacenter firewall',
       owners: dcOwners,
+      path: ['firewall'],
       scope: dcScope,
       rules: datacenter.rules,
       ipsets: datacenter.ipsets,
     },
-    ...datacenter.groups.map((g) => ({
+    ...datacenter.groups.map((g, i) => ({
       label: `security group ${g.name}`,
       owners: dcOwners,
+      path: ['firewall', 'groups', i],
       scope: dcScope,
       rules: g.rules,
       ipsets: [],
@@ -243,18 +248,20 @@ export function firewallLevels(design: Design): FirewallLevel[] {
             {
               label: `host ${host.name}`,
               owners: [host.id] as [string],
+              path: ['hosts', design.hosts.indexOf(host), 'firewall'],
               scope: dcScope,
               rules: host.firewall.rules,
               ipsets: [],
             },
           ]
         : []),
-      ...host.vms.flatMap((vm) =>
+      ...host.vms.flatMap((vm, v) =>
         vm.firewall
           ? [
               {
                 label: `VM ${vm.name}`,
                 owners: [vm.id] as [string],
+                path: ['hosts', design.hosts.indexOf(host), 'vms', v, 'firewall'],
                 scope: { datacenter, vm: vm.firewall },
                 rules: vm.firewall.rules,
                 ipsets: vm.firewall.ipsets,

@@ -5,12 +5,15 @@
  * which element is meant in words people recognise.
  */
 import type { DesignIndex } from '../model/index-of.js';
-import { formatPath } from '../model/paths.js';
+import { formatPath, type PathSegment } from '../model/paths.js';
 import type { Diagnostic, Severity } from './diagnostic.js';
 import type { Rule } from './rule.js';
 
-/** Reports one problem: the ids of every element involved (the first is the one to select) and a sentence. */
-export type Report = (elements: readonly [string, ...string[]], message: string) => void;
+/**
+ * Reports one problem: the ids of every element involved (the first is the one to select), a
+ * sentence, and where inside the design it is when narrower than an element (`Diagnostic.at`).
+ */
+export type Report = (elements: readonly [string, ...string[]], message: string, at?: readonly PathSegment[]) => void;
 
 export interface RuleDefinition<Id extends string> {
   readonly id: Id;
@@ -26,7 +29,7 @@ export function defineRule<const Id extends string>(definition: RuleDefinition<I
     summary: definition.summary,
     check(index) {
       const diagnostics: Diagnostic<Id>[] = [];
-      definition.check(index, (elements, message) => {
+      definition.check(index, (elements, message, at) => {
         const unique = [...new Set(elements)] as [string, ...string[]];
         const first = index.byId.get(unique[0]);
         diagnostics.push({
@@ -35,6 +38,7 @@ export function defineRule<const Id extends string>(definition: RuleDefinition<I
           elements: unique,
           path: formatPath(first?.path ?? []),
           message,
+          ...(at ? { at } : {}),
         });
       });
       return diagnostics;

@@ -1,3 +1,4 @@
+import type { PathSegment } from '../model/paths.js';
 import type { RuleId } from './rules/index.js';
 
 /** What a design rule reports: which rule, how bad, which elements, where, and why. */
@@ -12,6 +13,11 @@ export interface Diagnostic<Rule extends string = RuleId | 'internal/rule-crashe
   /** JSON path of the first element, such as `hosts[0].bonds[1]`. */
   readonly path: string;
   readonly message: string;
+  /**
+   * Where inside the design the problem is, when that is narrower than the first element:
+   * a firewall rule (`['hosts', 0, 'firewall', 'rules', 2]`), IP set entry or firewall level.
+   */
+  readonly at?: readonly PathSegment[];
 }
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -22,6 +22,8 @@ export interface DeployDeps {
   readonly onProgress?: (event: DeployProgress) => void;
   readonly timing?: Partial<DriverTiming>;
   readonly keepBackups?: number;
+  /** Where Proxmox VE firewall files go (see `DriverContext.firewallRoot`). */
+  readonly firewallRoot?: string;
   /** Where each plan's driver id is looked up (default: every driver). */
   readonly drivers?: DriverRegistry;
 }
@@ -38,6 +40,7 @@ function createDriver(plan: DevicePlan, deps: DeployDeps): NetworkDriver {
       : {}),
     ...(deps.keepBackups !== undefined ? { keepBackups: deps.keepBackups } : {}),
     ...(deps.timing ? { timing: deps.timing } : {}),
+    ...(deps.firewallRoot !== undefined ? { firewallRoot: deps.firewallRoot } : {}),
   });
 }
 

@@ -79,11 +79,18 @@ export interface DriverContext {
   /** How many backups the device keeps. */
   readonly keepBackups?: number;
   readonly timing?: Partial<DriverTiming>;
+  /**
+   * Where the Proxmox VE firewall files go (their paths, `etc/pve/...`, are under it):
+   * `/` on Proxmox VE (the default); another folder on a host without /etc/pve (the test bed).
+   */
+  readonly firewallRoot?: string;
 }
 
 /** One entry of the driver registry (`drivers/index.ts`): which generated file it installs, and how. */
 export interface DeployDriver {
   /** The exported file that is the device's candidate configuration. */
   readonly candidate: { readonly target: TargetId; readonly path: string };
+  /** Targets whose files, where the device's platform names them, go with the candidate in one transaction. */
+  readonly companions?: readonly TargetId[];
   create(device: DevicePlan, context: DriverContext): NetworkDriver;
 }

@@ -5,7 +5,7 @@
  */
 import type { Design, SshTarget } from '../../../shared/model/index.js';
 import { PLATFORM_REGISTRY, type DeployDriverId } from '../../../shared/platforms/index.js';
-import { TARGET_BY_ID, type GeneratedFile } from '../../../shared/targets/index.js';
+import { TARGET_BY_ID, type GeneratedFile, type TargetId } from '../../../shared/targets/index.js';
 import type { DriverRegistry } from './drivers/index.js';
 import type { HostTarget } from './session.js';
 
@@ -15,6 +15,8 @@ export interface DevicePlan {
   readonly target: HostTarget;
   /** The configuration to install, as export writes it. */
   readonly candidate: GeneratedFile;
+  /** Files installed, backed up and rolled back with the candidate (the driver's companion targets). */
+  readonly companions?: readonly GeneratedFile[];
 }
 
 export interface DeployPlan {
@@ -31,6 +33,8 @@ interface Deployable {
   readonly name: string;
   readonly ssh: SshTarget | undefined;
   readonly driver: DeployDriverId;
+  /** The targets that write files for it. */
+  readonly targets: readonly TargetId[];
 }
 
 function deployables(design: Design): Deployable[] {
@@ -39,7 +43,15 @@ function deployables(design: Design): Deployable[] {
     name: h.name,
     ssh: h.ssh,
     driver: PLATFORM_REGISTRY[h.platform].driver,
+    targets: PLATFORM_REGISTRY[h.platform].targets,
   }));
+}
+
+/** The files of the driver's companion targets that the device has. */
+function companionsOf(design: Design, device: Deployable, drivers: DriverRegistry): GeneratedFile[] {
+  return (drivers[device.driver].companions ?? [])
+    .filter((t) => device.targets.includes(t) && TARGET_BY_ID[t].appliesTo(design, device.id))
+    .flatMap((t) => TARGET_BY_ID[t].render(design, device.id));
 }
 
 function candidateOf(design: Design, deviceId: string, drivers: DriverRegistry, driver: DeployDriverId): GeneratedFile {
@@ -73,6 +85,7 @@ export function planDeploy(design: Design, names: readonly string[], drivers: Dr
       driver: device.driver,
       target: { name: device.name, address: device.ssh.address, port: device.ssh.port, user: device.ssh.user },
       candidate: candidateOf(design, device.id, drivers, device.driver),
+      companions: companionsOf(design, device, drivers),
     });
   }
   return { devices, skipped, problems };

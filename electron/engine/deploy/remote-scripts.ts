@@ -9,14 +9,19 @@
  *   /run/netloom.lock/owner          token, owner, since, expires (epoch s)
  *   /run/netloom.lock/target         the file being replaced
  *   /run/netloom.lock/backup         the live file as it was (the rollback restores it)
+ *   /run/netloom.lock/files          companion files installed with it, one path a line (STAGE)
+ *   /run/netloom.lock/backup.N       the N-th companion as it was (absent: the rollback removes it)
+ *   /run/netloom.lock/gate           present when `pve-firewall compile` gates the change
  *   /run/netloom.lock/armed.TOKEN    present while the rollback is armed;
  *                                    confirm and rollback race for it with one rename
  *   /run/netloom.lock/deadline       epoch second at which the rollback fires
  *   /run/netloom.lock/timer          how it was armed: `systemd UNIT`, `at JOB` or `setsid PID`
  *   /run/netloom.lock/rollback       the rollback script (ROLLBACK below)
  *   /run/netloom.lock/apply.rc, apply.log   result of the detached `ifreload -a`
- *   /run/netloom.last                outcome of the last deploy (confirmed / rolled-back)
- * Persistent backups: /var/backups/netloom/interfaces.STAMP, the newest KEEP kept.
+ *   /run/netloom.last                outcome of the last deploy (confirmed / rolled-back;
+ *                                    `files=ok|differ`: every companion restored byte for byte)
+ * Persistent backups: /var/backups/netloom/interfaces.STAMP (and NAME.STAMP per
+ * companion), the newest KEEP of each name kept.
  *
  * Scripts talk back on standard error with lines starting `@netloom `
  * (progress steps, command output, verdicts); standard output carries only
@@ -48,6 +53,8 @@ PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 LC_ALL=C
 export PATH LC_ALL
 lock=/run/netloom.lock
+# The companion files of this deploy, one path a line (none before STAGE).
+companions() { [ ! -f "$lock/files" ] || cat "$lock/files"; }
 say() { printf '@netloom %s\n' "$*" >&2; }
 quote_output() { sed 's/^/@netloom out /' >&2; }
 check_token() { case $1 in ''|*[!0-9a-f]*) say error "bad token"; exit 64;; esac; }
@@ -65,14 +72,15 @@ cancel_timer() {
 `;
 
 /**
- * Lock, read, upload, check. Args: TOKEN TARGET OWNER LEASE_S; stdin: the candidate.
+ * Lock, read, upload, check. Args: TOKEN TARGET OWNER LEASE_S [hold]; stdin: the candidate.
  * Stdout: the live file. Exits 0 (prepared, lock held), 10 (unchanged, lock
  * released), 65 (rejected, lock released), 75 (locked by another deploy).
+ * With `hold` an unchanged file keeps the lock and goes on (companions follow: STAGE).
  */
 export const PREPARE =
   PRELUDE +
   sh`
-token=$1 target=$2 owner=$3 lease=$4
+token=$1 target=$2 owner=$3 lease=$4 hold=\${5:-}
 check_token "$token"
 say step lock running
 now=$(date +%s)
@@ -107,7 +115,7 @@ say step read done
 say step upload running
 cat > "$tmp" || { rm -f "$tmp"; say error "cannot write $tmp"; release; exit 73; }
 say step upload done
-if [ -f "$target" ] && cmp -s "$tmp" "$target"; then
+if [ -z "$hold" ] && [ -f "$target" ] && cmp -s "$tmp" "$target"; then
   rm -f "$tmp"; release; say unchanged; exit 10
 fi
 say step check running
@@ -124,7 +132,62 @@ exit 65
 `;
 
 /**
- * Roll back: restore the backup and `ifreload -a`. Args: TOKEN [now].
+ * After PREPARE, on the same lock: read and upload the Proxmox VE firewall
+ * files that go with the candidate. Args: TOKEN ROOT PATH...; stdin: each
+ * file's candidate as one base64 line, in PATH order. Stdout: per PATH a
+ * line, `-` (absent) or `+` and the live file in base64. Under ROOT `/` the
+ * host must have /etc/pve (else 65, lock released); under another ROOT
+ * (a host without Proxmox VE, the test bed) the folders are made. Where
+ * ROOT is `/` and pve-firewall is installed, `pve-firewall compile` gates
+ * the change in COMMIT. Exits 0 (staged, lock held), 64, 65, 66, 73, 75.
+ */
+export const STAGE =
+  PRELUDE +
+  sh`
+token=$1 root=$2
+shift 2
+check_token "$token"
+grep -qx "token=$token" "$lock/owner" 2>/dev/null || { say error "the lock is no longer this deploy's"; exit 75; }
+target=$(cat "$lock/target")
+give_up() {
+  rm -f "$(temp_of "$target" "$token")"
+  companions | while IFS= read -r f; do rm -f "$(temp_of "$f" "$token")"; done
+  rm -rf "$lock"
+}
+trap 'give_up; exit 129' HUP INT TERM PIPE
+if [ ! -d /etc/pve ]; then
+  if [ "$root" = / ]; then
+    say error "no /etc/pve on this host (not Proxmox VE, or pmxcfs is not mounted)"
+    give_up; exit 65
+  fi
+  where="no /etc/pve on this host: "
+fi
+: > "$lock/files"
+for f in "$@"; do
+  printf '%s\n' "$f" >> "$lock/files"
+  dir=$(dirname "$f")
+  mkdir -p "$dir" || { say error "cannot create $dir"; give_up; exit 73; }
+  rm -f "$dir/.$(basename "$f").netloom-"*
+  if [ -f "$f" ]; then
+    printf '+'; base64 -w 0 < "$f" || { say error "cannot read $f"; give_up; exit 66; }; echo
+  else
+    echo -
+  fi
+  IFS= read -r line || { say error "no content for $f"; give_up; exit 64; }
+  printf '%s' "$line" | base64 -d > "$(temp_of "$f" "$token")" || { say error "cannot write $f"; give_up; exit 73; }
+done
+if [ "$root" = / ] && command -v pve-firewall >/dev/null 2>&1; then
+  : > "$lock/gate"
+  gate="pve-firewall compile gates the change"
+else
+  gate="no pve-firewall to compile them"
+fi
+trap - HUP INT TERM PIPE
+say step upload done "\${where:-}$# firewall files under $root; $gate"
+`;
+
+/**
+ * Roll back: restore the backup (and each companion's) and `ifreload -a`. Args: TOKEN [now].
  * Without `now` it is the armed timer: it sleeps until the deadline first.
  * Does nothing unless this deploy's rollback is still armed.
  */
@@ -152,16 +215,34 @@ if [ -f "$lock/backup" ]; then
 else
   rm -f "$target"
 fi
+files=ok n=0
+while IFS= read -r f; do
+  [ -n "$f" ] || continue
+  n=$((n + 1))
+  rm -f "$(temp_of "$f" "$token")"
+  if [ -f "$lock/backup.$n" ]; then
+    tmp=$(temp_of "$f" rollback)
+    cp -p "$lock/backup.$n" "$tmp" && mv -f "$tmp" "$f"
+    cmp -s "$lock/backup.$n" "$f" || files=differ
+  else
+    rm -f "$f"
+    [ ! -e "$f" ] || files=differ
+  fi
+done <<EOF
+$(companions)
+EOF
 ifreload -a > "$lock/rollback.log" 2>&1
 rc=$?
-printf 'token=%s\nresult=rolled-back\nmode=%s\nifreload=%s\nat=%s\n' "$token" "$mode" "$rc" "$(date +%s)" > /run/netloom.last
+printf 'token=%s\nresult=rolled-back\nmode=%s\nifreload=%s\nat=%s\nfiles=%s\n' "$token" "$mode" "$rc" "$(date +%s)" "$files" > /run/netloom.last
 rm -rf "$lock"
 `;
 
 /**
- * Back up, arm the rollback, install, apply. Args: TOKEN WINDOW_S KEEP STAMP
+ * Back up, arm the rollback, install (companions first, gated by
+ * `pve-firewall compile` when STAGE said so), apply. Args: TOKEN WINDOW_S KEEP STAMP
  * MARGIN_S APPLY_WAIT_S ROLLBACK_SCRIPT. Exits 0 when `ifreload -a` succeeded,
- * 70 when it failed (and the host already rolled back), 71 when it still ran.
+ * 65 when pve-firewall refused the companions and 70 when `ifreload -a` failed
+ * (the host already rolled back), 71 when it still ran.
  */
 export const COMMIT =
   PRELUDE +
@@ -174,10 +255,26 @@ tmp=$(temp_of "$target" "$token")
 [ -f "$tmp" ] || { say error "the uploaded candidate is gone"; exit 66; }
 say step backup running
 backups=/var/backups/netloom
+prune() {
+  ls -1 "$backups" | while read -r old; do case $old in "$1".*) printf '%s\n' "$old" ;; esac; done \
+    | sort -r | tail -n +$((keep + 1)) | while read -r old; do rm -f "$backups/$old"; done
+}
+n=0
+while IFS= read -r f; do
+  [ -n "$f" ] || continue
+  n=$((n + 1))
+  [ ! -f "$f" ] && continue
+  name=$(basename "$f")
+  mkdir -p "$backups" && cp -p "$f" "$lock/backup.$n" && cp -p "$f" "$backups/$name.$stamp" \
+    || { say step backup failed "cannot back up $f to $backups"; exit 73; }
+  prune "$name"
+done <<EOF
+$(companions)
+EOF
 if [ -f "$target" ]; then
   mkdir -p "$backups" && cp -p "$target" "$lock/backup" && cp -p "$target" "$backups/interfaces.$stamp" \
     || { say step backup failed "cannot write $backups"; exit 73; }
-  ls -1 "$backups" | grep '^interfaces\.' | sort -r | tail -n +$((keep + 1)) | while read -r old; do rm -f "$backups/$old"; done
+  prune interfaces
   say step backup done "$backups/interfaces.$stamp"
 else
   say step backup done "no live file: the rollback removes it"
@@ -203,6 +300,27 @@ fi
 read -r how _ < "$lock/timer"
 say step arm done "$how, fires in $window s"
 say step install running
+while IFS= read -r f; do
+  [ -n "$f" ] || continue
+  staged=$(temp_of "$f" "$token")
+  chmod --reference="$f" "$staged" 2>/dev/null || chmod 644 "$staged" 2>/dev/null
+  mv -f "$staged" "$f" && continue
+  say step install failed "cannot rename $staged"
+  /bin/sh "$lock/rollback" "$token" now
+  exit 73
+done <<EOF
+$(companions)
+EOF
+if [ -f "$lock/gate" ]; then
+  say step check running "pve-firewall compile"
+  if ! out=$(pve-firewall compile 2>&1 < /dev/null); then
+    printf '%s\n' "$out" | quote_output
+    say step check failed "pve-firewall compile rejected the firewall files"
+    /bin/sh "$lock/rollback" "$token" now
+    exit 65
+  fi
+  say step check done "pve-firewall compile"
+fi
 chmod --reference="$target" "$tmp" 2>/dev/null || chmod 644 "$tmp"
 if ! mv -f "$tmp" "$target"; then
   say step install failed "cannot rename $tmp"
@@ -229,7 +347,17 @@ if [ "$rc" != 0 ]; then
   say step rollback done
   exit 70
 fi
-say step apply done
+# pve-firewall loads files every 10 s: the new connection that confirms must meet the new rules.
+loaded=
+if [ -f "$lock/gate" ]; then
+  loaded="pve-firewall loaded the rules"
+  while pve-firewall status 2>/dev/null | grep -q 'pending changes'; do
+    [ "$waited" -lt $((applywait * 20)) ] || { loaded="pve-firewall has not loaded the rules yet"; break; }
+    sleep 0.5
+    waited=$((waited + 10))
+  done
+fi
+say step apply done "$loaded"
 `;
 
 /**
@@ -269,6 +397,9 @@ if ! out=$(ifquery -a -c 2>&1); then
   printf '%s\n' "$out" | quote_output
   problems="$problems; ifquery -a -c: running state differs from the file"
 fi
+if [ -f "$lock/gate" ] && pve-firewall status 2>/dev/null | grep -q 'pending changes'; then
+  problems="$problems; pve-firewall has not loaded the new rules, so this connection did not test them"
+fi
 if [ -n "$problems" ]; then
   say step health failed "\${problems#; }"
   say step rollback running
@@ -295,6 +426,7 @@ grep -qx "token=$token" "$lock/owner" 2>/dev/null || exit 0
 [ -e "$lock/armed.$token" ] && { say error "the rollback is armed: roll back instead"; exit 64; }
 target=$(cat "$lock/target")
 rm -f "$(temp_of "$target" "$token")"
+companions | while IFS= read -r f; do rm -f "$(temp_of "$f" "$token")"; done
 rm -rf "$lock"
 `;
 

@@ -4,6 +4,7 @@ import { ADD_DEVICE } from '../../../shared/edit/create.js';
 import { kindEntry, type FrameKind } from '../../../shared/model/kinds/index.js';
 import { createRegistry, type Action, type ActionContext } from './action.js';
 import { deployActions } from '../deploy/deploy-actions.js';
+import { firewallActions } from '../firewall/firewall-actions.js';
 import { liveActions } from '../live/live-actions.js';
 import { editActions } from './edit-actions.js';
 
@@ -179,6 +180,7 @@ export const ACTIONS = createRegistry([
   ...deployActions,
   ...editActions,
   ...viewActions,
+  ...firewallActions,
   ...liveActions,
   ...arrangeActions,
 ]);

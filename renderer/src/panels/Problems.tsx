@@ -1,5 +1,8 @@
 /** Diagnostics of the design's rules; clicking one selects its elements and brings them into view. */
+import { firewallPlaceOf } from '../../../shared/edit/firewall.js';
+import { formatPath } from '../../../shared/model/paths.js';
 import type { Diagnostic } from '../../../shared/validate/diagnostic.js';
+import { openFirewall } from '../firewall/firewall-view.js';
 import { visible } from '../../../shared/text/visible.js';
 import { useDiagnostics } from '../store/derived.js';
 import { useAppStore } from '../store/store.js';
@@ -45,14 +48,20 @@ function ProblemRow({ d }: { d: Diagnostic }) {
       <button
         type="button"
         className={`problem problem-${d.severity}`}
-        onClick={() => useAppStore.getState().revealElements(d.elements)}
+        onClick={() => {
+          const store = useAppStore.getState();
+          store.revealElements(d.elements);
+          // A problem inside the firewall opens the firewall panel at its rule or IP set.
+          const place = d.at && firewallPlaceOf(store.design, d.at);
+          if (place) openFirewall(place);
+        }}
         data-testid="problem"
         data-rule={d.rule}
       >
         <span className={`problem-icon severity-${d.severity}`} role="img" aria-label={d.severity} />
         <span className="problem-message">{visible(d.message)}</span>
         <code className="problem-rule">{d.rule}</code>
-        <span className="problem-path muted">{d.path}</span>
+        <span className="problem-path muted">{d.at ? formatPath(d.at) : d.path}</span>
       </button>
     </li>
   );

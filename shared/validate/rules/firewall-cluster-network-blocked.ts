@@ -18,7 +18,7 @@ export const firewallClusterNetworkBlocked = defineRule({
     const shared = index.design.networks.filter(
       (n) => (n.purpose === 'storage' || n.purpose === 'cluster') && n.subnet !== undefined,
     );
-    for (const host of index.design.hosts) {
+    for (const [h, host] of index.design.hosts.entries()) {
       const state = hostFirewallState(index.design, host);
       if (!state || state.policyIn === 'ACCEPT') continue;
       const own = hostNetworks(host);
@@ -41,6 +41,7 @@ export const firewallClusterNetworkBlocked = defineRule({
           report(
             [network.id, host.id],
             `host ${host.name}'s firewall drops the ${network.purpose} traffic of ${nameOf(index.byId.get(network.id)!)} (input policy ${state.policyIn}): accept ${network.subnet} with an IN rule${network.purpose === 'storage' ? ' (or the Ceph macro)' : ' or add it to IP set management'}`,
+            host.firewall ? ['hosts', h, 'firewall', 'rules'] : ['firewall', 'rules'],
           );
         }
       }

@@ -28,6 +28,7 @@ export const firewallLockout = defineRule({
         report(
           [host.id, network.id],
           `the firewall locks ${nameOf(index.byId.get(network.id)!)} out of host ${host.name}: ${network.subnet} is not in IP set management nor the host's local network, and no rule accepts ${closed.map((p) => (p === 22 ? 'SSH (22)' : 'the web UI (8006)')).join(' or ')} from it (input policy ${state.policyIn}); add it to IP set management`,
+          ['firewall', 'ipsets'],
         );
       }
     }

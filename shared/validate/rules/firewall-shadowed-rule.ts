@@ -43,6 +43,7 @@ export const firewallShadowedRule = defineRule({
           report(
             level.owners,
             `rule ${j + 1} of ${level.label} (${formatRule(later)}) never matches: rule ${i + 1} (${formatRule(level.rules[i]!)}) catches its traffic first`,
+            [...level.path, 'rules', j],
           );
         }
       });

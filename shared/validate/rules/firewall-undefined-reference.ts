@@ -17,9 +17,10 @@ export const firewallUndefinedReference = defineRule({
     for (const level of firewallLevels(index.design)) {
       level.rules.forEach((rule, i) => {
         const where = `rule ${i + 1} of ${level.label} (${formatRule(rule)})`;
+        const at = [...level.path, 'rules', i];
         if (rule.type === 'group') {
           if (!level.scope.datacenter.groups.some((g) => g.name === rule.group)) {
-            report(level.owners, `${where} names security group ${rule.group}, which does not exist`);
+            report(level.owners, `${where} names security group ${rule.group}, which does not exist`, at);
           }
           return;
         }
@@ -29,16 +30,18 @@ export const firewallUndefinedReference = defineRule({
             report(
               level.owners,
               `${where} names ${ref.kind === 'ipset' ? 'IP set' : 'alias'} ${value}, which does not exist`,
+              at,
             );
         }
       });
-      for (const ipset of level.ipsets) {
-        for (const entry of ipset.entries) {
+      for (const [s, ipset] of level.ipsets.entries()) {
+        for (const [e, entry] of ipset.entries.entries()) {
           const ref = parseFirewallReference(entry.cidr);
           if (ref?.kind === 'alias' && !resolveReference(level.scope, ref)) {
             report(
               level.owners,
               `IP set ${ipset.name} of ${level.label} names alias ${entry.cidr}, which does not exist`,
+              [...level.path, 'ipsets', s, 'entries', e],
             );
           }
         }

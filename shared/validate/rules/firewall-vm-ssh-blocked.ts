@@ -14,8 +14,8 @@ export const firewallVmSshBlocked = defineRule({
     "A VM's firewall has a DROP or REJECT input policy and no rule accepting SSH (22) from the management network.",
   check(index, report) {
     const management = index.design.networks.filter((n) => n.purpose === 'management' && n.subnet !== undefined);
-    for (const host of index.design.hosts) {
-      for (const vm of host.vms) {
+    for (const [h, host] of index.design.hosts.entries()) {
+      for (const [v, vm] of host.vms.entries()) {
         const state = vmFirewallState(index.design, host, vm);
         if (!state || state.policyIn === 'ACCEPT') continue;
         for (const network of management) {
@@ -23,6 +23,7 @@ export const firewallVmSshBlocked = defineRule({
           report(
             [vm.id, network.id],
             `VM ${vm.name}'s firewall drops SSH from ${nameOf(index.byId.get(network.id)!)} (input policy ${state.policyIn}, no rule accepts port 22 from ${network.subnet})`,
+            ['hosts', h, 'vms', v, 'firewall', 'rules'],
           );
         }
       }

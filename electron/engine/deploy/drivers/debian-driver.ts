@@ -2,8 +2,13 @@
  * The Debian / Proxmox VE driver: `/etc/network/interfaces` applied with
  * ifupdown2, with a revert armed on the host before anything changes.
  *
+ * On Proxmox VE the host's firewall files (`pve-firewall` target: cluster.fw,
+ * host.fw, <vmid>.fw) are companions of that file: read, backed up,
+ * installed and rolled back with it, in the same transaction.
+ *
  * Round trips, to keep a deploy close to the cost of two plain SSH logins:
  *   connection 1: PREPARE (lock, read, upload, `ifup -a -s`)   = loadCandidate
+ *                 STAGE   (companions: read, upload)            = loadCandidate
  *                 COMMIT  (backup, arm, install, `ifreload -a`) = commit
  *   connection 2: CONFIRM (health checks, disarm, unlock)       = confirm
  * Each script is one `sh -c` with its values as quoted parameters
@@ -12,9 +17,11 @@
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { userInfo, hostname } from 'node:os';
+import { posix } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createTwoFilesPatch } from 'diff';
 import { INTERFACES_PATH } from '../../../../shared/targets/ifupdown2/index.js';
+import type { GeneratedFile } from '../../../../shared/targets/index.js';
 import type {
   ApplyResult,
   CandidateCheck,
@@ -28,7 +35,17 @@ import type {
 } from '../driver.js';
 import { SshError } from '../../ssh/errors.js';
 import { CandidateError, CommitError, LockError, RemoteError, describeError } from '../errors.js';
-import { COMMIT, CONFIRM, DISCARD, PREPARE, ROLLBACK, SCRIPT_EXIT, STATUS, scriptArgv } from '../remote-scripts.js';
+import {
+  COMMIT,
+  CONFIRM,
+  DISCARD,
+  PREPARE,
+  ROLLBACK,
+  SCRIPT_EXIT,
+  STAGE,
+  STATUS,
+  scriptArgv,
+} from '../remote-scripts.js';
 import { parseScriptLine, summarise, type ScriptLine, type ScriptReport } from '../script-output.js';
 import type { HostTarget, RemoteSession } from '../session.js';
 
@@ -44,7 +61,16 @@ export interface DebianDriverOptions extends DriverContext {
   readonly target: HostTarget;
   /** The file replaced on the host (default `/etc/network/interfaces`). */
   readonly remotePath?: string;
+  /** Proxmox VE firewall files installed with it, at their paths under `firewallRoot`. */
+  readonly companions?: readonly GeneratedFile[];
   readonly timing?: Partial<DriverTiming>;
+}
+
+/** A companion file on the host: where it goes, what it becomes, what it was. */
+interface Companion {
+  readonly remotePath: string;
+  readonly content: string;
+  live: string | undefined;
 }
 
 interface ScriptRun {
@@ -82,6 +108,8 @@ export class DebianDriver implements NetworkDriver {
   private readonly token = randomBytes(8).toString('hex');
   private candidate: string | undefined;
   private live: string | undefined;
+  private readonly companions: readonly Companion[];
+  private readonly firewallRoot: string;
   private revertIn = 0;
   /** Why the first session ended early, if it did. */
   private lostReason: string | undefined;
@@ -91,6 +119,12 @@ export class DebianDriver implements NetworkDriver {
   constructor(private readonly options: DebianDriverOptions) {
     this.timing = { ...DEFAULT_TIMING, ...options.timing };
     this.remotePath = options.remotePath ?? `/${INTERFACES_PATH}`;
+    this.firewallRoot = options.firewallRoot ?? '/';
+    this.companions = (options.companions ?? []).map((f) => ({
+      remotePath: posix.join(this.firewallRoot, f.path),
+      content: f.content,
+      live: undefined,
+    }));
   }
 
   async loadCandidate(content: string): Promise<CandidateCheck> {
@@ -102,7 +136,7 @@ export class DebianDriver implements NetworkDriver {
       session,
       'netloom-prepare',
       PREPARE,
-      [this.token, this.remotePath, owner, this.timing.leaseS],
+      [this.token, this.remotePath, owner, this.timing.leaseS, ...(this.companions.length > 0 ? ['hold'] : [])],
       {
         stdin: content,
         timeoutMs: 120_000,
@@ -112,6 +146,10 @@ export class DebianDriver implements NetworkDriver {
     switch (run.code) {
       case SCRIPT_EXIT.ok:
         this.live = absent ? undefined : run.stdout;
+        if (this.companions.length > 0 && (await this.stageCompanions(session))) {
+          await this.discard();
+          return { live: this.live, unchanged: true, checkOutput: '' };
+        }
         return { live: this.live, unchanged: false, checkOutput: run.report.output };
       case SCRIPT_EXIT.unchanged:
         this.live = content;
@@ -131,9 +169,54 @@ export class DebianDriver implements NetworkDriver {
     }
   }
 
+  /**
+   * Reads and uploads the companions under the lock PREPARE holds; true when
+   * nothing at all changes (the candidate and every companion equal the live files).
+   */
+  private async stageCompanions(session: RemoteSession): Promise<boolean> {
+    const bad = [this.firewallRoot, ...this.companions.map((c) => c.remotePath)].find(
+      (p) => !p.startsWith('/') || p.includes('\n'),
+    );
+    if (bad !== undefined) {
+      await this.discard();
+      throw new CandidateError(
+        `the firewall root must be an absolute path on one line, not ${JSON.stringify(bad)}`,
+        '',
+      );
+    }
+    const run = await this.runScript(
+      session,
+      'netloom-stage',
+      STAGE,
+      [this.token, this.firewallRoot, ...this.companions.map((c) => c.remotePath)],
+      {
+        stdin: this.companions.map((c) => `${Buffer.from(c.content).toString('base64')}\n`).join(''),
+        timeoutMs: 120_000,
+      },
+    );
+    if (run.code === SCRIPT_EXIT.candidateRejected) {
+      const hint = this.firewallRoot === '/' ? '; a firewall root (--firewall-root DIR) writes them elsewhere' : '';
+      throw new CandidateError(`${run.report.reason ?? 'the firewall files were refused'}${hint}`, run.report.output);
+    }
+    if (run.code !== SCRIPT_EXIT.ok) {
+      throw new RemoteError(
+        `staging the firewall files failed (exit ${run.code}): ${run.report.reason ?? 'no reason given'}`,
+      );
+    }
+    const lives = run.stdout.split('\n');
+    this.companions.forEach((c, i) => {
+      const line = lives[i] ?? '-';
+      c.live = line.startsWith('+') ? Buffer.from(line.slice(1), 'base64').toString('utf8') : undefined;
+    });
+    return this.live === this.candidate && this.companions.every((c) => c.live === c.content);
+  }
+
   compare(): string {
     if (this.candidate === undefined) throw new Error('compare() before loadCandidate()');
-    return unifiedDiff(this.remotePath, this.live, this.candidate);
+    return [
+      unifiedDiff(this.remotePath, this.live, this.candidate),
+      ...this.companions.map((c) => unifiedDiff(c.remotePath, c.live, c.content)),
+    ].join('');
   }
 
   async commit(options: { readonly revertIn: number }): Promise<ApplyResult> {
@@ -189,6 +272,11 @@ export class DebianDriver implements NetworkDriver {
         return { kind: 'session-lost', reason: run.report.reason ?? 'ifreload -a still running' };
       case SCRIPT_EXIT.applyFailed:
         throw new CommitError(`${run.report.reason ?? 'ifreload -a failed'}; restored the backup at once`, true);
+      case SCRIPT_EXIT.candidateRejected:
+        throw new CommitError(
+          `${run.report.reason ?? 'pve-firewall compile failed'}; restored the backups at once${run.report.output ? `\n${run.report.output}` : ''}`,
+          true,
+        );
       default:
         throw new CommitError(`committing failed (exit ${run.code}): ${run.report.reason ?? 'no reason given'}`, false);
     }
@@ -269,7 +357,9 @@ export class DebianDriver implements NetworkDriver {
           const last = run.report.lines.find((l): l is Extract<ScriptLine, { kind: 'last' }> => l.kind === 'last');
           const result = last?.fields['result'];
           if (result === 'rolled-back') {
-            const restored = this.live === undefined || run.stdout === this.live;
+            const restored =
+              (this.live === undefined || run.stdout === this.live) &&
+              (this.companions.length === 0 || last?.fields['files'] === 'ok');
             const detail = `${restored ? 'restored the backup' : 'rolled back, but the file differs from the backup'} (ifreload -a exit ${last?.fields['ifreload'] ?? '?'})`;
             this.step('rollback', restored ? 'done' : 'failed', detail);
             return { verified: restored, detail };
@@ -382,8 +472,13 @@ function firstLine(text: string): string {
   return lines.find((l) => /^error\b/i.test(l)) ?? lines[0] ?? '';
 }
 
-/** The registry entry: installs the ifupdown2 target's `/etc/network/interfaces` over a POSIX shell. */
+/**
+ * The registry entry: installs the ifupdown2 target's `/etc/network/interfaces` over a POSIX shell,
+ * with the Proxmox VE firewall files where the host's platform writes them.
+ */
 export const debianDriver: DeployDriver = {
   candidate: { target: 'ifupdown2', path: INTERFACES_PATH },
-  create: (device, context) => new DebianDriver({ target: device.target, ...context }),
+  companions: ['pve-firewall'],
+  create: (device, context) =>
+    new DebianDriver({ target: device.target, ...context, companions: device.companions ?? [] }),
 };

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { PLATFORM_REGISTRY } from '../../../../shared/platforms/index.js';
 import { VENDORS } from '../../../../shared/vendors/index.js';
 import { KindIcon } from '../../chrome/KindIcon.js';
+import { ShieldBadge } from '../../firewall/ShieldBadge.js';
 import type { HostNode as HostNodeType, SwitchNode as SwitchNodeType } from '../flow-types.js';
 import { useLod } from '../lod.js';
 import { ProblemBadge } from './parts.js';
@@ -31,6 +32,7 @@ function Frame(props: {
           <KindIcon kind={props.kind} />
           <span className="frame-name">{props.name}</span>
           <span className="frame-detail">{props.detail}</span>
+          {props.kind === 'host' && <ShieldBadge kind="host" id={props.id} name={props.name} />}
           <ProblemBadge problems={props.problems} worst={props.worst} />
         </div>
       )}

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { HANDLE } from '../../../../shared/edit/connect.js';
 import type { ElementNode } from '../flow-types.js';
 import { useSimple } from '../lod.js';
+import { ShieldBadge } from '../../firewall/ShieldBadge.js';
 import { ElementBody } from './parts.js';
 
 /** A VM with one handle per NIC along its bottom edge, and one more to add a NIC. */
@@ -20,6 +21,7 @@ export const VmNode = memo(function VmNode({ data, selected }: NodeProps<Element
       selected={!!selected}
       testId={`node-${vm.id}`}
     >
+      <ShieldBadge kind="vm" id={vm.id} name={vm.name} />
       {vm.nics.map((nic, i) => (
         <Handle
           key={nic.id}
