@@ -3,8 +3,8 @@
  * driver its platform names, the file that driver installs (rendered by the
  * target the driver names), and the SSH target.
  */
-import type { Design, SshTarget } from '../../../shared/model/index.js';
-import { PLATFORM_REGISTRY, type DeployDriverId } from '../../../shared/platforms/index.js';
+import type { Design, PlatformId, SshTarget } from '../../../shared/model/index.js';
+import { deployDriverOf, exportOnlyReason, type DeployDriverId } from '../../../shared/platforms/index.js';
 import { TARGET_BY_ID, type GeneratedFile } from '../../../shared/targets/index.js';
 import type { DriverRegistry } from './drivers/index.js';
 import type { HostTarget } from './session.js';
@@ -30,7 +30,9 @@ interface Deployable {
   readonly id: string;
   readonly name: string;
   readonly ssh: SshTarget | undefined;
-  readonly driver: DeployDriverId;
+  readonly platform: PlatformId;
+  /** Absent on an export-only platform. */
+  readonly driver: DeployDriverId | undefined;
 }
 
 function deployables(design: Design): Deployable[] {
@@ -38,7 +40,8 @@ function deployables(design: Design): Deployable[] {
     id: h.id,
     name: h.name,
     ssh: h.ssh,
-    driver: PLATFORM_REGISTRY[h.platform].driver,
+    platform: h.platform,
+    driver: deployDriverOf(h.platform),
   }));
 }
 
@@ -62,6 +65,12 @@ export function planDeploy(design: Design, names: readonly string[], drivers: Dr
   const chosen = names.length > 0 ? all.filter((d) => names.includes(d.name)) : all;
   const devices: DevicePlan[] = [];
   for (const device of chosen) {
+    if (!device.driver) {
+      const reason = exportOnlyReason(device.platform);
+      if (names.length > 0) problems.push(`host "${device.name}" ${reason}`);
+      else skipped.push({ host: device.name, reason });
+      continue;
+    }
     if (!device.ssh) {
       const reason = 'has no SSH target (set address, port and user in the inspector)';
       if (names.length > 0) problems.push(`host "${device.name}" ${reason}`);

@@ -4,7 +4,7 @@
  * `didChangeStatus` event). Starting again replaces the running pollers.
  */
 import type { Design, Host } from '../../../shared/model/index.js';
-import { PLATFORM_REGISTRY } from '../../../shared/platforms/index.js';
+import { exportOnlyReason, statusReaderOf } from '../../../shared/platforms/index.js';
 import { hostStatusAll } from '../../../shared/status/host-status.js';
 import type { HostStatusUpdate } from '../../../shared/status/live.js';
 import { HostPoller, type PollTiming } from './host-poller.js';
@@ -24,7 +24,7 @@ export const DEFAULT_STATUS_SETTINGS: StatusSettings = {
   bondingDir: DEFAULT_BONDING_DIR,
 };
 
-const readerId = (host: Host) => PLATFORM_REGISTRY[host.platform].statusReader;
+const readerId = (host: Host) => statusReaderOf(host.platform);
 const targetKey = (host: Host) => JSON.stringify([host.id, host.ssh, readerId(host)]);
 
 export class StatusService {
@@ -45,8 +45,8 @@ export class StatusService {
   }
 
   /**
-   * Polls every host of the design; hosts without an SSH target are reported
-   * `unknown` once. When the same hosts are already polled with the same
+   * Polls every host of the design; hosts without an SSH target or of an
+   * export-only platform are reported `unknown` once. When the same hosts are already polled with the same
    * settings (the design was edited), the running pollers judge their next
    * read against the new design over their open sessions.
    */
@@ -63,9 +63,12 @@ export class StatusService {
     const byHost = new Map<string, HostPoller>();
     for (const host of design.hosts) {
       const ssh = host.ssh;
-      if (!ssh) {
+      const readerOfHost = readerId(host);
+      if (!ssh || !readerOfHost) {
         const readAt = new Date().toISOString();
-        const reason = `${host.name} has no SSH target in the design`;
+        const reason = readerOfHost
+          ? `${host.name} has no SSH target in the design`
+          : `${host.name} ${exportOnlyReason(host.platform)}`;
         this.onUpdate({
           host: host.id,
           reachable: false,
@@ -74,7 +77,7 @@ export class StatusService {
         });
         continue;
       }
-      const reader = this.readers[readerId(host)];
+      const reader = this.readers[readerOfHost];
       const poller = new HostPoller(
         design,
         { ...host, ssh },
