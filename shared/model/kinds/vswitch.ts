@@ -38,6 +38,12 @@ export const vswitchAttributes = {
   ...VSWITCH_SECURITY,
 } as const satisfies AttributeTable;
 
+const ROLE_PHRASE: Record<UplinkRole, string> = {
+  active: 'an active uplink',
+  standby: 'a standby uplink',
+  unused: 'an unused uplink',
+};
+
 /** Every uplink with its role: active ones first, then standby, then unused, each in failover order. */
 export function uplinksOf(v: Vswitch): { readonly port: string; readonly role: UplinkRole }[] {
   return (Object.keys(UPLINK_ROLES) as UplinkRole[]).flatMap((role) =>
@@ -87,6 +93,8 @@ export const vswitch = defineKind<Vswitch, Host>()({
   ],
   check: (v, host, report) => {
     const portName = (id: string) => host.ports.find((p) => p.id === id)?.name ?? id;
+    if (v.activeUplinks.length === 0 && v.standbyUplinks.length + v.unusedUplinks.length > 0)
+      report('activeUplinks', `vSwitch ${v.name} has standby or unused uplinks but no active one`);
     const seen = new Map<string, string>();
     for (const earlier of host.vswitches.slice(0, host.vswitches.indexOf(v)))
       for (const uplink of uplinksOf(earlier)) seen.set(uplink.port, `an uplink of vSwitch ${earlier.name}`);
@@ -97,7 +105,7 @@ export const vswitch = defineKind<Vswitch, Host>()({
           UPLINK_ROLES[uplink.role],
           `port ${portName(uplink.port)} is ${before} already; a port is one uplink of one vSwitch`,
         );
-      seen.set(uplink.port, `a ${uplink.role} uplink of vSwitch ${v.name}`);
+      seen.set(uplink.port, `${ROLE_PHRASE[uplink.role]} of vSwitch ${v.name}`);
     }
   },
   create: ({ owner, nextNumbered }) => {
