@@ -13,6 +13,7 @@ import { cablePortWithTwoCables } from './cable-port-with-two-cables.js';
 import { cableSwitchPortWithTwoCables } from './cable-switch-port-with-two-cables.js';
 import { esxiAllVlansOnAccessUplink } from './esxi-all-vlans-on-access-uplink.js';
 import { esxiNestedHypervisorSecurity } from './esxi-nested-hypervisor-security.js';
+import { esxiVswitchNotExported } from './esxi-vswitch-not-exported.js';
 import { exposureManagementOnVmBridge } from './exposure-management-on-vm-bridge.js';
 import { firewallClusterNetworkBlocked } from './firewall-cluster-network-blocked.js';
 import { firewallLockout } from './firewall-lockout.js';
@@ -75,6 +76,7 @@ export const RULES = [
   vlanVmTagOnPlainBridge,
   esxiAllVlansOnAccessUplink,
   esxiNestedHypervisorSecurity,
+  esxiVswitchNotExported,
   vlanDuplicateOnParent,
   networkDuplicateVlan,
   networkDuplicateName,

@@ -100,6 +100,14 @@ export const ESXI_CASES: Record<string, EsxiCase> = {
       d.hosts[1].vswitches[0].allowForgedTransmits = 'accept';
     },
   },
+  'esxi/vswitch-not-exported': {
+    fail: (d) => {
+      esxiHost(d, { switchPorts: 'trunk', nested: ACCEPT_BOTH });
+      d.hosts[1].platform = 'proxmox';
+    },
+    elements: [['esx01-vswitch1', 'esx01']],
+    pass: (d) => esxiHost(d, { switchPorts: 'trunk', nested: ACCEPT_BOTH }),
+  },
   'esxi/all-vlans-on-access-uplink': {
     fail: (d) => esxiHost(d, { switchPorts: 'access', nested: ACCEPT_BOTH, nestedVlan: 4095 }),
     elements: [['esx01-pg-nested', 'esx01-vswitch1', 'n4032-te1-0-1', 'n4032-te2-0-1']],
