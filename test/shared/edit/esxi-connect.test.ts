@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { planConnection } from '../../../shared/edit/connect.js';
 import { addHostElement } from '../../../shared/edit/create.js';
+import { copyFragment, pasteFragment } from '../../../shared/edit/fragment.js';
 import { removeElements } from '../../../shared/edit/remove.js';
 import { checkedEdit } from '../../../shared/edit/update.js';
 import { parseDesign } from '../../../shared/load/index.js';
@@ -54,5 +55,22 @@ describe('ESXi kinds on the canvas', () => {
     expect(d.hosts[0]!.vms.map((vm) => vm.nics.length)).toEqual([0, 0]);
     const e = removeElements(nestedEsxi(), ['esx01-vmnic1']);
     expect(e.hosts[0]!.vswitches[0]!.standbyUplinks).toEqual([]);
+  });
+});
+
+describe('ESXi kinds pasted', () => {
+  it('gives a port group and a vSwitch pasted on their own host free names, the vSwitch without the uplinks it left behind', () => {
+    const d = nestedEsxi();
+    const pasted = pasteFragment(d, copyFragment(d, ['esx01-vswitch1', 'esx01-pg-lab']), { x: 40, y: 40 });
+    const checked = checkedEdit(pasted.design);
+    if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
+    const host = checked.design.hosts[0]!;
+    expect(host.vswitches.map((v) => v.name)).toEqual(['vSwitch1', 'vSwitch0']);
+    expect(host.vswitches[1]!.activeUplinks).toEqual([]);
+    expect(host.portGroups.map((g) => [g.name, host.vswitches.find((v) => v.id === g.vswitch)!.name])).toEqual([
+      ['Lab', 'vSwitch1'],
+      ['Nested ESXi', 'vSwitch1'],
+      ['Lab0', 'vSwitch0'],
+    ]);
   });
 });
