@@ -33,6 +33,7 @@ describe('File > Examples', () => {
         await expect.poll(() => ui.node(id).isVisible(), { timeout: 10_000 }).toBe(true);
       await expect.poll(() => ui.node('esx01').textContent()).toContain('VMware ESXi');
       await expect.poll(() => ui.node('esx01-pg-nested').textContent()).toContain('all VLANs (4095)');
+      await expect.poll(() => ui.node('vm-100').textContent()).toContain('VM 100 · 2 NICs · nested');
       // The nested ESXi VM's NIC is drawn to its port group, the vSwitch's uplinks to their ports.
       await expect.poll(() => app.page.locator('.react-flow__edge[data-id="vm-100-net0"]').count()).toBe(1);
       await expect

@@ -40,7 +40,8 @@ export const describeBridge = (b: Bridge) =>
   );
 export const describeVlan = (v: VlanInterface) =>
   joined(`VLAN ${v.vlan}`, v.inet?.method === 'static' ? v.inet.addresses[0] : v.inet?.method === 'dhcp' && 'DHCP');
-export const describeVm = (vm: Vm) => `VM ${vm.vmid} · ${vm.nics.length} NIC${vm.nics.length === 1 ? '' : 's'}`;
+export const describeVm = (vm: Vm) =>
+  joined(`VM ${vm.vmid}`, `${vm.nics.length} NIC${vm.nics.length === 1 ? '' : 's'}`, vm.nestedHypervisor && 'nested');
 
 export function describeSwitchport(s: Switchport | undefined): string {
   if (!s) return 'access 1 (default)';
