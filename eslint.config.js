@@ -23,7 +23,9 @@ const SHARED = resolve(dirname(fileURLToPath(import.meta.url)), 'shared');
  * API contract) sit above every layer. shell/ is a leaf utility the model may
  * use; vendors/ and platforms/ are the registries built on the model; derive/
  * (who is cabled to whom, the switch plan) and load/ (restore with the
- * vendors' port names) build on those; layout/ places what edit/ links.
+ * vendors' port names) build on those; layout/ places what edit/ links;
+ * examples/ lists the bundled example designs (data for the API and the
+ * menus, which nothing below needs).
  */
 const SHARED_LAYERS = [
   ['shell'],
@@ -31,7 +33,7 @@ const SHARED_LAYERS = [
   ['vendors', 'platforms'],
   ['derive', 'load'],
   ['validate', 'targets', 'importers', 'status', 'switch-config', 'edit', 'deploy'],
-  ['layout'],
+  ['layout', 'examples'],
 ];
 const layerOf = new Map(SHARED_LAYERS.flatMap((folders, layer) => folders.map((f) => [f, layer])));
 const layerList = SHARED_LAYERS.map((folders) => folders.join(', ')).join(' <- ');

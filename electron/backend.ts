@@ -15,6 +15,7 @@ import { createFilesApi, type FilesOptions } from './engine/files-api.js';
 import { createShellApi, type ShellOptions } from './engine/shell-api.js';
 import { createStatusApi } from './engine/status/status-api.js';
 
+export const EXAMPLES_DIR = fileURLToPath(new URL('../shared/examples/', import.meta.url));
 export const EXAMPLE_DESIGN = fileURLToPath(new URL('../shared/examples/homelab.netloom.json', import.meta.url));
 
 export interface BackendOptions extends Partial<FilesOptions>, ShellOptions {
@@ -39,6 +40,7 @@ export function createBackend(options: BackendOptions = {}): Backend {
   const api: NetloomMethods = {
     ...createFilesApi(context, {
       examplePath: options.examplePath ?? EXAMPLE_DESIGN,
+      examplesDir: options.examplesDir ?? EXAMPLES_DIR,
       ...(options.initialPath ? { initialPath: options.initialPath } : {}),
     }),
     ...createShellApi(options),

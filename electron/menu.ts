@@ -7,6 +7,7 @@
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { AppCommand, RecentFile, SimpleCommand } from '../shared/api.js';
+import { EXAMPLES } from '../shared/examples/index.js';
 
 export interface MenuOptions {
   readonly recent: readonly RecentFile[];
@@ -36,6 +37,15 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
         item('New', 'new', 'CmdOrCtrl+N'),
         item('Open…', 'open', 'CmdOrCtrl+O'),
         { label: 'Open Recent', submenu: recent },
+        {
+          label: 'Examples',
+          submenu: EXAMPLES.map((e) => ({
+            label: e.name,
+            sublabel: e.description,
+            toolTip: e.description,
+            click: () => options.send({ command: 'open-example', example: e.id }),
+          })),
+        },
         { type: 'separator' },
         item('Save', 'save', 'CmdOrCtrl+S'),
         item('Save As…', 'save-as', 'CmdOrCtrl+Shift+S'),

@@ -7,6 +7,7 @@
  */
 
 import type { DeployProgress } from './deploy/progress.js';
+import type { ExampleId } from './examples/index.js';
 import type { HostStatusUpdate } from './status/live.js';
 
 /** A phantom marker that carries an event's payload type and nothing else. */
@@ -40,7 +41,8 @@ export type AppCommand =
   | { readonly command: Exclude<SimpleCommand, 'save'> }
   /** `closeAfter`: the user chose "Save" when closing; after a successful save the renderer calls `window.close()`. */
   | { readonly command: 'save'; readonly closeAfter?: boolean }
-  | { readonly command: 'open-recent'; readonly path: string };
+  | { readonly command: 'open-recent'; readonly path: string }
+  | { readonly command: 'open-example'; readonly example: ExampleId };
 
 export interface RecentFile {
   readonly path: string;

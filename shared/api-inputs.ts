@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { NetloomMethods } from './api.js';
+import { EXAMPLE_IDS } from './examples/index.js';
 import { Design } from './model/schema.js';
 
 const FilePath = z
@@ -30,6 +31,7 @@ const DeployRequest = z.strictObject({
 export const API_INPUTS = {
   initialDesign: z.tuple([]),
   openDesign: z.tuple([FilePath]),
+  openExample: z.tuple([z.enum(EXAMPLE_IDS, { error: (issue) => `no example named ${JSON.stringify(issue.input)}` })]),
   saveDesign: z.tuple([FilePath, Design]),
   listRecentFiles: z.tuple([]),
   writeRecovery: z.tuple([Design, FilePath.nullable()]),

@@ -8,6 +8,7 @@ import type { NetloomMethods } from './api.js';
 const METHODS = {
   initialDesign: true,
   openDesign: true,
+  openExample: true,
   saveDesign: true,
   listRecentFiles: true,
   writeRecovery: true,

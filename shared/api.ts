@@ -9,6 +9,7 @@
  */
 import type { ApiEventSubscriptions, RecentFile } from './api-events.js';
 import type { HostReport, Preparation } from './deploy/outcome.js';
+import type { ExampleId } from './examples/index.js';
 import type { LoadProblem } from './model/restore.js';
 import type { Design } from './model/schema.js';
 
@@ -81,6 +82,8 @@ export interface FilesApi {
   initialDesign(): Promise<InitialDesign>;
   /** Reads and validates a design file; never changes it. Adds it to the recent files when it loads. */
   openDesign(path: string): Promise<OpenResult>;
+  /** Reads one of the bundled examples (File > Examples), to be shown as a new unsaved design; never a recent file. */
+  openExample(id: ExampleId): Promise<OpenResult>;
   /** Saves atomically, keeping the previous version as `.bak`; adds it to the recent files. */
   saveDesign(path: string, design: Design): Promise<void>;
   /** Most recent first. */

@@ -2,8 +2,9 @@
  * The files part of the backend API: open and save designs, recent files,
  * autosave/recovery and config export, in the app's data folder.
  */
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { FilesApi, InitialDesign, OpenResult } from '../../shared/api.js';
+import { EXAMPLE_IDS, exampleFile } from '../../shared/examples/index.js';
 import { normaliseDesign, restoreDesign } from '../../shared/load/index.js';
 import type { Design } from '../../shared/model/index.js';
 import type { BackendContext } from './backend-context.js';
@@ -22,12 +23,16 @@ export interface FilesOptions {
   readonly initialPath?: string | (() => string | undefined);
   /** The bundled example, shown when nothing else is named; never overwritten. */
   readonly examplePath: string;
+  /** The folder of the bundled examples (File > Examples), never written to; default: the example's folder. */
+  readonly examplesDir?: string;
 }
 
 export function createFilesApi(context: BackendContext, options: FilesOptions): FilesApi {
   const recent = createRecentFiles(context.dataDir);
   const recovery = createRecoveryStore(context.dataDir);
   const example = resolve(options.examplePath);
+  const examplesDir = resolve(options.examplesDir ?? dirname(example));
+  const bundled = new Set([example, ...EXAMPLE_IDS.map((id) => join(examplesDir, exampleFile(id)))]);
   const initialPath = (): string | undefined =>
     typeof options.initialPath === 'function' ? options.initialPath() : options.initialPath;
 
@@ -41,7 +46,7 @@ export function createFilesApi(context: BackendContext, options: FilesOptions): 
     const absolute = resolve(path);
     const result = await readDesignFile(absolute);
     if (!result.ok) return { ok: false, path: absolute, problems: result.problems };
-    if (absolute !== example) await remember(absolute);
+    if (!bundled.has(absolute)) await remember(absolute);
     return { ok: true, path: absolute, design: result.design };
   };
 
@@ -62,10 +67,11 @@ export function createFilesApi(context: BackendContext, options: FilesOptions): 
       return { ...(await open(example)), isExample: true, recovery: await recovery.read() };
     },
     openDesign: open,
+    openExample: (id) => open(join(examplesDir, exampleFile(id))),
     async saveDesign(path, design) {
       const absolute = resolve(path);
-      if (absolute === example)
-        throw new BackendError('read-only', `${absolute} is the bundled example; save your design under another name`);
+      if (bundled.has(absolute))
+        throw new BackendError('read-only', `${absolute} is a bundled example; save your design under another name`);
       await saveDesignFile(absolute, loadable(design, 'the design was not saved because it would not load again'));
       await remember(absolute);
     },

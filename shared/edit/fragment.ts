@@ -140,8 +140,30 @@ export function pasteFragment(design: Design, fragment: Fragment, offset: Positi
   };
 
   /**
+   * Names other than interface names that must be unique on the host being
+   * pasted into (vSwitches, port groups), by the registry's unique group;
+   * seeded per target host.
+   */
+  let groupNames = new Map<string, Set<string>>();
+  const namesOf = (group: string): Set<string> => {
+    const names = groupNames.get(group) ?? new Set<string>();
+    groupNames.set(group, names);
+    return names;
+  };
+  const seedGroupNames = (host: Host | undefined) => {
+    groupNames = new Map();
+    for (const kind of kindsOwnedBy('host')) {
+      const group = kind.unique?.find((u) => u.field === 'name')?.group;
+      if (group && !kind.hostInterface && host)
+        for (const e of elementsIn(host, kind))
+          if ('name' in e && typeof e.name === 'string') namesOf(group).add(e.name);
+    }
+  };
+
+  /**
    * Copies one element and what it owns, as its registry entry says: a fresh
-   * id, a free name for a host interface (against `names`), lists of
+   * id, a free name for a host interface (against `names`) or for another
+   * kind with a unique name (against the target host's), lists of
    * references kept only inside the fragment, single references kept outside
    * it only on the same host (else dropped, or the element left out when it
    * cannot live without it), and a fresh VM id for a VM.
@@ -154,7 +176,9 @@ export function pasteFragment(design: Design, fragment: Fragment, offset: Positi
   ): Record<string, unknown> | undefined => {
     const source = element as unknown as Record<string, unknown>;
     const next: Record<string, unknown> = { ...source, id: mapped(element.id)! };
+    const nameGroup = kind.unique?.find((u) => u.field === 'name')?.group;
     if (kind.hostInterface) next.name = rename(source.name as string, names);
+    else if (nameGroup) next.name = rename(source.name as string, namesOf(nameGroup));
     for (const reference of kind.references ?? []) {
       const value = source[reference.field];
       if (Array.isArray(value)) {
@@ -257,6 +281,7 @@ export function pasteFragment(design: Design, fragment: Fragment, offset: Positi
   let hosts = design.hosts.slice();
   let switches = design.switches.slice();
   for (const h of fragment.hosts) {
+    seedGroupNames(undefined);
     hosts.push({ ...h, id: mapped(h.id)!, name: deviceName(h.name), ...copyHostParts(h, new Set(), false) });
     ids.push(mapped(h.id)!);
   }
@@ -273,6 +298,7 @@ export function pasteFragment(design: Design, fragment: Fragment, offset: Positi
     const target = hosts.find((h) => h.id === host) ?? hosts.find((h) => h.id === into);
     if (!target) continue;
     const names = new Set(hostInterfaces(target).map((e) => e.name));
+    seedGroupNames(target);
     const copy = followVlanNames(
       parts,
       target.id === host ? target : undefined,

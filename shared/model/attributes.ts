@@ -9,9 +9,12 @@ import { z } from 'zod';
 import { checkDescription } from './names.js';
 import { formatVlanSet, parseVlanSet, VlanSetSyntaxError } from './vlan-set.js';
 
-/** `ovs-vsctl`: the column of a setting in an `ovs_options` line (`bond_mode`, `other_config:lacp-time`). */
+/** `esxcli`: the long option without dashes; `powercli`: the cmdlet parameter without its dash. `ovs-vsctl`: the column of a setting in an `ovs_options` line (`bond_mode`, `other_config:lacp-time`). */
 export type TargetKeys = Partial<
-  Record<'ifupdown2' | 'ovs-vsctl' | 'proxmox-vm' | 'pve-firewall' | 'dell-os6' | 'cisco-ios', string>
+  Record<
+    'ifupdown2' | 'ovs-vsctl' | 'proxmox-vm' | 'pve-firewall' | 'dell-os6' | 'cisco-ios' | 'esxcli' | 'powercli',
+    string
+  >
 >;
 
 interface AttributeBase {

@@ -19,6 +19,9 @@ import { vmNicAttributes } from './kinds/vm-nic.js';
 import { ovsBondAttributes } from './kinds/ovs-bond.js';
 import { ovsBridgeAttributes } from './kinds/ovs-bridge.js';
 import { ovsIntPortAttributes } from './kinds/ovs-int-port.js';
+import { portGroupAttributes } from './kinds/port-group.js';
+import { vmAttributes } from './kinds/vm.js';
+import { vswitchAttributes } from './kinds/vswitch.js';
 import type { ElementKind, ShapeOf } from './kinds/index.js';
 import { checkDescription, checkDeviceName, checkInterfaceName } from './names.js';
 import { extraLinesProblems, splitBlockText, splitContinuedLine, unmanagedBlockProblems } from './verbatim.js';
@@ -187,6 +190,37 @@ export const OvsIntPort = z.strictObject({
   ...interfaceCommon,
 });
 
+/** ESXi takes up to 32 characters for a vSwitch name; Netloom keeps to a plain alphabet. */
+const VswitchName = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/, 'must be a vSwitch name: letters, digits, . _ -, up to 32 characters');
+
+/** Port group names such as "VM Network": letters, digits, spaces and . _ -, up to 59 characters as vSphere allows. */
+const PortGroupName = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9]([A-Za-z0-9 _.-]{0,57}[A-Za-z0-9_.-])?$/,
+    'must be a port group name: letters, digits, spaces and . _ -, up to 59 characters, no space at either end',
+  );
+
+/** An ESXi standard vSwitch; its uplinks are host ports, one list per teaming role. */
+export const Vswitch = z.strictObject({
+  id: Id,
+  name: VswitchName,
+  activeUplinks: z.array(Id),
+  standbyUplinks: z.array(Id).default([]),
+  unusedUplinks: z.array(Id).default([]),
+  ...attributeShape(vswitchAttributes),
+});
+
+/** An ESXi port group on a vSwitch of the same host. */
+export const PortGroup = z.strictObject({
+  id: Id,
+  name: PortGroupName,
+  vswitch: Id,
+  ...attributeShape(portGroupAttributes),
+});
+
 export const VmNic = z.strictObject({
   id: Id,
   slot: z.number().int().min(0).max(31),
@@ -200,11 +234,12 @@ export const Vm = z.strictObject({
   vmid: z.number().int().min(100).max(999999999),
   name: DeviceName,
   nics: z.array(VmNic),
+  ...attributeShape(vmAttributes),
   /** `<vmid>.fw`: the VM's firewall options, aliases, IP sets and rules. */
   firewall: VmFirewall.optional(),
 });
 
-export const PLATFORMS = ['proxmox', 'debian'] as const;
+export const PLATFORMS = ['proxmox', 'debian', 'esxi'] as const;
 
 export const SshTarget = z.strictObject({
   address: z
@@ -233,6 +268,8 @@ export const Host = z.strictObject({
   ovsBridges: z.array(OvsBridge).default([]),
   ovsBonds: z.array(OvsBond).default([]),
   ovsIntPorts: z.array(OvsIntPort).default([]),
+  vswitches: z.array(Vswitch).default([]),
+  portGroups: z.array(PortGroup).default([]),
   vms: z.array(Vm).default([]),
   /** `host.fw`: the node's own firewall options and rules. */
   firewall: HostFirewall.optional(),
@@ -328,6 +365,8 @@ export const ELEMENT_SCHEMAS: { readonly [K in ElementKind]?: z.ZodType<ShapeOf<
   'ovs-bond': OvsBond,
   'ovs-bridge': OvsBridge,
   'ovs-int-port': OvsIntPort,
+  vswitch: Vswitch,
+  'port-group': PortGroup,
   vm: Vm,
   'switch-port': SwitchPort,
   'port-channel': PortChannel,
@@ -340,6 +379,8 @@ export type VlanInterface = z.infer<typeof VlanInterface>;
 export type OvsBridge = z.infer<typeof OvsBridge>;
 export type OvsBond = z.infer<typeof OvsBond>;
 export type OvsIntPort = z.infer<typeof OvsIntPort>;
+export type Vswitch = z.infer<typeof Vswitch>;
+export type PortGroup = z.infer<typeof PortGroup>;
 export type VmNic = z.infer<typeof VmNic>;
 export type Vm = z.infer<typeof Vm>;
 export type Host = z.infer<typeof Host>;

@@ -14,10 +14,14 @@ export interface Platform {
   readonly label: string;
   /** Targets that write files for a host of this platform, in the order its files are listed. */
   readonly targets: readonly string[];
-  /** The deploy driver that applies the host's configuration. */
-  readonly driver: string;
-  /** How live status is read from the host. */
-  readonly statusReader: string;
+  /**
+   * The deploy driver that applies the host's configuration; absent on an
+   * export-only platform (ESXi: its scripts are for a person to review and
+   * run), whose hosts deploy and live status leave out with that reason.
+   */
+  readonly driver?: string;
+  /** How live status is read from the host; absent on an export-only platform. */
+  readonly statusReader?: string;
   /**
    * Whether the host's ifupdown2 honours more than one VLAN-aware bridge
    * (`multiple_vlan_aware_bridge_support` in /etc/network/ifupdown2/ifupdown2.conf).

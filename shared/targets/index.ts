@@ -2,6 +2,8 @@ import type { Design, SwitchVendor } from '../model/schema.js';
 import { PLATFORM_REGISTRY, type PlatformTargetId } from '../platforms/index.js';
 import { ciscoIos } from './cisco-ios/index.js';
 import { dellOs6 } from './dell-os6/index.js';
+import { esxcliTarget } from './esxi/esxcli.js';
+import { powercliTarget } from './esxi/powercli.js';
 import { ifupdown2Target } from './ifupdown2/index.js';
 import { proxmoxVmTarget } from './proxmox-vm/index.js';
 import { pveFirewallTarget } from './pve-firewall/index.js';
@@ -17,6 +19,8 @@ export const TARGET_BY_ID: Record<TargetId, Target> = {
   ifupdown2: ifupdown2Target,
   'proxmox-vm': proxmoxVmTarget,
   'pve-firewall': pveFirewallTarget,
+  esxcli: esxcliTarget,
+  powercli: powercliTarget,
   ...SWITCH_TARGETS,
 };
 

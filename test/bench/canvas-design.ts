@@ -51,6 +51,8 @@ export function generatedDesign(elements: number): Design {
       ovsBridges: [],
       ovsBonds: [],
       ovsIntPorts: [],
+      vswitches: [],
+      portGroups: [],
       vms: [
         {
           id: `${id}-vm`,

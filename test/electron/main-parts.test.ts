@@ -38,10 +38,11 @@ describe('application menu', () => {
     expect(items.filter((i) => i.accelerator).every((i) => i.registerAccelerator === false)).toBe(true);
   });
 
-  it('each item sends its command; recent files open their path', () => {
+  it('each item sends its command; recent files open their path, examples their id', () => {
     for (const label of ['New', 'Save', 'Save As…', 'Export Configs…', 'Undo', 'Paste', 'Fit View', 'Toggle Theme'])
       (byLabel(label).click as () => void)();
     (byLabel('/lab.netloom.json').click as () => void)();
+    (byLabel('Nested ESXi port group').click as () => void)();
     expect(sent).toEqual([
       { command: 'new' },
       { command: 'save' },
@@ -52,6 +53,7 @@ describe('application menu', () => {
       { command: 'fit-view' },
       { command: 'toggle-theme' },
       { command: 'open-recent', path: '/lab.netloom.json' },
+      { command: 'open-example', example: 'nested-esxi' },
     ]);
   });
 

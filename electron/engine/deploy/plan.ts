@@ -3,8 +3,13 @@
  * driver its platform names, the file that driver installs (rendered by the
  * target the driver names), and the SSH target.
  */
-import type { Design, SshTarget } from '../../../shared/model/index.js';
-import { PLATFORM_REGISTRY, type DeployDriverId } from '../../../shared/platforms/index.js';
+import type { Design, PlatformId, SshTarget } from '../../../shared/model/index.js';
+import {
+  deployDriverOf,
+  exportOnlyReason,
+  PLATFORM_REGISTRY,
+  type DeployDriverId,
+} from '../../../shared/platforms/index.js';
 import { TARGET_BY_ID, type GeneratedFile, type TargetId } from '../../../shared/targets/index.js';
 import type { DriverRegistry } from './drivers/index.js';
 import type { HostTarget } from './session.js';
@@ -32,7 +37,9 @@ interface Deployable {
   readonly id: string;
   readonly name: string;
   readonly ssh: SshTarget | undefined;
-  readonly driver: DeployDriverId;
+  readonly platform: PlatformId;
+  /** Absent on an export-only platform. */
+  readonly driver: DeployDriverId | undefined;
   /** The targets that write files for it. */
   readonly targets: readonly TargetId[];
 }
@@ -42,14 +49,20 @@ function deployables(design: Design): Deployable[] {
     id: h.id,
     name: h.name,
     ssh: h.ssh,
-    driver: PLATFORM_REGISTRY[h.platform].driver,
+    platform: h.platform,
+    driver: deployDriverOf(h.platform),
     targets: PLATFORM_REGISTRY[h.platform].targets,
   }));
 }
 
 /** The files of the driver's companion targets that the device has. */
-function companionsOf(design: Design, device: Deployable, drivers: DriverRegistry): GeneratedFile[] {
-  return (drivers[device.driver].companions ?? [])
+function companionsOf(
+  design: Design,
+  device: Deployable,
+  drivers: DriverRegistry,
+  driver: DeployDriverId,
+): GeneratedFile[] {
+  return (drivers[driver].companions ?? [])
     .filter((t) => device.targets.includes(t) && TARGET_BY_ID[t].appliesTo(design, device.id))
     .flatMap((t) => TARGET_BY_ID[t].render(design, device.id));
 }
@@ -74,6 +87,12 @@ export function planDeploy(design: Design, names: readonly string[], drivers: Dr
   const chosen = names.length > 0 ? all.filter((d) => names.includes(d.name)) : all;
   const devices: DevicePlan[] = [];
   for (const device of chosen) {
+    if (!device.driver) {
+      const reason = exportOnlyReason(device.platform);
+      if (names.length > 0) problems.push(`host "${device.name}" ${reason}`);
+      else skipped.push({ host: device.name, reason });
+      continue;
+    }
     if (!device.ssh) {
       const reason = 'has no SSH target (set address, port and user in the inspector)';
       if (names.length > 0) problems.push(`host "${device.name}" ${reason}`);
@@ -85,7 +104,7 @@ export function planDeploy(design: Design, names: readonly string[], drivers: Dr
       driver: device.driver,
       target: { name: device.name, address: device.ssh.address, port: device.ssh.port, user: device.ssh.user },
       candidate: candidateOf(design, device.id, drivers, device.driver),
-      companions: companionsOf(design, device, drivers),
+      companions: companionsOf(design, device, drivers, device.driver),
     });
   }
   return { devices, skipped, problems };

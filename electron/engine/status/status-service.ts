@@ -5,7 +5,7 @@
  * `didChangeStatus` event). Starting again replaces the running pollers.
  */
 import type { Design, Host, Switch } from '../../../shared/model/index.js';
-import { PLATFORM_REGISTRY } from '../../../shared/platforms/index.js';
+import { exportOnlyReason, statusReaderOf } from '../../../shared/platforms/index.js';
 import { hostStatusAll } from '../../../shared/status/host-status.js';
 import type { HostStatusUpdate } from '../../../shared/status/live.js';
 import { HostPoller, type PollTiming } from './host-poller.js';
@@ -30,7 +30,7 @@ export const DEFAULT_STATUS_SETTINGS: StatusSettings = {
 /** Where each switch is read, by switch name (`netloom status --switch NAME=USER@HOST`). */
 export type SwitchTargets = ReadonlyMap<string, SwitchTarget>;
 
-const readerId = (host: Host) => PLATFORM_REGISTRY[host.platform].statusReader;
+const readerId = (host: Host) => statusReaderOf(host.platform);
 const targetKey = (host: Host) => JSON.stringify([host.id, host.ssh, readerId(host)]);
 
 /** The switch's target: the one given by name. Once the design holds a switch's SSH target, it is the fallback here. */
@@ -61,8 +61,8 @@ export class StatusService {
   }
 
   /**
-   * Polls every host of the design; hosts without an SSH target are reported
-   * `unknown` once. When the same hosts are already polled with the same
+   * Polls every host of the design; hosts without an SSH target or of an
+   * export-only platform are reported `unknown` once. When the same hosts are already polled with the same
    * settings (the design was edited), the running pollers judge their next
    * read against the new design over their open sessions. Switches are read
    * when `switches` names a target for them (and a switch connector was given).
@@ -94,9 +94,12 @@ export class StatusService {
     const byHost = new Map<string, HostPoller>();
     for (const host of design.hosts) {
       const ssh = host.ssh;
-      if (!ssh) {
+      const readerOfHost = readerId(host);
+      if (!ssh || !readerOfHost) {
         const readAt = new Date().toISOString();
-        const reason = `${host.name} has no SSH target in the design`;
+        const reason = readerOfHost
+          ? `${host.name} has no SSH target in the design`
+          : `${host.name} ${exportOnlyReason(host.platform)}`;
         this.onUpdate({
           host: host.id,
           reachable: false,
@@ -105,7 +108,7 @@ export class StatusService {
         });
         continue;
       }
-      const reader = this.readers[readerId(host)];
+      const reader = this.readers[readerOfHost];
       const poller = new HostPoller(
         design,
         { ...host, ssh },

@@ -4,6 +4,7 @@
  * same `perform`. Two actions claiming one shortcut is an error at startup.
  */
 import type { StoreApi } from 'zustand';
+import type { ExampleId } from '../../../shared/examples/index.js';
 import type { Position } from '../../../shared/model/schema.js';
 import type { AppState } from '../store/store.js';
 import { chordText, parseShortcut, type KeyChord } from './shortcut.js';
@@ -12,6 +13,8 @@ import { chordText, parseShortcut, type KeyChord } from './shortcut.js';
 export interface Services {
   newDesign(): Promise<void>;
   openDesign(path?: string): Promise<void>;
+  /** Opens a bundled example as a new, unsaved design. */
+  openExample(id: ExampleId): Promise<void>;
   /** Resolves false when the user cancelled or saving failed. */
   save(): Promise<boolean>;
   saveAs(): Promise<boolean>;
@@ -34,12 +37,14 @@ export interface ActionContext {
   readonly services: Services;
 }
 
-export type ActionGroup = 'file' | 'edit' | 'view' | 'arrange' | 'insert' | 'help';
+export type ActionGroup = 'file' | 'examples' | 'edit' | 'view' | 'arrange' | 'insert' | 'help';
 
 export interface Action {
   readonly id: string;
   readonly label: string;
   readonly group: ActionGroup;
+  /** A line under the label in menus (an example's description). */
+  readonly detail?: string;
   /** Shortcuts in `parseShortcut` form; the first is the one shown. */
   readonly shortcuts?: readonly string[];
   /** Whether the action can run now; disabled actions are greyed out and their shortcuts do nothing. */

@@ -1,6 +1,7 @@
 /** The one registry of user actions. Menus, shortcuts, tooltips and the command palette read it. */
 import { indexOf } from '../../../shared/edit/cached-index.js';
 import { ADD_DEVICE } from '../../../shared/edit/create.js';
+import { EXAMPLES } from '../../../shared/examples/index.js';
 import { kindEntry, type FrameKind } from '../../../shared/model/kinds/index.js';
 import { createRegistry, type Action, type ActionContext } from './action.js';
 import { deployActions } from '../deploy/deploy-actions.js';
@@ -73,6 +74,15 @@ const fileActions: readonly Action[] = [
     perform: ({ services }) => services.exportImage('png'),
   },
 ];
+
+/** File > Examples: one action per bundled example, opened as a new unsaved design. */
+const exampleActions: readonly Action[] = EXAMPLES.map((e) => ({
+  id: `open-example-${e.id}`,
+  label: e.name,
+  detail: e.description,
+  group: 'examples',
+  perform: ({ services }) => services.openExample(e.id),
+}));
 
 const viewActions: readonly Action[] = [
   {
@@ -177,6 +187,7 @@ const arrangeActions: readonly Action[] = [
 
 export const ACTIONS = createRegistry([
   ...fileActions,
+  ...exampleActions,
   ...deployActions,
   ...editActions,
   ...viewActions,

@@ -1,5 +1,5 @@
 /** The in-app menu bar, built from the action registry: labels, shortcuts and enabled state all come from there. */
-import { useEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import type { RecentFile } from '../../../shared/api.js';
 import { isEnabled, type ActionGroup } from '../actions/action.js';
 import { ACTIONS } from '../actions/index.js';
@@ -8,13 +8,16 @@ import { formatShortcut, isMac } from '../actions/shortcut.js';
 import { useAppStore } from '../store/store.js';
 
 const MENUS: readonly { title: string; groups: readonly ActionGroup[] }[] = [
-  { title: 'File', groups: ['file'] },
+  { title: 'File', groups: ['file', 'examples'] },
   { title: 'Edit', groups: ['edit'] },
   { title: 'Insert', groups: ['insert'] },
   { title: 'Arrange', groups: ['arrange'] },
   { title: 'View', groups: ['view'] },
   { title: 'Help', groups: ['help'] },
 ];
+
+/** Groups shown under a heading of their own inside a menu. */
+const GROUP_HEADINGS: Partial<Record<ActionGroup, string>> = { examples: 'Examples' };
 
 export function shortcutHint(id: string): string {
   const first = ACTIONS.get(id).shortcuts?.[0];
@@ -86,29 +89,47 @@ export function MenuBar() {
           </button>
           {open === menu.title && (
             <ul className="menu-list" role="menu">
-              {ACTIONS.all
-                .filter((a) => menu.groups.includes(a.group))
-                .map((a) => {
-                  const enabled = isEnabled(a, actionContext());
-                  return (
-                    <li key={a.id}>
-                      <button
-                        type="button"
-                        role="menuitem"
-                        className="menu-item"
-                        disabled={!enabled}
-                        onClick={() => {
-                          setOpen(null);
-                          runAction(a.id);
-                        }}
-                        data-testid={`action-${a.id}`}
-                      >
-                        <span className="menu-label-text">{a.label}</span>
-                        {a.shortcuts?.[0] && <kbd className="menu-shortcut">{formatShortcut(a.shortcuts[0], mac)}</kbd>}
-                      </button>
-                    </li>
-                  );
-                })}
+              {menu.groups.map((group) => {
+                const actions = ACTIONS.all.filter((a) => a.group === group);
+                const heading = GROUP_HEADINGS[group];
+                return (
+                  <Fragment key={group}>
+                    {heading && actions.length > 0 && (
+                      <>
+                        <li className="menu-separator" role="separator" />
+                        <li className="menu-label">{heading}</li>
+                      </>
+                    )}
+                    {actions.map((a) => {
+                      const enabled = isEnabled(a, actionContext());
+                      return (
+                        <li key={a.id}>
+                          <button
+                            type="button"
+                            role="menuitem"
+                            className={`menu-item${a.detail ? ' has-detail' : ''}`}
+                            disabled={!enabled}
+                            title={a.detail}
+                            onClick={() => {
+                              setOpen(null);
+                              runAction(a.id);
+                            }}
+                            data-testid={`action-${a.id}`}
+                          >
+                            <span className="menu-label-text">
+                              {a.label}
+                              {a.detail && <span className="menu-detail">{a.detail}</span>}
+                            </span>
+                            {a.shortcuts?.[0] && (
+                              <kbd className="menu-shortcut">{formatShortcut(a.shortcuts[0], mac)}</kbd>
+                            )}
+                          </button>
+                        </li>
+                      );
+                    })}
+                  </Fragment>
+                );
+              })}
               {menu.title === 'File' && <RecentItems recent={recent} close={() => setOpen(null)} />}
             </ul>
           )}

@@ -136,6 +136,17 @@ export const services: Services = {
           }));
     if (chosen) await openPath(chosen);
   },
+  async openExample(id) {
+    if (!(await guardUnsaved())) return;
+    try {
+      const result = await api.openExample(id);
+      // A new design that starts as the example: Save asks where to write it, so no file is ever overwritten.
+      if (result.ok) await show(result.design, null);
+      else useAppStore.setState({ loadFailure: { path: result.path, problems: result.problems } });
+    } catch (e) {
+      store().toast(`Could not open the example: ${message(e)}`, 'error');
+    }
+  },
   async save() {
     const path = store().filePath;
     return path ? saveTo(path) : services.saveAs();
@@ -241,6 +252,7 @@ const COMMAND_ACTIONS: Record<Exclude<SimpleCommand, 'save'>, string> = {
 
 async function onCommand(command: AppCommand): Promise<void> {
   if (command.command === 'open-recent') return services.openDesign(command.path);
+  if (command.command === 'open-example') return services.openExample(command.example);
   if (command.command === 'save') {
     if ((await services.save()) && command.closeAfter) window.close();
     return;

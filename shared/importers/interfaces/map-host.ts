@@ -328,6 +328,8 @@ export function importInterfaces(text: string, options: ImportOptions): Interfac
     ovsBridges,
     ovsBonds,
     ovsIntPorts,
+    vswitches: [],
+    portGroups: [],
     vms: [],
     unmanaged: blocks
       .sort((a, b) => a.line - b.line)

@@ -18,12 +18,14 @@ import { ovsBond } from './ovs-bond.js';
 import { ovsBridge } from './ovs-bridge.js';
 import { ovsIntPort } from './ovs-int-port.js';
 import { portChannel } from './port-channel.js';
+import { portGroup } from './port-group.js';
 import { port } from './port.js';
 import { switchPort } from './switch-port.js';
 import { switchKind } from './switch.js';
 import { vmNic } from './vm-nic.js';
 import { vm } from './vm.js';
 import { vlan } from './vlan.js';
+import { vswitch } from './vswitch.js';
 
 export const KIND_LIST = [
   network,
@@ -35,6 +37,8 @@ export const KIND_LIST = [
   ovsBond,
   ovsBridge,
   ovsIntPort,
+  vswitch,
+  portGroup,
   vm,
   vmNic,
   switchKind,
@@ -258,3 +262,14 @@ export { NIC_MODELS, vmNicAttributes } from './vm-nic.js';
 export { LACP_MODES, portChannelAttributes, type LacpMode } from './port-channel.js';
 export { switchPortAttributes } from './switch-port.js';
 export { NETWORK_PURPOSES, networkAttributes } from './network.js';
+export { vmAttributes } from './vm.js';
+export {
+  LOAD_BALANCING,
+  UPLINK_ROLES,
+  uplinksOf,
+  vswitchAttributes,
+  type LoadBalancing,
+  type UplinkRole,
+} from './vswitch.js';
+export { PORT_GROUP_ALL_VLANS, portGroupAttributes } from './port-group.js';
+export { SECURITY_FIELDS, type SecurityField, type SecurityVerdict } from './esxi-common.js';

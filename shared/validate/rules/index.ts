@@ -11,6 +11,9 @@ import { bridgePortInTwoBridges } from './bridge-port-in-two-bridges.js';
 import { bridgeSecondVlanAwareOnDebian } from './bridge-second-vlan-aware-on-debian.js';
 import { cablePortWithTwoCables } from './cable-port-with-two-cables.js';
 import { cableSwitchPortWithTwoCables } from './cable-switch-port-with-two-cables.js';
+import { esxiAllVlansOnAccessUplink } from './esxi-all-vlans-on-access-uplink.js';
+import { esxiNestedHypervisorSecurity } from './esxi-nested-hypervisor-security.js';
+import { esxiVswitchNotExported } from './esxi-vswitch-not-exported.js';
 import { exposureManagementOnVmBridge } from './exposure-management-on-vm-bridge.js';
 import { firewallClusterNetworkBlocked } from './firewall-cluster-network-blocked.js';
 import { firewallLockout } from './firewall-lockout.js';
@@ -71,6 +74,9 @@ export const RULES = [
   vlanNativeNotAllowed,
   vlanVmTagOutsideVids,
   vlanVmTagOnPlainBridge,
+  esxiAllVlansOnAccessUplink,
+  esxiNestedHypervisorSecurity,
+  esxiVswitchNotExported,
   vlanDuplicateOnParent,
   networkDuplicateVlan,
   networkDuplicateName,

@@ -8,6 +8,7 @@ import { exampleDesign } from '../../helpers/design.js';
 const services: Services = {
   newDesign: vi.fn(async () => undefined),
   openDesign: vi.fn(async () => undefined),
+  openExample: vi.fn(async () => undefined),
   save: vi.fn(async () => true),
   saveAs: vi.fn(async () => true),
   exportConfigs: vi.fn(async () => undefined),
@@ -41,6 +42,14 @@ describe('the action registry', () => {
   it('the app’s own registry builds, and every action has a label and a group', () => {
     expect(ACTIONS.all.length).toBeGreaterThan(20);
     for (const a of ACTIONS.all) expect(a.label).not.toBe('');
+  });
+
+  it('offers every bundled example under File > Examples, opening it by id', async () => {
+    const examples = ACTIONS.all.filter((a) => a.group === 'examples');
+    expect(examples.map((a) => a.id)).toEqual(['open-example-homelab', 'open-example-nested-esxi']);
+    for (const a of examples) expect(a.detail).toMatch(/\w.{20,}/);
+    await run('open-example-nested-esxi');
+    expect(services.openExample).toHaveBeenCalledWith('nested-esxi');
   });
 
   it('matches Shift+1 by physical key and shows shortcuts the platform way', () => {

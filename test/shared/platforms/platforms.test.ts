@@ -20,6 +20,8 @@ describe('platform registry', () => {
       const json = exampleJson();
       json.hosts[0].platform = id;
       json.firewall = { options: { enable: true } };
+      // Something for every platform's targets to write: the ESXi scripts need a vSwitch.
+      json.hosts[0].vswitches = [{ id: 'ms01-vswitch0', name: 'vSwitch0', activeUplinks: [] }];
       const result = parseDesign(JSON.stringify(json));
       if (!result.ok) throw new Error(JSON.stringify(result.problems));
       const host = result.design.hosts[0]!;

@@ -4,6 +4,7 @@ import { formatPath, indexDesign, serializeDesign, type Design } from '../../../
 import { validateDesign } from '../../../shared/validate/index.js';
 import { RULES } from '../../../shared/validate/rules/index.js';
 import { exampleDesign } from '../../helpers/design.js';
+import { ESXI_CASES } from './esxi-cases.js';
 import { FIREWALL_CASES } from './firewall-cases.js';
 import { IFUPDOWN2_CASES } from './ifupdown2-cases.js';
 
@@ -491,6 +492,7 @@ const CASES: Record<string, Case> = {
   },
   ...IFUPDOWN2_CASES,
   ...FIREWALL_CASES,
+  ...ESXI_CASES,
 };
 
 /** Applies a mutation to the example and loads the result as a file would be loaded. */

@@ -10,7 +10,7 @@ import type {
   Vm,
 } from '../../../../shared/model/schema.js';
 import { shortPortName } from '../../../../shared/vendors/index.js';
-import type { NodeKind, ShapeOf } from '../../../../shared/model/kinds/index.js';
+import { PORT_GROUP_ALL_VLANS, type NodeKind, type ShapeOf } from '../../../../shared/model/kinds/index.js';
 
 export function speedText(mbps: number | undefined): string | undefined {
   if (mbps === undefined) return undefined;
@@ -40,7 +40,8 @@ export const describeBridge = (b: Bridge) =>
   );
 export const describeVlan = (v: VlanInterface) =>
   joined(`VLAN ${v.vlan}`, v.inet?.method === 'static' ? v.inet.addresses[0] : v.inet?.method === 'dhcp' && 'DHCP');
-export const describeVm = (vm: Vm) => `VM ${vm.vmid} · ${vm.nics.length} NIC${vm.nics.length === 1 ? '' : 's'}`;
+export const describeVm = (vm: Vm) =>
+  joined(`VM ${vm.vmid}`, `${vm.nics.length} NIC${vm.nics.length === 1 ? '' : 's'}`, vm.nestedHypervisor && 'nested');
 
 export function describeSwitchport(s: Switchport | undefined): string {
   if (!s) return 'access 1 (default)';
@@ -80,6 +81,19 @@ export const DETAIL: { readonly [K in NodeKind]?: (element: ShapeOf<K>, context:
     joined(
       b.bondMode ?? 'active-backup',
       b.lacp !== undefined && b.lacp !== 'off' && `LACP ${b.lacp}${b.lacpTime ? ` ${b.lacpTime}` : ''}`,
+    ),
+  vswitch: (v) =>
+    joined(
+      `MTU ${v.mtu}`,
+      `${v.activeUplinks.length} active`,
+      v.standbyUplinks.length > 0 && `${v.standbyUplinks.length} standby`,
+      v.loadBalancing,
+    ),
+  'port-group': (g) =>
+    joined(
+      g.vlan === 0 ? 'untagged' : g.vlan === PORT_GROUP_ALL_VLANS ? 'all VLANs (4095)' : `VLAN ${g.vlan}`,
+      g.allowPromiscuous === 'accept' && 'promiscuous',
+      g.allowForgedTransmits === 'accept' && 'forged transmits',
     ),
   'ovs-int-port': (p) =>
     joined(

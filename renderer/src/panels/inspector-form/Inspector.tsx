@@ -25,6 +25,7 @@ import {
   portChannelAttributes,
   switchPortAttributes,
   vlanInterfaceAttributes,
+  vmAttributes,
   vmNicAttributes,
 } from '../../../../shared/model/kinds/index.js';
 import { AUTOSTART, PLATFORMS, SWITCH_VENDORS, type Design } from '../../../../shared/model/schema.js';
@@ -65,6 +66,9 @@ function Attributes({
     </>
   );
 }
+
+/** What a referable element is called in a list: its name, else its id. */
+const labelOf = (c: { readonly id: string }): string => ('name' in c && typeof c.name === 'string' ? c.name : c.id);
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -336,6 +340,7 @@ function VmForm({ e }: { e: ElementOf<'vm'> }) {
           testId="field-vmid"
         />
         <NameField id={vm.id} name={vm.name} />
+        <Attributes id={vm.id} table={vmAttributes} element={vm} />
       </Section>
       {vm.nics.length === 0 && <p className="muted small pad">No NICs yet: drag the VM’s handle onto a bridge.</p>}
       {vm.nics.map((nic) => (
@@ -357,7 +362,7 @@ function NicForm({ e }: { e: ElementOf<'vm-nic'> }) {
         <SelectField
           label="Bridge"
           value={nic.bridge}
-          options={e.host.bridges.map((b) => ({ value: b.id, label: b.name }))}
+          options={referable('vm-nic', 'bridge', 'host', e.host).map((b) => ({ value: b.id, label: labelOf(b) }))}
           commit={fieldCommit(nic.id, 'bridge')}
           testId={`${prefix}-bridge`}
         />
@@ -462,16 +467,24 @@ function GenericForm({ e }: { e: Located }) {
         {device &&
           (kind.references ?? []).map((r) => {
             const value = element[r.field];
-            if (!Array.isArray(value)) return null;
             const options = referable(e.kind, r.field, device.kind, device.element).filter((c) => c.id !== id);
+            if (typeof value === 'string')
+              return (
+                <SelectField
+                  key={r.field}
+                  label={r.link?.label ?? r.field}
+                  value={value}
+                  options={options.map((c) => ({ value: c.id, label: labelOf(c) }))}
+                  commit={fieldCommit(id, r.field)}
+                  testId={`field-${r.field}`}
+                />
+              );
+            if (!Array.isArray(value)) return null;
             return (
               <MemberPicker
                 key={r.field}
                 label={r.link?.label ?? r.field}
-                options={options.map((c) => ({
-                  id: c.id,
-                  label: 'name' in c && typeof c.name === 'string' ? c.name : c.id,
-                }))}
+                options={options.map((c) => ({ id: c.id, label: labelOf(c) }))}
                 value={value.filter((v): v is string => typeof v === 'string')}
                 commit={fieldCommit(id, r.field)}
                 testId={`field-${r.field}`}

@@ -30,6 +30,8 @@ export function richSwitch(design: Design, portType: string): Design {
     ovsBridges: [],
     ovsBonds: [],
     ovsIntPorts: [],
+    vswitches: [],
+    portGroups: [],
     vms: [],
   });
   sw.ports.push(
