@@ -19,6 +19,9 @@ import { vmNicAttributes } from './kinds/vm-nic.js';
 import { ovsBondAttributes } from './kinds/ovs-bond.js';
 import { ovsBridgeAttributes } from './kinds/ovs-bridge.js';
 import { ovsIntPortAttributes } from './kinds/ovs-int-port.js';
+import { bridgeRuleAttributes } from './kinds/bridge-rule.js';
+import { virtualNetworkAttributes } from './kinds/virtual-network.js';
+import { BridgeFilterSettings, LibvirtNetworkName } from './libvirt.js';
 import type { ElementKind, ShapeOf } from './kinds/index.js';
 import { checkDescription, checkDeviceName, checkInterfaceName } from './names.js';
 import { extraLinesProblems, splitBlockText, splitContinuedLine, unmanagedBlockProblems } from './verbatim.js';
@@ -204,7 +207,22 @@ export const Vm = z.strictObject({
   firewall: VmFirewall.optional(),
 });
 
-export const PLATFORMS = ['proxmox', 'debian'] as const;
+/** A libvirt network or VMware VMnet on its host; VM NICs attach to it as to a bridge. */
+export const VirtualNetwork = z.strictObject({
+  id: Id,
+  name: LibvirtNetworkName,
+  /** Bridged networks: the host port, bond or bridge the VMs share. */
+  uplink: Id.optional(),
+  ...attributeShape(virtualNetworkAttributes),
+});
+
+/** One FORWARD rule for bridged VM traffic on a libvirt host. */
+export const BridgeRule = z.strictObject({
+  id: Id,
+  ...attributeShape(bridgeRuleAttributes),
+});
+
+export const PLATFORMS = ['proxmox', 'debian', 'libvirt', 'vmware-workstation'] as const;
 
 export const SshTarget = z.strictObject({
   address: z
@@ -234,6 +252,10 @@ export const Host = z.strictObject({
   ovsBonds: z.array(OvsBond).default([]),
   ovsIntPorts: z.array(OvsIntPort).default([]),
   vms: z.array(Vm).default([]),
+  virtualNetworks: z.array(VirtualNetwork).default([]),
+  bridgeRules: z.array(BridgeRule).default([]),
+  /** libvirt hosts: whether bridged frames pass through iptables (`bridgeRules`), and FORWARD's policy. */
+  bridgeFilter: BridgeFilterSettings.optional(),
   /** `host.fw`: the node's own firewall options and rules. */
   firewall: HostFirewall.optional(),
   /** Whole stanzas Netloom does not model (OVS, vxlan, ...), kept verbatim from an import. */
@@ -329,6 +351,8 @@ export const ELEMENT_SCHEMAS: { readonly [K in ElementKind]?: z.ZodType<ShapeOf<
   'ovs-bridge': OvsBridge,
   'ovs-int-port': OvsIntPort,
   vm: Vm,
+  'virtual-network': VirtualNetwork,
+  'bridge-rule': BridgeRule,
   'switch-port': SwitchPort,
   'port-channel': PortChannel,
 };
@@ -342,6 +366,8 @@ export type OvsBond = z.infer<typeof OvsBond>;
 export type OvsIntPort = z.infer<typeof OvsIntPort>;
 export type VmNic = z.infer<typeof VmNic>;
 export type Vm = z.infer<typeof Vm>;
+export type VirtualNetwork = z.infer<typeof VirtualNetwork>;
+export type BridgeRule = z.infer<typeof BridgeRule>;
 export type Host = z.infer<typeof Host>;
 export type SshTarget = z.infer<typeof SshTarget>;
 export type Switchport = z.infer<typeof Switchport>;

@@ -5,12 +5,19 @@
  */
 import type { PlatformId } from '../model/schema.js';
 import { debian } from './debian.js';
+import { libvirt } from './libvirt.js';
 import type { Platform } from './platform.js';
 import { proxmox } from './proxmox.js';
+import { vmwareWorkstation } from './vmware-workstation.js';
 
 export type { Platform } from './platform.js';
 
-export const PLATFORM_REGISTRY = { proxmox, debian } as const satisfies Record<PlatformId, Platform>;
+export const PLATFORM_REGISTRY = {
+  proxmox,
+  debian,
+  libvirt,
+  'vmware-workstation': vmwareWorkstation,
+} as const satisfies Record<PlatformId, Platform>;
 
 type Registry = typeof PLATFORM_REGISTRY;
 

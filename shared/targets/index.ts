@@ -3,8 +3,10 @@ import { PLATFORM_REGISTRY, type PlatformTargetId } from '../platforms/index.js'
 import { ciscoIos } from './cisco-ios/index.js';
 import { dellOs6 } from './dell-os6/index.js';
 import { ifupdown2Target } from './ifupdown2/index.js';
+import { libvirtTarget } from './libvirt/index.js';
 import { proxmoxVmTarget } from './proxmox-vm/index.js';
 import { pveFirewallTarget } from './pve-firewall/index.js';
+import { vmwareWorkstationTarget } from './vmware-workstation/index.js';
 import type { GeneratedFile, Target, TargetId } from './target.js';
 
 export type { GeneratedFile, Target, TargetId } from './target.js';
@@ -17,6 +19,8 @@ export const TARGET_BY_ID: Record<TargetId, Target> = {
   ifupdown2: ifupdown2Target,
   'proxmox-vm': proxmoxVmTarget,
   'pve-firewall': pveFirewallTarget,
+  libvirt: libvirtTarget,
+  'vmware-workstation': vmwareWorkstationTarget,
   ...SWITCH_TARGETS,
 };
 

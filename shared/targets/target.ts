@@ -6,7 +6,7 @@
 import type { Design, SwitchVendor } from '../model/schema.js';
 
 /** Host targets by name; each switch vendor is a target of its own. */
-export type TargetId = 'ifupdown2' | 'proxmox-vm' | 'pve-firewall' | SwitchVendor;
+export type TargetId = 'ifupdown2' | 'proxmox-vm' | 'pve-firewall' | 'libvirt' | 'vmware-workstation' | SwitchVendor;
 
 /** One generated file; `path` is relative to the device's export folder, e.g. `etc/network/interfaces`. */
 export interface GeneratedFile {

@@ -329,6 +329,8 @@ export function importInterfaces(text: string, options: ImportOptions): Interfac
     ovsBonds,
     ovsIntPorts,
     vms: [],
+    virtualNetworks: [],
+    bridgeRules: [],
     unmanaged: blocks
       .sort((a, b) => a.line - b.line)
       .map((b) => verbatimBlock(b, notes))

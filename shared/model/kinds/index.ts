@@ -21,6 +21,8 @@ import { portChannel } from './port-channel.js';
 import { port } from './port.js';
 import { switchPort } from './switch-port.js';
 import { switchKind } from './switch.js';
+import { bridgeRule } from './bridge-rule.js';
+import { virtualNetwork } from './virtual-network.js';
 import { vmNic } from './vm-nic.js';
 import { vm } from './vm.js';
 import { vlan } from './vlan.js';
@@ -37,6 +39,8 @@ export const KIND_LIST = [
   ovsIntPort,
   vm,
   vmNic,
+  virtualNetwork,
+  bridgeRule,
   switchKind,
   switchPort,
   portChannel,
@@ -258,3 +262,5 @@ export { NIC_MODELS, vmNicAttributes } from './vm-nic.js';
 export { LACP_MODES, portChannelAttributes, type LacpMode } from './port-channel.js';
 export { switchPortAttributes } from './switch-port.js';
 export { NETWORK_PURPOSES, networkAttributes } from './network.js';
+export { VIRTUAL_NETWORK_MODES, VIRTUAL_NETWORK_ZONES, virtualNetworkAttributes } from './virtual-network.js';
+export { BRIDGE_RULE_DIRECTIONS, bridgeRuleAttributes } from './bridge-rule.js';

@@ -49,7 +49,9 @@ export const vmNic = defineKind<VmNic, Vm>()({
   collection: 'nics',
   label: 'VM NIC',
   title: (n) => `net${n.slot}`,
-  references: [{ field: 'bridge', to: ['bridge', 'ovs-bridge'], sameDevice: true, onDelete: 'delete-self' }],
+  references: [
+    { field: 'bridge', to: ['bridge', 'ovs-bridge', 'virtual-network'], sameDevice: true, onDelete: 'delete-self' },
+  ],
   link: { kind: 'vm-nic', label: 'VM NIC', source: 'owner', target: 'bridge', edge: 'nic' },
   attributes: vmNicAttributes,
   unique: [{ field: 'slot', group: 'slot', message: (slot, vm) => `net${slot} is used twice on VM ${vm}` }],

@@ -27,7 +27,8 @@ import {
   vlanInterfaceAttributes,
   vmNicAttributes,
 } from '../../../../shared/model/kinds/index.js';
-import { AUTOSTART, PLATFORMS, SWITCH_VENDORS, type Design } from '../../../../shared/model/schema.js';
+import { FORWARD_POLICIES } from '../../../../shared/model/libvirt.js';
+import { AUTOSTART, PLATFORMS, SWITCH_VENDORS, type Design, type Host } from '../../../../shared/model/schema.js';
 import { PLATFORM_REGISTRY } from '../../../../shared/platforms/index.js';
 import { VENDORS } from '../../../../shared/vendors/index.js';
 import { KindIcon } from '../../chrome/KindIcon.js';
@@ -147,6 +148,7 @@ function HostForm({ e }: { e: ElementOf<'host'> }) {
           testId="field-platform"
         />
       </Section>
+      {h.platform === 'libvirt' && <BridgeFilterSection host={h} />}
       <Section title="SSH">
         <TextField
           label="Address"
@@ -170,6 +172,34 @@ function HostForm({ e }: { e: ElementOf<'host'> }) {
         )}
       </Section>
     </>
+  );
+}
+
+/** A libvirt host's filter for bridged traffic: whether iptables sees bridged frames, and FORWARD's policy; the rules are elements of their own. */
+function BridgeFilterSection({ host }: { host: Host }) {
+  const settings = host.bridgeFilter ?? { bridgeNetfilter: false, forwardPolicy: 'ACCEPT' as const };
+  const commit = (key: 'bridgeNetfilter' | 'forwardPolicy', parse: (v: unknown) => unknown) =>
+    fieldCommit(host.id, 'bridgeFilter', (v) => ({ bridgeFilter: { ...settings, [key]: parse(v) } }));
+  return (
+    <Section title="Bridged traffic">
+      <SelectField
+        label="Bridge netfilter"
+        value={settings.bridgeNetfilter ? 'on' : 'off'}
+        options={[
+          { value: 'off', label: 'off: iptables does not see bridged frames' },
+          { value: 'on', label: 'on: bridged frames pass FORWARD' },
+        ]}
+        commit={commit('bridgeNetfilter', (v) => v === 'on')}
+        testId="field-bridgeNetfilter"
+      />
+      <SelectField
+        label="FORWARD policy"
+        value={settings.forwardPolicy}
+        options={FORWARD_POLICIES.map((p) => ({ value: p, label: p }))}
+        commit={commit('forwardPolicy', (v) => v)}
+        testId="field-forwardPolicy"
+      />
+    </Section>
   );
 }
 
@@ -357,7 +387,10 @@ function NicForm({ e }: { e: ElementOf<'vm-nic'> }) {
         <SelectField
           label="Bridge"
           value={nic.bridge}
-          options={e.host.bridges.map((b) => ({ value: b.id, label: b.name }))}
+          options={referable('vm-nic', 'bridge', 'host', e.host).map((b) => ({
+            value: b.id,
+            label: 'name' in b && typeof b.name === 'string' ? b.name : b.id,
+          }))}
           commit={fieldCommit(nic.id, 'bridge')}
           testId={`${prefix}-bridge`}
         />
@@ -462,16 +495,27 @@ function GenericForm({ e }: { e: Located }) {
         {device &&
           (kind.references ?? []).map((r) => {
             const value = element[r.field];
-            if (!Array.isArray(value)) return null;
             const options = referable(e.kind, r.field, device.kind, device.element).filter((c) => c.id !== id);
+            const labelOf = (c: { readonly id: string }) => ('name' in c && typeof c.name === 'string' ? c.name : c.id);
+            if (!Array.isArray(value))
+              return (
+                <SelectField
+                  key={r.field}
+                  label={r.link?.label ?? r.field}
+                  value={typeof value === 'string' ? value : ''}
+                  options={[
+                    { value: '', label: '(none)' },
+                    ...options.map((c) => ({ value: c.id, label: labelOf(c) })),
+                  ]}
+                  commit={fieldCommit(id, r.field, (v) => ({ [r.field]: v === '' ? undefined : v }))}
+                  testId={`field-${r.field}`}
+                />
+              );
             return (
               <MemberPicker
                 key={r.field}
                 label={r.link?.label ?? r.field}
-                options={options.map((c) => ({
-                  id: c.id,
-                  label: 'name' in c && typeof c.name === 'string' ? c.name : c.id,
-                }))}
+                options={options.map((c) => ({ id: c.id, label: labelOf(c) }))}
                 value={value.filter((v): v is string => typeof v === 'string')}
                 commit={fieldCommit(id, r.field)}
                 testId={`field-${r.field}`}
