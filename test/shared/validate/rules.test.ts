@@ -6,6 +6,7 @@ import { RULES } from '../../../shared/validate/rules/index.js';
 import { exampleDesign } from '../../helpers/design.js';
 import { FIREWALL_CASES } from './firewall-cases.js';
 import { IFUPDOWN2_CASES } from './ifupdown2-cases.js';
+import { VIRT_CASES } from './virt-cases.js';
 
 type Mutate = (d: any) => void;
 
@@ -491,6 +492,7 @@ const CASES: Record<string, Case> = {
   },
   ...IFUPDOWN2_CASES,
   ...FIREWALL_CASES,
+  ...VIRT_CASES,
 };
 
 /** Applies a mutation to the example and loads the result as a file would be loaded. */
