@@ -9,6 +9,8 @@ import {
   vmFwFile,
   type FirewallFiles,
 } from '../../shared/importers/pve-firewall/attach.js';
+import { importLibvirtNetwork } from '../../shared/importers/libvirt-network/index.js';
+import { importVmwareNetworking } from '../../shared/importers/vmware-networking/index.js';
 import { placeHost } from '../../shared/layout/place-host.js';
 import { restoreDesign } from '../../shared/load/index.js';
 import { checkDeviceName, FORMAT, serializeDesign, SshTarget, type Design } from '../../shared/model/index.js';
@@ -43,12 +45,11 @@ export function parseSshTarget(text: string): SshTarget {
   return parsed.data;
 }
 
-const INPUT_LIMIT = { maxBytes: TEXT_FILE_MAX_BYTES, what: 'interfaces files' };
-
 /** `-` reads standard input, e.g. `ssh root@pve cat /etc/network/interfaces | netloom import interfaces -`. */
-async function readInput(file: string): Promise<string> {
+async function readInput(file: string, what = 'interfaces files'): Promise<string> {
+  const limit = { maxBytes: TEXT_FILE_MAX_BYTES, what };
   try {
-    return await (file === '-' ? readStdinLimited(INPUT_LIMIT) : readRegularFile(file, INPUT_LIMIT));
+    return await (file === '-' ? readStdinLimited(limit) : readRegularFile(file, limit));
   } catch (e) {
     if (e instanceof FileError) throw new UsageError(e.message);
     throw e;
@@ -116,6 +117,45 @@ async function readFirewallFiles(root: string): Promise<FirewallFiles> {
     );
   }
   return { ...(cluster !== undefined ? { cluster } : {}), hosts, vms };
+}
+
+type NetworkImporter = typeof importLibvirtNetwork;
+
+/** `import libvirt-network` and `import vmware-networking`: one file's networks onto a host of an existing design. */
+function networksCommand(
+  parent: Command,
+  name: string,
+  description: string,
+  fileHelp: string,
+  importer: NetworkImporter,
+) {
+  parent
+    .command(name)
+    .description(description)
+    .argument('<file>', `${fileHelp}; - reads standard input`)
+    .requiredOption('--into <design>', 'the design that holds the host')
+    .requiredOption('--host <name>', 'the host the networks belong to')
+    .addHelpText(
+      'after',
+      '\nA network already on the host (same name, or same VMnet number) is replaced and keeps its VM NICs. Problems and left-out lines name the line of the file.',
+    )
+    .exitOverride()
+    .action(async (file: string, options: { into: string; host: string }) => {
+      const text = await readInput(file, `${name} files`);
+      const shown = file === '-' ? '(stdin)' : file;
+      let notes: readonly string[] = [];
+      await updateFileLocked(options.into, async () => {
+        const result = importer(await loadDesignOrFail(options.into), options.host, text);
+        for (const n of result.fileNotes) printErr(`note: ${shown}:${n.line}: ${n.message}\n`);
+        if (!result.ok)
+          throw new UsageError(
+            result.line === undefined ? result.message : `${shown}:${result.line}: ${result.message}`,
+          );
+        notes = result.notes;
+        return serializeDesign(restored(result.design));
+      });
+      for (const sentence of notes) printErr(`${sentence} in ${options.into}\n`);
+    });
 }
 
 export function registerImport(program: Command): void {
@@ -201,4 +241,19 @@ export function registerImport(program: Command): void {
       const count = (files.cluster !== undefined ? 1 : 0) + files.hosts.size + files.vms.size - skipped.length;
       printErr(`imported ${count} firewall file${count === 1 ? '' : 's'} into ${options.into}\n`);
     });
+
+  networksCommand(
+    importCommand,
+    'libvirt-network',
+    "import a libvirt network's XML (virsh net-dumpxml NAME) into a libvirt host",
+    'a network XML file, e.g. virsh net-dumpxml default > default.xml',
+    importLibvirtNetwork,
+  );
+  networksCommand(
+    importCommand,
+    'vmware-networking',
+    "import VMware Workstation's /etc/vmware/networking (its VMnets) into a vmware-workstation host",
+    'a copy of /etc/vmware/networking',
+    importVmwareNetworking,
+  );
 }

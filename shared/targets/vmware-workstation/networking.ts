@@ -4,7 +4,7 @@
  * and netmask of a host-only or NAT VMnet, DHCP, NAT, the host's virtual
  * adapter), then `add_bridge_mapping <host interface> <n>` per bridged VMnet.
  */
-import { formatIp, parsePrefix, prefixNetwork } from '../../model/ip.js';
+import { formatIp, netmaskOf, parsePrefix, prefixNetwork } from '../../model/ip.js';
 
 /** One VMnet as the file holds it. */
 export type Vmnet =
@@ -19,11 +19,6 @@ export type Vmnet =
 
 export const NETWORKING_PATH = 'etc/vmware/networking';
 
-function netmask(length: number): string {
-  const value = length === 0 ? 0n : ((1n << 32n) - 1n) ^ ((1n << BigInt(32 - length)) - 1n);
-  return formatIp({ family: 4, value });
-}
-
 /** The `answer` lines of one VMnet, in the order VMware writes them (by key). */
 function answers(net: Vmnet): [string, string][] {
   if (net.mode === 'bridged') return [];
@@ -33,7 +28,7 @@ function answers(net: Vmnet): [string, string][] {
   if (prefix) {
     lines.push(
       [`VNET_${n}_DHCP`, net.dhcp ? 'yes' : 'no'],
-      [`VNET_${n}_HOSTONLY_NETMASK`, netmask(prefix.length)],
+      [`VNET_${n}_HOSTONLY_NETMASK`, netmaskOf(prefix.length)],
       [`VNET_${n}_HOSTONLY_SUBNET`, formatIp(prefixNetwork(prefix).address)],
     );
   }
