@@ -12,14 +12,18 @@ export interface FieldProblem {
   readonly message: string;
 }
 
+/** A network's DHCP range (`first-last`) as its two ends. */
+export function dhcpRangeOf(network: VirtualNetwork): { readonly start: string; readonly end: string } | undefined {
+  if (network.dhcp === undefined) return undefined;
+  const [start, end] = network.dhcp.split('-') as [string, string];
+  return { start, end };
+}
+
 /** The routed subnet (host address, DHCP range) as the libvirt model takes it, if the network has one. */
 export function routedSubnetOf(network: VirtualNetwork): unknown {
   if (network.subnet === undefined) return undefined;
-  const dhcp =
-    network.dhcpStart !== undefined && network.dhcpEnd !== undefined
-      ? { dhcp: { start: network.dhcpStart, end: network.dhcpEnd } }
-      : {};
-  return { address: network.subnet, ...dhcp };
+  const range = dhcpRangeOf(network);
+  return { address: network.subnet, ...(range ? { dhcp: range } : {}) };
 }
 
 /** The libvirt network for a virtual network of `host` (input to `LibvirtNetwork.parse`): a bridged one uses its uplink bridge's name. */
@@ -38,13 +42,13 @@ const FIELD_OF_PATH: Readonly<Record<string, string>> = {
   name: 'name',
   bridgeName: 'bridgeName',
   'ipv4.address': 'subnet',
-  'ipv4.dhcp': 'dhcpStart',
-  'ipv4.dhcp.start': 'dhcpStart',
-  'ipv4.dhcp.end': 'dhcpEnd',
+  'ipv4.dhcp': 'dhcp',
+  'ipv4.dhcp.start': 'dhcp',
+  'ipv4.dhcp.end': 'dhcp',
   address: 'subnet',
-  dhcp: 'dhcpStart',
-  'dhcp.start': 'dhcpStart',
-  'dhcp.end': 'dhcpEnd',
+  dhcp: 'dhcp',
+  'dhcp.start': 'dhcp',
+  'dhcp.end': 'dhcp',
 };
 
 function issuesOf(result: { error?: { issues: readonly { path: PropertyKey[]; message: string }[] } }) {
@@ -66,7 +70,7 @@ function modeProblems(network: VirtualNetwork): FieldProblem[] {
     });
   if (!bridged && network.dedicatedUplink)
     problems.push({ field: 'dedicatedUplink', message: 'only a bridged network has an uplink to dedicate' });
-  if (bridged && (network.subnet ?? network.dhcpStart ?? network.dhcpEnd) !== undefined)
+  if (bridged && (network.subnet ?? network.dhcp) !== undefined)
     problems.push({
       field: 'subnet',
       message:
@@ -77,10 +81,8 @@ function modeProblems(network: VirtualNetwork): FieldProblem[] {
       field: 'subnet',
       message: 'a NAT network needs a subnet: the host’s address on it, such as 192.168.100.1/24',
     });
-  if ((network.dhcpStart === undefined) !== (network.dhcpEnd === undefined))
-    problems.push({ field: 'dhcpStart', message: 'a DHCP range needs both its first and its last address' });
-  if (network.subnet === undefined && network.dhcpStart !== undefined)
-    problems.push({ field: 'dhcpStart', message: 'a DHCP range needs the subnet it hands addresses out in' });
+  if (network.subnet === undefined && network.dhcp !== undefined)
+    problems.push({ field: 'dhcp', message: 'a DHCP range needs the subnet it hands addresses out in' });
   const subnet = routedSubnetOf(network);
   if (subnet !== undefined) problems.push(...issuesOf(RoutedSubnet.safeParse(subnet)));
   return problems;
@@ -115,6 +117,15 @@ const PLATFORM_PROBLEMS: Readonly<Record<PlatformId, (network: VirtualNetwork, h
           message: `a libvirt ${network.mode} network needs the name of the bridge libvirt creates, such as virbr1`,
         },
       ];
+    } else {
+      const other = host.virtualNetworks.find((n) => n.id !== network.id && n.bridgeName === network.bridgeName);
+      if (other)
+        return [
+          {
+            field: 'bridgeName',
+            message: `bridge ${network.bridgeName} is also network ${other.name}'s; libvirt gives each network its own`,
+          },
+        ];
     }
     // Subnet problems were reported above; here the name and the bridge, as libvirt takes them.
     return issuesOf(LibvirtNetwork.safeParse(libvirtNetworkOf(network, host))).filter(

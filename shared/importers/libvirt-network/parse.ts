@@ -23,7 +23,7 @@ class Refused extends Error {
 
 const child = (element: XmlElement, name: string) => element.children.find((c) => c.name === name);
 
-function ipv4Of(ip: XmlElement, notes: LineNote[]): Pick<ImportedNetwork, 'subnet' | 'dhcpStart' | 'dhcpEnd'> {
+function ipv4Of(ip: XmlElement, notes: LineNote[]): Pick<ImportedNetwork, 'subnet' | 'dhcp'> {
   const address = ip.attributes.address;
   if (address === undefined || !parseIpv4(address)) throw new Refused(ip.line, `<ip> needs an IPv4 address='...'`);
   const prefix =
@@ -45,7 +45,7 @@ function ipv4Of(ip: XmlElement, notes: LineNote[]): Pick<ImportedNetwork, 'subne
   return {
     subnet: `${canonical}/${prefix}`,
     ...(range?.attributes.start !== undefined && range.attributes.end !== undefined
-      ? { dhcpStart: range.attributes.start, dhcpEnd: range.attributes.end }
+      ? { dhcp: `${range.attributes.start}-${range.attributes.end}` }
       : {}),
   };
 }

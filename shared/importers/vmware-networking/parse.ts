@@ -28,11 +28,7 @@ class Refused extends Error {
   }
 }
 
-function addressing(
-  n: number,
-  vmnet: Vmnet,
-  notes: LineNote[],
-): Pick<ImportedNetwork, 'subnet' | 'dhcpStart' | 'dhcpEnd'> {
+function addressing(n: number, vmnet: Vmnet, notes: LineNote[]): Pick<ImportedNetwork, 'subnet' | 'dhcp'> {
   const subnet = vmnet.answers.get('HOSTONLY_SUBNET');
   const netmask = vmnet.answers.get('HOSTONLY_NETMASK');
   const adapter = vmnet.answers.get('VIRTUAL_ADAPTER')?.value !== 'no';
@@ -54,7 +50,7 @@ function addressing(
     notes.push({ line: subnet.line, message: `VMnet${n} has no host adapter; Netloom writes NAT networks with one` });
   return {
     subnet: `${at(1n)}/${length}`,
-    ...(vmnet.answers.get('DHCP')?.value === 'yes' ? { dhcpStart: at(size / 2n), dhcpEnd: at(size - 2n) } : {}),
+    ...(vmnet.answers.get('DHCP')?.value === 'yes' ? { dhcp: `${at(size / 2n)}-${at(size - 2n)}` } : {}),
   };
 }
 

@@ -11,7 +11,7 @@ import { COMMENT } from './common.js';
 import { defineKind } from './define.js';
 
 /** Shapes only; `virtualNetworkProblems` checks the values with the libvirt model. */
-const IPV4_ADDRESS = /^\d{1,3}(\.\d{1,3}){3}$/;
+const IPV4_RANGE = /^\d{1,3}(\.\d{1,3}){3}-\d{1,3}(\.\d{1,3}){3}$/;
 const IPV4_CIDR = /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/;
 
 export const VIRTUAL_NETWORK_MODES = ['bridged', 'nat', 'isolated'] as const;
@@ -45,19 +45,12 @@ export const virtualNetworkAttributes = {
     label: 'Subnet',
     help: 'NAT and isolated networks: the host’s address and prefix (192.168.100.1/24); empty on an isolated network keeps the host off it.',
   },
-  dhcpStart: {
+  dhcp: {
     type: 'text',
-    pattern: IPV4_ADDRESS,
-    patternHelp: 'must be an IPv4 address such as 192.168.100.100',
-    label: 'DHCP from',
-    help: 'First address the host’s DHCP server hands out (libvirt; VMware turns its own range on).',
-  },
-  dhcpEnd: {
-    type: 'text',
-    pattern: IPV4_ADDRESS,
-    patternHelp: 'must be an IPv4 address such as 192.168.100.200',
-    label: 'DHCP to',
-    help: 'Last address the host’s DHCP server hands out.',
+    pattern: IPV4_RANGE,
+    patternHelp: 'must be a range of IPv4 addresses such as 192.168.100.100-192.168.100.200',
+    label: 'DHCP range',
+    help: 'Addresses the host’s DHCP server hands out, first-last (libvirt; VMware turns its own range on); empty for no DHCP.',
   },
   bridgeName: {
     type: 'text',
@@ -111,8 +104,7 @@ export const virtualNetwork = defineKind<VirtualNetwork, Host>()({
       name,
       mode: 'nat',
       subnet: `192.168.${100 + n}.1/24`,
-      dhcpStart: `192.168.${100 + n}.100`,
-      dhcpEnd: `192.168.${100 + n}.200`,
+      dhcp: `192.168.${100 + n}.100-192.168.${100 + n}.200`,
     };
     return owner.platform === 'vmware-workstation'
       ? {
@@ -125,7 +117,17 @@ export const virtualNetwork = defineKind<VirtualNetwork, Host>()({
             ),
           },
         }
-      : { idBase: `${owner.id}-${name}`, fields: { ...fields, bridgeName: `virbr${n}` } };
+      : {
+          idBase: `${owner.id}-${name}`,
+          fields: {
+            ...fields,
+            bridgeName: nextNumbered(
+              'virbr',
+              owner.virtualNetworks.flatMap((v) => (v.bridgeName === undefined ? [] : [v.bridgeName])),
+              1,
+            ),
+          },
+        };
   },
   canvas: { row: 1, size: { width: 196, height: 56 } },
   palette: { hint: 'A libvirt network or VMware VMnet: bridged to a host port or bridge, NAT, or isolated' },

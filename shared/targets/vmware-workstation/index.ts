@@ -23,7 +23,7 @@ export function vmnetsOf(host: Host): Vmnet[] {
       {
         vmnet: n.vmnet,
         mode: n.mode,
-        dhcp: n.dhcpStart !== undefined,
+        dhcp: n.dhcp !== undefined,
         ...(n.subnet === undefined ? {} : { subnet: n.subnet }),
       },
     ];

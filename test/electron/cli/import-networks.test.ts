@@ -54,8 +54,7 @@ describe('netloom import libvirt-network', () => {
     expect(host.virtualNetworks.find((n) => n.name === 'vm-nat')).toMatchObject({
       id: 'kvm1-vm-nat',
       subnet: '192.168.150.1/24',
-      dhcpStart: '192.168.150.10',
-      dhcpEnd: '192.168.150.99',
+      dhcp: '192.168.150.10-192.168.150.99',
     });
     expect(host.vms.find((v) => v.name === 'build')!.nics[0]!.bridge).toBe('kvm1-vm-nat');
     expect(runCli(['export', design, '--out', join(dir, 'out')]).status).toBe(0);
@@ -116,8 +115,7 @@ describe('netloom import vmware-networking', () => {
       [4, 'vmnet4', 'isolated', 'lan', '172.16.4.1/24'],
     ]);
     expect(host.virtualNetworks.find((n) => n.vmnet === 8)).toMatchObject({
-      dhcpStart: '10.8.128.0',
-      dhcpEnd: '10.8.255.254',
+      dhcp: '10.8.128.0-10.8.255.254',
     });
     expect(host.vms.find((v) => v.name === 'desktop')!.nics[0]!.bridge).toBe('ws1-nat');
   });

@@ -32,8 +32,7 @@ describe('libvirt network XML import', () => {
         mode: 'nat',
         bridgeName: 'virbr0',
         subnet: '192.168.122.1/24',
-        dhcpStart: '192.168.122.2',
-        dhcpEnd: '192.168.122.254',
+        dhcp: '192.168.122.2-192.168.122.254',
         line: 1,
       },
       notes: [
