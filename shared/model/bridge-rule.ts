@@ -4,7 +4,7 @@
  * rule is, for the kind's check and the iptables writer alike.
  */
 import { BridgeFilter, BridgeFilterRule } from './libvirt.js';
-import type { BridgeRule, Host } from './schema.js';
+import type { BridgeRule, Host, PlatformId } from './schema.js';
 import type { FieldProblem } from './virtual-network.js';
 
 /** The model's rule (input to `BridgeFilterRule.parse`): the direction picks `physdevIn` or `physdevOut`. */
@@ -16,8 +16,21 @@ export function bridgeFilterRuleOf(rule: BridgeRule): unknown {
 
 const FIELD_OF: Readonly<Record<string, string>> = { physdevIn: 'physdev', physdevOut: 'physdev' };
 
-export function bridgeRuleProblems(rule: BridgeRule): FieldProblem[] {
+/** Whether a platform's targets write the bridged-traffic filter; the compiler asks when a platform is added. */
+const WRITES_BRIDGE_FILTER: Readonly<Record<PlatformId, boolean>> = {
+  proxmox: false,
+  debian: false,
+  libvirt: true,
+  'vmware-workstation': false,
+};
+
+export function bridgeRuleProblems(rule: BridgeRule, host: Host): FieldProblem[] {
   const problems: FieldProblem[] = [];
+  if (!WRITES_BRIDGE_FILTER[host.platform])
+    problems.push({
+      field: 'action',
+      message: `bridged-traffic rules are written for libvirt (KVM) hosts; host ${host.name} is a ${host.platform} host`,
+    });
   if (rule.direction === 'any' && rule.physdev !== undefined)
     problems.push({
       field: 'direction',

@@ -76,8 +76,8 @@ export const bridgeRule = defineKind<BridgeRule, Host>()({
     [r.action, r.protocol && `${r.protocol}${r.port === undefined ? '' : `/${r.port}`}`].filter(Boolean).join(' '),
   phrase: (r) => `bridged-traffic rule ${r.id}`,
   attributes: bridgeRuleAttributes,
-  check: (rule, _host, report) => {
-    for (const p of bridgeRuleProblems(rule)) report(p.field, p.message);
+  check: (rule, host, report) => {
+    for (const p of bridgeRuleProblems(rule, host)) report(p.field, p.message);
   },
   create: ({ owner }) => ({ idBase: `${owner.id}-fwd`, fields: { action: 'ACCEPT' } }),
   canvas: { row: 0, size: { width: 168, height: 48 } },

@@ -58,6 +58,15 @@ describe('virtual network checks', () => {
       (h: any) => delete h.bridgeRules[0].protocol,
       'hosts[0].bridgeRules[0].port: a port needs the protocol tcp or udp',
     ],
+    [
+      'bridged-traffic rules on a Debian host',
+      (h: any) => {
+        h.platform = 'debian';
+        h.virtualNetworks = [];
+        h.vms = [];
+      },
+      'hosts[0].bridgeRules[0].action: bridged-traffic rules are written for libvirt (KVM) hosts; host kvm1 is a debian host',
+    ],
   ])('libvirt: refuses %s', (_, change, expected) => {
     const found = kvm(change);
     expect(
