@@ -58,15 +58,21 @@ function issuesOf(result: { error?: { issues: readonly { path: PropertyKey[]; me
   }));
 }
 
+/** A routed mode in a sentence, with its article. */
+const ROUTED_MODE: Readonly<Record<Exclude<VirtualNetwork['mode'], 'bridged'>, string>> = {
+  nat: 'a NAT',
+  isolated: 'an isolated',
+};
+
 function modeProblems(network: VirtualNetwork): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const bridged = network.mode === 'bridged';
   if (bridged && network.uplink === undefined)
     problems.push({ field: 'uplink', message: 'a bridged network needs an uplink: a host port, bond or bridge' });
-  if (!bridged && network.uplink !== undefined)
+  if (network.mode !== 'bridged' && network.uplink !== undefined)
     problems.push({
       field: 'uplink',
-      message: `a ${network.mode} network has no uplink; make it bridged or drop the uplink`,
+      message: `${ROUTED_MODE[network.mode]} network has no uplink; make it bridged or drop the uplink`,
     });
   if (!bridged && network.dedicatedUplink)
     problems.push({ field: 'dedicatedUplink', message: 'only a bridged network has an uplink to dedicate' });
