@@ -9,6 +9,8 @@ import {
   vmFwFile,
   type FirewallFiles,
 } from '../../shared/importers/pve-firewall/attach.js';
+import { importLibvirtNetwork } from '../../shared/importers/libvirt-network/index.js';
+import { importVmwareNetworking } from '../../shared/importers/vmware-networking/index.js';
 import { placeHost } from '../../shared/layout/place-host.js';
 import { placeSwitch } from '../../shared/layout/place-switch.js';
 import { restoreDesign } from '../../shared/load/index.js';
@@ -158,6 +160,45 @@ function vendorOf(text: string): SwitchVendor {
   return vendor;
 }
 
+type NetworkImporter = typeof importLibvirtNetwork;
+
+/** `import libvirt-network` and `import vmware-networking`: one file's networks onto a host of an existing design. */
+function networksCommand(
+  parent: Command,
+  name: string,
+  description: string,
+  fileHelp: string,
+  importer: NetworkImporter,
+) {
+  parent
+    .command(name)
+    .description(description)
+    .argument('<file>', `${fileHelp}; - reads standard input`)
+    .requiredOption('--into <design>', 'the design that holds the host')
+    .requiredOption('--host <name>', 'the host the networks belong to')
+    .addHelpText(
+      'after',
+      '\nA network already on the host (same name, or same VMnet number) is replaced and keeps its VM NICs. Problems and left-out lines name the line of the file.',
+    )
+    .exitOverride()
+    .action(async (file: string, options: { into: string; host: string }) => {
+      const text = await readInput(file, `${name} files`);
+      const shown = file === '-' ? '(stdin)' : file;
+      let notes: readonly string[] = [];
+      await updateFileLocked(options.into, async () => {
+        const result = importer(await loadDesignOrFail(options.into), options.host, text);
+        for (const n of result.fileNotes) printErr(`note: ${shown}:${n.line}: ${n.message}\n`);
+        if (!result.ok)
+          throw new UsageError(
+            result.line === undefined ? result.message : `${shown}:${result.line}: ${result.message}`,
+          );
+        notes = result.notes;
+        return serializeDesign(restored(result.design));
+      });
+      for (const sentence of notes) printErr(`${sentence} in ${options.into}\n`);
+    });
+}
+
 export function registerImport(program: Command): void {
   const importCommand = program.command('import').description('import existing configurations into a design');
   importCommand
@@ -288,4 +329,18 @@ export function registerImport(program: Command): void {
       const counts = `${sw.ports.length} port${sw.ports.length === 1 ? '' : 's'}, ${sw.portChannels.length} port-channel${sw.portChannels.length === 1 ? '' : 's'}`;
       printErr(`${replaced ? 'replaced' : 'added'} switch ${name} (${counts}) in ${options.into}\n`);
     });
+  networksCommand(
+    importCommand,
+    'libvirt-network',
+    "import a libvirt network's XML (virsh net-dumpxml NAME) into a libvirt host",
+    'a network XML file, e.g. virsh net-dumpxml default > default.xml',
+    importLibvirtNetwork,
+  );
+  networksCommand(
+    importCommand,
+    'vmware-networking',
+    "import VMware Workstation's /etc/vmware/networking (its VMnets) into a vmware-workstation host",
+    'a copy of /etc/vmware/networking',
+    importVmwareNetworking,
+  );
 }

@@ -17,6 +17,18 @@ export const EXAMPLES = [
     description: 'A Minisforum MS-01 with two LACP bonds to a Dell N4032 stack, VLAN-aware bridges and VMs.',
   },
   {
+    id: 'kvm-bridged-nat',
+    name: 'KVM host: bridged and NAT networks',
+    description:
+      'A Debian KVM host run by libvirt: VMs bridged onto the LAN and on a NAT network, with physdev FORWARD rules for bridged traffic.',
+  },
+  {
+    id: 'vmware-dmz',
+    name: 'VMware Workstation DMZ box',
+    description:
+      'A WAN NIC bridged to a VMnet used only by a router VM with two NICs, and an internal VMnet for the exposed server.',
+  },
+  {
     id: 'nested-esxi',
     name: 'Nested ESXi port group',
     description:

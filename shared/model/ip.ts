@@ -118,3 +118,15 @@ export function prefixNetwork(prefix: IpPrefix): IpPrefix {
 export function formatPrefix(prefix: IpPrefix): string {
   return `${formatIp(prefix.address)}/${prefix.length}`;
 }
+
+/** The IPv4 netmask of a prefix length: 24 -> 255.255.255.0. */
+export function netmaskOf(length: number): string {
+  return formatIp({ family: 4, value: mask(4, length) });
+}
+
+/** The prefix length of an IPv4 netmask: 255.255.255.0 -> 24; undefined for a mask with holes or no address. */
+export function prefixOfNetmask(netmask: string): number | undefined {
+  const value = parseIpv4(netmask)?.value;
+  for (let length = 0; length <= 32; length++) if (value === mask(4, length)) return length;
+  return undefined;
+}

@@ -24,7 +24,7 @@ const BridgeName = z.string().superRefine((name, ctx) => {
 const Ipv4 = z.string().refine((s) => parseIpv4(s) !== undefined, 'must be an IPv4 address such as 192.168.100.10');
 
 /** The host's own address on a routed (NAT or isolated) network, with the prefix: `192.168.100.1/24`; DHCP hands out a range inside it. */
-const RoutedSubnet = z
+export const RoutedSubnet = z
   .strictObject({
     address: z
       .string()
@@ -72,7 +72,13 @@ const RoutedSubnet = z
  */
 export const LibvirtNetwork = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('nat'), name: LibvirtNetworkName, bridgeName: BridgeName, ipv4: RoutedSubnet }),
-  z.strictObject({ mode: z.literal('isolated'), name: LibvirtNetworkName, bridgeName: BridgeName, ipv4: RoutedSubnet }),
+  // Without an address the isolated network is a plain switch: the host is not on it.
+  z.strictObject({
+    mode: z.literal('isolated'),
+    name: LibvirtNetworkName,
+    bridgeName: BridgeName,
+    ipv4: RoutedSubnet.optional(),
+  }),
   z.strictObject({ mode: z.literal('bridge'), name: LibvirtNetworkName, bridgeName: BridgeName }),
 ]);
 
@@ -111,14 +117,20 @@ export const BridgeFilterRule = z
     }
   });
 
+export const FORWARD_POLICIES = ['ACCEPT', 'DROP'] as const;
+
 /** How a host treats bridged frames: whether iptables sees them at all, and what FORWARD does with what no rule matched. */
-export const BridgeFilter = z.strictObject({
+export const BridgeFilterSettings = z.strictObject({
   /** `net.bridge.bridge-nf-call-iptables = 1`: bridged IPv4 frames pass through iptables' FORWARD chain. */
   bridgeNetfilter: z.boolean().default(false),
-  forwardPolicy: z.enum(['ACCEPT', 'DROP']).default('ACCEPT'),
-  rules: z.array(BridgeFilterRule).default([]),
+  forwardPolicy: z.enum(FORWARD_POLICIES).default('ACCEPT'),
 });
 
+/** The settings and the FORWARD rules, in order. */
+export const BridgeFilter = BridgeFilterSettings.extend({ rules: z.array(BridgeFilterRule).default([]) });
+
 export type LibvirtNetwork = z.infer<typeof LibvirtNetwork>;
+export type RoutedSubnet = z.infer<typeof RoutedSubnet>;
 export type BridgeFilterRule = z.infer<typeof BridgeFilterRule>;
 export type BridgeFilter = z.infer<typeof BridgeFilter>;
+export type BridgeFilterSettings = z.infer<typeof BridgeFilterSettings>;

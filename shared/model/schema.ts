@@ -22,6 +22,9 @@ import { ovsIntPortAttributes } from './kinds/ovs-int-port.js';
 import { portGroupAttributes } from './kinds/port-group.js';
 import { vmAttributes } from './kinds/vm.js';
 import { vswitchAttributes } from './kinds/vswitch.js';
+import { bridgeRuleAttributes } from './kinds/bridge-rule.js';
+import { virtualNetworkAttributes } from './kinds/virtual-network.js';
+import { BridgeFilterSettings, LibvirtNetworkName } from './libvirt.js';
 import type { ElementKind, ShapeOf } from './kinds/index.js';
 import { checkDescription, checkDeviceName, checkInterfaceName } from './names.js';
 import { extraLinesProblems, splitBlockText, splitContinuedLine, unmanagedBlockProblems } from './verbatim.js';
@@ -239,7 +242,22 @@ export const Vm = z.strictObject({
   firewall: VmFirewall.optional(),
 });
 
-export const PLATFORMS = ['proxmox', 'debian', 'esxi'] as const;
+/** A libvirt network or VMware VMnet on its host; VM NICs attach to it as to a bridge. */
+export const VirtualNetwork = z.strictObject({
+  id: Id,
+  name: LibvirtNetworkName,
+  /** Bridged networks: the host port, bond or bridge the VMs share. */
+  uplink: Id.optional(),
+  ...attributeShape(virtualNetworkAttributes),
+});
+
+/** One FORWARD rule for bridged VM traffic on a libvirt host. */
+export const BridgeRule = z.strictObject({
+  id: Id,
+  ...attributeShape(bridgeRuleAttributes),
+});
+
+export const PLATFORMS = ['proxmox', 'debian', 'libvirt', 'vmware-workstation', 'esxi'] as const;
 
 export const SshTarget = z.strictObject({
   address: z
@@ -271,6 +289,10 @@ export const Host = z.strictObject({
   vswitches: z.array(Vswitch).default([]),
   portGroups: z.array(PortGroup).default([]),
   vms: z.array(Vm).default([]),
+  virtualNetworks: z.array(VirtualNetwork).default([]),
+  bridgeRules: z.array(BridgeRule).default([]),
+  /** libvirt hosts: whether bridged frames pass through iptables (`bridgeRules`), and FORWARD's policy. */
+  bridgeFilter: BridgeFilterSettings.optional(),
   /** `host.fw`: the node's own firewall options and rules. */
   firewall: HostFirewall.optional(),
   /** Whole stanzas Netloom does not model (OVS, vxlan, ...), kept verbatim from an import. */
@@ -368,6 +390,8 @@ export const ELEMENT_SCHEMAS: { readonly [K in ElementKind]?: z.ZodType<ShapeOf<
   vswitch: Vswitch,
   'port-group': PortGroup,
   vm: Vm,
+  'virtual-network': VirtualNetwork,
+  'bridge-rule': BridgeRule,
   'switch-port': SwitchPort,
   'port-channel': PortChannel,
 };
@@ -383,6 +407,8 @@ export type Vswitch = z.infer<typeof Vswitch>;
 export type PortGroup = z.infer<typeof PortGroup>;
 export type VmNic = z.infer<typeof VmNic>;
 export type Vm = z.infer<typeof Vm>;
+export type VirtualNetwork = z.infer<typeof VirtualNetwork>;
+export type BridgeRule = z.infer<typeof BridgeRule>;
 export type Host = z.infer<typeof Host>;
 export type SshTarget = z.infer<typeof SshTarget>;
 export type Switchport = z.infer<typeof Switchport>;

@@ -6,12 +6,20 @@
 import type { PlatformId } from '../model/schema.js';
 import { debian } from './debian.js';
 import { esxi } from './esxi.js';
+import { libvirt } from './libvirt.js';
 import type { Platform } from './platform.js';
 import { proxmox } from './proxmox.js';
+import { vmwareWorkstation } from './vmware-workstation.js';
 
 export type { Platform } from './platform.js';
 
-export const PLATFORM_REGISTRY = { proxmox, debian, esxi } as const satisfies Record<PlatformId, Platform>;
+export const PLATFORM_REGISTRY = {
+  proxmox,
+  debian,
+  libvirt,
+  'vmware-workstation': vmwareWorkstation,
+  esxi,
+} as const satisfies Record<PlatformId, Platform>;
 
 type Registry = typeof PLATFORM_REGISTRY;
 

@@ -5,8 +5,10 @@ import { dellOs6 } from './dell-os6/index.js';
 import { esxcliTarget } from './esxi/esxcli.js';
 import { powercliTarget } from './esxi/powercli.js';
 import { ifupdown2Target } from './ifupdown2/index.js';
+import { libvirtTarget } from './libvirt/index.js';
 import { proxmoxVmTarget } from './proxmox-vm/index.js';
 import { pveFirewallTarget } from './pve-firewall/index.js';
+import { vmwareWorkstationTarget } from './vmware-workstation/index.js';
 import type { GeneratedFile, Target, TargetId } from './target.js';
 
 export type { GeneratedFile, Target, TargetId } from './target.js';
@@ -21,6 +23,8 @@ export const TARGET_BY_ID: Record<TargetId, Target> = {
   'pve-firewall': pveFirewallTarget,
   esxcli: esxcliTarget,
   powercli: powercliTarget,
+  libvirt: libvirtTarget,
+  'vmware-workstation': vmwareWorkstationTarget,
   ...SWITCH_TARGETS,
 };
 

@@ -6,7 +6,8 @@
 import type { Design, SwitchVendor } from '../model/schema.js';
 
 /** Host targets by name; each switch vendor is a target of its own. */
-export type TargetId = 'ifupdown2' | 'proxmox-vm' | 'pve-firewall' | 'esxcli' | 'powercli' | SwitchVendor;
+export type TargetId =
+  'ifupdown2' | 'proxmox-vm' | 'pve-firewall' | 'libvirt' | 'vmware-workstation' | 'esxcli' | 'powercli' | SwitchVendor;
 
 /** One generated file; `path` is relative to the device's export folder, e.g. `etc/network/interfaces`. */
 export interface GeneratedFile {

@@ -61,6 +61,8 @@ export function generatedDesign(elements: number): Design {
           nics: [{ id: `${id}-vm-n0`, slot: 0, bridge: `${id}-br1`, tag: 245, model: 'virtio', firewall: false }],
         },
       ],
+      virtualNetworks: [],
+      bridgeRules: [],
       unmanaged: [],
     });
     // Groups of eight hosts in a row, their switch below them.

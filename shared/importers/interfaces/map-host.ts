@@ -331,6 +331,8 @@ export function importInterfaces(text: string, options: ImportOptions): Interfac
     vswitches: [],
     portGroups: [],
     vms: [],
+    virtualNetworks: [],
+    bridgeRules: [],
     unmanaged: blocks
       .sort((a, b) => a.line - b.line)
       .map((b) => verbatimBlock(b, notes))

@@ -22,6 +22,8 @@ import { portGroup } from './port-group.js';
 import { port } from './port.js';
 import { switchPort } from './switch-port.js';
 import { switchKind } from './switch.js';
+import { bridgeRule } from './bridge-rule.js';
+import { virtualNetwork } from './virtual-network.js';
 import { vmNic } from './vm-nic.js';
 import { vm } from './vm.js';
 import { vlan } from './vlan.js';
@@ -41,6 +43,8 @@ export const KIND_LIST = [
   portGroup,
   vm,
   vmNic,
+  virtualNetwork,
+  bridgeRule,
   switchKind,
   switchPort,
   portChannel,
@@ -273,3 +277,5 @@ export {
 } from './vswitch.js';
 export { PORT_GROUP_ALL_VLANS, portGroupAttributes } from './port-group.js';
 export { SECURITY_FIELDS, type SecurityField, type SecurityVerdict } from './esxi-common.js';
+export { VIRTUAL_NETWORK_MODES, VIRTUAL_NETWORK_ZONES, virtualNetworkAttributes } from './virtual-network.js';
+export { BRIDGE_RULE_DIRECTIONS, bridgeRuleAttributes } from './bridge-rule.js';

@@ -50,7 +50,12 @@ export const vmNic = defineKind<VmNic, Vm>()({
   label: 'VM NIC',
   title: (n) => `net${n.slot}`,
   references: [
-    { field: 'bridge', to: ['bridge', 'ovs-bridge', 'port-group'], sameDevice: true, onDelete: 'delete-self' },
+    {
+      field: 'bridge',
+      to: ['bridge', 'ovs-bridge', 'virtual-network', 'port-group'],
+      sameDevice: true,
+      onDelete: 'delete-self',
+    },
   ],
   link: { kind: 'vm-nic', label: 'VM NIC', source: 'owner', target: 'bridge', edge: 'nic' },
   attributes: vmNicAttributes,

@@ -5,10 +5,22 @@
  * network hands VMs to an existing host bridge.
  */
 import { parsePrefix } from '../../model/ip.js';
-import type { LibvirtNetwork } from '../../model/libvirt.js';
+import type { LibvirtNetwork, RoutedSubnet } from '../../model/libvirt.js';
 import { xmlText } from './xml.js';
 
 export const networkXmlPath = (network: LibvirtNetwork) => `libvirt/networks/${network.name}.xml`;
+
+function ipLines(ipv4: RoutedSubnet): string[] {
+  const prefix = parsePrefix(ipv4.address)!;
+  const address = ipv4.address.slice(0, ipv4.address.indexOf('/'));
+  return [
+    `  <ip address='${address}' prefix='${prefix.length}'>`,
+    ...(ipv4.dhcp
+      ? ['    <dhcp>', `      <range start='${ipv4.dhcp.start}' end='${ipv4.dhcp.end}'/>`, '    </dhcp>']
+      : []),
+    '  </ip>',
+  ];
+}
 
 export function formatNetworkXml(network: LibvirtNetwork): string {
   const lines = ['<network>', `  <name>${xmlText(network.name)}</name>`];
@@ -17,17 +29,7 @@ export function formatNetworkXml(network: LibvirtNetwork): string {
   } else {
     if (network.mode === 'nat') lines.push("  <forward mode='nat'/>");
     lines.push(`  <bridge name='${xmlText(network.bridgeName)}' stp='on' delay='0'/>`);
-    const prefix = parsePrefix(network.ipv4.address)!;
-    const address = network.ipv4.address.slice(0, network.ipv4.address.indexOf('/'));
-    lines.push(`  <ip address='${address}' prefix='${prefix.length}'>`);
-    if (network.ipv4.dhcp) {
-      lines.push(
-        '    <dhcp>',
-        `      <range start='${network.ipv4.dhcp.start}' end='${network.ipv4.dhcp.end}'/>`,
-        '    </dhcp>',
-      );
-    }
-    lines.push('  </ip>');
+    if (network.ipv4) lines.push(...ipLines(network.ipv4));
   }
   lines.push('</network>');
   return `${lines.join('\n')}\n`;

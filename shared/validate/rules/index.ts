@@ -22,6 +22,7 @@ import { firewallShadowedRule } from './firewall-shadowed-rule.js';
 import { firewallUndefinedReference } from './firewall-undefined-reference.js';
 import { firewallVmSshBlocked } from './firewall-vm-ssh-blocked.js';
 import { hostRootCommand } from './host-root-command.js';
+import { libvirtBridgedTrafficDropped } from './libvirt-bridged-traffic-dropped.js';
 import { ipAddressOnEnslaved } from './ip-address-on-enslaved.js';
 import { ipDuplicateAddress } from './ip-duplicate-address.js';
 import { ipGatewayOutsideSubnet } from './ip-gateway-outside-subnet.js';
@@ -44,6 +45,8 @@ import { portChannelMembersSplit } from './port-channel-members-split.js';
 import { portInTwoBonds } from './port-in-two-bonds.js';
 import { switchPortInTwoPortChannels } from './switch-port-in-two-port-channels.js';
 import { switchPortUnitOutsideStack } from './switch-port-unit-outside-stack.js';
+import { virtualNetworkAddressOnDedicatedUplink } from './virtual-network-address-on-dedicated-uplink.js';
+import { virtualNetworkDmzBypassesRouter } from './virtual-network-dmz-bypasses-router.js';
 import { vlanBridgeVidsNotAllowed } from './vlan-bridge-vids-not-allowed.js';
 import { vlanDuplicateOnParent } from './vlan-duplicate-on-parent.js';
 import { vlanNativeMismatch } from './vlan-native-mismatch.js';
@@ -110,6 +113,9 @@ export const RULES = [
   firewallClusterNetworkBlocked,
   firewallShadowedRule,
   firewallVmSshBlocked,
+  libvirtBridgedTrafficDropped,
+  virtualNetworkAddressOnDedicatedUplink,
+  virtualNetworkDmzBypassesRouter,
 ] as const satisfies readonly Rule[];
 
 /** Every rule id: a closed set, so a diagnostic names a rule that exists. */

@@ -17,7 +17,8 @@ describe('adding elements', () => {
   it('every kind added twice gets fresh ids and free names, and the design loads', () => {
     let d = empty();
     const host = addHost(d, { x: 10, y: 20 });
-    d = host.design;
+    // A libvirt host takes every host kind, virtual networks and bridged-traffic rules included.
+    d = { ...host.design, hosts: host.design.hosts.map((h) => ({ ...h, platform: 'libvirt' as const })) };
     const sw = addSwitch(d);
     d = sw.design;
     for (const kind of HOST_ELEMENT_KINDS) for (let i = 0; i < 2; i++) d = addHostElement(d, host.id, kind).design;
@@ -35,6 +36,11 @@ describe('adding elements', () => {
       ['vmbr0.11', 11],
     ]);
     expect(h.vms.map((v) => v.vmid)).toEqual([100, 101]);
+    expect(h.virtualNetworks.map((n) => [n.name, n.bridgeName, n.subnet])).toEqual([
+      ['net1', 'virbr1', '192.168.101.1/24'],
+      ['net2', 'virbr2', '192.168.102.1/24'],
+    ]);
+    expect(h.bridgeRules.map((r) => r.action)).toEqual(['ACCEPT', 'ACCEPT']);
     expect(d.switches[0]!.ports.map((p) => p.name)).toEqual(['Tengigabitethernet1/0/1', 'Tengigabitethernet1/0/2']);
     expect(d.switches[0]!.portChannels.map((p) => p.number)).toEqual([1, 2]);
     expect(d.networks.map((n) => n.vlan)).toEqual([10, 11]);

@@ -83,7 +83,7 @@ describe('checkIntegrity', () => {
       ['hosts.0.vms.1.nics.1.slot', 'net0 is used twice on VM twin'],
       [
         'hosts.0.vms.1.nics.1.bridge',
-        'refers to "ms01-bond0", which is a bond, not a bridge or ovs-bridge or port-group',
+        'refers to "ms01-bond0", which is a bond, not a bridge or ovs-bridge or virtual-network or port-group',
       ],
       ['hosts.1.bonds.0.members.0', 'refers to "ms02-enp88s0", which does not exist (expected a port)'],
       ['switches.0.ports.1.name', 'port Tengigabitethernet1/0/17 is listed twice on switch n4032'],

@@ -7,6 +7,7 @@ import { exampleDesign } from '../../helpers/design.js';
 import { ESXI_CASES } from './esxi-cases.js';
 import { FIREWALL_CASES } from './firewall-cases.js';
 import { IFUPDOWN2_CASES } from './ifupdown2-cases.js';
+import { VIRT_CASES } from './virt-cases.js';
 
 type Mutate = (d: any) => void;
 
@@ -493,6 +494,7 @@ const CASES: Record<string, Case> = {
   ...IFUPDOWN2_CASES,
   ...FIREWALL_CASES,
   ...ESXI_CASES,
+  ...VIRT_CASES,
 };
 
 /** Applies a mutation to the example and loads the result as a file would be loaded. */

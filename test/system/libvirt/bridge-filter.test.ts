@@ -4,8 +4,12 @@
  * physdev match takes them; read back with `iptables -S`.
  */
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatBridgeRules } from '../../../shared/targets/libvirt/bridge-filter.js';
+import { parseDesign } from '../../../shared/load/index.js';
+import { formatBridgeRules, RULES_V4_PATH } from '../../../shared/targets/libvirt/bridge-filter.js';
+import { renderDevice } from '../../../shared/targets/index.js';
+import { ROOT } from '../../helpers/cli.js';
 import { filter } from '../../shared/targets/libvirt/designs.js';
 
 const ns = `nlipt-${process.pid}`;
@@ -47,5 +51,30 @@ describe('bridged traffic filter on a real kernel', () => {
     const test = inNs(['iptables-restore', '--test'], broken);
     expect(test.status).not.toBe(0);
     expect(test.stderr).toContain('--physdev-sideways');
+  });
+});
+
+/** Every iptables file the example designs export (the KVM example's physdev rules among them). */
+const exampleRules = readdirSync(`${ROOT}shared/examples`).flatMap((file) => {
+  const loaded = parseDesign(readFileSync(`${ROOT}shared/examples/${file}`, 'utf8'));
+  if (!loaded.ok) throw new Error(`${file}: ${JSON.stringify(loaded.problems)}`);
+  return loaded.design.hosts.flatMap((h) =>
+    renderDevice(loaded.design, h.id)
+      .filter((f) => f.path === RULES_V4_PATH)
+      .map((f) => ({ name: `${file} ${h.name}`, content: f.content })),
+  );
+});
+
+describe('the examples’ bridged traffic filters on a real kernel', () => {
+  it('there is at least one to judge', () => expect(exampleRules.length).toBeGreaterThan(0));
+
+  it.each(exampleRules)('$name passes iptables-restore --test and loads', ({ content }) => {
+    const test = inNs(['iptables-restore', '--test'], content);
+    expect(test.stderr).toBe('');
+    expect(test.status).toBe(0);
+    expect(inNs(['iptables-restore'], content).status).toBe(0);
+    const rules = content.split('\n').filter((l) => l.startsWith('-A FORWARD'));
+    const listed = inNs(['iptables', '-S', 'FORWARD']).stdout.split('\n');
+    expect(listed.filter((l) => l.includes('--physdev-is-bridged'))).toHaveLength(rules.length);
   });
 });

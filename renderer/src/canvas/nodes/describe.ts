@@ -6,11 +6,12 @@ import type {
   PortChannel,
   Switchport,
   SwitchVendor,
+  VirtualNetwork,
   VlanInterface,
   Vm,
 } from '../../../../shared/model/schema.js';
 import { shortPortName } from '../../../../shared/vendors/index.js';
-import { PORT_GROUP_ALL_VLANS, type NodeKind, type ShapeOf } from '../../../../shared/model/kinds/index.js';
+import { PORT_GROUP_ALL_VLANS, type NodeKind, type ShapeOf, type VIRTUAL_NETWORK_MODES } from '../../../../shared/model/kinds/index.js';
 
 export function speedText(mbps: number | undefined): string | undefined {
   if (mbps === undefined) return undefined;
@@ -50,6 +51,21 @@ export function describeSwitchport(s: Switchport | undefined): string {
 }
 export const describeChannel = (c: PortChannel) => joined(`LACP ${c.lacp}`, describeSwitchport(c.switchport));
 
+/** How a virtual network reads on its node: NAT and isolated networks say so, since their VMs are not on the LAN. */
+const VIRTUAL_NETWORK_MODE: Readonly<Record<(typeof VIRTUAL_NETWORK_MODES)[number], string>> = {
+  bridged: 'bridged (LAN segment)',
+  nat: 'NAT (not on the LAN)',
+  isolated: 'isolated',
+};
+/** Accent of a virtual network by mode: only a bridged one shares the LAN's colour (its uplink's). */
+const VIRTUAL_NETWORK_ACCENT: Readonly<Record<(typeof VIRTUAL_NETWORK_MODES)[number], string | undefined>> = {
+  bridged: undefined,
+  nat: '#f97316',
+  isolated: '#a855f7',
+};
+export const describeVirtualNetwork = (n: VirtualNetwork) =>
+  joined(n.zone !== 'lan' && n.zone.toUpperCase(), VIRTUAL_NETWORK_MODE[n.mode], n.subnet);
+
 /** What a node's detail may depend on beyond the element: the port-channel a switch port is in, the colour of a VLAN's network. */
 export interface DetailContext {
   readonly channelOf: (switchPortId: string) => number | undefined;
@@ -62,6 +78,7 @@ export const ACCENT: {
   readonly [K in NodeKind]?: (element: ShapeOf<K>, context: DetailContext) => string | undefined;
 } = {
   vlan: (v, { colourOf }) => colourOf(v.vlan),
+  'virtual-network': (n) => VIRTUAL_NETWORK_ACCENT[n.mode],
 };
 
 export const DETAIL: { readonly [K in NodeKind]?: (element: ShapeOf<K>, context: DetailContext) => string } = {
@@ -75,6 +92,14 @@ export const DETAIL: { readonly [K in NodeKind]?: (element: ShapeOf<K>, context:
     return channel !== undefined ? `member of Po${channel}` : (port.description ?? describeSwitchport(port.switchport));
   },
   'port-channel': describeChannel,
+  'virtual-network': describeVirtualNetwork,
+  'bridge-rule': (r) =>
+    joined(
+      r.direction !== 'any' && `${r.direction} ${r.physdev}`,
+      r.source && `from ${r.source}`,
+      r.destination && `to ${r.destination}`,
+      r.comment,
+    ) || 'any bridged frame',
   'ovs-bridge': (b) =>
     joined('Open vSwitch', b.inet?.method === 'static' ? b.inet.addresses[0] : b.inet?.method === 'dhcp' && 'DHCP'),
   'ovs-bond': (b) =>

@@ -28,7 +28,8 @@ import {
   vmAttributes,
   vmNicAttributes,
 } from '../../../../shared/model/kinds/index.js';
-import { AUTOSTART, PLATFORMS, SWITCH_VENDORS, type Design } from '../../../../shared/model/schema.js';
+import { FORWARD_POLICIES } from '../../../../shared/model/libvirt.js';
+import { AUTOSTART, PLATFORMS, SWITCH_VENDORS, type Design, type Host } from '../../../../shared/model/schema.js';
 import { PLATFORM_REGISTRY } from '../../../../shared/platforms/index.js';
 import { VENDORS } from '../../../../shared/vendors/index.js';
 import { KindIcon } from '../../chrome/KindIcon.js';
@@ -151,6 +152,7 @@ function HostForm({ e }: { e: ElementOf<'host'> }) {
           testId="field-platform"
         />
       </Section>
+      {h.platform === 'libvirt' && <BridgeFilterSection host={h} />}
       <Section title="SSH">
         <TextField
           label="Address"
@@ -174,6 +176,34 @@ function HostForm({ e }: { e: ElementOf<'host'> }) {
         )}
       </Section>
     </>
+  );
+}
+
+/** A libvirt host's filter for bridged traffic: whether iptables sees bridged frames, and FORWARD's policy; the rules are elements of their own. */
+function BridgeFilterSection({ host }: { host: Host }) {
+  const settings = host.bridgeFilter ?? { bridgeNetfilter: false, forwardPolicy: 'ACCEPT' as const };
+  const commit = (key: 'bridgeNetfilter' | 'forwardPolicy', parse: (v: unknown) => unknown) =>
+    fieldCommit(host.id, 'bridgeFilter', (v) => ({ bridgeFilter: { ...settings, [key]: parse(v) } }));
+  return (
+    <Section title="Bridged traffic">
+      <SelectField
+        label="Bridge netfilter"
+        value={settings.bridgeNetfilter ? 'on' : 'off'}
+        options={[
+          { value: 'off', label: 'off: iptables does not see bridged frames' },
+          { value: 'on', label: 'on: bridged frames pass FORWARD' },
+        ]}
+        commit={commit('bridgeNetfilter', (v) => v === 'on')}
+        testId="field-bridgeNetfilter"
+      />
+      <SelectField
+        label="FORWARD policy"
+        value={settings.forwardPolicy}
+        options={FORWARD_POLICIES.map((p) => ({ value: p, label: p }))}
+        commit={commit('forwardPolicy', (v) => v)}
+        testId="field-forwardPolicy"
+      />
+    </Section>
   );
 }
 
@@ -468,18 +498,20 @@ function GenericForm({ e }: { e: Located }) {
           (kind.references ?? []).map((r) => {
             const value = element[r.field];
             const options = referable(e.kind, r.field, device.kind, device.element).filter((c) => c.id !== id);
-            if (typeof value === 'string')
+            if (!Array.isArray(value))
               return (
                 <SelectField
                   key={r.field}
                   label={r.link?.label ?? r.field}
-                  value={value}
-                  options={options.map((c) => ({ value: c.id, label: labelOf(c) }))}
-                  commit={fieldCommit(id, r.field)}
+                  value={typeof value === 'string' ? value : ''}
+                  options={[
+                    { value: '', label: '(none)' },
+                    ...options.map((c) => ({ value: c.id, label: labelOf(c) })),
+                  ]}
+                  commit={fieldCommit(id, r.field, (v) => ({ [r.field]: v === '' ? undefined : v }))}
                   testId={`field-${r.field}`}
                 />
               );
-            if (!Array.isArray(value)) return null;
             return (
               <MemberPicker
                 key={r.field}

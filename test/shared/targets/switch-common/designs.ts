@@ -33,6 +33,8 @@ export function richSwitch(design: Design, portType: string): Design {
     vswitches: [],
     portGroups: [],
     vms: [],
+    virtualNetworks: [],
+    bridgeRules: [],
   });
   sw.ports.push(
     { id: 'sw-p5', name: `${portType}1/0/5`, switchport: { mode: 'access', vlan: 245 } },
