@@ -1,4 +1,4 @@
-/** Diagnostics of the design's rules; clicking one selects its elements and brings them into view. */
+/** Diagnostics of the design's rules; clicking one selects its elements (the culprit first) and brings them into view; shift-click adds them to the selection. */
 import type { Diagnostic } from '../../../shared/validate/diagnostic.js';
 import { visible } from '../../../shared/text/visible.js';
 import { useDiagnostics } from '../store/derived.js';
@@ -45,7 +45,12 @@ function ProblemRow({ d }: { d: Diagnostic }) {
       <button
         type="button"
         className={`problem problem-${d.severity}`}
-        onClick={() => useAppStore.getState().revealElements(d.elements)}
+        onClick={(e) => {
+          // The culprit (the diagnostic's first element) goes first, so the inspector shows it; shift adds to the selection.
+          const { selection, revealElements } = useAppStore.getState();
+          const culprit = new Set(d.elements);
+          revealElements(e.shiftKey ? [...selection.filter((id) => !culprit.has(id)), ...d.elements] : d.elements);
+        }}
         data-testid="problem"
         data-rule={d.rule}
       >

@@ -3,7 +3,7 @@
  * attribute table plus its identity and references. Every change is checked
  * before it reaches the design.
  */
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { indexOf } from '../../../../shared/edit/cached-index.js';
 import { listLinks } from '../../../../shared/edit/links.js';
 import { checkedEdit } from '../../../../shared/edit/update.js';
@@ -29,6 +29,7 @@ import {
 } from '../../../../shared/model/kinds/index.js';
 import { AUTOSTART, PLATFORMS, SWITCH_VENDORS, type Design } from '../../../../shared/model/schema.js';
 import { PLATFORM_REGISTRY } from '../../../../shared/platforms/index.js';
+import { renderDevice } from '../../../../shared/targets/index.js';
 import { VENDORS } from '../../../../shared/vendors/index.js';
 import { KindIcon } from '../../chrome/KindIcon.js';
 import { useAppStore } from '../../store/store.js';
@@ -323,10 +324,30 @@ function HostElementForm({ e, design }: { e: ElementOf<'port' | 'bond' | 'bridge
  * per list reference (the host's interfaces of the kinds it may point at),
  * the attribute table, addresses. Kinds without a form of their own use it.
  */
+/** Whether any target of the VM's host writes a line for it (a Proxmox VE host's `qm set` script does; a Debian host's targets do not). */
+function useVmWritten(design: Design, hostId: string, vmId: string): boolean {
+  return useMemo(() => {
+    try {
+      return renderDevice(design, hostId).some((f) => f.lineElements?.includes(vmId));
+    } catch {
+      // The preview shows why the host's files cannot be written; that is not a VM matter.
+      return true;
+    }
+  }, [design, hostId, vmId]);
+}
+
 function VmForm({ e }: { e: ElementOf<'vm'> }) {
   const vm = e.element;
+  const design = useAppStore((s) => s.design);
+  const written = useVmWritten(design, e.host.id, vm.id);
   return (
     <>
+      {!written && (
+        <p className="hint pad" data-testid="vm-no-output">
+          Nothing is exported for this VM: its host is {PLATFORM_REGISTRY[e.host.platform].label}, and the VM NIC script
+          (qm set) is for Proxmox VE hosts only.
+        </p>
+      )}
       <Section title="VM">
         <TextField
           label="VM id"
