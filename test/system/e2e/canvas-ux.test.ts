@@ -273,4 +273,46 @@ describe('the canvas in Chromium', () => {
       await app.close();
     }
   });
+
+  it('shows verbatim content as a badge and edits it in the inspector, one line per entry, root commands named', async () => {
+    const app = await openApp();
+    try {
+      const ui = await startExample(app);
+      const badge = (id: string) => ui.node(id).getByTestId('verbatim-badge');
+      expect(await ui.page.getByTestId('verbatim-badge').count()).toBe(0);
+
+      // An interface's extra lines: a line that would start a stanza is refused and changes nothing.
+      await ui.select('ms01-vmbr0');
+      const extra = ui.field('field-extraLines').locator('textarea');
+      await extra.fill('auto eth9');
+      await extra.press('Control+Enter');
+      await expect.poll(() => ui.field('field-extraLines').getByRole('alert').textContent()).toMatch(/^line 1 /);
+      expect(await badge('ms01-vmbr0').count()).toBe(0);
+      await extra.fill('# the route to the lab\npost-up ip route add 192.0.2.0/24 via 10.2.200.254');
+      await extra.press('Control+Enter');
+      await expect.poll(() => badge('ms01-vmbr0').textContent()).toBe('¶2');
+      expect(await badge('ms01-vmbr0').getAttribute('class')).toContain('has-root');
+      expect(await ui.page.getByTestId('field-extraLines-root').textContent()).toContain(
+        'line 2 runs as root: ip route add 192.0.2.0/24 via 10.2.200.254',
+      );
+
+      // A host's unmanaged stanzas: a new block, shown on the host's frame and written into its file.
+      await ui.select('ms01');
+      const block = ui.field('field-unmanaged-0').locator('textarea');
+      await block.fill('auto vxlan10\niface vxlan10 inet manual\n    vxlan-id 10');
+      await block.press('Control+Enter');
+      await expect.poll(() => badge('ms01').textContent()).toBe('¶3');
+      await ui.page.getByTestId('tab-preview').click();
+      await expect.poll(() => ui.previewText()).toContain('iface vxlan10 inet manual');
+      expect(await ui.previewText()).toContain('post-up ip route add 192.0.2.0/24 via 10.2.200.254');
+      await ui.page.getByTestId('tab-inspector').click();
+      await app.screenshot('verbatim lines shown and edited');
+      expect(app.pageErrors).toEqual([]);
+    } catch (e) {
+      await app.screenshot('failure').catch(() => undefined);
+      throw e;
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -5,7 +5,7 @@ import { VENDORS } from '../../../../shared/vendors/index.js';
 import { KindIcon } from '../../chrome/KindIcon.js';
 import type { HostNode as HostNodeType, SwitchNode as SwitchNodeType } from '../flow-types.js';
 import { useLod } from '../lod.js';
-import { ProblemBadge } from './parts.js';
+import { ProblemBadge, VerbatimBadge } from './parts.js';
 
 function Frame(props: {
   kind: 'host' | 'switch';
@@ -15,6 +15,7 @@ function Frame(props: {
   selected: boolean;
   problems: number;
   worst?: HostNodeType['data']['worst'];
+  verbatim?: HostNodeType['data']['verbatim'];
 }) {
   const lod = useLod();
   return (
@@ -31,6 +32,7 @@ function Frame(props: {
           <KindIcon kind={props.kind} />
           <span className="frame-name">{props.name}</span>
           <span className="frame-detail">{props.detail}</span>
+          <VerbatimBadge verbatim={props.verbatim} what="unmanaged blocks" />
           <ProblemBadge problems={props.problems} worst={props.worst} />
         </div>
       )}
@@ -52,6 +54,7 @@ export const HostNode = memo(function HostNode({ data, selected }: NodeProps<Hos
       selected={!!selected}
       problems={data.problems}
       worst={data.worst}
+      verbatim={data.verbatim}
     />
   );
 });

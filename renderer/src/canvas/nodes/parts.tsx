@@ -38,6 +38,21 @@ export function ProblemBadge({ problems, worst }: Pick<Decoration, 'problems' | 
   );
 }
 
+/** Marks an element or host that carries lines written as they are; the inspector shows and edits them. */
+export function VerbatimBadge({ verbatim, what }: { verbatim: Decoration['verbatim']; what: string }) {
+  if (!verbatim) return null;
+  const root = verbatim.rootCommands > 0 ? `, ${verbatim.rootCommands} run as root` : '';
+  return (
+    <span
+      className={`verbatim-badge${verbatim.rootCommands > 0 ? ' has-root' : ''}`}
+      data-testid="verbatim-badge"
+      title={`${verbatim.lines} line${verbatim.lines === 1 ? '' : 's'} written as they are (${what}${root}); see the inspector`}
+    >
+      ¶{verbatim.lines}
+    </span>
+  );
+}
+
 export function ElementBody(props: {
   kind: IconKind;
   title: string;
@@ -82,6 +97,7 @@ export function ElementBody(props: {
           )}
         </>
       )}
+      {lod === 'full' && <VerbatimBadge verbatim={decoration.verbatim} what="extra lines" />}
       <ProblemBadge problems={decoration.problems} worst={decoration.worst} />
       {props.children}
     </div>

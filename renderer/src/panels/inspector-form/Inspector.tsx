@@ -38,6 +38,7 @@ import { AddressEditor } from './AddressEditor.js';
 import { attributeCommit, fieldCommit } from './commit-hooks.js';
 import { AttributeField, MemberPicker, parseNumber, parseOptionalText, SelectField, TextField } from './fields.js';
 import { SwitchportEditor } from './SwitchportEditor.js';
+import { ExtraLinesEditor, UnmanagedEditor } from './VerbatimEditor.js';
 import { BondSwitchSide } from './BondSwitchSide.js';
 
 function Attributes({
@@ -81,6 +82,17 @@ const NameField = ({ id, name, label = 'Name' }: { id: string; name: string; lab
 );
 
 function InterfaceCommon({ id, element }: { id: string; element: HostInterface }) {
+  return (
+    <>
+      <InterfaceAddresses id={id} element={element} />
+      <Section title="Written as is">
+        <ExtraLinesEditor id={id} lines={element.extraLines ?? []} />
+      </Section>
+    </>
+  );
+}
+
+function InterfaceAddresses({ id, element }: { id: string; element: HostInterface }) {
   return (
     <Section title="Addresses">
       <AddressEditor id={id} family="inet" value={element.inet} />
@@ -169,6 +181,9 @@ function HostForm({ e }: { e: ElementOf<'host'> }) {
             <TextField label="User" value={ssh.user} commit={sshCommit('user')} testId="field-ssh-user" />
           </>
         )}
+      </Section>
+      <Section title="Unmanaged stanzas">
+        <UnmanagedEditor host={h} />
       </Section>
     </>
   );
