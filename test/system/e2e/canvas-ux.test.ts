@@ -182,7 +182,7 @@ describe('the canvas in Chromium', () => {
     }
   });
 
-  it('menus close on the canvas and Escape; undo in a field undoes typing only; problems select the culprit; hints and labels say what they mean', async () => {
+  it('menus close on the canvas and Escape; undo in a field undoes typing only; problems select the culprit; duplicate VLANs, hints and labels show', async () => {
     const app = await openApp();
     try {
       const ui = await startExample(app);
@@ -256,6 +256,24 @@ describe('the canvas in Chromium', () => {
       // "+ network" with a node selected shows the new network.
       await ui.page.getByTestId('add-network').click();
       await expect.poll(title).toMatch(/^VLAN 10\b/);
+
+      // Two VLAN interfaces with one VLAN id on one parent: flagged in Problems and on both nodes.
+      await ui.menu('view', 'fit-view');
+      await ui.settle();
+      await ui.dropInto('vlan', 'ms01');
+      await ui.dropInto('vlan', 'ms01');
+      const vlans = ui.page.locator('.react-flow__node-vlan');
+      await expect.poll(() => vlans.count()).toBe(2);
+      const [first, second] = (await boxes(vlans)).map((v) => v.id);
+      await ui.select(first!);
+      const vid = await ui.field('field-vlan').locator('input').inputValue();
+      await ui.select(second!);
+      await ui.fill('field-vlan', vid);
+      await expect
+        .poll(() => ui.page.locator('[data-testid="problem"][data-rule="vlan/duplicate-on-parent"]').count())
+        .toBe(1);
+      for (const id of [first!, second!])
+        await expect.poll(() => ui.node(id).getByTestId('problem-badge').count()).toBe(1);
 
       // A VM on a Debian host: the inspector says nothing is exported for it.
       await ui.select('vm-100');
