@@ -47,7 +47,7 @@ import { getFlow, setFlow, viewPadding, type Flow } from './flow-controls.js';
 import { edgeTypes, isValidConnection, nodeTypes, planOf } from './flow-registry.js';
 import { isDeviceNode, type AppEdge, type AppNode } from './flow-types.js';
 import { LodContext, lodOf, useLod } from './lod.js';
-import { newOverlap } from './placement.js';
+import { mayMoveFrames, newOverlap } from './placement.js';
 import { StatusLegend } from './StatusLegend.js';
 import { badgesOf, designToFlow, reuseUnchanged } from './to-flow.js';
 
@@ -220,7 +220,7 @@ function Diagram() {
     }
     if (Object.keys(moved).length === 0) return;
     const next = withPositions(state.design, moved);
-    const overlap = newOverlap(state.design, next);
+    const overlap = mayMoveFrames(derivedRef.current.nodes, dragged) ? newOverlap(state.design, next) : undefined;
     if (overlap) {
       // Frames never lie over one another: the move is refused and everything goes back.
       state.toast(`Not moved: ${overlap}`, 'error');

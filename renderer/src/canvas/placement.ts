@@ -71,6 +71,19 @@ function overlaps(nodes: readonly AppNode[]): Set<string> {
   return pairs;
 }
 
+/** Whether moving `dragged` to where they are may move a frame or grow one (an element past its frame's padding); if not, no overlap can be new. */
+export function mayMoveFrames(nodes: readonly AppNode[], dragged: readonly AppNode[]): boolean {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  return dragged.some((n) => {
+    const frame = n.parentId === undefined ? undefined : byId.get(n.parentId);
+    if (!frame) return true;
+    return (
+      n.position.x + (n.width ?? 0) + FRAME_PADDING.right > (frame.width ?? 0) ||
+      n.position.y + (n.height ?? 0) + FRAME_PADDING.bottom > (frame.height ?? 0)
+    );
+  });
+}
+
 /** The frames a change newly lays over one another (`host1 over switch1`), if any: such a move is refused. */
 export function newOverlap(before: Design, after: Design): string | undefined {
   const old = overlaps(nodesOf(before));

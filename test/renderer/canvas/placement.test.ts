@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { pasteFragment, copyFragment } from '../../../shared/edit/fragment.js';
 import { withPositions } from '../../../shared/edit/update-in.js';
 import { tooClose } from '../../../shared/layout/free-spot.js';
-import { elementSpot, newOverlap, nodesOf, spreadFrames } from '../../../renderer/src/canvas/placement.js';
+import {
+  elementSpot,
+  mayMoveFrames,
+  newOverlap,
+  nodesOf,
+  spreadFrames,
+} from '../../../renderer/src/canvas/placement.js';
 import { FRAME_PADDING, NODE_SIZE } from '../../../shared/layout/sizes.js';
 import { exampleDesign } from '../../helpers/design.js';
 
@@ -56,5 +62,14 @@ describe('canvas placement', () => {
       expect(tooClose({ ...spot, ...NODE_SIZE.port }, { ...n.position, width: n.width!, height: n.height! })).toBe(
         false,
       );
+  });
+
+  it('checks for overlaps only when a drag moves a frame or takes an element past its frame', () => {
+    const nodes = nodesOf(exampleDesign());
+    const node = (id: string) => nodes.find((n) => n.id === id)!;
+    const port = node('ms01-enp88s0');
+    expect(mayMoveFrames(nodes, [{ ...port, position: { x: port.position.x + 4, y: port.position.y } }])).toBe(false);
+    expect(mayMoveFrames(nodes, [{ ...port, position: { x: port.position.x, y: node('ms01').height! } }])).toBe(true);
+    expect(mayMoveFrames(nodes, [node('n4032')])).toBe(true);
   });
 });
