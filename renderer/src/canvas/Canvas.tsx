@@ -47,7 +47,7 @@ import { getFlow, setFlow, viewPadding, type Flow } from './flow-controls.js';
 import { edgeTypes, isValidConnection, nodeTypes, planOf } from './flow-registry.js';
 import { isDeviceNode, type AppEdge, type AppNode } from './flow-types.js';
 import { LodContext, lodOf, useLod } from './lod.js';
-import { mayMoveFrames, newOverlap } from './placement.js';
+import { dropped, mayMoveFrames, newOverlap } from './placement.js';
 import { StatusLegend } from './StatusLegend.js';
 import { badgesOf, designToFlow, reuseUnchanged } from './to-flow.js';
 
@@ -214,11 +214,14 @@ function Diagram() {
     const moved: Record<string, Position> = {};
     for (const n of dragged) {
       const before = layout[n.id];
-      const x = Math.round(n.position.x);
-      const y = Math.round(n.position.y);
+      const { x, y } = dropped(n);
       if (before?.x !== x || before?.y !== y) moved[n.id] = { ...before, x, y };
     }
-    if (Object.keys(moved).length === 0) return;
+    if (Object.keys(moved).length === 0) {
+      // Kept where it was (say, inside its frame): show it there again.
+      setNodes((prev) => reuseUnchanged(prev, derivedRef.current.nodes));
+      return;
+    }
     const next = withPositions(state.design, moved);
     const overlap = mayMoveFrames(derivedRef.current.nodes, dragged) ? newOverlap(state.design, next) : undefined;
     if (overlap) {

@@ -71,6 +71,15 @@ function overlaps(nodes: readonly AppNode[]): Set<string> {
   return pairs;
 }
 
+/** Where a dragged node stays: rounded, and an element inside its frame's padding and below its title bar (the frame grows right and down only). */
+export function dropped(node: AppNode): Position {
+  const x = Math.round(node.position.x);
+  const y = Math.round(node.position.y);
+  return node.parentId === undefined
+    ? { x, y }
+    : { x: Math.max(x, FRAME_PADDING.left), y: Math.max(y, FRAME_PADDING.top) };
+}
+
 /** Whether moving `dragged` to where they are may move a frame or grow one (an element past its frame's padding); if not, no overlap can be new. */
 export function mayMoveFrames(nodes: readonly AppNode[], dragged: readonly AppNode[]): boolean {
   const byId = new Map(nodes.map((n) => [n.id, n]));

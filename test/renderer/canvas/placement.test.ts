@@ -3,6 +3,7 @@ import { pasteFragment, copyFragment } from '../../../shared/edit/fragment.js';
 import { withPositions } from '../../../shared/edit/update-in.js';
 import { tooClose } from '../../../shared/layout/free-spot.js';
 import {
+  dropped,
   elementSpot,
   mayMoveFrames,
   newOverlap,
@@ -71,5 +72,17 @@ describe('canvas placement', () => {
     expect(mayMoveFrames(nodes, [{ ...port, position: { x: port.position.x + 4, y: port.position.y } }])).toBe(false);
     expect(mayMoveFrames(nodes, [{ ...port, position: { x: port.position.x, y: node('ms01').height! } }])).toBe(true);
     expect(mayMoveFrames(nodes, [node('n4032')])).toBe(true);
+  });
+
+  it('keeps an element dragged past the left or top edge of its frame inside the frame', () => {
+    const nodes = nodesOf(exampleDesign());
+    const port = nodes.find((n) => n.id === 'ms01-enp88s0')!;
+    const host = nodes.find((n) => n.id === 'ms01')!;
+    expect(dropped({ ...port, position: { x: -80.4, y: 10 } })).toEqual({
+      x: FRAME_PADDING.left,
+      y: FRAME_PADDING.top,
+    });
+    expect(dropped({ ...port, position: { x: 100.4, y: 200.6 } })).toEqual({ x: 100, y: 201 });
+    expect(dropped({ ...host, position: { x: -80, y: -10 } })).toEqual({ x: -80, y: -10 });
   });
 });

@@ -108,6 +108,15 @@ describe('the canvas in Chromium', () => {
       await expect.poll(() => toasts(ui)).toContainEqual(expect.stringMatching(/^Not moved: .* would overlap /));
       await expect.poll(() => ui.nodePosition(portId)).toEqual(before);
       expectApart(await boxes(frames(ui)));
+
+      // Dragged past the frame's left edge, the port stays inside the frame.
+      const frame = await ui.box(ui.node('host1'));
+      await ui.page.mouse.move(port.x + port.width / 2, port.y + 6);
+      await ui.page.mouse.down();
+      await ui.page.mouse.move(Math.max(frame.x - 60, pane.x + 4), port.y + 6, { steps: 12 });
+      await ui.page.mouse.up();
+      await expect.poll(async () => inside(await ui.box(ui.node(portId)), await ui.box(ui.node('host1')))).toBe(true);
+      expectApart(await boxes(ports));
       expect(app.pageErrors).toEqual([]);
     } catch (e) {
       await app.screenshot('failure').catch(() => undefined);
