@@ -4,6 +4,7 @@ import { removeElements } from '../../../shared/edit/remove.js';
 import { addNetwork } from '../../../shared/edit/create.js';
 import { history } from '../store/store.js';
 import { nodeIdsOf } from '../canvas/to-flow.js';
+import { spreadFrames } from '../canvas/placement.js';
 import type { Action, ActionContext } from './action.js';
 
 const PASTE_STEP = 32;
@@ -24,7 +25,7 @@ function deleteSelection(ctx: ActionContext): void {
   state.select([]);
 }
 
-/** Pastes the clipboard one step down and right of where it came from, and moves the clipboard along. */
+/** Pastes the clipboard one step down and right of where it came from (pasted hosts and switches in the free space nearest that), and moves the clipboard along. */
 function pasteClipboard(ctx: ActionContext): void {
   const state = ctx.store.getState();
   const fragment = state.clipboard;
@@ -36,7 +37,7 @@ function pasteClipboard(ctx: ActionContext): void {
   state.edit((d) => {
     const result = pasteFragment(d, fragment, { x: PASTE_STEP, y: PASTE_STEP }, into);
     pasted = result.ids;
-    return result.design;
+    return spreadFrames(result.design, pasted);
   });
   const layout = Object.fromEntries(
     Object.entries(fragment.layout).map(([id, p]) => [id, { ...p, x: p.x + PASTE_STEP, y: p.y + PASTE_STEP }]),

@@ -8,6 +8,8 @@ import { deployActions } from '../deploy/deploy-actions.js';
 import { firewallActions } from '../firewall/firewall-actions.js';
 import { liveActions } from '../live/live-actions.js';
 import { editActions } from './edit-actions.js';
+import { frameSpot, nodesOf } from '../canvas/placement.js';
+import { MINIMAP_KEY } from '../store/store.js';
 
 const selectedDevice = ({ store }: ActionContext): string | undefined => {
   const { design, selection } = store.getState();
@@ -22,7 +24,7 @@ function addDevice(ctx: ActionContext, kind: FrameKind): void {
   const at = ctx.services.viewCenter();
   let id = '';
   ctx.store.getState().edit((d) => {
-    const created = ADD_DEVICE[kind](d, at);
+    const created = ADD_DEVICE[kind](d, frameSpot(nodesOf(d), at));
     id = created.id;
     return created.design;
   });
@@ -131,6 +133,17 @@ const viewActions: readonly Action[] = [
       const theme = dark ? 'light' : 'dark';
       localStorage.setItem('netloom.theme', theme);
       store.setState({ theme });
+    },
+  },
+  {
+    id: 'toggle-minimap',
+    label: 'Show or hide the minimap',
+    group: 'view',
+    shortcuts: ['Alt+M'],
+    perform: ({ store }) => {
+      const minimapOpen = !store.getState().minimapOpen;
+      localStorage.setItem(MINIMAP_KEY, minimapOpen ? 'open' : 'closed');
+      store.setState({ minimapOpen });
     },
   },
   {

@@ -10,29 +10,44 @@ import {
   Background,
   BackgroundVariant,
   ConnectionMode,
+  ControlButton,
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
   ReactFlowProvider,
   useConnection,
   useStore as useFlowStore,
   type Connection,
+  type XYPosition,
   type EdgeChange,
   type NodeChange,
   type OnSelectionChangeParams,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 import type { PlaceableKind } from '../../../shared/edit/create.js';
 import { listLinks } from '../../../shared/edit/links.js';
 import { withPositions } from '../../../shared/edit/update-in.js';
 import type { Position } from '../../../shared/model/schema.js';
+import { runAction } from '../actions/run.js';
 import { diagnosticsOf } from '../store/derived.js';
 import { useAppStore } from '../store/store.js';
 import { DRAG_MIME, dropKind } from './drop.js';
-import { setFlow, type Flow } from './flow-controls.js';
+import { getFlow, setFlow, viewPadding, type Flow } from './flow-controls.js';
 import { edgeTypes, isValidConnection, nodeTypes, planOf } from './flow-registry.js';
 import { isDeviceNode, type AppEdge, type AppNode } from './flow-types.js';
 import { LodContext, lodOf, useLod } from './lod.js';
+import { dropped, mayMoveFrames, newOverlap } from './placement.js';
 import { StatusLegend } from './StatusLegend.js';
 import { badgesOf, designToFlow, reuseUnchanged } from './to-flow.js';
 
@@ -62,6 +77,52 @@ function ConnectRefusal() {
 /** Frames in their frame colour, element nodes in their kind's accent (`--frame-<kind>`, `--kind-<kind>` in the stylesheet). */
 const minimapColour = (node: AppNode): string =>
   isDeviceNode(node) ? `var(--frame-${node.type})` : `var(--kind-${node.type})`;
+
+/** What to do first, on a canvas with no host or switch yet. */
+function EmptyHint() {
+  const empty = useAppStore((s) => s.design.hosts.length === 0 && s.design.switches.length === 0);
+  if (!empty) return null;
+  return (
+    <Panel position="top-center" className="empty-hint" data-testid="empty-hint">
+      Nothing here yet. Drag a host or a switch from the palette onto the canvas (or click it), then drop ports, bonds
+      and bridges into it. File › Open reads a saved design.
+    </Panel>
+  );
+}
+
+/** The overview, closed until the person opens it (button or Alt+M); a click in it centres the view there. */
+function Overview() {
+  const open = useAppStore((s) => s.minimapOpen);
+  const onClick = useCallback((_: unknown, at: XYPosition) => {
+    const flow = getFlow();
+    if (flow) void flow.setCenter(at.x, at.y, { zoom: flow.getZoom(), duration: 200 });
+  }, []);
+  if (!open) return null;
+  return (
+    <MiniMap<AppNode>
+      pannable
+      zoomable
+      onClick={onClick}
+      nodeColor={minimapColour}
+      nodeStrokeWidth={0}
+      ariaLabel="Overview"
+    />
+  );
+}
+
+function MinimapButton() {
+  const open = useAppStore((s) => s.minimapOpen);
+  return (
+    <ControlButton
+      onClick={() => runAction('toggle-minimap')}
+      title={`${open ? 'Hide' : 'Show'} the minimap (Alt+M)`}
+      aria-pressed={open}
+      data-testid="toggle-minimap"
+    >
+      ▣
+    </ControlButton>
+  );
+}
 
 function Diagram() {
   const design = useAppStore((s) => s.design);
@@ -103,7 +164,9 @@ function Diagram() {
   }, [reveal]);
 
   useEffect(() => {
-    const frame = requestAnimationFrame(() => void flowRef.current?.fitView(FIT));
+    const frame = requestAnimationFrame(
+      () => void flowRef.current?.fitView({ ...FIT, padding: viewPadding(FIT.padding) }),
+    );
     return () => cancelAnimationFrame(frame);
   }, [loadSeq]);
 
@@ -121,19 +184,53 @@ function Diagram() {
     (changes: EdgeChange<AppEdge>[]) => setEdges((es) => applyEdgeChanges(changes, es)),
     [],
   );
+  const derivedRef = useRef(derived);
+  useLayoutEffect(() => {
+    derivedRef.current = derived;
+  }, [derived]);
   const onSelectionChange = useCallback(({ nodes, edges }: OnSelectionChangeParams<AppNode, AppEdge>) => {
-    useAppStore.getState().select([...nodes.map((n) => n.id), ...edges.map((e) => e.id)]);
+    const state = useAppStore.getState();
+    const ids = [...nodes.map((n) => n.id), ...edges.map((e) => e.id)];
+    const { nodes: allNodes, edges: allEdges } = derivedRef.current;
+    const canvas = new Set([...allNodes.map((n) => n.id), ...allEdges.map((e) => e.id)]);
+    const shown = state.selection.filter((id) => canvas.has(id));
+    const now = new Set(ids);
+    // The canvas echoing the store's selection (a network picked in the side list, a problem clicked) changes nothing.
+    if (shown.length === ids.length && shown.every((id) => now.has(id))) return;
+    // What stays selected keeps its order (the first is the one the inspector shows); what joins goes after it.
+    const kept = shown.filter((id) => now.has(id));
+    const before = new Set(kept);
+    state.select([...kept, ...ids.filter((id) => !before.has(id))]);
+  }, []);
+  // A plain click on a node that was already selected with others (say by a problem) selects it alone.
+  const onNodeClick = useCallback((event: MouseEvent, node: AppNode) => {
+    if (event.shiftKey || event.ctrlKey || event.metaKey) return;
+    const { selection, select } = useAppStore.getState();
+    if (selection.length !== 1 || selection[0] !== node.id) select([node.id]);
   }, []);
   const onNodeDragStop = useCallback((_: unknown, _node: AppNode, dragged: AppNode[]) => {
-    const layout = useAppStore.getState().design.layout;
+    const state = useAppStore.getState();
+    const layout = state.design.layout;
     const moved: Record<string, Position> = {};
     for (const n of dragged) {
       const before = layout[n.id];
-      const x = Math.round(n.position.x);
-      const y = Math.round(n.position.y);
+      const { x, y } = dropped(n);
       if (before?.x !== x || before?.y !== y) moved[n.id] = { ...before, x, y };
     }
-    if (Object.keys(moved).length > 0) useAppStore.getState().edit((d) => withPositions(d, moved));
+    if (Object.keys(moved).length === 0) {
+      // Kept where it was (say, inside its frame): show it there again.
+      setNodes((prev) => reuseUnchanged(prev, derivedRef.current.nodes));
+      return;
+    }
+    const next = withPositions(state.design, moved);
+    const overlap = mayMoveFrames(derivedRef.current.nodes, dragged) ? newOverlap(state.design, next) : undefined;
+    if (overlap) {
+      // Frames never lie over one another: the move is refused and everything goes back.
+      state.toast(`Not moved: ${overlap}`, 'error');
+      setNodes((prev) => reuseUnchanged(prev, derivedRef.current.nodes));
+      return;
+    }
+    state.edit(() => next);
   }, []);
   const onConnect = useCallback((connection: Connection) => {
     const plan = planOf(connection);
@@ -186,6 +283,7 @@ function Diagram() {
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
       onSelectionChange={onSelectionChange}
+      onNodeClick={onNodeClick}
       onNodeDragStop={onNodeDragStop}
       onConnect={onConnect}
       onConnectEnd={onConnectEnd}
@@ -196,7 +294,7 @@ function Diagram() {
       onDrop={onDrop}
       deleteKeyCode={null}
       selectionKeyCode="Shift"
-      multiSelectionKeyCode={['Meta', 'Control']}
+      multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
       snapToGrid
       snapGrid={SNAP}
       fitView
@@ -210,11 +308,12 @@ function Diagram() {
       {/* Far out the dot grid shrinks to sub-pixel tiles that cost more to paint than everything else. */}
       {lod !== 'minimal' && <Background variant={BackgroundVariant.Dots} gap={16} size={1} />}
       {/* Far out the canvas is its own overview; the minimap would double the store subscriptions (one per node) on every frame. */}
-      {lod !== 'minimal' && (
-        <MiniMap<AppNode> pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={0} ariaLabel="Overview" />
-      )}
-      <Controls showInteractive={false} />
+      {lod !== 'minimal' && <Overview />}
+      <Controls showInteractive={false}>
+        <MinimapButton />
+      </Controls>
       <ConnectRefusal />
+      <EmptyHint />
       <StatusLegend />
     </ReactFlow>
   );

@@ -1,8 +1,8 @@
 /**
- * Dropping a palette item on the canvas. Hosts and switches land where they
- * are dropped; an element lands in the host or switch under the pointer, or,
- * when dropped on empty canvas, in a host or switch the person picks (or a new
- * one created there).
+ * Dropping a palette item on the canvas. Hosts and switches land in the free
+ * space nearest to where they are dropped; an element lands in the free spot
+ * nearest the pointer inside the host or switch under it, or, when dropped on
+ * empty canvas, in a host or switch the person picks (or a new one created there).
  */
 import {
   ADD_DEVICE,
@@ -12,7 +12,7 @@ import {
   isHostElementKind,
   isSwitchElementKind,
 } from '../../../shared/edit/create.js';
-import { NODE_SIZE, type NodeKind } from '../../../shared/layout/sizes.js';
+import { FRAME_PADDING, NODE_SIZE, type NodeKind } from '../../../shared/layout/sizes.js';
 import {
   elementsIn,
   kindEntry,
@@ -25,6 +25,7 @@ import type { Design, Position } from '../../../shared/model/schema.js';
 import { askChoice } from '../chrome/dialogs.js';
 import { useAppStore } from '../store/store.js';
 import type { AppNode } from './flow-types.js';
+import { elementSpot, frameSpot } from './placement.js';
 
 export const DRAG_MIME = 'application/x-netloom-kind';
 
@@ -55,7 +56,7 @@ export async function dropKind(kind: PlaceableKind, at: Position, nodes: readonl
   if (isFrame(kind)) {
     let id = '';
     store.edit((d) => {
-      const created = ADD_DEVICE[kind](d, at);
+      const created = ADD_DEVICE[kind](d, frameSpot(nodes, at));
       id = created.id;
       return created.design;
     });
@@ -66,7 +67,7 @@ export async function dropKind(kind: PlaceableKind, at: Position, nodes: readonl
   const under = deviceAt(nodes, at, deviceType);
   let deviceId: string | null = under?.id ?? null;
   let relative: Position | undefined = under
-    ? centred(kind, { x: at.x - under.position.x, y: at.y - under.position.y })
+    ? elementSpot(nodes, under.id, kind, centred(kind, { x: at.x - under.position.x, y: at.y - under.position.y }))
     : undefined;
   if (!deviceId) {
     const design = store.design;
@@ -101,10 +102,10 @@ export async function dropKind(kind: PlaceableKind, at: Position, nodes: readonl
       let target = deviceId!;
       let place = relative;
       if (createDevice) {
-        const device = ADD_DEVICE[deviceType](d, at);
+        const device = ADD_DEVICE[deviceType](d, frameSpot(nodes, at));
         d = device.design;
         target = device.id;
-        place = { x: 24, y: 48 };
+        place = { x: FRAME_PADDING.left, y: FRAME_PADDING.top };
       }
       const created = isSwitchElementKind(kind)
         ? addSwitchElement(d, target, kind, place)

@@ -13,6 +13,13 @@ export interface Decoration {
   readonly worst?: Severity;
   readonly health?: Health;
   readonly drift?: boolean;
+  /** Lines written as they are (an interface's extra lines, a host's unmanaged blocks), and how many of them run as root. */
+  readonly verbatim?: Verbatim;
+}
+
+export interface Verbatim {
+  readonly lines: number;
+  readonly rootCommands: number;
 }
 
 /** Title of every node (device name, `bond0`, `Po8`), for the node and the SVG export. */

@@ -22,7 +22,8 @@ import type { Design, Host, Position, Switch } from '../../../shared/model/schem
 import type { Diagnostic, Severity } from '../../../shared/validate/diagnostic.js';
 import type { LiveSlice } from '../store/live.js';
 import { networksOfCable } from './cable-vlans.js';
-import type { AppEdge, AppNode, Decoration } from './flow-types.js';
+import { rootCommands } from '../../../shared/model/root-commands.js';
+import type { AppEdge, AppNode, Decoration, Verbatim } from './flow-types.js';
 import { ACCENT, DETAIL, NODE_TITLE, type DetailContext } from './nodes/describe.js';
 
 /** Frame kinds (hosts, switches) in registry order. */
@@ -68,6 +69,13 @@ function slot(row: number, i: number, size: Size, rowHeights: readonly number[])
 
 type Child = { id: string; type: NodeKind; data: Record<string, unknown> };
 
+/** The verbatim lines an element or host carries, for its badge; nothing when there are none. */
+function verbatimOf(lines: readonly string[]): { verbatim?: Verbatim } {
+  return lines.length === 0 ? {} : { verbatim: { lines: lines.length, rootCommands: rootCommands(lines).length } };
+}
+const extraLinesOf = (element: object): readonly string[] =>
+  'extraLines' in element && Array.isArray(element.extraLines) ? element.extraLines : [];
+
 /** A device's element nodes, row by row from the top, with the title and detail each shows. */
 function deviceChildren(frame: FrameKind, device: object, design: Design): Child[][] {
   const networkColour = new Map(design.networks.map((n) => [n.vlan, n.colour]));
@@ -96,6 +104,7 @@ function deviceChildren(frame: FrameKind, device: object, design: Design): Child
           title: shortTitle ? shortTitle(element, context) : kindTitle(kind, element),
           detail: describe ? describe(element, context) : kindEntry(kind).label,
           ...(accent !== undefined ? { accent } : {}),
+          ...verbatimOf(extraLinesOf(element)),
         },
       };
     }),
@@ -104,7 +113,7 @@ function deviceChildren(frame: FrameKind, device: object, design: Design): Child
 
 /** Data of a frame node, by frame kind. */
 const FRAME_DATA: Record<FrameKind, (device: never) => Record<string, unknown>> = {
-  host: (host: Host) => ({ host }),
+  host: (host: Host) => ({ host, ...verbatimOf(host.unmanaged.flat()) }),
   switch: (sw: Switch) => ({ sw }),
 };
 

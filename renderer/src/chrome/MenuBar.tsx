@@ -65,11 +65,21 @@ export function MenuBar() {
   useAppStore((s) => (open ? s : null));
   useEffect(() => {
     if (!open) return;
-    const close = (e: MouseEvent) => {
+    // Pointer events in the capture phase: the canvas cancels the mouse events of a press on it.
+    const close = (e: PointerEvent) => {
       if (!bar.current?.contains(e.target as Node)) setOpen(null);
     };
-    window.addEventListener('mousedown', close);
-    return () => window.removeEventListener('mousedown', close);
+    const escape = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.stopPropagation();
+      setOpen(null);
+    };
+    window.addEventListener('pointerdown', close, true);
+    window.addEventListener('keydown', escape, true);
+    return () => {
+      window.removeEventListener('pointerdown', close, true);
+      window.removeEventListener('keydown', escape, true);
+    };
   }, [open]);
   const mac = isMac();
   return (

@@ -16,7 +16,7 @@ import { api } from '../api/client.js';
 import { askConfirm, askText } from '../chrome/dialogs.js';
 import { useOverlays } from '../chrome/overlays.js';
 import { diagramSvg, download, svgToPng } from '../canvas/export-image.js';
-import { getDiagramEdges, getFlow } from '../canvas/flow-controls.js';
+import { getDiagramEdges, getFlow, viewPadding } from '../canvas/flow-controls.js';
 import { emptyDesign, isDirty, useAppStore } from '../store/store.js';
 
 const AUTOSAVE_MS = 4000;
@@ -204,7 +204,7 @@ export const services: Services = {
     requestAnimationFrame(
       () =>
         void getFlow()?.fitView({
-          padding: deviceId ? 0.25 : 0.15,
+          padding: deviceId ? 0.25 : viewPadding(0.15),
           duration: 200,
           maxZoom: 1.2,
           ...(deviceId ? { nodes: [{ id: deviceId }] } : {}),
@@ -213,7 +213,7 @@ export const services: Services = {
   },
   fitView(ids) {
     void getFlow()?.fitView({
-      padding: ids ? 0.6 : 0.15,
+      padding: ids ? 0.6 : viewPadding(0.15),
       duration: 250,
       ...(ids ? { nodes: ids.map((id) => ({ id })) } : {}),
     });

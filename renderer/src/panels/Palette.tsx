@@ -23,15 +23,28 @@ function onDragStart(event: DragEvent, kind: PlaceableKind) {
   event.dataTransfer.effectAllowed = 'copy';
 }
 
-/** A click adds the element at the centre of the view (inside the device there, if any). */
-function addAtCentre(kind: PlaceableKind) {
+/** A click adds the element in the free space nearest the centre of the view (inside the device there, if any), and pans to it when that is off screen. */
+async function addAtCentre(kind: PlaceableKind) {
   const flow = getFlow();
   if (!flow) return;
   const box = document.querySelector('.react-flow')?.getBoundingClientRect();
   const centre = box
     ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 })
     : { x: 0, y: 0 };
-  void dropKind(kind, { x: Math.round(centre.x), y: Math.round(centre.y) }, flow.getNodes());
+  const id = await dropKind(kind, { x: Math.round(centre.x), y: Math.round(centre.y) }, flow.getNodes());
+  if (!id || !box) return;
+  requestAnimationFrame(() => {
+    const node = flow.getInternalNode(id);
+    if (!node) return;
+    const at = node.internals.positionAbsolute;
+    const size = { width: node.width ?? 0, height: node.height ?? 0 };
+    const topLeft = flow.flowToScreenPosition(at);
+    const bottomRight = flow.flowToScreenPosition({ x: at.x + size.width, y: at.y + size.height });
+    const shown =
+      topLeft.x >= box.left && topLeft.y >= box.top && bottomRight.x <= box.right && bottomRight.y <= box.bottom;
+    if (!shown)
+      void flow.setCenter(at.x + size.width / 2, at.y + size.height / 2, { zoom: flow.getZoom(), duration: 200 });
+  });
 }
 
 export function Palette() {
@@ -48,7 +61,7 @@ export function Palette() {
                 className="palette-item"
                 draggable
                 onDragStart={(e) => onDragStart(e, kind)}
-                onClick={() => addAtCentre(kind)}
+                onClick={() => void addAtCentre(kind)}
                 title={`${hint}. Drag onto the canvas, or click to add.`}
                 data-testid={`palette-${kind}`}
               >

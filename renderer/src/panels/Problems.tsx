@@ -1,4 +1,4 @@
-/** Diagnostics of the design's rules; clicking one selects its elements and brings them into view. */
+/** Diagnostics of the design's rules; clicking one selects its elements (the culprit first) and brings them into view; shift-click adds them to the selection. */
 import { firewallPlaceOf } from '../../../shared/edit/firewall.js';
 import { formatPath } from '../../../shared/model/paths.js';
 import type { Diagnostic } from '../../../shared/validate/diagnostic.js';
@@ -48,9 +48,13 @@ function ProblemRow({ d }: { d: Diagnostic }) {
       <button
         type="button"
         className={`problem problem-${d.severity}`}
-        onClick={() => {
+        onClick={(e) => {
+          // The culprit (the diagnostic's first element) goes first, so the inspector shows it; shift adds to the selection.
           const store = useAppStore.getState();
-          store.revealElements(d.elements);
+          const culprit = new Set(d.elements);
+          store.revealElements(
+            e.shiftKey ? [...store.selection.filter((id) => !culprit.has(id)), ...d.elements] : d.elements,
+          );
           // A problem inside the firewall opens the firewall panel at its rule or IP set.
           const place = d.at && firewallPlaceOf(store.design, d.at);
           if (place) openFirewall(place);

@@ -11,6 +11,7 @@ import type { RecentFile } from '../../../shared/api.js';
 import type { Fragment } from '../../../shared/edit/fragment.js';
 import type { LoadProblem } from '../../../shared/model/restore.js';
 import { Design, FORMAT } from '../../../shared/model/schema.js';
+import { serializeDesign } from '../../../shared/model/serialize.js';
 import type { LiveSlice, LiveStatus } from './live.js';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
@@ -44,6 +45,8 @@ export interface ViewState {
   readonly theme: ThemeChoice;
   readonly sidePanel: SidePanel;
   readonly problemsOpen: boolean;
+  /** Whether the minimap (overview) is shown; closed until the person opens it, then remembered. */
+  readonly minimapOpen: boolean;
   /** Device whose configuration the preview shows. */
   readonly previewDevice: string | null;
   /** Text of each device's files at the last export: device id -> file path -> content. */
@@ -87,6 +90,11 @@ const initialTheme = (): ThemeChoice => {
   return saved === 'light' || saved === 'dark' ? saved : 'system';
 };
 
+/** Where the minimap choice is remembered across reloads. */
+export const MINIMAP_KEY = 'netloom.minimap';
+const initialMinimap = (): boolean =>
+  typeof localStorage !== 'undefined' && localStorage.getItem(MINIMAP_KEY) === 'open';
+
 export const useAppStore = create<AppState>()(
   temporal(
     (set, get) => {
@@ -102,6 +110,7 @@ export const useAppStore = create<AppState>()(
         theme: initialTheme(),
         sidePanel: 'inspector',
         problemsOpen: true,
+        minimapOpen: initialMinimap(),
         previewDevice: null,
         lastExport: {},
         clipboard: null,
@@ -174,4 +183,16 @@ export const useAppStore = create<AppState>()(
 
 export const history = () => useAppStore.temporal.getState();
 
-export const isDirty = (s: Pick<AppState, 'design' | 'savedDesign'>): boolean => s.design !== s.savedDesign;
+/** The saved design's text and the last answer of `isDirty`, so each design is serialised once, not on every store update. */
+let savedText: { saved: Design; text: string } | null = null;
+let lastDirty: { design: Design; saved: Design; dirty: boolean } | null = null;
+
+/** Unsaved changes: the design means something else than the saved one (undoing back to it, or typing the old value again, is clean). */
+export const isDirty = (s: Pick<AppState, 'design' | 'savedDesign'>): boolean => {
+  if (s.design === s.savedDesign) return false;
+  if (lastDirty?.design !== s.design || lastDirty.saved !== s.savedDesign) {
+    if (savedText?.saved !== s.savedDesign) savedText = { saved: s.savedDesign, text: serializeDesign(s.savedDesign) };
+    lastDirty = { design: s.design, saved: s.savedDesign, dirty: serializeDesign(s.design) !== savedText.text };
+  }
+  return lastDirty.dirty;
+};

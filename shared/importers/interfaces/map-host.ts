@@ -183,7 +183,8 @@ export function importInterfaces(text: string, options: ImportOptions): Interfac
   const lo = stanzasByName.get('lo');
   if (lo && isPlainLoopback(lo)) {
     stanzasByName.delete('lo');
-    const comments = lo[0]!.lines.filter((l) => l.line < lo[0]!.line);
+    // Its comments (above it, or standing after it) are all that is left of it.
+    const comments = lo[0]!.lines.filter((l) => l.line !== lo[0]!.line);
     if (comments.length > 0) blocks.push({ line: comments[0]!.line, lines: comments });
   }
   const loopbackKept = stanzasByName.has('lo');

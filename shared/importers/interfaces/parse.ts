@@ -84,8 +84,17 @@ export function parseInterfaces(text: string): ParsedInterfaces {
   const lines = logicalLines(text);
   const items: Item[] = [];
   let pendingComments: LogicalLine[] = [];
+  // Comments standing on their own (blank lines around them) right after an iface stanza stay with it, so they
+  // are written after that stanza again, not moved to the end of the file.
   const flushComments = () => {
-    if (pendingComments.length > 0) {
+    const last = items.at(-1);
+    if (pendingComments.length > 0 && last?.type === 'iface') {
+      items[items.length - 1] = {
+        ...last,
+        body: [...last.body, ...pendingComments],
+        lines: [...last.lines, ...numbered(pendingComments)],
+      };
+    } else if (pendingComments.length > 0) {
       items.push({ type: 'comment', line: pendingComments[0]!.line, lines: numbered(pendingComments) });
     }
     pendingComments = [];

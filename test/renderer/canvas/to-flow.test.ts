@@ -8,6 +8,21 @@ import { exampleDesign } from '../../helpers/design.js';
 const inputs = (design = exampleDesign()) => ({ design, badges: new Map(), live: {}, selection: new Set<string>() });
 
 describe('designToFlow', () => {
+  it('marks elements with extra lines and hosts with unmanaged blocks, counting the lines that run as root', () => {
+    const design = updateElement(
+      updateElement(exampleDesign(), 'ms01-vmbr0', {
+        extraLines: ['# lab route', 'post-up ip route add 192.0.2.0/24 via 10.2.200.254'],
+      }),
+      'ms01',
+      { unmanaged: [['auto vxlan10', 'iface vxlan10 inet manual']] },
+    );
+    const { nodes } = designToFlow(inputs(design));
+    const data = (id: string) => nodes.find((n) => n.id === id)!.data;
+    expect(data('ms01-vmbr0').verbatim).toEqual({ lines: 2, rootCommands: 1 });
+    expect(data('ms01').verbatim).toEqual({ lines: 2, rootCommands: 0 });
+    expect(data('ms01-vmbr1').verbatim).toBeUndefined();
+  });
+
   it('has one node per element, id = element id, each element inside its device frame after it', () => {
     const design = exampleDesign();
     const { nodes } = designToFlow(inputs(design));

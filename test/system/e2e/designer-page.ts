@@ -8,7 +8,16 @@ import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 export class DesignerPage {
+  /** How many steps a person took so far: each drop, connection, click, field filled, option chosen or menu action. */
+  actions = 0;
+
   constructor(readonly page: Page) {}
+
+  /** Clicks a control by its test id. */
+  async click(testId: string): Promise<void> {
+    this.actions++;
+    await this.page.getByTestId(testId).click();
+  }
 
   node(id: string): Locator {
     return this.page.locator(`.react-flow__node[data-id="${id}"]`);
@@ -30,14 +39,29 @@ export class DesignerPage {
     throw new Error(`${locator.toString()} has no steady bounding box`);
   }
 
+  /** Waits until the view stops moving (a fit or zoom animates; on a busy machine it may start late). */
+  async settle(): Promise<void> {
+    const transform = () =>
+      this.page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+    let before = await transform();
+    for (let steady = 0; steady < 6;) {
+      await this.page.waitForTimeout(60);
+      const now = await transform();
+      steady = now === before ? steady + 1 : 0;
+      before = now;
+    }
+  }
+
   /** Runs an action through the menu bar, as a person would. */
   async menu(menu: string, actionId: string): Promise<void> {
+    this.actions++;
     await this.page.getByTestId(`menu-${menu}`).click();
     await this.page.getByTestId(`action-${actionId}`).click();
   }
 
   /** Drags a palette item onto the canvas at a page position. */
   async drop(kind: string, at: { x: number; y: number }): Promise<void> {
+    this.actions++;
     const pane = this.page.locator('.react-flow__pane');
     const pane_ = await this.box(pane);
     await this.page
@@ -45,14 +69,18 @@ export class DesignerPage {
       .dragTo(pane, { targetPosition: { x: at.x - pane_.x, y: at.y - pane_.y } });
   }
 
-  /** Drops a palette item into the middle of a host or switch frame. */
+  /** Drops a palette item into a host or switch frame, in the middle just below its title bar (it lands in the free spot nearest there). */
   async dropInto(kind: string, deviceId: string, offset = { x: 0, y: 0 }): Promise<void> {
     const frame = await this.box(this.node(deviceId));
-    await this.drop(kind, { x: frame.x + frame.width / 2 + offset.x, y: frame.y + frame.height / 2 + 14 + offset.y });
+    await this.drop(kind, {
+      x: frame.x + frame.width / 2 + offset.x,
+      y: frame.y + Math.min(70, frame.height / 2) + offset.y,
+    });
   }
 
   /** Presses on one handle and releases on another. */
   async connect(from: [string, string], to: [string, string]): Promise<void> {
+    this.actions++;
     const a = await this.box(this.handle(...from));
     const b = await this.box(this.handle(...to));
     const mouse = this.page.mouse;
@@ -65,12 +93,18 @@ export class DesignerPage {
 
   /** Clicks a node's title to select it (only it). */
   async select(id: string): Promise<void> {
+    this.actions++;
     const box = await this.box(this.node(id));
-    await this.page.mouse.click(box.x + Math.min(40, box.width / 2), box.y + 14);
+    // A frame (host, switch) by the right end of its title bar on screen, where cables coming in from above do not cross.
+    const frame = (await this.node(id).getAttribute('class'))?.match(/react-flow__node-(host|switch)\b/);
+    const pane = await this.box(this.page.locator('.react-flow__pane'));
+    const x = frame ? Math.min(box.x + box.width, pane.x + pane.width) - 24 : box.x + Math.min(40, box.width / 2);
+    await this.page.mouse.click(x, box.y + 14);
     await expect.poll(() => this.node(id).getAttribute('class')).toContain('selected');
   }
 
   async clearSelection(): Promise<void> {
+    this.actions++;
     await this.page.keyboard.press('Escape');
   }
 
@@ -80,6 +114,7 @@ export class DesignerPage {
 
   /** Types into an inspector text field and commits with Enter. */
   async fill(testId: string, value: string): Promise<void> {
+    this.actions++;
     const input = this.field(testId).locator('input');
     await input.fill(value);
     await input.press('Enter');
@@ -87,15 +122,24 @@ export class DesignerPage {
   }
 
   async choose(testId: string, value: string): Promise<void> {
+    this.actions++;
     await this.field(testId).locator('select').selectOption(value);
   }
 
+  /** Sets an inspector input that takes its value at once (a colour). */
+  async set(testId: string, value: string): Promise<void> {
+    this.actions++;
+    await this.field(testId).locator('input').fill(value);
+  }
+
   async tick(testId: string, on = true): Promise<void> {
+    this.actions++;
     await this.field(testId).locator('input[type=checkbox]').setChecked(on);
   }
 
   /** Answers the in-app path dialog. */
   async answerDialog(text: string): Promise<void> {
+    this.actions++;
     const input = this.page.getByTestId('dialog-input');
     await input.fill(text);
     await this.page.getByTestId('dialog-confirm').click();

@@ -44,14 +44,14 @@ async function addNetworks(ui: DesignerPage): Promise<void> {
     { vlan: '245', name: 'vms', subnet: '10.2.245.0/24', gateway: '10.2.245.1', purpose: 'vm', colour: '#16a34a' },
   ];
   for (const n of nets) {
-    await ui.page.getByTestId('add-network').click();
+    await ui.click('add-network');
     await expect.poll(() => ui.page.getByTestId('inspector-title').textContent()).toMatch(/^VLAN 10 /);
     await ui.fill('field-vlan', n.vlan);
     await ui.fill('field-name', n.name);
     await ui.fill('field-subnet', n.subnet);
     await ui.fill('field-gateway', n.gateway);
     await ui.choose('field-purpose', n.purpose);
-    await ui.field('field-colour').locator('input').fill(n.colour);
+    await ui.set('field-colour', n.colour);
   }
 }
 
@@ -119,13 +119,14 @@ async function buildHost(ui: DesignerPage, app: AppSession): Promise<void> {
   await ui.node('host1').waitFor();
   for (const kind of ['port', 'port', 'port', 'port', 'bond', 'bond', 'bridge', 'bridge', 'vm'])
     await ui.dropInto(kind, 'host1');
-  await expect
-    .poll(() => ui.page.locator('.react-flow__node[data-id^="host1-"], .react-flow__node[data-id="vm-100"]').count())
-    .toBe(9);
   await ui.select('host1');
   await ui.fill('field-name', 'ms01');
   await ui.fill('field-ssh-address', '10.2.200.30');
   await ui.menu('arrange', 'layout-device');
+  // Laid out and fitted to the view: all nine are on screen.
+  await expect
+    .poll(() => ui.page.locator('.react-flow__node[data-id^="host1-"], .react-flow__node[data-id="vm-100"]').count())
+    .toBe(9);
   await expect
     .poll(async () => (await ui.nodePosition('host1-eth0')).y - (await ui.nodePosition('host1-bond0')).y)
     .toBeGreaterThan(40);
@@ -166,14 +167,8 @@ async function buildHost(ui: DesignerPage, app: AppSession): Promise<void> {
 }
 
 async function buildSwitch(ui: DesignerPage, app: AppSession): Promise<void> {
-  // Make room below the host, then drop the switch there.
-  await ui.menu('view', 'fit-view');
-  await ui.menu('view', 'zoom-out');
-  await ui.menu('view', 'zoom-out');
-  await ui.page.waitForTimeout(400);
-  const host = await ui.box(ui.node('host1'));
-  const pane = await ui.box(ui.page.locator('.react-flow__pane'));
-  await ui.drop('switch', { x: host.x + 20, y: Math.min(host.y + host.height + 80, pane.y + pane.height - 140) });
+  // A click on the palette puts the switch in free space beside the host and brings it into view.
+  await ui.click('palette-switch');
   await ui.node('switch1').waitFor();
   for (const kind of ['switch-port', 'switch-port', 'switch-port', 'switch-port', 'port-channel', 'port-channel'])
     await ui.dropInto(kind, 'switch1');
@@ -201,6 +196,9 @@ async function buildSwitch(ui: DesignerPage, app: AppSession): Promise<void> {
     await ui.fill('field-switchport-native', '240');
   }
   for (const p of SWITCH_PORTS) await ui.connect([p.channel, 'up'], [p.id, 'down']);
+  // The host beside the switch, for cabling.
+  await ui.menu('view', 'fit-view');
+  await ui.settle();
   for (const p of PORTS) await ui.connect([p.switchPort, 'up'], [p.id, 'down']);
   await expect.poll(() => ui.page.locator('.react-flow__edge-cable').count()).toBe(4);
   await app.screenshot('switch cabled');
@@ -219,11 +217,14 @@ describe('the designer in Chromium', () => {
     try {
       const ui = await startEmpty(app);
       await app.screenshot('empty design');
-      await ui.page.getByTestId('field-design-name').locator('input').fill('MS-01 homelab');
-      await ui.page.getByTestId('field-design-name').locator('input').press('Enter');
+      ui.actions = 0;
+      await ui.fill('field-design-name', 'MS-01 homelab');
       await addNetworks(ui);
       await buildHost(ui, app);
       await buildSwitch(ui, app);
+      // Counted the same way, the build took 109 steps before new things were placed in free space.
+      console.log(`MS-01 homelab built in ${ui.actions} steps`);
+      expect(ui.actions).toBeLessThan(109);
       await ui.clearSelection();
       await ui.page.keyboard.press('Shift+1');
       await app.screenshot('homelab built');

@@ -2,6 +2,7 @@ import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { CableEdge as CableEdgeType } from '../flow-types.js';
 import { useSimple } from '../lod.js';
+import { EdgeBadge } from '../nodes/parts.js';
 
 const DASH = 10;
 
@@ -50,9 +51,7 @@ export const CableEdge = memo(function CableEdge(props: EdgeProps<CableEdgeType>
           {`VLAN ${data.vlans}`}
         </text>
       )}
-      {!simple && (data?.problems ?? 0) > 0 && (
-        <circle cx={labelX} cy={labelY} r={5} className={`edge-badge badge-${data?.worst}`} />
-      )}
+      {!simple && data && <EdgeBadge x={labelX} y={labelY} problems={data.problems} worst={data.worst} />}
     </g>
   );
 });

@@ -2,6 +2,7 @@ import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { NicEdge as NicEdgeType } from '../flow-types.js';
 import { useLod } from '../lod.js';
+import { EdgeBadge } from '../nodes/parts.js';
 
 /** A VM NIC on a bridge, labelled with its VLAN tag in the network's colour. */
 export const NicEdge = memo(function NicEdge(props: EdgeProps<NicEdgeType>) {
@@ -27,9 +28,7 @@ export const NicEdge = memo(function NicEdge(props: EdgeProps<NicEdgeType>) {
           </text>
         </g>
       )}
-      {!simple && problems > 0 && (
-        <circle cx={labelX + 26} cy={labelY - 8} r={5} className={`edge-badge badge-${worst}`} />
-      )}
+      {!simple && <EdgeBadge x={labelX + 26} y={labelY - 8} problems={problems} worst={worst} />}
     </g>
   );
 });

@@ -6,7 +6,7 @@ import { KindIcon } from '../../chrome/KindIcon.js';
 import { ShieldBadge } from '../../firewall/ShieldBadge.js';
 import type { HostNode as HostNodeType, SwitchNode as SwitchNodeType } from '../flow-types.js';
 import { useLod } from '../lod.js';
-import { ProblemBadge } from './parts.js';
+import { ProblemBadge, VerbatimBadge } from './parts.js';
 
 function Frame(props: {
   kind: 'host' | 'switch';
@@ -16,6 +16,7 @@ function Frame(props: {
   selected: boolean;
   problems: number;
   worst?: HostNodeType['data']['worst'];
+  verbatim?: HostNodeType['data']['verbatim'];
 }) {
   const lod = useLod();
   return (
@@ -33,6 +34,7 @@ function Frame(props: {
           <span className="frame-name">{props.name}</span>
           <span className="frame-detail">{props.detail}</span>
           {props.kind === 'host' && <ShieldBadge kind="host" id={props.id} name={props.name} />}
+          <VerbatimBadge verbatim={props.verbatim} what="unmanaged blocks" />
           <ProblemBadge problems={props.problems} worst={props.worst} />
         </div>
       )}
@@ -54,6 +56,7 @@ export const HostNode = memo(function HostNode({ data, selected }: NodeProps<Hos
       selected={!!selected}
       problems={data.problems}
       worst={data.worst}
+      verbatim={data.verbatim}
     />
   );
 });

@@ -11,7 +11,12 @@ import type {
   Vm,
 } from '../../../../shared/model/schema.js';
 import { shortPortName } from '../../../../shared/vendors/index.js';
-import { PORT_GROUP_ALL_VLANS, type NodeKind, type ShapeOf, type VIRTUAL_NETWORK_MODES } from '../../../../shared/model/kinds/index.js';
+import {
+  PORT_GROUP_ALL_VLANS,
+  type NodeKind,
+  type ShapeOf,
+  type VIRTUAL_NETWORK_MODES,
+} from '../../../../shared/model/kinds/index.js';
 
 export function speedText(mbps: number | undefined): string | undefined {
   if (mbps === undefined) return undefined;

@@ -6,15 +6,49 @@ import type { Decoration } from '../flow-types.js';
 import { useLod } from '../lod.js';
 import { KindIcon, type IconKind } from '../../chrome/KindIcon.js';
 
+/** "2 problems", "1 warning", "1 info": what a badge means, as its tooltip. */
+export const problemsTitle = (problems: number, worst: NonNullable<Decoration['worst']>): string =>
+  `${problems} ${worst === 'error' ? 'problem' : worst}${problems > 1 && worst !== 'info' ? 's' : ''}`;
+
+/** The problem badge of an edge: a numbered dot in the worst severity's colour, with its meaning as a tooltip. */
+export function EdgeBadge({
+  x,
+  y,
+  problems,
+  worst,
+}: Pick<Decoration, 'problems' | 'worst'> & { x: number; y: number }) {
+  if (problems === 0 || !worst) return null;
+  return (
+    <g className={`edge-badge badge-${worst}`} data-testid="edge-badge" aria-label={problemsTitle(problems, worst)}>
+      <title>{problemsTitle(problems, worst)}</title>
+      <circle cx={x} cy={y} r={7} />
+      <text x={x} y={y} dy={3} textAnchor="middle">
+        {problems}
+      </text>
+    </g>
+  );
+}
+
 export function ProblemBadge({ problems, worst }: Pick<Decoration, 'problems' | 'worst'>) {
   if (problems === 0 || !worst) return null;
   return (
-    <span
-      className={`badge badge-${worst}`}
-      data-testid="problem-badge"
-      title={`${problems} ${worst === 'error' ? 'problem' : worst}${problems > 1 ? 's' : ''}`}
-    >
+    <span className={`badge badge-${worst}`} data-testid="problem-badge" title={problemsTitle(problems, worst)}>
       {problems}
+    </span>
+  );
+}
+
+/** Marks an element or host that carries lines written as they are; the inspector shows and edits them. */
+export function VerbatimBadge({ verbatim, what }: { verbatim: Decoration['verbatim']; what: string }) {
+  if (!verbatim) return null;
+  const root = verbatim.rootCommands > 0 ? `, ${verbatim.rootCommands} run as root` : '';
+  return (
+    <span
+      className={`verbatim-badge${verbatim.rootCommands > 0 ? ' has-root' : ''}`}
+      data-testid="verbatim-badge"
+      title={`${verbatim.lines} line${verbatim.lines === 1 ? '' : 's'} written as they are (${what}${root}); see the inspector`}
+    >
+      ¶{verbatim.lines}
     </span>
   );
 }
@@ -63,6 +97,7 @@ export function ElementBody(props: {
           )}
         </>
       )}
+      {lod === 'full' && <VerbatimBadge verbatim={decoration.verbatim} what="extra lines" />}
       <ProblemBadge problems={decoration.problems} worst={decoration.worst} />
       {props.children}
     </div>

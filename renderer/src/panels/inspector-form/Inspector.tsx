@@ -3,7 +3,7 @@
  * attribute table plus its identity and references. Every change is checked
  * before it reaches the design.
  */
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { indexOf } from '../../../../shared/edit/cached-index.js';
 import { listLinks } from '../../../../shared/edit/links.js';
 import { checkedEdit } from '../../../../shared/edit/update.js';
@@ -31,6 +31,7 @@ import {
 import { FORWARD_POLICIES } from '../../../../shared/model/libvirt.js';
 import { AUTOSTART, PLATFORMS, SWITCH_VENDORS, type Design, type Host } from '../../../../shared/model/schema.js';
 import { PLATFORM_REGISTRY } from '../../../../shared/platforms/index.js';
+import { renderDevice } from '../../../../shared/targets/index.js';
 import { VENDORS } from '../../../../shared/vendors/index.js';
 import { KindIcon } from '../../chrome/KindIcon.js';
 import { useAppStore } from '../../store/store.js';
@@ -39,6 +40,7 @@ import { AddressEditor } from './AddressEditor.js';
 import { attributeCommit, fieldCommit } from './commit-hooks.js';
 import { AttributeField, MemberPicker, parseNumber, parseOptionalText, SelectField, TextField } from './fields.js';
 import { SwitchportEditor } from './SwitchportEditor.js';
+import { ExtraLinesEditor, UnmanagedEditor } from './VerbatimEditor.js';
 import { BondSwitchSide } from './BondSwitchSide.js';
 
 function Attributes({
@@ -85,6 +87,17 @@ const NameField = ({ id, name, label = 'Name' }: { id: string; name: string; lab
 );
 
 function InterfaceCommon({ id, element }: { id: string; element: HostInterface }) {
+  return (
+    <>
+      <InterfaceAddresses id={id} element={element} />
+      <Section title="Written as is">
+        <ExtraLinesEditor id={id} lines={element.extraLines ?? []} />
+      </Section>
+    </>
+  );
+}
+
+function InterfaceAddresses({ id, element }: { id: string; element: HostInterface }) {
   return (
     <Section title="Addresses">
       <AddressEditor id={id} family="inet" value={element.inet} />
@@ -174,6 +187,9 @@ function HostForm({ e }: { e: ElementOf<'host'> }) {
             <TextField label="User" value={ssh.user} commit={sshCommit('user')} testId="field-ssh-user" />
           </>
         )}
+      </Section>
+      <Section title="Unmanaged stanzas">
+        <UnmanagedEditor host={h} />
       </Section>
     </>
   );
@@ -357,10 +373,30 @@ function HostElementForm({ e, design }: { e: ElementOf<'port' | 'bond' | 'bridge
  * per list reference (the host's interfaces of the kinds it may point at),
  * the attribute table, addresses. Kinds without a form of their own use it.
  */
+/** Whether any target of the VM's host writes a line for it (a Proxmox VE host's `qm set` script does; a Debian host's targets do not). */
+function useVmWritten(design: Design, hostId: string, vmId: string): boolean {
+  return useMemo(() => {
+    try {
+      return renderDevice(design, hostId).some((f) => f.lineElements?.includes(vmId));
+    } catch {
+      // The preview shows why the host's files cannot be written; that is not a VM matter.
+      return true;
+    }
+  }, [design, hostId, vmId]);
+}
+
 function VmForm({ e }: { e: ElementOf<'vm'> }) {
   const vm = e.element;
+  const design = useAppStore((s) => s.design);
+  const written = useVmWritten(design, e.host.id, vm.id);
   return (
     <>
+      {!written && (
+        <p className="hint pad" data-testid="vm-no-output">
+          Nothing is exported for this VM: its host is {PLATFORM_REGISTRY[e.host.platform].label}, and the VM NIC script
+          (qm set) is for Proxmox VE hosts only.
+        </p>
+      )}
       <Section title="VM">
         <TextField
           label="VM id"

@@ -2,10 +2,13 @@
  * Form fields of the inspector. A field keeps what is being typed as a draft
  * and commits on Enter or blur (selects and checkboxes at once); the commit
  * says whether the value was taken, and a refusal shows under the field while
- * the design stays as it was.
+ * the design stays as it was. Undo in a field undoes the typing while there
+ * is any, else the last edit of the design, so undoing typing never comes
+ * back as an edit.
  */
 import { useId, useState, type ReactNode } from 'react';
 import type { Attribute } from '../../../../shared/model/attributes.js';
+import { runAction } from '../../actions/run.js';
 import { formatVlanSet, parseVlanSet } from '../../../../shared/model/vlan-set.js';
 
 /** Commits a value; returns the refusal message, or undefined when taken. */
@@ -70,10 +73,16 @@ export function TextField(props: {
         value={draft ?? props.value}
         placeholder={props.placeholder}
         spellCheck={false}
-        onChange={(e) => setDraft(e.target.value)}
+        onChange={(e) => setDraft(e.target.value === props.value ? null : e.target.value)}
         onBlur={save}
         onKeyDown={(e) => {
           if (e.key === 'Enter') save();
+          const undoKey = (e.ctrlKey || e.metaKey) && (e.key.toLowerCase() === 'z' || e.key.toLowerCase() === 'y');
+          if (undoKey && draft === null) {
+            // Nothing typed: the browser's own undo would bring back text already committed, so undo the design instead.
+            e.preventDefault();
+            runAction(e.key.toLowerCase() === 'y' || e.shiftKey ? 'redo' : 'undo');
+          }
           if (e.key === 'Escape') {
             setDraft(null);
             setError(undefined);

@@ -312,4 +312,25 @@ describe('placeHost', () => {
     expect(replaced.dropped).toEqual([]);
     expect(restoreDesign(JSON.parse(JSON.stringify(replaced.design))).ok).toBe(true);
   });
+
+  it('keeps a comment standing after a stanza after that stanza, not at the end of the file', () => {
+    const text = `auto lo
+iface lo inet loopback
+
+auto enp88s0
+iface enp88s0 inet manual
+
+# enp91s0 is the spare, cabled to the second switch
+
+auto enp91s0
+iface enp91s0 inet manual
+`;
+    const imported = importInterfaces(text, { hostName: 'pve' });
+    expect(imported.host.unmanaged).toEqual([]);
+    const lines = renderInterfaces(load(imported.host), imported.host.id).split('\n');
+    const at = (pattern: RegExp) => lines.findIndex((l) => pattern.test(l));
+    const comment = at(/# enp91s0 is the spare/);
+    expect(comment).toBeGreaterThan(at(/^iface enp88s0 /));
+    expect(comment).toBeLessThan(at(/^auto enp91s0/));
+  });
 });
