@@ -32,6 +32,7 @@ const SHARED_LAYERS = [
   ['derive', 'load'],
   ['validate', 'targets', 'importers', 'status', 'switch-config', 'edit', 'deploy'],
   ['layout'],
+  ['diagram'],
 ];
 const layerOf = new Map(SHARED_LAYERS.flatMap((folders, layer) => folders.map((f) => [f, layer])));
 const layerList = SHARED_LAYERS.map((folders) => folders.join(', ')).join(' <- ');

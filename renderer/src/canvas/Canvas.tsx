@@ -157,13 +157,9 @@ function Diagram() {
     const at = flowRef.current.screenToFlowPosition({ x: event.clientX, y: event.clientY });
     void dropKind(kind, { x: Math.round(at.x), y: Math.round(at.y) }, flowRef.current.getNodes());
   }, []);
-  const edgesRef = useRef(edges);
-  useEffect(() => {
-    edgesRef.current = edges;
-  }, [edges]);
   const onInit = useCallback((flow: Flow) => {
     flowRef.current = flow;
-    setFlow(flow, () => edgesRef.current);
+    setFlow(flow);
   }, []);
   useEffect(() => () => setFlow(null), []);
   // Panning: capture the pointer on the pane so moves are not hit-tested against every node and edge.
