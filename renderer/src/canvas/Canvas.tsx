@@ -29,10 +29,11 @@ import type { Position } from '../../../shared/model/schema.js';
 import { diagnosticsOf } from '../store/derived.js';
 import { useAppStore } from '../store/store.js';
 import { DRAG_MIME, dropKind } from './drop.js';
-import { setFlow, type Flow } from './flow-controls.js';
+import { setFlow, shownNodeIds, type Flow } from './flow-controls.js';
 import { edgeTypes, isValidConnection, nodeTypes, planOf } from './flow-registry.js';
 import { isDeviceNode, type AppEdge, type AppNode } from './flow-types.js';
 import { LodContext, lodOf, useLod } from './lod.js';
+import { elementsByFrame, isCable, Overview } from './Overview.js';
 import { StatusLegend } from './StatusLegend.js';
 import { badgesOf, designToFlow, reuseUnchanged } from './to-flow.js';
 
@@ -99,18 +100,28 @@ function Diagram() {
       if (link) ids.add(link.source).add(link.target);
       else ids.add(id);
     }
-    void flowRef.current.fitView({ nodes: [...ids].map((id) => ({ id })), duration: 300, padding: 0.6, maxZoom: 1.4 });
+    const nodes = shownNodeIds(flowRef.current, design, ids);
+    void flowRef.current.fitView({ nodes, duration: 300, padding: 0.6, maxZoom: 1.4 });
   }, [reveal]);
 
+  // A design just opened is drawn as from far out (frames and the overview, cheap) until the view is fitted
+  // and its zoom is known; else a large design would first mount a node per element only to drop them.
+  const [fittedSeq, setFittedSeq] = useState<number | null>(null);
   useEffect(() => {
-    const frame = requestAnimationFrame(() => void flowRef.current?.fitView(FIT));
+    const frame = requestAnimationFrame(() => {
+      const fitted = flowRef.current?.fitView(FIT) ?? Promise.resolve(false);
+      void fitted.then(() => setFittedSeq(loadSeq));
+    });
     return () => cancelAnimationFrame(frame);
   }, [loadSeq]);
 
-  // Far out, memberships and VM NICs are not drawn: leaving them out spares React Flow a store subscription per edge on every pan frame.
-  const shownEdges = useMemo(
-    () => (lod === 'minimal' ? edges.filter((e) => e.type === 'cable' || e.selected) : edges),
-    [edges, lod],
+  // Far out, only the frames are React Flow nodes; elements and cables are drawn by the overview, memberships and VM NICs not at all.
+  const minimal = lod === 'minimal' || fittedSeq !== loadSeq;
+  const shownNodes = useMemo(() => (minimal ? nodes.filter(isDeviceNode) : nodes), [nodes, minimal]);
+  const shownEdges = useMemo(() => (minimal ? [] : edges), [edges, minimal]);
+  const overview = useMemo(
+    () => (minimal ? { elements: elementsByFrame(derived.nodes), cables: derived.edges.filter(isCable) } : null),
+    [derived, minimal],
   );
 
   const onNodesChange = useCallback(
@@ -175,7 +186,7 @@ function Diagram() {
 
   return (
     <ReactFlow<AppNode, AppEdge>
-      nodes={nodes}
+      nodes={shownNodes}
       edges={shownEdges}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
@@ -209,6 +220,7 @@ function Diagram() {
       {lod !== 'minimal' && (
         <MiniMap<AppNode> pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={0} ariaLabel="Overview" />
       )}
+      {overview && <Overview nodes={nodes} elements={overview.elements} cables={overview.cables} />}
       <Controls showInteractive={false} />
       <ConnectRefusal />
       <StatusLegend />

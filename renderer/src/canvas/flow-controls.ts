@@ -1,5 +1,8 @@
 /** The React Flow instance, for actions that move the view (fit, zoom, reveal, centre). */
 import type { ReactFlowInstance } from '@xyflow/react';
+import { indexOf } from '../../../shared/edit/cached-index.js';
+import { deviceOf } from '../../../shared/model/kinds/index.js';
+import type { Design } from '../../../shared/model/schema.js';
 import type { AppEdge, AppNode } from './flow-types.js';
 
 export type Flow = ReactFlowInstance<AppNode, AppEdge>;
@@ -10,3 +13,17 @@ export const setFlow = (flow: Flow | null): void => {
   instance = flow;
 };
 export const getFlow = (): Flow | null => instance;
+
+/** `ids` as nodes React Flow holds: far out, an element is not a node of its own, and its host or switch stands for it. */
+export function shownNodeIds(flow: Flow, design: Design, ids: Iterable<string>): { id: string }[] {
+  const shown = new Set<string>();
+  for (const id of ids) {
+    if (flow.getNode(id)) shown.add(id);
+    else {
+      const located = indexOf(design).byId.get(id);
+      const device = located && deviceOf(located);
+      if (device) shown.add(device.element.id);
+    }
+  }
+  return [...shown].map((id) => ({ id }));
+}

@@ -18,7 +18,7 @@ import { useOverlays } from '../chrome/overlays.js';
 import { diagramSvg } from '../../../shared/diagram/svg.js';
 import { DIAGRAM_THEMES, type DiagramTheme } from '../../../shared/diagram/theme.js';
 import { download, svgToPng } from '../canvas/export-image.js';
-import { getFlow } from '../canvas/flow-controls.js';
+import { getFlow, shownNodeIds } from '../canvas/flow-controls.js';
 import { emptyDesign, isDirty, useAppStore } from '../store/store.js';
 
 const AUTOSAVE_MS = 4000;
@@ -214,10 +214,11 @@ export const services: Services = {
     );
   },
   fitView(ids) {
-    void getFlow()?.fitView({
+    const flow = getFlow();
+    void flow?.fitView({
       padding: ids ? 0.6 : 0.15,
       duration: 250,
-      ...(ids ? { nodes: ids.map((id) => ({ id })) } : {}),
+      ...(ids ? { nodes: shownNodeIds(flow, store().design, ids) } : {}),
     });
   },
   zoomIn: () => void getFlow()?.zoomIn({ duration: 150 }),
