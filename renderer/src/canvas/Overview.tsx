@@ -11,11 +11,9 @@
 import { ViewportPortal } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import type { Position } from '../../../shared/model/schema.js';
-import { isDeviceNode, type AppEdge, type AppNode, type CableEdge } from './flow-types.js';
+import { isDeviceNode, type AppEdge, type AppNode, type CableEdge, type ElementNode } from './flow-types.js';
 
-type ElementNodes = Exclude<AppNode, { type: 'host' | 'switch' }>;
-
-const DeviceBoxes = memo(function DeviceBoxes({ at, boxes }: { at: Position; boxes: readonly ElementNodes[] }) {
+const DeviceBoxes = memo(function DeviceBoxes({ at, boxes }: { at: Position; boxes: readonly ElementNode[] }) {
   return (
     <g transform={`translate(${at.x} ${at.y})`}>
       {boxes.map((n) => (
@@ -65,12 +63,12 @@ export function Overview({
   cables,
 }: {
   nodes: readonly AppNode[];
-  elements: ReadonlyMap<string, readonly ElementNodes[]>;
+  elements: ReadonlyMap<string, readonly ElementNode[]>;
   cables: readonly CableEdge[];
 }) {
   const frames = useMemo(() => new Map(nodes.filter(isDeviceNode).map((n) => [n.id, n.position])), [nodes]);
   const ends = useMemo(() => {
-    const byId = new Map<string, { frame: string; node: ElementNodes }>();
+    const byId = new Map<string, { frame: string; node: ElementNode }>();
     for (const [frame, boxes] of elements) for (const node of boxes) byId.set(node.id, { frame, node });
     return byId;
   }, [elements]);
@@ -110,8 +108,8 @@ export function Overview({
 }
 
 /** The element nodes of `nodes` grouped by their frame, for the overview. */
-export function elementsByFrame(nodes: readonly AppNode[]): Map<string, ElementNodes[]> {
-  const byFrame = new Map<string, ElementNodes[]>();
+export function elementsByFrame(nodes: readonly AppNode[]): Map<string, ElementNode[]> {
+  const byFrame = new Map<string, ElementNode[]>();
   for (const n of nodes) {
     if (isDeviceNode(n) || !n.parentId) continue;
     const list = byFrame.get(n.parentId) ?? [];
