@@ -34,6 +34,7 @@ const SHARED_LAYERS = [
   ['derive', 'load'],
   ['validate', 'targets', 'importers', 'status', 'switch-config', 'edit', 'deploy'],
   ['layout', 'examples'],
+  ['diagram'],
 ];
 const layerOf = new Map(SHARED_LAYERS.flatMap((folders, layer) => folders.map((f) => [f, layer])));
 const layerList = SHARED_LAYERS.map((folders) => folders.join(', ')).join(' <- ');

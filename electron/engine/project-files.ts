@@ -96,7 +96,7 @@ async function checkTarget(path: string): Promise<Stats | null> {
  */
 export async function writeFileAtomic(
   path: string,
-  content: string,
+  content: string | Buffer,
   options: { backup?: boolean; mode?: number } = {},
 ): Promise<void> {
   const temps: string[] = [];

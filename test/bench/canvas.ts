@@ -77,7 +77,7 @@ async function pan(page: Page): Promise<void> {
   await page.mouse.up();
 }
 
-/** Drags a bond that is on screen (a host frame when bonds are too small to grab). */
+/** Drags a bond that is on screen (a host frame far out, where elements are drawn as one picture). */
 async function dragNode(page: Page): Promise<void> {
   const pane = (await page.locator('.react-flow__pane').boundingBox())!;
   const onScreen = async (selector: string) => {
@@ -138,9 +138,9 @@ async function main(): Promise<void> {
         await page.waitForTimeout(600);
         results['pan, fit view'] = await frames(page, () => pan(page));
         results['drag, fit view'] = await frames(page, () => dragNode(page));
-        // Zoom 1 around a bond, so there is something to drag at that zoom too.
-        const bond = page.locator('.react-flow__node-bond').first();
-        await bond.click({ position: { x: 4, y: 4 }, force: true });
+        // Zoom 1 around a host (far out, its elements are not nodes of their own), so there is a bond to drag at that zoom too.
+        const host = page.locator('.react-flow__node-host').first();
+        await host.click({ position: { x: 4, y: 4 }, force: true });
         await page.keyboard.press('Shift+2');
         await page.waitForTimeout(600);
         await page.keyboard.press('Control+0');

@@ -43,10 +43,11 @@ import { runAction } from '../actions/run.js';
 import { diagnosticsOf } from '../store/derived.js';
 import { useAppStore } from '../store/store.js';
 import { DRAG_MIME, dropKind } from './drop.js';
-import { getFlow, setFlow, viewPadding, type Flow } from './flow-controls.js';
+import { getFlow, setFlow, shownNodeIds, viewPadding, type Flow } from './flow-controls.js';
 import { edgeTypes, isValidConnection, nodeTypes, planOf } from './flow-registry.js';
 import { isDeviceNode, type AppEdge, type AppNode } from './flow-types.js';
 import { LodContext, lodOf, useLod } from './lod.js';
+import { elementsByFrame, isCable, Overview } from './Overview.js';
 import { dropped, mayMoveFrames, newOverlap } from './placement.js';
 import { StatusLegend } from './StatusLegend.js';
 import { badgesOf, designToFlow, reuseUnchanged } from './to-flow.js';
@@ -90,8 +91,8 @@ function EmptyHint() {
   );
 }
 
-/** The overview, closed until the person opens it (button or Alt+M); a click in it centres the view there. */
-function Overview() {
+/** The minimap, closed until the person opens it (button or Alt+M); a click in it centres the view there. */
+function Minimap() {
   const open = useAppStore((s) => s.minimapOpen);
   const onClick = useCallback((_: unknown, at: XYPosition) => {
     const flow = getFlow();
@@ -160,20 +161,28 @@ function Diagram() {
       if (link) ids.add(link.source).add(link.target);
       else ids.add(id);
     }
-    void flowRef.current.fitView({ nodes: [...ids].map((id) => ({ id })), duration: 300, padding: 0.6, maxZoom: 1.4 });
+    const nodes = shownNodeIds(flowRef.current, design, ids);
+    void flowRef.current.fitView({ nodes, duration: 300, padding: 0.6, maxZoom: 1.4 });
   }, [reveal]);
 
+  // A design just opened is drawn as from far out (frames and the overview, cheap) until the view is fitted
+  // and its zoom is known; else a large design would first mount a node per element only to drop them.
+  const [fittedSeq, setFittedSeq] = useState<number | null>(null);
   useEffect(() => {
-    const frame = requestAnimationFrame(
-      () => void flowRef.current?.fitView({ ...FIT, padding: viewPadding(FIT.padding) }),
-    );
+    const frame = requestAnimationFrame(() => {
+      const fitted = flowRef.current?.fitView({ ...FIT, padding: viewPadding(FIT.padding) }) ?? Promise.resolve(false);
+      void fitted.then(() => setFittedSeq(loadSeq));
+    });
     return () => cancelAnimationFrame(frame);
   }, [loadSeq]);
 
-  // Far out, memberships and VM NICs are not drawn: leaving them out spares React Flow a store subscription per edge on every pan frame.
-  const shownEdges = useMemo(
-    () => (lod === 'minimal' ? edges.filter((e) => e.type === 'cable' || e.selected) : edges),
-    [edges, lod],
+  // Far out, only the frames are React Flow nodes; elements and cables are drawn by the overview, memberships and VM NICs not at all.
+  const minimal = lod === 'minimal' || fittedSeq !== loadSeq;
+  const shownNodes = useMemo(() => (minimal ? nodes.filter(isDeviceNode) : nodes), [nodes, minimal]);
+  const shownEdges = useMemo(() => (minimal ? [] : edges), [edges, minimal]);
+  const overview = useMemo(
+    () => (minimal ? { elements: elementsByFrame(derived.nodes), cables: derived.edges.filter(isCable) } : null),
+    [derived, minimal],
   );
 
   const onNodesChange = useCallback(
@@ -254,13 +263,9 @@ function Diagram() {
     const at = flowRef.current.screenToFlowPosition({ x: event.clientX, y: event.clientY });
     void dropKind(kind, { x: Math.round(at.x), y: Math.round(at.y) }, flowRef.current.getNodes());
   }, []);
-  const edgesRef = useRef(edges);
-  useEffect(() => {
-    edgesRef.current = edges;
-  }, [edges]);
   const onInit = useCallback((flow: Flow) => {
     flowRef.current = flow;
-    setFlow(flow, () => edgesRef.current);
+    setFlow(flow);
   }, []);
   useEffect(() => () => setFlow(null), []);
   // Panning: capture the pointer on the pane so moves are not hit-tested against every node and edge.
@@ -276,7 +281,7 @@ function Diagram() {
 
   return (
     <ReactFlow<AppNode, AppEdge>
-      nodes={nodes}
+      nodes={shownNodes}
       edges={shownEdges}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
@@ -308,7 +313,8 @@ function Diagram() {
       {/* Far out the dot grid shrinks to sub-pixel tiles that cost more to paint than everything else. */}
       {lod !== 'minimal' && <Background variant={BackgroundVariant.Dots} gap={16} size={1} />}
       {/* Far out the canvas is its own overview; the minimap would double the store subscriptions (one per node) on every frame. */}
-      {lod !== 'minimal' && <Overview />}
+      {lod !== 'minimal' && <Minimap />}
+      {overview && <Overview nodes={nodes} elements={overview.elements} cables={overview.cables} />}
       <Controls showInteractive={false}>
         <MinimapButton />
       </Controls>

@@ -9,22 +9,16 @@ import { HANDLE } from '../../../shared/edit/connect.js';
 import { indexOf } from '../../../shared/edit/cached-index.js';
 import { listLinks } from '../../../shared/edit/links.js';
 import { linkEnds } from '../../../shared/layout/auto-layout.js';
-import {
-  deviceRows,
-  EMPTY_FRAME,
-  FRAME_PADDING,
-  NODE_SIZE,
-  type NodeKind,
-  type Size,
-} from '../../../shared/layout/sizes.js';
-import { elementsIn, KIND_ENTRIES, kindEntry, kindTitle, type FrameKind } from '../../../shared/model/kinds/index.js';
+import { networksOfCable } from '../../../shared/diagram/cable-networks.js';
+import { detailContext, nodeLabel } from '../../../shared/diagram/describe.js';
+import { placeDevices } from '../../../shared/diagram/geometry.js';
+import { deviceRows } from '../../../shared/layout/sizes.js';
+import { elementsIn, KIND_ENTRIES, kindTitle, type FrameKind } from '../../../shared/model/kinds/index.js';
 import type { Design, Host, Position, Switch } from '../../../shared/model/schema.js';
 import type { Diagnostic, Severity } from '../../../shared/validate/diagnostic.js';
 import type { LiveSlice } from '../store/live.js';
-import { networksOfCable } from './cable-vlans.js';
 import { rootCommands } from '../../../shared/model/root-commands.js';
 import type { AppEdge, AppNode, Decoration, Verbatim } from './flow-types.js';
-import { ACCENT, DETAIL, NODE_TITLE, type DetailContext } from './nodes/describe.js';
 
 /** Frame kinds (hosts, switches) in registry order. */
 const FRAMES = KIND_ENTRIES.filter((k) => k.frame);
@@ -58,58 +52,12 @@ export interface FlowInputs {
   readonly selection: ReadonlySet<string>;
 }
 
-const GAP = 24;
-const DEVICE_GAP = 96;
-
-/** Default place of the i-th element of a row inside a frame. */
-function slot(row: number, i: number, size: Size, rowHeights: readonly number[]): Position {
-  const y = FRAME_PADDING.top + rowHeights.slice(0, row).reduce((sum, h) => sum + h + GAP * 2, 0);
-  return { x: FRAME_PADDING.left + i * (size.width + GAP), y };
-}
-
-type Child = { id: string; type: NodeKind; data: Record<string, unknown> };
-
 /** The verbatim lines an element or host carries, for its badge; nothing when there are none. */
 function verbatimOf(lines: readonly string[]): { verbatim?: Verbatim } {
   return lines.length === 0 ? {} : { verbatim: { lines: lines.length, rootCommands: rootCommands(lines).length } };
 }
 const extraLinesOf = (element: object): readonly string[] =>
   'extraLines' in element && Array.isArray(element.extraLines) ? element.extraLines : [];
-
-/** A device's element nodes, row by row from the top, with the title and detail each shows. */
-function deviceChildren(frame: FrameKind, device: object, design: Design): Child[][] {
-  const networkColour = new Map(design.networks.map((n) => [n.vlan, n.colour]));
-  const channels = new Map(
-    design.switches.flatMap((sw) => sw.portChannels.flatMap((pc) => pc.members.map((m) => [m, pc.number] as const))),
-  );
-  const vendors = new Map(design.switches.flatMap((sw) => sw.ports.map((port) => [port.id, sw.vendor] as const)));
-  const context: DetailContext = {
-    channelOf: (id) => channels.get(id),
-    vendorOf: (id) => vendors.get(id),
-    colourOf: (vlan) => networkColour.get(vlan),
-  };
-  return deviceRows(frame, device).map((row) =>
-    row.map(({ kind, element }) => {
-      const describe = DETAIL[kind] as ((e: unknown, c: DetailContext) => string) | undefined;
-      const shortTitle = NODE_TITLE[kind] as ((e: unknown, c: DetailContext) => string) | undefined;
-      const accent = (ACCENT[kind] as ((e: unknown, c: DetailContext) => string | undefined) | undefined)?.(
-        element,
-        context,
-      );
-      return {
-        id: element.id,
-        type: kind,
-        data: {
-          element,
-          title: shortTitle ? shortTitle(element, context) : kindTitle(kind, element),
-          detail: describe ? describe(element, context) : kindEntry(kind).label,
-          ...(accent !== undefined ? { accent } : {}),
-          ...verbatimOf(extraLinesOf(element)),
-        },
-      };
-    }),
-  );
-}
 
 /** Data of a frame node, by frame kind. */
 const FRAME_DATA: Record<FrameKind, (device: never) => Record<string, unknown>> = {
@@ -127,78 +75,39 @@ export function designToFlow({ design, badges, live, selection }: FlowInputs): {
       ...(status ? { health: status.health, drift: (status.drift?.length ?? 0) > 0 } : {}),
     };
   };
-  const devices: { id: string; type: FrameKind; data: Record<string, unknown>; rows: Child[][] }[] = FRAMES.flatMap(
-    (frame) =>
-      elementsIn(design, frame).map((device) => ({
-        id: device.id,
-        type: frame.id as FrameKind,
-        data: { ...FRAME_DATA[frame.id as FrameKind](device as never), title: kindTitle(frame.id, device) },
-        rows: deviceChildren(frame.id as FrameKind, device, design),
-      })),
-  );
-
+  const context = detailContext(design);
   const nodes: AppNode[] = [];
-  // Devices without a place go in one row per frame kind (hosts, then switches below).
-  const rowBottom = new Map<FrameKind, number>();
-  const placed: { device: (typeof devices)[number]; children: AppNode[]; size: Size }[] = [];
-  for (const device of devices) {
-    const nonEmpty = device.rows;
-    const rowHeights = nonEmpty.map((r) => NODE_SIZE[r[0]!.type].height);
-    const children: AppNode[] = [];
-    let right = EMPTY_FRAME.width;
-    let bottom = EMPTY_FRAME.height;
-    nonEmpty.forEach((row, r) =>
-      row.forEach((child, i) => {
-        const size = NODE_SIZE[child.type];
-        const position = pick(design.layout[child.id]) ?? slot(r, i, size, rowHeights);
-        right = Math.max(right, position.x + size.width + FRAME_PADDING.right);
-        bottom = Math.max(bottom, position.y + size.height + FRAME_PADDING.bottom);
-        children.push({
-          id: child.id,
-          type: child.type,
-          position,
-          parentId: device.id,
-          expandParent: true,
-          width: size.width,
-          height: size.height,
-          selected: selection.has(child.id),
-          data: { ...child.data, ...decoration(child.id) },
-        } as AppNode);
-      }),
-    );
-    placed.push({ device, children, size: { width: right, height: bottom } });
-    rowBottom.set(device.type, Math.max(rowBottom.get(device.type) ?? 0, bottom));
-  }
-  const rowTop = new Map<FrameKind, number>();
-  const rowX = new Map<FrameKind, number>();
-  let top = 0;
-  for (const frame of FRAMES) {
-    const kind = frame.id as FrameKind;
-    rowTop.set(kind, top);
-    top += (rowBottom.get(kind) ?? 0) + DEVICE_GAP * 2;
-  }
-  for (const { device, children, size } of placed) {
-    let position = pick(design.layout[device.id]);
-    if (!position) {
-      const x = rowX.get(device.type) ?? 0;
-      position = { x, y: rowTop.get(device.type)! };
-      rowX.set(device.type, x + size.width + DEVICE_GAP);
-    }
+  for (const { kind, device, position, size, children } of placeDevices(design)) {
     nodes.push({
       id: device.id,
-      type: device.type,
+      type: kind,
       position,
       width: size.width,
       height: size.height,
       selected: selection.has(device.id),
-      data: { ...device.data, ...decoration(device.id) },
+      data: { ...FRAME_DATA[kind](device as never), title: kindTitle(kind, device), ...decoration(device.id) },
     } as AppNode);
-    nodes.push(...children);
+    for (const child of children) {
+      nodes.push({
+        id: child.element.id,
+        type: child.kind,
+        position: child.position,
+        parentId: device.id,
+        expandParent: true,
+        width: child.size.width,
+        height: child.size.height,
+        selected: selection.has(child.element.id),
+        data: {
+          element: child.element,
+          ...nodeLabel(child.kind, child.element, context),
+          ...verbatimOf(extraLinesOf(child.element)),
+          ...decoration(child.element.id),
+        },
+      } as AppNode);
+    }
   }
   return { nodes, edges: linksToEdges(design, badges, live, selection) };
 }
-
-const pick = (p: Position | undefined): Position | undefined => (p ? { x: p.x, y: p.y } : undefined);
 
 /** Edge type of each link kind: elements that are links say theirs; memberships are `member` edges. */
 const EDGE_TYPE = new Map<string, AppEdge['type']>(

@@ -13,13 +13,21 @@ import { renderDevice } from '../../../shared/targets/index.js';
 import type { Services } from '../actions/action.js';
 import { runAction } from '../actions/run.js';
 import { api } from '../api/client.js';
-import { askConfirm, askText } from '../chrome/dialogs.js';
+import { askChoice, askConfirm, askText } from '../chrome/dialogs.js';
 import { useOverlays } from '../chrome/overlays.js';
-import { diagramSvg, download, svgToPng } from '../canvas/export-image.js';
-import { getDiagramEdges, getFlow, viewPadding } from '../canvas/flow-controls.js';
+import { diagramSvg } from '../../../shared/diagram/svg.js';
+import { DIAGRAM_THEMES, type DiagramTheme } from '../../../shared/diagram/theme.js';
+import { download, svgToPng } from '../canvas/export-image.js';
+import { getFlow, shownNodeIds, viewPadding } from '../canvas/flow-controls.js';
 import { emptyDesign, isDirty, useAppStore } from '../store/store.js';
 
 const AUTOSAVE_MS = 4000;
+
+/** The Export diagram dialog's choices. */
+const THEME_CHOICE: Record<DiagramTheme, { label: string; detail: string }> = {
+  light: { label: 'Light', detail: 'dark text on a white background' },
+  dark: { label: 'Dark', detail: 'light text on a dark background' },
+};
 let nativeDialogs = false;
 
 const store = () => useAppStore.getState();
@@ -189,9 +197,14 @@ export const services: Services = {
     );
   },
   async exportImage(format) {
-    const flow = getFlow();
-    if (!flow) return;
-    const svg = diagramSvg(flow, getDiagramEdges());
+    const answer = await askChoice({
+      title: `Export diagram as ${format.toUpperCase()}`,
+      message: 'Colours of the picture, whatever the app’s theme:',
+      choices: DIAGRAM_THEMES.map((value) => ({ value, ...THEME_CHOICE[value] })),
+    });
+    const theme = DIAGRAM_THEMES.find((t) => t === answer);
+    if (!theme) return;
+    const svg = diagramSvg(store().design, { theme });
     const name = slug(store().design.name);
     if (format === 'svg') download(new Blob([svg], { type: 'image/svg+xml' }), `${name}.svg`);
     else download(await svgToPng(svg), `${name}.png`);
@@ -212,10 +225,11 @@ export const services: Services = {
     );
   },
   fitView(ids) {
-    void getFlow()?.fitView({
+    const flow = getFlow();
+    void flow?.fitView({
       padding: ids ? 0.6 : viewPadding(0.15),
       duration: 250,
-      ...(ids ? { nodes: ids.map((id) => ({ id })) } : {}),
+      ...(ids ? { nodes: shownNodeIds(flow, store().design, ids) } : {}),
     });
   },
   zoomIn: () => void getFlow()?.zoomIn({ duration: 150 }),

@@ -8,10 +8,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PALETTES } from '../../../shared/diagram/theme.js';
 import { parseDesign } from '../../../shared/load/index.js';
 import { type Design } from '../../../shared/model/index.js';
 import { EXAMPLE, runCli } from '../../helpers/cli.js';
 import { exampleDesign } from '../../helpers/design.js';
+import { firstPixel } from '../../helpers/png.js';
 import { canonical } from './canonical.js';
 import { DesignerPage } from './designer-page.js';
 import { openApp, type AppSession } from './harness.js';
@@ -417,19 +419,29 @@ describe('the designer in Chromium', () => {
       await expect.poll(() => app.page.locator('.cm-changedLine').count()).toBeGreaterThan(0);
       await app.screenshot('preview diff against the last export');
 
-      // The diagram as SVG, drawn from the canvas geometry.
-      const [download] = await Promise.all([app.page.waitForEvent('download'), ui.menu('file', 'export-svg')]);
-      const svgPath = join(dir, 'diagram.svg');
-      await download.saveAs(svgPath);
-      const svg = readFileSync(svgPath, 'utf8');
-      expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-      for (const name of ['ms01', 'n4032', 'vmbr1', 'Po8']) expect(svg).toContain(`>${name}<`);
-      const [png] = await Promise.all([app.page.waitForEvent('download'), ui.menu('file', 'export-png')]);
-      const pngPath = join(dir, 'diagram.png');
-      await png.saveAs(pngPath);
-      expect(readFileSync(pngPath).subarray(0, 8)).toEqual(
-        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-      );
+      // The diagram in the colours chosen in the Export dialog, whatever the app's theme.
+      await app.page.emulateMedia({ colorScheme: 'dark' });
+      await expect.poll(() => app.page.locator('html').getAttribute('data-theme')).toBe('dark');
+      const exported = async (action: string, theme: string) => {
+        await ui.menu('file', action);
+        await expect.poll(() => app.page.getByTestId('dialog').textContent()).toContain('Colours of the picture');
+        const [file] = await Promise.all([
+          app.page.waitForEvent('download'),
+          app.page.getByTestId(`choice-${theme}`).click(),
+        ]);
+        const path = join(dir, file.suggestedFilename());
+        await file.saveAs(path);
+        return readFileSync(path);
+      };
+      const svg = (await exported('export-svg', 'light')).toString('utf8');
+      expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]* data-theme="light">/);
+      expect(svg).toContain(`fill="${PALETTES.light.background}"`);
+      for (const name of ['ms01', 'n4032', 'vmbr1', 'Po8', 'Te1/0/17', 'VLAN 240, 245', 'tag 245', 'management'])
+        expect(svg).toContain(`>${name}<`);
+      const png = await exported('export-png', 'dark');
+      expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+      expect(firstPixel(png)).toBe(PALETTES.dark.background);
+      await app.page.emulateMedia({ colorScheme: 'light' });
 
       // Unsaved work is autosaved; a new window on the same backend offers to restore it.
       await expect

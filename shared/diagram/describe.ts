@@ -1,6 +1,7 @@
 /** The line of detail under a node's title, from the element's own fields; kinds without an entry show their label. */
 import type {
   Bond,
+  Design,
   Bridge,
   Port,
   PortChannel,
@@ -9,14 +10,16 @@ import type {
   VirtualNetwork,
   VlanInterface,
   Vm,
-} from '../../../../shared/model/schema.js';
-import { shortPortName } from '../../../../shared/vendors/index.js';
+} from '../model/schema.js';
+import { shortPortName } from '../vendors/index.js';
 import {
+  kindEntry,
+  kindTitle,
   PORT_GROUP_ALL_VLANS,
   type NodeKind,
   type ShapeOf,
   type VIRTUAL_NETWORK_MODES,
-} from '../../../../shared/model/kinds/index.js';
+} from '../model/kinds/index.js';
 
 export function speedText(mbps: number | undefined): string | undefined {
   if (mbps === undefined) return undefined;
@@ -139,3 +142,38 @@ export const NODE_TITLE: { readonly [K in NodeKind]?: (element: ShapeOf<K>, cont
     return vendor ? shortPortName(vendor, port.name) : port.name;
   },
 };
+
+/** The context a design gives every node's label: port-channel membership, vendors and network colours by id. */
+export function detailContext(design: Design): DetailContext {
+  const networkColour = new Map(design.networks.map((n) => [n.vlan, n.colour]));
+  const channels = new Map(
+    design.switches.flatMap((sw) => sw.portChannels.flatMap((pc) => pc.members.map((m) => [m, pc.number] as const))),
+  );
+  const vendors = new Map(design.switches.flatMap((sw) => sw.ports.map((port) => [port.id, sw.vendor] as const)));
+  return {
+    channelOf: (id) => channels.get(id),
+    vendorOf: (id) => vendors.get(id),
+    colourOf: (vlan) => networkColour.get(vlan),
+  };
+}
+
+/** What a node shows: its title (short where the kind has a short form), its detail line, and an accent colour of its own, if any. */
+export interface NodeLabel {
+  readonly title: string;
+  readonly detail: string;
+  readonly accent?: string;
+}
+
+export function nodeLabel(kind: NodeKind, element: { readonly id: string }, context: DetailContext): NodeLabel {
+  const describe = DETAIL[kind] as ((e: unknown, c: DetailContext) => string) | undefined;
+  const shortTitle = NODE_TITLE[kind] as ((e: unknown, c: DetailContext) => string) | undefined;
+  const accent = (ACCENT[kind] as ((e: unknown, c: DetailContext) => string | undefined) | undefined)?.(
+    element,
+    context,
+  );
+  return {
+    title: shortTitle ? shortTitle(element, context) : kindTitle(kind, element),
+    detail: describe ? describe(element, context) : kindEntry(kind).label,
+    ...(accent !== undefined ? { accent } : {}),
+  };
+}

@@ -4,8 +4,8 @@
  * the networks the design names. A port without switchport settings carries
  * the networks the host end's bridge puts on the wire.
  */
-import type { Design, Network } from '../../../shared/model/schema.js';
-import { parseVlanSet, vlanSetHas } from '../../../shared/model/vlan-set.js';
+import type { Design, Network } from '../model/schema.js';
+import { parseVlanSet, vlanSetHas } from '../model/vlan-set.js';
 
 export function networksOfCable(design: Design, hostPortId: string, switchPortId: string): Network[] {
   const sw = design.switches.find((s) => s.ports.some((p) => p.id === switchPortId));
