@@ -19,6 +19,7 @@ import { firewallShadowedRule } from './firewall-shadowed-rule.js';
 import { firewallUndefinedReference } from './firewall-undefined-reference.js';
 import { firewallVmSshBlocked } from './firewall-vm-ssh-blocked.js';
 import { hostRootCommand } from './host-root-command.js';
+import { hostUnmanagedRedefinesInterface } from './host-unmanaged-redefines-interface.js';
 import { ipAddressOnEnslaved } from './ip-address-on-enslaved.js';
 import { ipDuplicateAddress } from './ip-duplicate-address.js';
 import { ipGatewayOutsideSubnet } from './ip-gateway-outside-subnet.js';
@@ -95,6 +96,7 @@ export const RULES = [
   ipMultipleDefaultGateways,
   exposureManagementOnVmBridge,
   hostRootCommand,
+  hostUnmanagedRedefinesInterface,
   namesSwitchText,
   namesDuplicateDevice,
   namesProxmoxVmBridge,
