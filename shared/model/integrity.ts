@@ -48,18 +48,26 @@ export function checkIntegrity(design: Design): IntegrityIssue[] {
   const titleOf = (owner: ReturnType<typeof ownerOf>) =>
     owner ? (kindEntry(owner.kind).title as (e: unknown) => string)(owner.element) : '';
 
-  /** First holder of each (owner, group, value), for the registry's unique values. */
-  const holders = new Map<string, string>();
+  /** First holder of each value, by owner id and group, for the registry's unique values. */
+  const holders = new Map<string, Map<string, Map<string, string>>>();
+  const holdersOf = (ownerId: string, group: string) => {
+    let byGroup = holders.get(ownerId);
+    if (!byGroup) holders.set(ownerId, (byGroup = new Map()));
+    let byValue = byGroup.get(group);
+    if (!byValue) byGroup.set(group, (byValue = new Map()));
+    return byValue;
+  };
   for (const located of index.all) {
     const kind = kindEntry(located.kind);
     const element = located.element as unknown as Record<string, unknown>;
     const owner = ownerOf(located);
     for (const unique of kind.unique ?? []) {
       const value = element[unique.field] as string | number;
-      const key = `${owner ? (owner.element as { id: string }).id : ''}\u0000${unique.group}\u0000${value}`;
-      const other = holders.get(key);
+      const held = holdersOf(owner ? (owner.element as { id: string }).id : '', unique.group);
+      const key = String(value);
+      const other = held.get(key);
       if (other !== undefined) report([...located.path, unique.field], unique.message(value, titleOf(owner), other));
-      else holders.set(key, located.element.id);
+      else held.set(key, located.element.id);
     }
     if (kind.check)
       kind.check(located.element as never, (owner?.element ?? design) as never, (field, message) =>
