@@ -15,7 +15,7 @@ import { constants, type Stats } from 'node:fs';
 import { lstat, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parseDesign, type LoadProblem } from '../../shared/load/index.js';
-import { serializeDesign, type Design } from '../../shared/model/index.js';
+import { serializeDesign, type Design, type DesignIndex } from '../../shared/model/index.js';
 import { describeFileType, describeFsError, errnoCode, FileError } from './file-errors.js';
 import { withFileLock } from './file-lock.js';
 import { DESIGN_MAX_BYTES, readRegularFile } from './read-file.js';
@@ -36,7 +36,7 @@ export class FileChangedError extends FileError {
 }
 
 export type DesignFileResult =
-  | { readonly ok: true; readonly design: Design; readonly text: string }
+  | { readonly ok: true; readonly design: Design; readonly index: DesignIndex; readonly text: string }
   | { readonly ok: false; readonly problems: readonly LoadProblem[] };
 
 export async function readDesignFile(path: string): Promise<DesignFileResult> {
@@ -48,7 +48,7 @@ export async function readDesignFile(path: string): Promise<DesignFileResult> {
     return { ok: false, problems: [{ path: '(file)', message: e.message }] };
   }
   const result = parseDesign(text);
-  return result.ok ? { ok: true, design: result.design, text } : result;
+  return result.ok ? { ok: true, design: result.design, index: result.index, text } : result;
 }
 
 async function lstatOrNull(path: string): Promise<Stats | null> {

@@ -7,7 +7,7 @@
  * linearly with the design. A design that fails here cannot be loaded; design
  * rules (shared/validate) judge only designs that pass.
  */
-import { indexDesign, type Located } from './index-of.js';
+import { indexDesign, type DesignIndex, type Located } from './index-of.js';
 import { deviceOf, kindEntry, ownerOf } from './kinds/index.js';
 import { formatPath, type PathSegment } from './paths.js';
 import type { Design } from './schema.js';
@@ -17,19 +17,16 @@ export interface IntegrityIssue {
   readonly message: string;
 }
 
-export function checkIntegrity(design: Design): IntegrityIssue[] {
+/** `index` is the design's index when the caller has built it already. */
+export function checkIntegrity(design: Design, index: DesignIndex = indexDesign(design)): IntegrityIssue[] {
   const issues: IntegrityIssue[] = [];
-  const index = indexDesign(design);
   const report = (path: readonly PathSegment[], message: string) => issues.push({ path, message });
 
-  const firstPath = new Map<string, readonly PathSegment[]>();
+  // The index keeps the first element of each id: any other element with that id repeats it.
   for (const located of index.all) {
-    const earlier = firstPath.get(located.element.id);
-    if (earlier) {
-      report([...located.path, 'id'], `duplicate id "${located.element.id}" (also used by ${formatPath(earlier)})`);
-    } else {
-      firstPath.set(located.element.id, located.path);
-    }
+    const first = index.byId.get(located.element.id)!;
+    if (first !== located)
+      report([...located.path, 'id'], `duplicate id "${located.element.id}" (also used by ${formatPath(first.path)})`);
   }
 
   /** Problem with `id` as an element of one of `kinds` (on the same device as `from` when asked), if any. */
