@@ -28,28 +28,30 @@ export interface DesignIndex {
 
 export function indexDesign(design: Design): DesignIndex {
   const all: Located[] = [];
-  const byId = new Map<string, Located>();
   /** `owners` holds the elements above, by kind id (`host`, `vm`): they become fields of each located element. */
   const visit = (
     ownerKind: OwnerKind,
     owner: object,
     path: readonly PathSegment[],
-    owners: Readonly<Record<string, object>>,
+    owners: readonly (readonly [string, object])[],
   ) => {
     for (const kind of kindsOwnedBy(ownerKind)) {
       const holds = kindsOwnedBy(kind.id).length > 0;
       const list = elementsIn(owner, kind);
       for (let i = 0; i < list.length; i++) {
         const element = list[i]!;
-        const at = path.concat(kind.collection, i);
-        const located = { kind: kind.id, element, path: at, ...owners } as unknown as Located;
-        all.push(located);
-        if (!byId.has(element.id)) byId.set(element.id, located);
-        if (holds) visit(kind.id, element, at, { ...owners, [kind.id]: element });
+        const at = [...path, kind.collection, i];
+        const located: Record<string, unknown> = { kind: kind.id, element, path: at };
+        for (const [key, value] of owners) located[key] = value;
+        all.push(located as unknown as Located);
+        if (holds) visit(kind.id, element, at, [...owners, [kind.id, element]]);
       }
     }
   };
-  visit('design', design, [], {});
+  visit('design', design, [], []);
+
+  const byId = new Map<string, Located>();
+  for (const located of all) if (!byId.has(located.element.id)) byId.set(located.element.id, located);
 
   return {
     design,
