@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { LoadProblem } from '../../shared/model/index.js';
-import { formatDiagnostic, validateDesign, type Diagnostic, type Severity } from '../../shared/validate/index.js';
-import { DesignLoadError, loadDesignOrFail } from './load.js';
+import { formatDiagnostic, validateIndex, type Diagnostic, type Severity } from '../../shared/validate/index.js';
+import { DesignLoadError, loadIndexedDesignOrFail } from './load.js';
 import { EXIT, printJson, printOut, UsageError } from './output.js';
 
 /** What `check --json` prints: the diagnostics of a design that loaded, or why it did not load. */
@@ -33,7 +33,7 @@ export function registerCheck(program: Command): void {
     .argument('<design>', 'a .netloom.json file')
     .option('--json', 'print {file, loaded, diagnostics} (or {file, loaded: false, problems}) as JSON')
     .action(async (file: string, options: { json?: boolean }) => {
-      const design = await loadDesignOrFail(file).catch((e: unknown) => {
+      const index = await loadIndexedDesignOrFail(file).catch((e: unknown) => {
         if (options.json && e instanceof UsageError) {
           printReport({
             file,
@@ -43,7 +43,7 @@ export function registerCheck(program: Command): void {
         }
         throw e;
       });
-      const diagnostics = validateDesign(design);
+      const diagnostics = validateIndex(index);
       if (options.json) printReport({ file, loaded: true, diagnostics });
       else {
         for (const d of diagnostics)

@@ -11,7 +11,7 @@ import type { BackendContext } from './backend-context.js';
 import { BackendError } from './backend-error.js';
 import { writeExportFolder } from './export-folder.js';
 import { listFolder } from './folder-listing.js';
-import { readDesignFile, saveDesignFile } from './project-files.js';
+import { FileChangedError, fingerprintOf, readDesignFile, saveDesignFile } from './project-files.js';
 import { createRecentFiles } from './recent-files.js';
 import { createRecoveryStore } from './recovery.js';
 
@@ -42,10 +42,17 @@ export function createFilesApi(context: BackendContext, options: FilesOptions): 
     if (list) context.emitter.emit('didChangeRecentFiles', list);
   };
 
+  /**
+   * Each file's content as this backend last opened or saved it: saving over a file that
+   * changed since (an `import --into`, another Netloom, an editor) is refused, not done.
+   */
+  const known = new Map<string, string>();
+
   const open = async (path: string): Promise<OpenResult> => {
     const absolute = resolve(path);
     const result = await readDesignFile(absolute);
     if (!result.ok) return { ok: false, path: absolute, problems: result.problems };
+    known.set(absolute, fingerprintOf(result.text));
     if (!bundled.has(absolute)) await remember(absolute);
     return { ok: true, path: absolute, design: result.design };
   };
@@ -72,7 +79,11 @@ export function createFilesApi(context: BackendContext, options: FilesOptions): 
       const absolute = resolve(path);
       if (bundled.has(absolute))
         throw new BackendError('read-only', `${absolute} is a bundled example; save your design under another name`);
-      await saveDesignFile(absolute, loadable(design, 'the design was not saved because it would not load again'));
+      const checked = loadable(design, 'the design was not saved because it would not load again');
+      const text = await saveDesignFile(absolute, checked, known.get(absolute)).catch((e: unknown) => {
+        throw e instanceof FileChangedError ? new BackendError('changed-on-disk', e.message) : e;
+      });
+      known.set(absolute, fingerprintOf(text));
       await remember(absolute);
     },
     listRecentFiles: () => recent.list(),

@@ -5,20 +5,38 @@
  * `<file>.bak` and the file's mode, never writes through a symbolic link (the
  * design, its `.bak` and the temporary file are each replaced or created, not
  * followed), and a save that fails leaves the design, its `.bak` and the
- * folder as they were. Saves of one design are serialised by a lock file.
+ * folder as they were. Saves of one design are serialised by a lock file, and
+ * a save that names the content it expects (the file as it was opened) is
+ * refused when the file changed since, so another writer's work (an
+ * `import --into`, an editor) is never overwritten unseen.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { constants, type Stats } from 'node:fs';
 import { lstat, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parseDesign, type LoadProblem } from '../../shared/load/index.js';
-import { serializeDesign, type Design } from '../../shared/model/index.js';
+import { serializeDesign, type Design, type DesignIndex } from '../../shared/model/index.js';
 import { describeFileType, describeFsError, errnoCode, FileError } from './file-errors.js';
 import { withFileLock } from './file-lock.js';
 import { DESIGN_MAX_BYTES, readRegularFile } from './read-file.js';
 
+/** What a file held when it was read or written: a save that expects it refuses a file changed since. */
+export const fingerprintOf = (content: string | Buffer): string => createHash('sha256').update(content).digest('hex');
+
+/** The file is not what the save expected: someone else changed it since it was read. */
+export class FileChangedError extends FileError {
+  constructor(path: string) {
+    super(
+      path,
+      `cannot save ${path}: it changed on disk since it was opened (another Netloom, an import --into or an editor wrote it); the file was not changed. Reload it to see those changes, or save your design under another name.`,
+      'ECHANGED',
+    );
+    this.name = 'FileChangedError';
+  }
+}
+
 export type DesignFileResult =
-  | { readonly ok: true; readonly design: Design; readonly text: string }
+  | { readonly ok: true; readonly design: Design; readonly index: DesignIndex; readonly text: string }
   | { readonly ok: false; readonly problems: readonly LoadProblem[] };
 
 export async function readDesignFile(path: string): Promise<DesignFileResult> {
@@ -30,7 +48,7 @@ export async function readDesignFile(path: string): Promise<DesignFileResult> {
     return { ok: false, problems: [{ path: '(file)', message: e.message }] };
   }
   const result = parseDesign(text);
-  return result.ok ? { ok: true, design: result.design, text } : result;
+  return result.ok ? { ok: true, design: result.design, index: result.index, text } : result;
 }
 
 async function lstatOrNull(path: string): Promise<Stats | null> {
@@ -143,6 +161,17 @@ export async function updateFileLocked(path: string, produce: () => Promise<stri
   });
 }
 
-export async function saveDesignFile(path: string, design: Design): Promise<string> {
-  return updateFileLocked(path, () => Promise.resolve(serializeDesign(design)));
+/**
+ * Saves a design and returns the text written. With `expected` (the
+ * fingerprint of the file as it was opened or last saved), a file whose
+ * content is no longer that is left as it is and `FileChangedError` thrown;
+ * a file that is gone is written again.
+ */
+export async function saveDesignFile(path: string, design: Design, expected?: string): Promise<string> {
+  return updateFileLocked(path, async () => {
+    if (expected !== undefined && (await checkTarget(path))) {
+      if (fingerprintOf(await readNoFollow(path)) !== expected) throw new FileChangedError(path);
+    }
+    return serializeDesign(design);
+  });
 }

@@ -51,18 +51,27 @@ export function topologyOf(index: DesignIndex): Topology {
     push(byHostPort, cable.hostPort, cable);
     push(bySwitchPort, cable.switchPort, cable);
   }
-  // Every reference the registry declares, read backwards: (kind, field, target id) -> elements holding it.
-  const referrers = new Map<string, Located[]>();
+  // Every reference the registry declares, read backwards: kind -> field -> target id -> elements holding it.
+  const referrers = new Map<string, Map<string, Map<string, Located[]>>>();
   for (const located of index.all) {
+    const references = kindEntry(located.kind).references;
+    if (!references) continue;
     const element = located.element as unknown as Record<string, unknown>;
-    for (const reference of kindEntry(located.kind).references ?? []) {
+    let byField = referrers.get(located.kind);
+    if (!byField) referrers.set(located.kind, (byField = new Map()));
+    for (const reference of references) {
+      let byTarget = byField.get(reference.field);
+      if (!byTarget) byField.set(reference.field, (byTarget = new Map()));
       const value = element[reference.field];
-      const targets = Array.isArray(value) ? new Set(value as string[]) : typeof value === 'string' ? [value] : [];
-      for (const id of targets) push(referrers, `${located.kind}\u0000${reference.field}\u0000${id}`, located);
+      if (typeof value === 'string') push(byTarget, value, located);
+      else if (Array.isArray(value))
+        (value as string[]).forEach((id, i) => {
+          if (value.indexOf(id) === i) push(byTarget, id, located);
+        });
     }
   }
   const held = <K extends ElementKind>(id: string, kind: K, field: RefField<ShapeOf<K>>) =>
-    (referrers.get(`${kind}\u0000${field}\u0000${id}`) ?? []) as unknown as readonly ElementOf<K>[];
+    (referrers.get(kind)?.get(field)?.get(id) ?? []) as unknown as readonly ElementOf<K>[];
 
   const topology: Topology = {
     index,

@@ -7,7 +7,7 @@
  * linearly with the design. A design that fails here cannot be loaded; design
  * rules (shared/validate) judge only designs that pass.
  */
-import { indexDesign, type Located } from './index-of.js';
+import { indexDesign, type DesignIndex, type Located } from './index-of.js';
 import { deviceOf, kindEntry, ownerOf } from './kinds/index.js';
 import { formatPath, type PathSegment } from './paths.js';
 import type { Design } from './schema.js';
@@ -17,19 +17,16 @@ export interface IntegrityIssue {
   readonly message: string;
 }
 
-export function checkIntegrity(design: Design): IntegrityIssue[] {
+/** `index` is the design's index when the caller has built it already. */
+export function checkIntegrity(design: Design, index: DesignIndex = indexDesign(design)): IntegrityIssue[] {
   const issues: IntegrityIssue[] = [];
-  const index = indexDesign(design);
   const report = (path: readonly PathSegment[], message: string) => issues.push({ path, message });
 
-  const firstPath = new Map<string, readonly PathSegment[]>();
+  // The index keeps the first element of each id: any other element with that id repeats it.
   for (const located of index.all) {
-    const earlier = firstPath.get(located.element.id);
-    if (earlier) {
-      report([...located.path, 'id'], `duplicate id "${located.element.id}" (also used by ${formatPath(earlier)})`);
-    } else {
-      firstPath.set(located.element.id, located.path);
-    }
+    const first = index.byId.get(located.element.id)!;
+    if (first !== located)
+      report([...located.path, 'id'], `duplicate id "${located.element.id}" (also used by ${formatPath(first.path)})`);
   }
 
   /** Problem with `id` as an element of one of `kinds` (on the same device as `from` when asked), if any. */
@@ -48,18 +45,26 @@ export function checkIntegrity(design: Design): IntegrityIssue[] {
   const titleOf = (owner: ReturnType<typeof ownerOf>) =>
     owner ? (kindEntry(owner.kind).title as (e: unknown) => string)(owner.element) : '';
 
-  /** First holder of each (owner, group, value), for the registry's unique values. */
-  const holders = new Map<string, string>();
+  /** First holder of each value, by owner id and group, for the registry's unique values. */
+  const holders = new Map<string, Map<string, Map<string, string>>>();
+  const holdersOf = (ownerId: string, group: string) => {
+    let byGroup = holders.get(ownerId);
+    if (!byGroup) holders.set(ownerId, (byGroup = new Map()));
+    let byValue = byGroup.get(group);
+    if (!byValue) byGroup.set(group, (byValue = new Map()));
+    return byValue;
+  };
   for (const located of index.all) {
     const kind = kindEntry(located.kind);
     const element = located.element as unknown as Record<string, unknown>;
     const owner = ownerOf(located);
     for (const unique of kind.unique ?? []) {
       const value = element[unique.field] as string | number;
-      const key = `${owner ? (owner.element as { id: string }).id : ''}\u0000${unique.group}\u0000${value}`;
-      const other = holders.get(key);
+      const held = holdersOf(owner ? (owner.element as { id: string }).id : '', unique.group);
+      const key = String(value);
+      const other = held.get(key);
       if (other !== undefined) report([...located.path, unique.field], unique.message(value, titleOf(owner), other));
-      else holders.set(key, located.element.id);
+      else held.set(key, located.element.id);
     }
     if (kind.check)
       kind.check(located.element as never, (owner?.element ?? design) as never, (field, message) =>

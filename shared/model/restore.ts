@@ -6,6 +6,7 @@
  * callers load through there.
  */
 import { z } from 'zod';
+import { indexDesign, type DesignIndex } from './index-of.js';
 import { checkIntegrity, type IntegrityIssue } from './integrity.js';
 import { describeJsonSyntaxError, findJsonSyntaxError } from './json-syntax.js';
 import { formatPath, type PathSegment } from './paths.js';
@@ -18,7 +19,13 @@ export interface LoadProblem {
 }
 
 export type RestoreResult =
-  { readonly ok: true; readonly design: Design } | { readonly ok: false; readonly problems: readonly LoadProblem[] };
+  | {
+      readonly ok: true;
+      readonly design: Design;
+      /** The index the integrity check built, of `design` as returned: `check` runs its rules on it. */
+      readonly index: DesignIndex;
+    }
+  | { readonly ok: false; readonly problems: readonly LoadProblem[] };
 
 /** What loading needs from the layers above the model. */
 export interface LoadStep {
@@ -85,9 +92,11 @@ export function restoreDesignWith(json: unknown, step: LoadStep): RestoreResult 
     };
   }
   const design = step.normalise(parsed.data);
-  const issues = [...step.check(design), ...checkIntegrity(design)];
+  const index = indexDesign(design);
+  const issues = [...step.check(design), ...checkIntegrity(design, index)];
   if (issues.length > 0) return { ok: false, problems: issues.map((i) => problem(i.path, i.message)) };
-  return { ok: true, design: dropStaleLayout(design) };
+  const kept = dropStaleLayout(design);
+  return { ok: true, design: kept, index: kept === design ? index : { ...index, design: kept } };
 }
 
 /**

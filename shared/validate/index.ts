@@ -1,4 +1,4 @@
-import { indexDesign } from '../model/index-of.js';
+import { indexDesign, type DesignIndex } from '../model/index-of.js';
 import type { Design } from '../model/schema.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostic.js';
 import { RULES } from './rules/index.js';
@@ -7,6 +7,10 @@ export { formatDiagnostic, type Diagnostic, type Severity } from './diagnostic.j
 
 /** Runs every rule over a loaded (schema- and integrity-valid) design. */
 export function validateDesign(design: Design): Diagnostic[] {
-  const index = indexDesign(design);
+  return validateIndex(indexDesign(design));
+}
+
+/** `validateDesign` over an index already built (the one loading returns). */
+export function validateIndex(index: DesignIndex): Diagnostic[] {
   return RULES.flatMap((rule): Diagnostic[] => rule.check(index)).sort(compareDiagnostics);
 }

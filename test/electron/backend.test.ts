@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBackend, EXAMPLE_DESIGN } from '../../electron/backend.js';
+import { updateFileLocked } from '../../electron/engine/project-files.js';
+import { serializeDesign } from '../../shared/model/index.js';
 import { EXAMPLE } from '../helpers/cli.js';
 import { exampleDesign } from '../helpers/design.js';
 
@@ -69,6 +71,29 @@ describe('backend: files', () => {
     expect(JSON.parse(readFileSync(`${path}.bak`, 'utf8')).name).toBe(exampleDesign().name);
     expect(await api.openDesign(path)).toMatchObject({ ok: true, design: { name: 'Second' } });
     expect(events.at(-1)).toEqual(['didChangeRecentFiles', [expect.objectContaining({ path })]]);
+  });
+
+  it('a save refuses a file another writer changed since it was opened (an import --into holding the lock), keeping that work', async () => {
+    const path = join(tempDir(), 'lab.netloom.json');
+    copyFileSync(EXAMPLE, path);
+    const { api } = backendIn();
+    await api.openDesign(path);
+    await api.saveDesign(path, { ...exampleDesign(), name: 'Mine' });
+    let saving: Promise<void> | undefined;
+    await updateFileLocked(path, async () => {
+      // The app saves while the import holds the lock: the save waits for it, then finds the import's file.
+      saving = api.saveDesign(path, { ...exampleDesign(), name: 'Mine again' });
+      return serializeDesign({ ...exampleDesign(), name: 'Imported' });
+    });
+    await expect(saving).rejects.toMatchObject({
+      code: 'changed-on-disk',
+      message: expect.stringContaining(`cannot save ${path}: it changed on disk since it was opened`),
+    });
+    expect(JSON.parse(readFileSync(path, 'utf8')).name).toBe('Imported');
+    // Reloaded, it saves again.
+    await api.openDesign(path);
+    await api.saveDesign(path, { ...exampleDesign(), name: 'Mine at last' });
+    expect(JSON.parse(readFileSync(path, 'utf8')).name).toBe('Mine at last');
   });
 
   it('saves and exports switch port names in their canonical form, whatever form the caller sent', async () => {

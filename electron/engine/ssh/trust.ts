@@ -2,11 +2,13 @@
  * Which host keys the user trusts: the user's own known_hosts files (read only) and Netloom's store,
  * a known_hosts file in the app's data folder that accepting an unknown key appends to.
  */
-import { appendFile, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { resolveDataDir } from '../data-dir.js';
 import { FileError } from '../file-errors.js';
+import { withFileLock } from '../file-lock.js';
+import { writeFileAtomic } from '../project-files.js';
 import { KEY_FILE_MAX_BYTES, readRegularFile } from '../read-file.js';
 import { keyTypeOf, sha256Fingerprint } from './fingerprint.js';
 import {
@@ -74,9 +76,22 @@ export class HostKeyTrust {
     return trustedKeyTypes(await this.entries(), host, port);
   }
 
-  /** Trusts this key for `host`:`port` from now on: appends it to Netloom's store. */
+  /**
+   * Trusts this key for `host`:`port` from now on: adds it to Netloom's store, written as designs
+   * are (under its lock, atomically, mode 0600, never through a link at the store's path).
+   */
   async accept(host: string, port: number, keyBlob: Buffer): Promise<void> {
     await mkdir(dirname(this.storeFile), { recursive: true, mode: 0o700 });
-    await appendFile(this.storeFile, `${knownHostsLine(host, port, keyBlob)}\n`, { mode: 0o600 });
+    await withFileLock(this.storeFile, async () => {
+      const stored = await readRegularFile(this.storeFile, {
+        maxBytes: KEY_FILE_MAX_BYTES,
+        what: 'known_hosts files',
+      }).catch((e: unknown) => {
+        if (e instanceof FileError && e.code === 'ENOENT') return '';
+        throw e;
+      });
+      const kept = stored === '' || stored.endsWith('\n') ? stored : `${stored}\n`;
+      await writeFileAtomic(this.storeFile, `${kept}${knownHostsLine(host, port, keyBlob)}\n`, { mode: 0o600 });
+    });
   }
 }

@@ -12,7 +12,7 @@ import type { Design } from '../../../shared/model/schema.js';
 import { renderDevice } from '../../../shared/targets/index.js';
 import type { Services } from '../actions/action.js';
 import { runAction } from '../actions/run.js';
-import { api } from '../api/client.js';
+import { api, isApiCallError } from '../api/client.js';
 import { askChoice, askConfirm, askText } from '../chrome/dialogs.js';
 import { useOverlays } from '../chrome/overlays.js';
 import { diagramSvg } from '../../../shared/diagram/svg.js';
@@ -107,11 +107,28 @@ function queueRecovery(operation: () => Promise<void>): Promise<void> {
   return recoveryQueue;
 }
 
+/**
+ * The file changed on disk since it was opened (an `import --into`, another Netloom, an editor)
+ * and was left as it is: reload it, giving up these changes, or keep them under another name.
+ */
+async function savedElsewhere(path: string, why: string): Promise<boolean> {
+  const answer = await askConfirm({
+    title: 'The file changed on disk',
+    message: why,
+    confirm: 'Save as…',
+    deny: 'Reload (drop my changes)',
+  });
+  if (answer === 'confirm') return services.saveAs();
+  if (answer === 'deny') await openPath(path);
+  return false;
+}
+
 async function saveTo(path: string): Promise<boolean> {
   const design = store().design;
   try {
     await api.saveDesign(path, design);
   } catch (e) {
+    if (isApiCallError(e) && e.code === 'changed-on-disk') return savedElsewhere(path, e.message);
     store().toast(`Could not save ${path}: ${message(e)}`, 'error');
     return false;
   }

@@ -23,6 +23,7 @@ import { firewallUndefinedReference } from './firewall-undefined-reference.js';
 import { firewallVmSshBlocked } from './firewall-vm-ssh-blocked.js';
 import { hostRootCommand } from './host-root-command.js';
 import { libvirtBridgedTrafficDropped } from './libvirt-bridged-traffic-dropped.js';
+import { hostUnmanagedRedefinesInterface } from './host-unmanaged-redefines-interface.js';
 import { ipAddressOnEnslaved } from './ip-address-on-enslaved.js';
 import { ipDuplicateAddress } from './ip-duplicate-address.js';
 import { ipGatewayOutsideSubnet } from './ip-gateway-outside-subnet.js';
@@ -104,6 +105,7 @@ export const RULES = [
   ipMultipleDefaultGateways,
   exposureManagementOnVmBridge,
   hostRootCommand,
+  hostUnmanagedRedefinesInterface,
   namesSwitchText,
   namesDuplicateDevice,
   namesProxmoxVmBridge,

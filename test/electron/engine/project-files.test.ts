@@ -10,6 +10,7 @@ import {
   statSync,
   symlinkSync,
   truncateSync,
+  watch,
   writeFileSync,
 } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -43,16 +44,20 @@ describe('design files', () => {
       import { writeFileAtomic } from ${JSON.stringify(`${ROOT}electron/engine/project-files.ts`)};
       await writeFileAtomic(${JSON.stringify(file)}, 'x'.repeat(200 * 1024 * 1024), { backup: true });
     `;
+    // Watched before the child starts, so the temporary file's creation is an event we cannot miss.
+    const watcher = watch(dir);
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
       cwd: ROOT,
       stdio: 'ignore',
     });
     const exited = new Promise((resolve) => child.on('exit', resolve));
-    let sawTemp = false;
-    for (let i = 0; i < 2000 && !sawTemp; i++) {
-      sawTemp = readdirSync(dir).some((f) => f.endsWith('.tmp'));
-      if (!sawTemp) await new Promise((r) => setTimeout(r, 5));
-    }
+    const sawTemp = await new Promise<boolean>((resolve) => {
+      watcher.on('change', (_event, name) => {
+        if (String(name).endsWith('.tmp')) resolve(true);
+      });
+      void exited.then(() => resolve(false));
+    });
+    watcher.close();
     child.kill('SIGKILL');
     await exited;
     expect(sawTemp).toBe(true);

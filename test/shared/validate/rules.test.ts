@@ -467,6 +467,19 @@ const CASES: Record<string, Case> = {
       ];
     },
   },
+  'host/unmanaged-redefines-interface': {
+    fail: (d) => {
+      ms01(d).unmanaged = [
+        ['auto vxlan10', 'iface vxlan10 inet manual'],
+        ['# also kept', 'iface vmbr1 inet static', '\taddress 192.0.2.9/24', 'iface vmbr1 inet6 auto'],
+      ];
+    },
+    elements: [['ms01-vmbr1', 'ms01']],
+    // `auto` and `allow-*` lines only name an interface; a block of its own name defines nothing modelled.
+    pass: (d) => {
+      ms01(d).unmanaged = [['auto vxlan10', 'iface vxlan10 inet manual', 'allow-hotplug vmbr1']];
+    },
+  },
   'names/switch-text': {
     fail: (d) => {
       sw(d).vendor = 'cisco-ios';

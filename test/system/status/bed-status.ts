@@ -118,24 +118,42 @@ export function statusDesign(bed: Bed, only?: readonly number[]): Design {
   return result.design;
 }
 
-/** Collects status events and waits for one that matches, giving up after `timeoutMs`. */
+/**
+ * Collects status events; `next` resolves on the first event (already come or still to come)
+ * that matches, and gives up after `timeoutMs` with the last event in the message.
+ */
 export function statusEvents() {
   const events: { at: number; update: HostStatusUpdate }[] = [];
+  const waiting = new Set<() => void>();
   return {
     events,
-    onUpdate: (update: HostStatusUpdate) => events.push({ at: Date.now(), update }),
-    async next(predicate: (u: HostStatusUpdate) => boolean, options: { after?: number; timeoutMs?: number } = {}) {
+    onUpdate: (update: HostStatusUpdate) => {
+      events.push({ at: Date.now(), update });
+      for (const check of [...waiting]) check();
+    },
+    next(predicate: (u: HostStatusUpdate) => boolean, options: { after?: number; timeoutMs?: number } = {}) {
       const after = options.after ?? 0;
-      const deadline = Date.now() + (options.timeoutMs ?? 20_000);
-      for (;;) {
-        const found = events.find((e) => e.at >= after && predicate(e.update));
-        if (found) return found;
-        if (Date.now() > deadline) {
+      return new Promise<{ at: number; update: HostStatusUpdate }>((resolve, reject) => {
+        const done = () => {
+          waiting.delete(check);
+          clearTimeout(timer);
+        };
+        const check = () => {
+          const found = events.find((e) => e.at >= after && predicate(e.update));
+          if (!found) return;
+          done();
+          resolve(found);
+        };
+        const timer = setTimeout(() => {
+          done();
           const last = events.at(-1)?.update;
-          throw new Error(`no matching status event; last: ${JSON.stringify(last?.elements, null, 1)?.slice(0, 2000)}`);
-        }
-        await new Promise((r) => setTimeout(r, 10));
-      }
+          reject(
+            new Error(`no matching status event; last: ${JSON.stringify(last?.elements, null, 1)?.slice(0, 2000)}`),
+          );
+        }, options.timeoutMs ?? 20_000);
+        waiting.add(check);
+        check();
+      });
     },
   };
 }

@@ -89,13 +89,25 @@ describe('netloom status on the test bed', () => {
     );
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    const waitFor = async (pattern: RegExp) => {
-      const deadline = Date.now() + 15_000;
-      while (!pattern.test(out)) {
-        if (Date.now() > deadline) throw new Error(`no ${pattern} in:\n${out}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    };
+    // Resolves when the output printed so far matches, checked again on each chunk the command prints.
+    const waitFor = (pattern: RegExp) =>
+      new Promise<void>((resolve, reject) => {
+        const done = () => {
+          child.stdout.off('data', check);
+          clearTimeout(timer);
+        };
+        const check = () => {
+          if (!pattern.test(out)) return;
+          done();
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          done();
+          reject(new Error(`no ${pattern} in:\n${out}`));
+        }, 15_000);
+        child.stdout.on('data', check);
+        check();
+      });
     try {
       await waitFor(/ok {10}port eth1\n[\s\S]*ok {10}port eth1\n/);
       const before = out.length;

@@ -1,5 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +58,33 @@ describe('HostKeyTrust', () => {
     expect(readFileSync(userFile, 'utf8')).toBe(`10.0.0.1 ssh-ed25519 ${keyA.toString('base64')}\n`);
     expect(await trust.knownKeyTypes('10.0.0.2', 2222)).toEqual(['ssh-ed25519']);
     expect(trust.problems).toEqual([]);
+  });
+
+  it('accepting never writes through a link at the store: the linked file is left as it was', async () => {
+    const victim = join(dir, 'victim');
+    writeFileSync(victim, 'precious\n');
+    const store = join(dir, 'linked', 'known_hosts');
+    mkdirSync(join(dir, 'linked'));
+    symlinkSync(victim, store);
+    const trust = new HostKeyTrust({ knownHostsFiles: [], storeFile: store });
+    await expect(trust.accept('10.0.0.3', 22, keyA)).rejects.toThrow(
+      `cannot save ${store}: ${store} is a symbolic link; Netloom does not write through links`,
+    );
+    expect(readFileSync(victim, 'utf8')).toBe('precious\n');
+    expect(lstatSync(store).isSymbolicLink()).toBe(true);
+    expect(readdirSync(join(dir, 'linked'))).toEqual(['known_hosts']);
+  });
+
+  it('accepting keeps what the store held, a last line without its newline included', async () => {
+    const store = join(dir, 'kept', 'known_hosts');
+    mkdirSync(join(dir, 'kept'));
+    writeFileSync(store, `10.0.0.4 ssh-ed25519 ${keyA.toString('base64')}`);
+    const trust = new HostKeyTrust({ knownHostsFiles: [], storeFile: store });
+    await trust.accept('10.0.0.5', 22, keyB);
+    expect(readFileSync(store, 'utf8')).toBe(
+      `10.0.0.4 ssh-ed25519 ${keyA.toString('base64')}\n10.0.0.5 ssh-ed25519 ${keyB.toString('base64')}\n`,
+    );
+    expect(await trust.check('10.0.0.4', 22, keyA)).toMatchObject({ status: 'trusted' });
   });
 
   it('defaults its store to $NETLOOM_DATA_DIR/known_hosts', () => {

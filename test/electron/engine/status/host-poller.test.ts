@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { backoffMs } from '../../../../electron/engine/status/host-poller.js';
 import { statusCommand } from '../../../../electron/engine/status/status-script.js';
 import { StatusService } from '../../../../electron/engine/status/status-service.js';
@@ -15,23 +15,29 @@ let service: StatusService | undefined;
 afterEach(async () => {
   await service?.stop();
   service = undefined;
+  vi.useRealTimers();
 });
 
+/** Updates as they come; `waitFor` resolves on the first update (already come or next) that matches. */
 function collect() {
   const updates: HostStatusUpdate[] = [];
-  const waitFor = (predicate: (u: HostStatusUpdate) => boolean, timeoutMs = 3_000) =>
-    new Promise<HostStatusUpdate>((resolve, reject) => {
-      const started = Date.now();
+  const waiting = new Set<() => void>();
+  const waitFor = (predicate: (u: HostStatusUpdate) => boolean) =>
+    new Promise<HostStatusUpdate>((resolve) => {
       const check = () => {
         const found = updates.find(predicate);
-        if (found) return resolve(found);
-        if (Date.now() - started > timeoutMs)
-          return reject(new Error(`no matching update in ${timeoutMs} ms; got ${updates.length}`));
-        setTimeout(check, 5);
+        if (!found) return;
+        waiting.delete(check);
+        resolve(found);
       };
+      waiting.add(check);
       check();
     });
-  return { updates, onUpdate: (u: HostStatusUpdate) => updates.push(u), waitFor };
+  const onUpdate = (u: HostStatusUpdate) => {
+    updates.push(u);
+    for (const check of [...waiting]) check();
+  };
+  return { updates, onUpdate, waitFor };
 }
 
 describe('StatusService with a fake SSH session', () => {
@@ -196,15 +202,20 @@ describe('StatusService with a fake SSH session', () => {
   });
 
   it('stops: no update after stop resolves', async () => {
+    vi.useFakeTimers();
     const fake = fakeConnector({ [MS01]: { answer: () => scriptOutput() } });
-    const { updates, onUpdate, waitFor } = collect();
+    const { updates, onUpdate } = collect();
     service = new StatusService(fake.connector, onUpdate);
     await service.start(exampleDesign(), FAST);
-    await waitFor(() => true);
+    await vi.advanceTimersByTimeAsync(FAST.intervalMs);
+    expect(updates).toHaveLength(2);
     await service.stop();
-    const count = updates.length;
-    await new Promise((r) => setTimeout(r, 100));
-    expect(updates.length).toBe(count);
+    // No tick is left scheduled, and fifty intervals of virtual time later nothing more has come.
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(50 * FAST.intervalMs);
+    expect(updates).toHaveLength(2);
+    expect(fake.commands).toHaveLength(2);
+    expect(fake.sessions.every((s) => s.closed)).toBe(true);
   });
 });
 
