@@ -46,7 +46,12 @@ describe('the action registry', () => {
 
   it('offers every bundled example under File > Examples, opening it by id', async () => {
     const examples = ACTIONS.all.filter((a) => a.group === 'examples');
-    expect(examples.map((a) => a.id)).toEqual(['open-example-homelab', 'open-example-nested-esxi']);
+    expect(examples.map((a) => a.id)).toEqual([
+      'open-example-homelab',
+      'open-example-kvm-bridged-nat',
+      'open-example-vmware-dmz',
+      'open-example-nested-esxi',
+    ]);
     for (const a of examples) expect(a.detail).toMatch(/\w.{20,}/);
     await run('open-example-nested-esxi');
     expect(services.openExample).toHaveBeenCalledWith('nested-esxi');
