@@ -208,7 +208,7 @@ export function registerDeploy(program: Command): void {
             ? { sudoPassword: () => terminal.secret('sudo password (kept in memory for this run only): ') }
             : {}),
         }),
-        saveLocalBackup: (host, live, stamp) => saveLocalBackup(dataDir, host, live, stamp),
+        saveLocalBackup: (host, live, stamp, name) => saveLocalBackup(dataDir, host, live, stamp, 10, name),
         onProgress: (e) => {
           const line = progressLine(width, e);
           if (line) log(line);

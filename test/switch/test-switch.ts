@@ -66,6 +66,7 @@ export class TestSwitch implements SwitchCore {
   running: SwitchConfig;
   startup: SwitchConfig;
   backup: SwitchConfig | undefined;
+  readonly flash = new Map<string, SwitchConfig>();
   readonly enableSecret: string | undefined;
   faults: SwitchFaults;
   /** How long one "minute" of the revert timer lasts, read whenever a timer is armed (tests shorten it). */
@@ -194,6 +195,13 @@ export class TestSwitch implements SwitchCore {
     if (!this.pending) return false;
     this.armTimer(minutes);
     return true;
+  }
+
+  archiveListing(): { next: string; maximum: number; files: string[] } | undefined {
+    const archive = this.running.archive;
+    if (archive?.path === undefined) return undefined;
+    const files = Array.from({ length: this.archiveCount }, (_, i) => `${archive.path}-${i}`);
+    return { next: `${archive.path}-${this.archiveCount}`, maximum: archive.maximum ?? 10, files };
   }
 
   revertTimer(): RevertTimer | undefined {

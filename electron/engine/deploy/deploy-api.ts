@@ -47,7 +47,7 @@ export function createDeployApi(context: BackendContext, options: DeployApiOptio
           dataDir: context.dataDir,
           acceptUnknownKey: async (question) => request.acceptHostKeys.includes(question.fingerprint),
         }),
-        saveLocalBackup: (host, live, stamp) => saveLocalBackup(context.dataDir, host, live, stamp),
+        saveLocalBackup: (host, live, stamp, name) => saveLocalBackup(context.dataDir, host, live, stamp, 10, name),
         onProgress: (event) => context.emitter.emit('didDeployProgress', { deployId, ...event }),
       });
       runs.set(deployId, run);
