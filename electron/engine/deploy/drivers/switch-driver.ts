@@ -79,7 +79,7 @@ function configText(output: string): string {
 export class SwitchDriver implements NetworkDriver {
   private readonly timing: DriverTiming;
   private readonly openCli: CliOpener;
-  private readonly lines: string[];
+  private lines: string[] = [];
   private cli: SwitchCli | undefined;
   private running: string | undefined;
   private change: SwitchChange | undefined;
@@ -97,7 +97,6 @@ export class SwitchDriver implements NetworkDriver {
     this.timing = { ...DEFAULT_TIMING, ...context.timing };
     if (!context.openCli) throw new Error('a switch driver needs openCli');
     this.openCli = context.openCli;
-    this.lines = snippetLines(device.candidate);
   }
 
   private get minuteMs(): number {
@@ -105,6 +104,7 @@ export class SwitchDriver implements NetworkDriver {
   }
 
   async loadCandidate(): Promise<CandidateCheck> {
+    this.lines = snippetLines(this.device.candidate);
     try {
       snippetBlocks(this.mechanics.vendor, this.lines);
     } catch (e) {
@@ -182,7 +182,7 @@ export class SwitchDriver implements NetworkDriver {
     const deadline = this.require(this.deadline, 'commit() first');
     this.closeCli();
     this.step('reconnect', 'running');
-    let lastProblem = this.lostReason ?? 'no attempt';
+    let lastProblem = this.lostReason ?? 'the window closed before a new session could be tried';
     let backoff = 100;
     while (Date.now() < deadline - 500) {
       let cli: SwitchCli;
