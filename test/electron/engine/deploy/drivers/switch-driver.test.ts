@@ -113,11 +113,9 @@ describe('switch drivers on the test switch', () => {
     expect(r.sw.startupConfig()).toBe(r.sw.runningConfig());
     expect(r.sw.runningConfig()).toContain('switchport trunk native vlan 240');
     expect([...r.sw.flash.keys()]).toEqual([expect.stringMatching(/^netloom-\d{8}T\d{6}Z\.cfg$/)]);
-    const saved = await readFile(
-      join(r.dataDir, 'backups/n4032', (await import('node:fs')).readdirSync(join(r.dataDir, 'backups/n4032'))[0]!),
-      'utf8',
-    );
-    expect(saved).toContain('hostname');
+    const backups = await readdir(join(r.dataDir, 'backups/n4032'));
+    expect(backups).toEqual([expect.stringMatching(/^running-config\.\d{8}T\d{6}Z$/)]);
+    expect(await readFile(join(r.dataDir, 'backups/n4032', backups[0]!), 'utf8')).toContain('hostname Switch');
     expect(before).not.toBe(r.sw.runningConfig());
     // Keys are not enough: the password and the enable secret were each asked once for the run.
     expect(r.asked).toEqual(['password', 'enable secret']);
