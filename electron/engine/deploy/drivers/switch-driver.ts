@@ -166,8 +166,16 @@ export class SwitchDriver implements NetworkDriver {
       if (e instanceof CliCommandError) {
         this.step('apply', 'failed', describeError(e));
         await cli.send('end').catch(() => undefined);
-        await this.rollback().catch(() => undefined);
-        throw new CommitError(`${describeError(e)}; undid the lines sent before it`, true);
+        const undone = await this.rollback().then(
+          () => 'undid the lines sent before it',
+          (problem: unknown) =>
+            `undoing failed (${describeError(problem)}); ${
+              this.mechanics.revertsByItself
+                ? 'the switch reverts by its timer'
+                : 'its startup-config is unchanged, so a reload restores it'
+            }`,
+        );
+        throw new CommitError(`${describeError(e)}; ${undone}`, true);
       }
       this.lostReason = `session lost during apply: ${describeError(e)}`;
       this.step('apply', 'failed', this.lostReason);
