@@ -108,6 +108,23 @@ describe('DeployService', () => {
     ]);
   });
 
+  it('plans a switch with an SSH target beside its host, by its vendor, as one change with the switch last', () => {
+    const json = exampleJson();
+    json.switches[0].ssh = { address: '10.2.200.2', port: 22, user: 'admin' };
+    const loaded = parseDesign(JSON.stringify(json));
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+    const plan = new DeployService().plan(loaded.design, []);
+    expect(plan.devices.map((d) => [d.target.name, d.driver, d.candidate.path])).toEqual([
+      ['ms01', 'ifupdown2', 'etc/network/interfaces'],
+      ['n4032', 'dell-os6', 'snippet.txt'],
+    ]);
+    expect(plan.groups).toEqual([
+      { devices: ['ms01', 'n4032'], order: 'n4032 last: it carries the management path of ms01' },
+    ]);
+    // Named alone, the switch is its own plan: no group.
+    expect(new DeployService().plan(loaded.design, ['n4032']).groups).toEqual([]);
+  });
+
   it('refuses requests it cannot meet, and a deploy with nothing to deploy', () => {
     const design = twoPlatforms();
     expect(refusal(() => new DeployService().plan(design, ['nope', 'nossh'])).message).toBe(
