@@ -221,10 +221,10 @@ export function registerDeploy(program: Command): void {
 
       const terminal = new Terminal();
       const fromEnv = (name: string) => () => Promise.resolve(process.env[name]);
-      const switchPassword =
-        interactive && process.env.NETLOOM_SWITCH_PASSWORD === undefined
-          ? () => terminal.secret('switch login password (kept in memory for this run only): ')
-          : fromEnv('NETLOOM_SWITCH_PASSWORD');
+      const knownSwitchPassword = process.env.NETLOOM_SWITCH_PASSWORD;
+      const switchPassword = interactive
+        ? () => terminal.secret('switch login password (kept in memory for this run only): ')
+        : () => Promise.resolve(undefined);
       const enableSecret =
         interactive && process.env.NETLOOM_ENABLE_SECRET === undefined
           ? () => terminal.secret('switch enable secret (kept in memory for this run only): ')
@@ -244,6 +244,7 @@ export function registerDeploy(program: Command): void {
           ? { sudoPassword: () => terminal.secret('sudo password (kept in memory for this run only): ') }
           : {}),
         switchPassword,
+        ...(knownSwitchPassword !== undefined ? { knownSwitchPassword } : {}),
         enableSecret,
       };
       const run = service.start(plan, {

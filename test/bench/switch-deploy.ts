@@ -68,7 +68,7 @@ async function timed(
     dataDir,
     identityFile: bed.identityFile,
     knownHostsFiles: [bed.knownHostsFile, knownHosts],
-    switchPassword: async () => 'pw',
+    knownSwitchPassword: 'pw',
     enableSecret: async () => 'en',
   };
   const started = performance.now();

@@ -45,7 +45,7 @@ export function createDeployApi(context: BackendContext, options: DeployApiOptio
       const ssh: SshOpenerOptions = {
         dataDir: context.dataDir,
         acceptUnknownKey: async (question) => request.acceptHostKeys.includes(question.fingerprint),
-        switchPassword: async () => request.switchPassword,
+        ...(request.switchPassword !== undefined ? { knownSwitchPassword: request.switchPassword } : {}),
         enableSecret: async () => request.enableSecret,
       };
       const run = service.start(plan, {

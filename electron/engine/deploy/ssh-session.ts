@@ -41,6 +41,12 @@ export interface SshOpenerOptions {
   readonly connect?: typeof connect;
   /** A switch's login password, asked once when keys are not enough; `undefined` gives up. */
   readonly switchPassword?: () => Promise<string | undefined>;
+  /**
+   * A switch login password known before the run (an environment variable, the Deploy panel's
+   * field): offered after the keys in the same login, so no login is spent finding out that keys
+   * are refused. Memory only.
+   */
+  readonly knownSwitchPassword?: string;
   /** A switch's enable secret, asked once when `enable` wants one; `undefined` gives up. */
   readonly enableSecret?: () => Promise<string | undefined>;
 }
@@ -129,6 +135,8 @@ export function sshCliOpener(options: SshOpenerOptions): CliOpener {
   let enableSecret: string | undefined;
 
   const session = async (target: HostTarget, timeoutMs: number): Promise<SshSession> => {
+    if (options.knownSwitchPassword !== undefined)
+      return login(target, timeoutMs, { password: options.knownSwitchPassword });
     if (!usePassword) {
       try {
         return await login(target, timeoutMs, {});
