@@ -254,6 +254,9 @@ export class TestSwitch implements SwitchCore {
       return;
     }
     this.connections.add(client);
+    // As OpenSSH does for interactive sessions: each echo and prompt leaves at once (no Nagle delay).
+    // (ssh2's server Connection has `setNoDelay`; its type declarations leave it out.)
+    (client as Connection & { setNoDelay(noDelay: boolean): Connection }).setNoDelay(true);
     client.on('close', () => this.connections.delete(client));
     client.on('error', () => this.connections.delete(client));
     client.on('authentication', (ctx) => this.authenticate(ctx));
