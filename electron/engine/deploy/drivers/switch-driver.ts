@@ -84,6 +84,11 @@ export class SwitchDriver implements NetworkDriver {
   private running: string | undefined;
   private change: SwitchChange | undefined;
   private deadline: number | undefined;
+  /**
+   * When `verify` gives up: half the requested window after the apply, so the hosts of the same
+   * change (armed for the whole window) are still rolled back at once, not by their own timers.
+   */
+  private verifyUntil: number | undefined;
   private revertIn = 0;
   private lostReason: string | undefined;
   /** The verifying session, kept for `confirm`. */
@@ -177,17 +182,19 @@ export class SwitchDriver implements NetworkDriver {
         );
         throw new CommitError(`${describeError(e)}; ${undone}`, true);
       }
+      this.verifyUntil = Date.now() + (options.revertIn * 1000) / 2;
       this.lostReason = `session lost during apply: ${describeError(e)}`;
       this.step('apply', 'failed', this.lostReason);
       this.closeCli();
       return { kind: 'session-lost', reason: this.lostReason };
     }
     this.step('apply', 'done', `${change.apply.length} lines`);
+    this.verifyUntil = Date.now() + (options.revertIn * 1000) / 2;
     return { kind: 'applied' };
   }
 
   async verify(): Promise<ConfirmResult> {
-    const deadline = this.require(this.deadline, 'commit() first');
+    const deadline = Math.min(this.require(this.deadline, 'commit() first'), this.verifyUntil ?? Infinity);
     this.closeCli();
     this.step('reconnect', 'running');
     let lastProblem = this.lostReason ?? 'the window closed before a new session could be tried';
