@@ -26,6 +26,8 @@ const DeployId = z.string().regex(/^[0-9a-f]{16}$/, 'must be a deploy id');
 const DeployRequest = z.strictObject({
   hosts: z.array(z.string().max(63)).max(1000),
   acceptHostKeys: z.array(z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'must be a SHA256:... fingerprint')).max(1000),
+  switchPassword: z.string().max(256).optional(),
+  enableSecret: z.string().max(256).optional(),
 });
 
 export const API_INPUTS = {

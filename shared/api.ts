@@ -138,6 +138,10 @@ export interface DeployRequest {
   readonly hosts: readonly string[];
   /** `SHA256:...` fingerprints of unknown host keys the person accepted (then kept in Netloom's store). */
   readonly acceptHostKeys: readonly string[];
+  /** A switch login password for switches that refuse every key; held in memory for this deploy only. */
+  readonly switchPassword?: string;
+  /** A switch enable secret, when `enable` asks for one; held in memory for this deploy only. */
+  readonly enableSecret?: string;
 }
 
 export interface PreparedDeploy {
@@ -146,6 +150,8 @@ export interface PreparedDeploy {
   readonly hosts: readonly Preparation[];
   /** Hosts left out (no SSH target), with why. */
   readonly skipped: readonly { readonly host: string; readonly reason: string }[];
+  /** Devices cabled to each other, applied in this order and held or rolled back together. */
+  readonly groups: readonly { readonly devices: readonly string[]; readonly order: string }[];
 }
 
 /** Deploy to hosts: prepare (lock, read, check: the diffs), then apply or discard; progress as `onDidDeployProgress`. */

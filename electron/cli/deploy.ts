@@ -6,7 +6,13 @@ import { allSucceeded, describeOutcome, type HostReport, type Preparation } from
 import { DeployRefusedError, DeployService } from '../engine/deploy/deploy-service.js';
 import { saveLocalBackup } from '../engine/deploy/local-backups.js';
 import type { DeployProgress } from '../../shared/deploy/progress.js';
-import { sshSessionOpener, type HostKeyQuestion } from '../engine/deploy/ssh-session.js';
+import {
+  sshCliOpener,
+  sshSessionOpener,
+  type HostKeyQuestion,
+  type SshOpenerOptions,
+} from '../engine/deploy/ssh-session.js';
+import { SWITCH_DRIVERS } from '../engine/deploy/drivers/index.js';
 import { rootCommands } from '../../shared/model/root-commands.js';
 import { loadDesignOrFail } from './load.js';
 import { EXIT, printErr, printJson, printOut, UsageError } from './output.js';
@@ -42,7 +48,23 @@ unknown key is shown as SHA256:... and asked for; with --yes it is refused (noth
 without a person to answer; trust it first with ssh or a run without --yes). A changed key is
 always refused before anything runs on the host. Keys come from ssh-agent (SSH_AUTH_SOCK),
 ~/.ssh/id_* or --identity. A non-root user needs sudo: without a password (NOPASSWD), or the
-password is asked once and kept in memory only.`;
+password is asked once and kept in memory only.
+
+Switches (a switch with an SSH target in the design) are deployed with them: only the lines
+Netloom manages that the switch does not run yet are typed at its CLI. Cisco IOS: the config
+archive must be on; the change is applied under \`configure terminal revert timer\`, verified from a
+NEW session, then \`configure confirm\` and \`write memory\`; unconfirmed, the switch reverts by
+itself. Dell OS6 has no such timer: the change goes to the running-config only, is verified from a
+new session, and only then copied to the startup-config; a failed check on a reachable switch is
+undone with the inverse commands, and a switch that cannot be reached keeps its old
+startup-config (a reload restores it; the verdict says so). Hosts and switches cabled to each
+other that both change are one change: applied (hosts first, the switch carrying their
+management path last), verified and confirmed together, or all rolled back.
+
+Switch logins use keys (ssh-agent, ~/.ssh/id_*, --identity) first. Passwords are never stored in a
+design: when the switch refuses every key, the login password is asked once on the terminal, and
+the enable secret when \`enable\` wants one; NETLOOM_SWITCH_PASSWORD and NETLOOM_ENABLE_SECRET give
+them instead (for CI, or without a terminal). Both are kept in memory for the run only.`;
 
 /** One line per host and finished step; `running` is not printed, so each step shows once. */
 function progressLine(width: number, e: DeployProgress): string | undefined {
@@ -124,10 +146,11 @@ export function markRootCommands(diff: string): string {
   return lines.map((line, i) => (marked.has(i) ? `${line}${ROOT_MARK}` : line)).join('\n');
 }
 
-function printPreparation(p: Preparation, json: boolean): void {
+function printPreparation(p: Preparation, json: boolean, isSwitch: boolean): void {
   if (json) return;
   if (p.state === 'ready') {
-    printOut(`\n=== ${p.host}: /etc/network/interfaces\n${markRootCommands(p.diff)}`);
+    if (isSwitch) printOut(`\n=== ${p.host}: running-config (settings Netloom manages)\n${p.diff}`);
+    else printOut(`\n=== ${p.host}: /etc/network/interfaces\n${markRootCommands(p.diff)}`);
     if (p.checkOutput) printOut(`--- ifup -a -s on ${p.host} said:\n${p.checkOutput}\n`);
   } else if (p.state === 'unchanged') {
     printOut(`\n=== ${p.host}: unchanged\n`);
@@ -166,12 +189,14 @@ function refusedAsUsage<T>(file: string, attempt: () => T): T {
 export function registerDeploy(program: Command): void {
   program
     .command('deploy')
-    .description("deploy hosts' /etc/network/interfaces over SSH: diff, backup, rollback unless confirmed")
+    .description(
+      "deploy hosts' /etc/network/interfaces and switches' managed lines over SSH: diff, backup, rollback unless confirmed",
+    )
     .argument('<design>', 'a .netloom.json file')
     .addOption(
       new Option(
         '--host <name>',
-        'deploy only this host (repeat for more; default: every host with an SSH target)',
+        'deploy only this host or switch (repeat for more; default: every device with an SSH target)',
       ).argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]),
     )
     .option(
@@ -209,20 +234,37 @@ export function registerDeploy(program: Command): void {
       for (const s of plan.skipped) log(`${s.host}: skipped, ${s.reason}`);
 
       const terminal = new Terminal();
+      const fromEnv = (name: string) => () => Promise.resolve(process.env[name]);
+      const knownSwitchPassword = process.env.NETLOOM_SWITCH_PASSWORD;
+      const switchPassword = interactive
+        ? () => terminal.secret('switch login password (kept in memory for this run only): ')
+        : () => Promise.resolve(undefined);
+      const enableSecret =
+        interactive && process.env.NETLOOM_ENABLE_SECRET === undefined
+          ? () => terminal.secret('switch enable secret (kept in memory for this run only): ')
+          : fromEnv('NETLOOM_ENABLE_SECRET');
+      const isSwitch = new Set(plan.devices.filter((d) => d.driver in SWITCH_DRIVERS).map((d) => d.target.name));
+      for (const group of plan.groups)
+        log(`one change: ${group.devices.join(' -> ')} (${group.order}); held or rolled back together`);
       const width = Math.max(...plan.devices.map((d) => d.target.name.length));
       const dataDir = resolveDataDir();
+      const sshOptions: SshOpenerOptions = {
+        ...(options.identity ? { identityFile: options.identity } : {}),
+        ...(options.knownHosts ? { knownHostsFiles: [options.knownHosts] } : {}),
+        dataDir,
+        acceptUnknownKey: (q) =>
+          interactive && !options.yes ? terminal.yesNo(describeKeyQuestion(q)) : Promise.resolve(false),
+        ...(interactive
+          ? { sudoPassword: () => terminal.secret('sudo password (kept in memory for this run only): ') }
+          : {}),
+        switchPassword,
+        ...(knownSwitchPassword !== undefined ? { knownSwitchPassword } : {}),
+        enableSecret,
+      };
       const run = service.start(plan, {
-        openSession: sshSessionOpener({
-          ...(options.identity ? { identityFile: options.identity } : {}),
-          ...(options.knownHosts ? { knownHostsFiles: [options.knownHosts] } : {}),
-          dataDir,
-          acceptUnknownKey: (q) =>
-            interactive && !options.yes ? terminal.yesNo(describeKeyQuestion(q)) : Promise.resolve(false),
-          ...(interactive
-            ? { sudoPassword: () => terminal.secret('sudo password (kept in memory for this run only): ') }
-            : {}),
-        }),
-        saveLocalBackup: (host, live, stamp) => saveLocalBackup(dataDir, host, live, stamp),
+        openSession: sshSessionOpener(sshOptions),
+        openCli: sshCliOpener(sshOptions),
+        saveLocalBackup: (host, live, stamp, name) => saveLocalBackup(dataDir, host, live, stamp, 10, name),
         ...(options.firewallRoot !== undefined ? { firewallRoot: options.firewallRoot } : {}),
         onProgress: (e) => {
           const line = progressLine(width, e);
@@ -231,7 +273,7 @@ export function registerDeploy(program: Command): void {
       });
 
       const preparations = await run.prepare();
-      for (const p of preparations) printPreparation(p, json);
+      for (const p of preparations) printPreparation(p, json, isSwitch.has(p.host));
       const ready = preparations.filter((p) => p.state === 'ready');
       let reports: readonly HostReport[];
       if (options.dryRun || ready.length === 0) {

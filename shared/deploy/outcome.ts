@@ -25,7 +25,9 @@ export type HostOutcome =
   /** Dry run: the candidate differs and the host's ifupdown2 accepts it. */
   | { readonly kind: 'checked' }
   | { readonly kind: 'rolled-back'; readonly reason: string }
-  | { readonly kind: 'failed-before-change'; readonly reason: string };
+  | { readonly kind: 'failed-before-change'; readonly reason: string }
+  /** Changed, not confirmed, and not undone: the reason says what to do (an unreachable Dell OS6 switch). */
+  | { readonly kind: 'stranded'; readonly reason: string };
 
 export interface HostReport {
   readonly host: string;
@@ -45,6 +47,8 @@ export function describeOutcome(outcome: HostOutcome): string {
       return `rolled back: ${outcome.reason}`;
     case 'failed-before-change':
       return `failed before change: ${outcome.reason}`;
+    case 'stranded':
+      return `not rolled back: ${outcome.reason}`;
   }
 }
 

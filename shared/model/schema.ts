@@ -335,6 +335,8 @@ export const Switch = z.strictObject({
   name: DeviceName,
   vendor: z.enum(SWITCH_VENDORS),
   management: IpAddressText.optional(),
+  /** Where `netloom deploy` logs in to the switch's CLI; passwords and enable secrets are asked at deploy time, never stored. */
+  ssh: SshTarget.optional(),
   /** Units in the stack (1 for a lone switch); ports of every unit belong to this one switch. */
   stackUnits: z.number().int().min(1).max(12).default(1),
   /** The other switch of an MLAG / MC-LAG pair, if any. */

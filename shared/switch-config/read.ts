@@ -39,6 +39,8 @@ export interface ReadInterface {
   allowed?: VlanRange[];
   channelGroup?: { readonly number: number; readonly mode?: string };
   mtu?: number;
+  /** As written after `spanning-tree portfast` (`''` or `trunk`); absent when the line is not there. */
+  portfast?: string;
 }
 
 export interface ReadProblem {
@@ -100,6 +102,7 @@ function readInterfaceLine(iface: ReadInterface, text: string): boolean {
   else if ((m = /^channel-group\s+(\d+)(?:\s+mode\s+(\S+))?/.exec(text)))
     iface.channelGroup = { number: Number(m[1]), mode: m[2] };
   else if ((m = /^mtu\s+(\d+)$/.exec(text))) iface.mtu = Number(m[1]);
+  else if ((m = /^spanning-tree portfast(?:\s+(\S+))?$/.exec(text))) iface.portfast = m[1] ?? '';
   else return false;
   return true;
 }

@@ -31,6 +31,10 @@ export interface SwitchCore {
   startup: SwitchConfig;
   /** OS6 `copy running-config backup-config`. */
   backup: SwitchConfig | undefined;
+  /** IOS files on `flash:` written by `copy running-config flash:<name>`. */
+  readonly flash: Map<string, SwitchConfig>;
+  /** IOS `show archive`: the archive's next file name and the files kept, or undefined when no path is set. */
+  archiveListing(): { readonly next: string; readonly maximum: number; readonly files: readonly string[] } | undefined;
   readonly enableSecret: string | undefined;
   readonly links: LinkFacts;
   /** Starts the IOS revert timer; the archive file name, or undefined when no archive path is set. */
@@ -303,6 +307,36 @@ const COMMANDS: readonly Command[] = [
   },
   {
     modes: PRIVILEGED,
+    vendors: IOS,
+    words: ['show', 'archive'],
+    run(s) {
+      const archive = s.core.archiveListing();
+      if (!archive) return s.print(CLI_ERRORS.archiveNotEnabled);
+      s.print(
+        `The maximum archive configurations allowed is ${archive.maximum}.`,
+        `The next archive file will be named ${archive.next}`,
+        ' Archive #  Name',
+        ...Array.from({ length: archive.maximum }, (_, i) => `   ${i + 1}        ${archive.files[i] ?? ''}`.trimEnd()),
+      );
+    },
+  },
+  {
+    modes: PRIVILEGED,
+    vendors: IOS,
+    words: ['copy', 'running-config', { word: 'url' }],
+    async run(s, a) {
+      const url = a.values.url!;
+      const file = /^flash:([\w.-]+)$/.exec(url)?.[1];
+      if (file === undefined) throw new CliRefusal([`%Error opening ${url} (Invalid argument)`]);
+      const name = await s.askLine(`Destination filename [${file}]? `);
+      if (name !== '' && name !== file) throw new CliRefusal([`%Error opening flash:${name} (Permission denied)`]);
+      const bytes = s.core.running.render().join('\n').length;
+      s.core.flash.set(file, s.core.running.clone());
+      s.print(`${bytes} bytes copied in 0.120 secs (${bytes * 8} bytes/sec)`);
+    },
+  },
+  {
+    modes: PRIVILEGED,
     words: ['copy', 'running-config', 'startup-config'],
     async run(s) {
       if (VENDOR_CLI[s.core.vendor].copyAsksFilename) {
@@ -446,6 +480,15 @@ const COMMANDS: readonly Command[] = [
       if (name.length > facts.maxVlanName || (!facts.vlanNameSpaces && /\s/.test(name)))
         throw new CaretRefusal(a.offsets.name!);
       if (s.mode.kind === 'vlan') for (const vlan of s.mode.vlans) s.core.running.vlans.set(vlan, name);
+      s.core.changed();
+    },
+  },
+
+  {
+    modes: ['vlan'],
+    words: ['no', 'name'],
+    run(s) {
+      if (s.mode.kind === 'vlan') for (const vlan of s.mode.vlans) s.core.running.vlans.set(vlan, undefined);
       s.core.changed();
     },
   },

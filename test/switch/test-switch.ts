@@ -66,6 +66,7 @@ export class TestSwitch implements SwitchCore {
   running: SwitchConfig;
   startup: SwitchConfig;
   backup: SwitchConfig | undefined;
+  readonly flash = new Map<string, SwitchConfig>();
   readonly enableSecret: string | undefined;
   faults: SwitchFaults;
   /** How long one "minute" of the revert timer lasts, read whenever a timer is armed (tests shorten it). */
@@ -196,6 +197,13 @@ export class TestSwitch implements SwitchCore {
     return true;
   }
 
+  archiveListing(): { next: string; maximum: number; files: string[] } | undefined {
+    const archive = this.running.archive;
+    if (archive?.path === undefined) return undefined;
+    const files = Array.from({ length: this.archiveCount }, (_, i) => `${archive.path}-${i}`);
+    return { next: `${archive.path}-${this.archiveCount}`, maximum: archive.maximum ?? 10, files };
+  }
+
   revertTimer(): RevertTimer | undefined {
     const p = this.pending;
     return p && { minutes: p.minutes, remainingMs: Math.max(0, p.deadline - Date.now()), user: p.user };
@@ -246,6 +254,9 @@ export class TestSwitch implements SwitchCore {
       return;
     }
     this.connections.add(client);
+    // As OpenSSH does for interactive sessions: each echo and prompt leaves at once (no Nagle delay).
+    // (ssh2's server Connection has `setNoDelay`; its type declarations leave it out.)
+    (client as Connection & { setNoDelay(noDelay: boolean): Connection }).setNoDelay(true);
     client.on('close', () => this.connections.delete(client));
     client.on('error', () => this.connections.delete(client));
     client.on('authentication', (ctx) => this.authenticate(ctx));

@@ -93,4 +93,5 @@ export const CLI_ERRORS = {
   badSecrets: '% Bad secrets',
   archiveOff: '%Turn config archive on before using Rollback Confirmed Change',
   noRollbackPending: '%No Rollback Confirmed Change pending',
+  archiveNotEnabled: 'Archive feature not enabled',
 } as const;

@@ -13,7 +13,7 @@ import type { BackendContext } from '../backend-context.js';
 import type { DeployRun } from './deploy-run.js';
 import { DeployService } from './deploy-service.js';
 import { saveLocalBackup } from './local-backups.js';
-import { sshSessionOpener } from './ssh-session.js';
+import { sshCliOpener, sshSessionOpener, type SshOpenerOptions } from './ssh-session.js';
 
 export interface DeployApiOptions {
   /** Default: one with every driver; tests pass one with fake drivers. */
@@ -42,17 +42,21 @@ export function createDeployApi(context: BackendContext, options: DeployApiOptio
     async prepareDeploy(design, request) {
       const plan = service.plan(design, request.hosts);
       const deployId = randomBytes(8).toString('hex');
+      const ssh: SshOpenerOptions = {
+        dataDir: context.dataDir,
+        acceptUnknownKey: async (question) => request.acceptHostKeys.includes(question.fingerprint),
+        ...(request.switchPassword !== undefined ? { knownSwitchPassword: request.switchPassword } : {}),
+        enableSecret: async () => request.enableSecret,
+      };
       const run = service.start(plan, {
-        openSession: sshSessionOpener({
-          dataDir: context.dataDir,
-          acceptUnknownKey: async (question) => request.acceptHostKeys.includes(question.fingerprint),
-        }),
-        saveLocalBackup: (host, live, stamp) => saveLocalBackup(context.dataDir, host, live, stamp),
+        openSession: sshSessionOpener(ssh),
+        openCli: sshCliOpener(ssh),
+        saveLocalBackup: (host, live, stamp, name) => saveLocalBackup(context.dataDir, host, live, stamp, 10, name),
         onProgress: (event) => context.emitter.emit('didDeployProgress', { deployId, ...event }),
       });
       runs.set(deployId, run);
       const hosts = await run.prepare();
-      return { deployId, hosts, skipped: plan.skipped };
+      return { deployId, hosts, skipped: plan.skipped, groups: plan.groups };
     },
     applyDeploy: async (deployId, revertIn) => take(deployId).apply({ revertIn }),
     discardDeploy: async (deployId) => take(deployId).discard(),

@@ -37,7 +37,7 @@ export class DeployService {
     if (plan.problems.length > 0) throw new DeployRefusedError(plan.problems.join('\n'));
     if (plan.devices.length === 0) {
       throw new DeployRefusedError(
-        `no host to deploy (${plan.skipped.map((s) => `${s.host} ${s.reason}`).join('; ') || 'the design has no hosts'})`,
+        `no host or switch to deploy (${plan.skipped.map((s) => `${s.host} ${s.reason}`).join('; ') || 'the design has no devices'})`,
       );
     }
     return plan;
@@ -45,6 +45,6 @@ export class DeployService {
 
   /** A run of the plan (prepare, then apply or discard), each device driven by its driver. */
   start(plan: DeployPlan, deps: Omit<DeployDeps, 'drivers'>): DeployRun {
-    return new DeployRun(plan.devices, { ...deps, drivers: this.drivers });
+    return new DeployRun(plan.devices, { ...deps, drivers: this.drivers }, plan.groups);
   }
 }

@@ -6,7 +6,7 @@
 import type { DeployStep, StepState } from '../../../shared/deploy/progress.js';
 import type { TargetId } from '../../../shared/targets/index.js';
 import type { DevicePlan } from './plan.js';
-import type { SessionOpener } from './session.js';
+import type { CliOpener, SessionOpener } from './session.js';
 
 export interface CandidateCheck {
   /** The live file as read under the lock; `undefined` when the host has none. */
@@ -34,6 +34,8 @@ export interface RevertReport {
   /** The host was reached after its deadline and reported the rollback. */
   readonly verified: boolean;
   readonly detail: string;
+  /** The device has no revert of its own and could not be undone (Dell OS6 unreachable): `detail` says what to do. */
+  readonly stranded?: boolean;
 }
 
 export interface NetworkDriver {
@@ -45,6 +47,12 @@ export interface NetworkDriver {
   commit(options: { readonly revertIn: number }): Promise<ApplyResult>;
   /** From a new connection: health checks, then disarm the revert and unlock. */
   confirm(): Promise<ConfirmResult>;
+  /**
+   * For a change that must hold on several devices together: checks from a new connection that
+   * the device is reachable and runs the candidate, without making it permanent; `confirm` then
+   * makes it permanent over that connection. Drivers without it check inside `confirm`.
+   */
+  verify?(): Promise<ConfirmResult>;
   /** Reverts now (restores the backup and reapplies it). */
   rollback(): Promise<void>;
   /** After `confirm` found the host unreachable: waits out the window and verifies the revert. */
@@ -67,6 +75,8 @@ export interface DriverTiming {
   readonly reachAfterRevertMs: number;
   /** One connection attempt while confirming. */
   readonly reconnectAttemptMs: number;
+  /** How long the device counts a minute (IOS revert timers are in minutes); default 60 000, tests shorten it. */
+  readonly minuteMs?: number;
 }
 
 /** What a deploy run hands every driver it creates. */
@@ -74,8 +84,10 @@ export interface DriverContext {
   /** Authenticated sessions to the device (host key checked, root directly or through sudo). */
   readonly openSession: SessionOpener;
   readonly onStep?: StepListener;
-  /** Keeps a local copy of the live configuration before it is replaced; returns where. */
-  readonly saveLocalBackup?: (live: string, stamp: string) => Promise<string>;
+  /** Switch CLIs (logged in, enabled); switch drivers need it. */
+  readonly openCli?: CliOpener;
+  /** Keeps a local copy of the live configuration before it is replaced (`name`: its file name stem, default `interfaces`); returns where. */
+  readonly saveLocalBackup?: (live: string, stamp: string, name?: string) => Promise<string>;
   /** How many backups the device keeps. */
   readonly keepBackups?: number;
   readonly timing?: Partial<DriverTiming>;

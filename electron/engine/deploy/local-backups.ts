@@ -1,7 +1,7 @@
 /**
  * Local copies of what a deploy replaced, in the app's data folder
  * (`resolveDataDir()`: `$NETLOOM_DATA_DIR` or `~/.config/netloom`):
- * `backups/<host>/interfaces.<stamp>`.
+ * `backups/<host>/interfaces.<stamp>` (a switch: `backups/<switch>/running-config.<stamp>`).
  * The newest `keep` copies per host are kept.
  */
 import { mkdir, readdir, rm } from 'node:fs/promises';
@@ -15,14 +15,15 @@ export async function saveLocalBackup(
   content: string,
   stamp: string,
   keep = 10,
+  name = 'interfaces',
 ): Promise<string> {
   const folder = join(root, 'backups', host);
   await mkdir(folder, { recursive: true, mode: 0o700 });
-  const path = join(folder, `interfaces.${stamp}`);
+  const path = join(folder, `${name}.${stamp}`);
   // Never through a link planted at the path; 0600 whatever the umask.
   await writeFileAtomic(path, content, { mode: 0o600 });
   const old = (await readdir(folder))
-    .filter((f) => f.startsWith('interfaces.'))
+    .filter((f) => f.startsWith(`${name}.`))
     .sort()
     .reverse()
     .slice(keep);

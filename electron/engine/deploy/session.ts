@@ -6,6 +6,8 @@
  * remote shell unquoted, and runs them as root (directly, or through sudo).
  * The SSH layer's `SshSession` is one.
  */
+import type { SwitchVendor } from '../../../shared/model/schema.js';
+import type { CliAnswer } from '../ssh/cli-shell.js';
 
 export interface RunResult {
   readonly code: number;
@@ -39,3 +41,21 @@ export interface HostTarget {
 
 /** Opens authenticated sessions with the host key checked; throws the SSH layer's errors. */
 export type SessionOpener = (target: HostTarget, options: { readonly timeoutMs: number }) => Promise<RemoteSession>;
+
+/** A switch's CLI in privileged EXEC (the SSH layer's `CliShell` over a logged-in session). */
+export interface SwitchCli {
+  /** Types one checked line and resolves with its output; the vendor's refusals reject. */
+  send(
+    line: string,
+    options?: { readonly answers?: readonly CliAnswer[]; readonly timeoutMs?: number },
+  ): Promise<string>;
+  /** Ends the CLI session and its SSH connection. */
+  close(): void;
+}
+
+/** Opens a switch CLI with the host key checked, logged in and enabled; throws the SSH layer's errors. */
+export type CliOpener = (
+  target: HostTarget,
+  vendor: SwitchVendor,
+  options: { readonly timeoutMs: number },
+) => Promise<SwitchCli>;

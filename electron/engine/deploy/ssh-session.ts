@@ -4,10 +4,18 @@
  * layer), and for users other than root, sudo: without a password if the
  * host allows it, else with a password asked once and held in memory only.
  */
-import { connect, HostKeyUnknownError, SshAuthError, sh, type ConnectOptions, type SshSession } from '../ssh/index.js';
+import {
+  CliShell,
+  connect,
+  HostKeyUnknownError,
+  SshAuthError,
+  sh,
+  type ConnectOptions,
+  type SshSession,
+} from '../ssh/index.js';
 import { HostKeyTrust } from '../ssh/trust.js';
 import { join } from 'node:path';
-import type { HostTarget, RemoteSession, SessionOpener } from './session.js';
+import type { CliOpener, HostTarget, RemoteSession, SessionOpener } from './session.js';
 
 export interface HostKeyQuestion {
   readonly host: string;
@@ -31,19 +39,30 @@ export interface SshOpenerOptions {
   readonly sudoPassword?: () => Promise<string | undefined>;
   /** The SSH layer's `connect` (tests pass a fake). */
   readonly connect?: typeof connect;
+  /** A switch's login password, asked once when keys are not enough; `undefined` gives up. */
+  readonly switchPassword?: () => Promise<string | undefined>;
+  /**
+   * A switch login password known before the run (an environment variable, the Deploy panel's
+   * field): offered after the keys in the same login, so no login is spent finding out that keys
+   * are refused. Memory only.
+   */
+  readonly knownSwitchPassword?: string;
+  /** A switch's enable secret, asked once when `enable` wants one; `undefined` gives up. */
+  readonly enableSecret?: () => Promise<string | undefined>;
 }
 
 const WANTS_PASSWORD = /a password is required|a terminal is required|incorrect password/;
 
-export function sshSessionOpener(options: SshOpenerOptions): SessionOpener {
+type Login = (target: HostTarget, timeoutMs: number, extra: Partial<ConnectOptions>) => Promise<SshSession>;
+
+/** Logs in with the host key checked; an unknown key is put to `acceptUnknownKey` and stored if accepted. */
+function loginWith(options: SshOpenerOptions): Login {
   const trust = new HostKeyTrust({
     ...(options.knownHostsFiles ? { knownHostsFiles: options.knownHostsFiles } : {}),
     storeFile: join(options.dataDir, 'known_hosts'),
   });
   const open = options.connect ?? connect;
-  let sudoPassword: Promise<string | undefined> | undefined;
-
-  const login = async (target: HostTarget, timeoutMs: number, extra: Partial<ConnectOptions>): Promise<SshSession> => {
+  return async (target: HostTarget, timeoutMs: number, extra: Partial<ConnectOptions>): Promise<SshSession> => {
     const base: ConnectOptions = {
       trust,
       timeoutMs,
@@ -68,6 +87,11 @@ export function sshSessionOpener(options: SshOpenerOptions): SessionOpener {
       );
     }
   };
+}
+
+export function sshSessionOpener(options: SshOpenerOptions): SessionOpener {
+  const login = loginWith(options);
+  let sudoPassword: Promise<string | undefined> | undefined;
 
   return async (target, { timeoutMs }): Promise<RemoteSession> => {
     if (target.user === 'root') return login(target, timeoutMs, {});
@@ -87,5 +111,76 @@ export function sshSessionOpener(options: SshOpenerOptions): SessionOpener {
     if (asked === undefined)
       throw new SshAuthError(`sudo on ${target.name} wants a password and none was given`, target.address);
     return login(target, timeoutMs, { sudoPassword: asked });
+  };
+}
+
+/** Memoises an asked value: the person is asked once per run, and only when it is needed. */
+function once(ask: (() => Promise<string | undefined>) | undefined): () => Promise<string | undefined> {
+  let asked: Promise<string | undefined> | undefined;
+  return () => (asked ??= ask ? ask() : Promise.resolve(undefined));
+}
+
+const NO_ENABLE_SECRET = /asks for an enable secret and none was given/;
+
+/**
+ * Switch CLIs from the SSH layer: keys (agent, files) first; when the switch
+ * refuses them, the login password asked once; `enable` with the secret asked
+ * once when the switch wants one. Both are held in memory for the run only.
+ */
+export function sshCliOpener(options: SshOpenerOptions): CliOpener {
+  const login = loginWith(options);
+  const password = once(options.switchPassword);
+  const secret = once(options.enableSecret);
+  let usePassword = false;
+  let enableSecret: string | undefined;
+
+  const session = async (target: HostTarget, timeoutMs: number): Promise<SshSession> => {
+    if (options.knownSwitchPassword !== undefined)
+      return login(target, timeoutMs, { password: options.knownSwitchPassword });
+    if (!usePassword) {
+      try {
+        return await login(target, timeoutMs, {});
+      } catch (e) {
+        if (!(e instanceof SshAuthError) || !options.switchPassword) throw e;
+        usePassword = true;
+      }
+    }
+    const given = await password();
+    if (given === undefined)
+      throw new SshAuthError(`${target.name} refused every key and no password was given`, target.address);
+    return login(target, timeoutMs, { password: given });
+  };
+
+  return async (target, vendor, { timeoutMs }) => {
+    const where = `${target.address}:${target.port}`;
+    const open = async (enableSecret: string | undefined) => {
+      const ssh = await session(target, timeoutMs);
+      try {
+        const cli = await CliShell.open(await ssh.shell(), {
+          vendor,
+          where,
+          timeoutMs,
+          ...(enableSecret !== undefined ? { enableSecret } : {}),
+        });
+        return {
+          send: (line: string, sendOptions?: Parameters<CliShell['send']>[1]) => cli.send(line, sendOptions),
+          close: () => {
+            cli.close();
+            ssh.close();
+          },
+        };
+      } catch (e) {
+        ssh.close();
+        throw e;
+      }
+    };
+    try {
+      return await open(enableSecret);
+    } catch (e) {
+      if (!(e instanceof SshAuthError) || !NO_ENABLE_SECRET.test(e.message) || enableSecret !== undefined) throw e;
+      enableSecret = await secret();
+      if (enableSecret === undefined) throw e;
+      return open(enableSecret);
+    }
   };
 }

@@ -4,7 +4,7 @@
 import { connect as tcpConnect, type Socket } from 'node:net';
 import { constants } from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
-import ssh2, { type Client, type ClientChannel, type ConnectConfig } from 'ssh2';
+import ssh2, { type Client, type ClientChannel, type ConnectConfig, type PasswordAuthMethod } from 'ssh2';
 import { sh, shell, singleLine, type ShellCommand } from '../../../shared/shell/quote.js';
 import {
   HostKeyChangedError,
@@ -48,6 +48,11 @@ export interface ConnectOptions extends IdentityOptions {
    * commands run with `sudo -n` (NOPASSWD).
    */
   readonly sudoPassword?: string;
+  /**
+   * A login password (switches often take no key), held in memory by the caller only; offered
+   * after the keys, and enough on its own when no key is found.
+   */
+  readonly password?: string;
 }
 
 export interface ExecOptions {
@@ -152,8 +157,10 @@ export async function connect(target: SshTarget, options: ConnectOptions = {}): 
   try {
     identities = await findIdentities(user, options);
   } catch (e) {
-    if (e instanceof IdentityError) throw new SshAuthError(e.message, where);
-    throw e;
+    if (e instanceof IdentityError && options.password !== undefined)
+      identities = { methods: [], offered: [], skipped: [e.message] };
+    else if (e instanceof IdentityError) throw new SshAuthError(e.message, where);
+    else throw e;
   }
   const knownTypes = await trust.knownKeyTypes(address, port);
 
@@ -195,7 +202,7 @@ export async function connect(target: SshTarget, options: ConnectOptions = {}): 
         const also = identities.skipped.length > 0 ? ` (not usable: ${identities.skipped.join('; ')})` : '';
         return fail(
           new SshAuthError(
-            `${user}@${where} refused every key offered: ${identities.offered.join(', ')}${also}`,
+            `${user}@${where} refused every key offered: ${[...identities.offered, ...(options.password !== undefined ? ['the password'] : [])].join(', ')}${also}`,
             where,
           ),
         );
@@ -290,10 +297,12 @@ export async function connect(target: SshTarget, options: ConnectOptions = {}): 
     });
 
     sock.once('connect', () => {
+      const password: PasswordAuthMethod[] =
+        options.password !== undefined ? [{ type: 'password', username: user, password: options.password }] : [];
       const config: ConnectConfig = {
         sock,
         username: user,
-        authHandler: authHandlerOf(identities),
+        authHandler: [...authHandlerOf(identities), ...password],
         hostVerifier: verifyHostKey,
         readyTimeout: timeoutMs,
         keepaliveInterval: options.keepaliveIntervalMs ?? 2_000,

@@ -8,19 +8,62 @@ import './deploy.css';
 import { useShallow } from 'zustand/react/shallow';
 import { describeOutcome, type HostReport, type Preparation } from '../../../shared/deploy/outcome.js';
 import { DEPLOY_STEPS, type DeployProgress } from '../../../shared/deploy/progress.js';
-import type { Design } from '../../../shared/model/schema.js';
+import type { Design, SwitchVendor } from '../../../shared/model/schema.js';
 import { hostRootCommands } from '../../../shared/model/root-commands.js';
 import { visible } from '../../../shared/text/visible.js';
 import {
   applyDeploy,
   closeDeploy,
+  prepareAgain,
   readyHosts,
   setMinimised,
   setRevertIn,
+  setSwitchLogin,
   trustHostKey,
   useDeployStore,
   type DeployState,
 } from './deploy-store.js';
+
+/** How each vendor's switch takes a change and undoes it: said before anyone applies. */
+const SWITCH_ROLLBACK: Record<SwitchVendor, string> = {
+  'cisco-ios':
+    'Cisco IOS: applied under the archive’s revert timer; confirmed and saved (write memory) only after a new session finds it; unconfirmed, the switch reverts by itself.',
+  'dell-os6':
+    'Dell OS6 has no revert timer: the change goes to the running-config only and is saved to the startup-config once a new session finds it. A failed check is undone with inverse commands; if the switch cannot be reached, its startup-config is unchanged and a reload restores it.',
+};
+
+/** Switch login for switches that take no key: kept in this panel's memory, never saved. */
+function SwitchLogin({ state }: { state: DeployState }) {
+  return (
+    <div className="deploy-trust" data-testid="deploy-switch-login">
+      <label className="small">
+        Switch password{' '}
+        <input
+          type="password"
+          className="nokey"
+          autoComplete="off"
+          value={state.switchPassword}
+          onChange={(e) => setSwitchLogin({ switchPassword: e.target.value })}
+          data-testid="deploy-switch-password"
+        />
+      </label>
+      <label className="small">
+        Enable secret{' '}
+        <input
+          type="password"
+          className="nokey"
+          autoComplete="off"
+          value={state.enableSecret}
+          onChange={(e) => setSwitchLogin({ enableSecret: e.target.value })}
+          data-testid="deploy-enable-secret"
+        />
+      </label>
+      <button type="button" className="button small" onClick={() => void prepareAgain()}>
+        Prepare again
+      </button>
+    </div>
+  );
+}
 
 function DiffView({ diff }: { diff: string }) {
   return (
@@ -115,6 +158,7 @@ function HostCard({
   design: Design | null;
 }) {
   const failedStep = [...steps].reverse().find((s) => s.state === 'failed');
+  const sw = design?.switches.find((x) => x.name === preparation.host);
   return (
     <section className="deploy-host" data-testid={`deploy-host-${preparation.host}`}>
       <header>
@@ -136,6 +180,7 @@ function HostCard({
         )}
       </header>
       <Timeline steps={steps} />
+      {sw && <p className="muted small">{SWITCH_ROLLBACK[sw.vendor]}</p>}
       {failedStep?.detail && !report && <p className="deploy-problem">{visible(failedStep.detail)}</p>}
       {preparation.state === 'failed' && (
         <p className="deploy-problem" data-testid="deploy-reason">
@@ -161,7 +206,9 @@ function HostCard({
       {preparation.state === 'ready' && !report && <RootCommands design={design} host={preparation.host} />}
       {preparation.state === 'ready' && !report && (
         <details open={phase === 'review'}>
-          <summary className="small">/etc/network/interfaces diff</summary>
+          <summary className="small">
+            {sw ? 'running-config diff (settings Netloom manages)' : '/etc/network/interfaces diff'}
+          </summary>
           <DiffView diff={preparation.diff} />
           {preparation.checkOutput && <pre className="deploy-check small">{visible(preparation.checkOutput)}</pre>}
         </details>
@@ -229,6 +276,13 @@ export function DeployPanel() {
         {state.phase === 'preparing' && state.preparations.length === 0 && (
           <p className="muted">Connecting, locking and checking each host…</p>
         )}
+        {state.groups.map((g) => (
+          <p key={g.devices.join(' ')} className="small" data-testid="deploy-group">
+            One change: {g.devices.map((d) => visible(d)).join(' → ')} ({visible(g.order)}); held or rolled back
+            together.
+          </p>
+        ))}
+        {state.phase === 'review' && state.design?.switches.some((x) => x.ssh) && <SwitchLogin state={state} />}
         {state.preparations.map((p) => (
           <HostCard
             key={p.host}

@@ -21,6 +21,11 @@ export interface DeployState {
   readonly deployId: string | null;
   readonly preparations: readonly Preparation[];
   readonly skipped: PreparedDeploy['skipped'];
+  /** Devices held or rolled back together, in apply order. */
+  readonly groups: PreparedDeploy['groups'];
+  /** Switch login password and enable secret typed in the panel: memory only, never saved, sent with the next prepare. */
+  readonly switchPassword: string;
+  readonly enableSecret: string;
   /** Confirm window, seconds. */
   readonly revertIn: number;
   /** Finished and failed steps per host, in order. */
@@ -38,6 +43,9 @@ const initial: DeployState = {
   deployId: null,
   preparations: [],
   skipped: [],
+  groups: [],
+  switchPassword: '',
+  enableSecret: '',
   revertIn: 120,
   timeline: {},
   reports: [],
@@ -71,13 +79,26 @@ async function prepare(design: Design): Promise<void> {
     deployId: null,
     preparations: [],
     skipped: [],
+    groups: [],
     timeline: {},
     reports: [],
     error: null,
   });
   try {
-    const prepared = await api.prepareDeploy(design, { hosts: [], acceptHostKeys: [...get().acceptedKeys] });
-    set({ phase: 'review', deployId: prepared.deployId, preparations: prepared.hosts, skipped: prepared.skipped });
+    const { switchPassword, enableSecret, acceptedKeys } = get();
+    const prepared = await api.prepareDeploy(design, {
+      hosts: [],
+      acceptHostKeys: [...acceptedKeys],
+      ...(switchPassword !== '' ? { switchPassword } : {}),
+      ...(enableSecret !== '' ? { enableSecret } : {}),
+    });
+    set({
+      phase: 'review',
+      deployId: prepared.deployId,
+      preparations: prepared.hosts,
+      skipped: prepared.skipped,
+      groups: prepared.groups,
+    });
   } catch (e) {
     set({ phase: 'review', error: message(e) });
   }
@@ -100,6 +121,19 @@ export async function trustHostKey(fingerprint: string): Promise<void> {
   if (!design || phase !== 'review') return;
   // Leave review at once: the hosts prepared so far are released before preparing again.
   set({ acceptedKeys: [...acceptedKeys, fingerprint], phase: 'preparing', deployId: null });
+  if (deployId) await api.discardDeploy(deployId).catch(() => undefined);
+  await prepare(design);
+}
+
+export function setSwitchLogin(patch: Partial<Pick<DeployState, 'switchPassword' | 'enableSecret'>>): void {
+  set(patch);
+}
+
+/** Releases the prepared devices and prepares again (with the switch password and secret typed since). */
+export async function prepareAgain(): Promise<void> {
+  const { design, deployId, phase } = get();
+  if (!design || phase !== 'review') return;
+  set({ phase: 'preparing', deployId: null });
   if (deployId) await api.discardDeploy(deployId).catch(() => undefined);
   await prepare(design);
 }
@@ -130,6 +164,7 @@ export async function closeDeploy(): Promise<void> {
     return;
   }
   if (phase === 'review' && deployId) await api.discardDeploy(deployId).catch(() => undefined);
+  // The switch password and secret are dropped with the deploy.
   set({ ...initial, acceptedKeys: get().acceptedKeys, revertIn: get().revertIn });
 }
 

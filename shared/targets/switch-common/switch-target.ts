@@ -9,7 +9,7 @@ import type { GeneratedFile, Target } from '../target.js';
 import type { ConfigText } from './config-text.js';
 
 const STARTUP_CONFIG = 'startup-config.txt';
-const SNIPPET = 'snippet.txt';
+export const SNIPPET = 'snippet.txt';
 
 export interface SwitchFormatter {
   readonly vendor: SwitchVendor;

@@ -44,7 +44,7 @@ describe('netloom deploy', () => {
   it('names a host that is not in the design', () => {
     const run = runCli(['deploy', EXAMPLE, '--host', 'nope', '--dry-run']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('no host named "nope" in the design (hosts: ms01)');
+    expect(run.stderr).toContain('no host or switch named "nope" in the design (devices: ms01, n4032)');
   });
 
   it('refuses a host without an SSH target', () => {

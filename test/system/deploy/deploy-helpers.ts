@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DeployRun, type DeployDeps } from '../../../electron/engine/deploy/deploy-run.js';
 import { describeOutcome, type HostReport, type Preparation } from '../../../shared/deploy/outcome.js';
 import { DeployService } from '../../../electron/engine/deploy/deploy-service.js';
-import type { DevicePlan } from '../../../electron/engine/deploy/plan.js';
+import type { ChangeGroup, DevicePlan } from '../../../electron/engine/deploy/plan.js';
 import type { DeployProgress } from '../../../shared/deploy/progress.js';
 import type { SessionOpener } from '../../../electron/engine/deploy/session.js';
 import { sshSessionOpener } from '../../../electron/engine/deploy/ssh-session.js';
@@ -41,14 +41,15 @@ export interface DeployOutcome {
  */
 export const CONFIRM_WINDOW = 60;
 
-/** Prepares and applies `plans` with a confirm window of `revertIn` seconds. */
+/** Prepares and applies `plans` with a confirm window of `revertIn` seconds; each of `groups` as one change. */
 export async function deploy(
   plans: readonly DevicePlan[],
   deps: Omit<DeployDeps, 'onProgress'>,
   revertIn: number,
+  groups: readonly ChangeGroup[] = [],
 ): Promise<DeployOutcome> {
   const events: DeployProgress[] = [];
-  const run = new DeployRun(plans, { ...deps, onProgress: (e) => events.push(e) });
+  const run = new DeployRun(plans, { ...deps, onProgress: (e) => events.push(e) }, groups);
   const preparations = await run.prepare();
   const reports = await run.apply({ revertIn });
   return { preparations, reports, events, lines: reports.map((r) => `${r.host}: ${describeOutcome(r.outcome)}`) };

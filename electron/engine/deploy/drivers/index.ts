@@ -1,14 +1,26 @@
 /**
- * The deploy drivers, by the id the platforms (and later the switch
- * vendors) name in `shared/platforms/`. A platform naming a driver that is
- * missing here does not compile.
+ * The deploy drivers: host drivers by the id the platforms name in
+ * `shared/platforms/`, switch drivers by vendor. A platform naming a driver
+ * that is missing here, or a vendor without a driver, does not compile.
  */
+import type { SwitchVendor } from '../../../../shared/model/schema.js';
 import type { DeployDriverId } from '../../../../shared/platforms/index.js';
 import type { DeployDriver } from '../driver.js';
+import { ciscoIosDriver } from './cisco-ios-driver.js';
 import { debianDriver } from './debian-driver.js';
+import { dellOs6Driver } from './dell-os6-driver.js';
 
-export type DriverRegistry = Record<DeployDriverId, DeployDriver>;
+/** A driver id: a platform's driver or a switch vendor. */
+export type DriverId = DeployDriverId | SwitchVendor;
+
+export type DriverRegistry = Record<DriverId, DeployDriver>;
+
+export const SWITCH_DRIVERS: Record<SwitchVendor, DeployDriver> = {
+  'cisco-ios': ciscoIosDriver,
+  'dell-os6': dellOs6Driver,
+};
 
 export const DRIVERS: DriverRegistry = {
   ifupdown2: debianDriver,
+  ...SWITCH_DRIVERS,
 };

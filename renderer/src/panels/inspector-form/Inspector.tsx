@@ -29,7 +29,14 @@ import {
   vmNicAttributes,
 } from '../../../../shared/model/kinds/index.js';
 import { FORWARD_POLICIES } from '../../../../shared/model/libvirt.js';
-import { AUTOSTART, PLATFORMS, SWITCH_VENDORS, type Design, type Host } from '../../../../shared/model/schema.js';
+import {
+  AUTOSTART,
+  PLATFORMS,
+  SWITCH_VENDORS,
+  type Design,
+  type Host,
+  type SshTarget,
+} from '../../../../shared/model/schema.js';
 import { PLATFORM_REGISTRY } from '../../../../shared/platforms/index.js';
 import { renderDevice } from '../../../../shared/targets/index.js';
 import { VENDORS } from '../../../../shared/vendors/index.js';
@@ -145,14 +152,41 @@ function NetworkForm({ e }: { e: ElementOf<'network'> }) {
   );
 }
 
+/** Where deploy logs in (a host's shell or a switch's CLI); no password field: passwords are asked at deploy time. */
+function SshSection({ id, ssh, defaultUser }: { id: string; ssh: SshTarget | undefined; defaultUser: string }) {
+  const sshCommit = (key: 'address' | 'port' | 'user') =>
+    fieldCommit(id, 'ssh', (v) => {
+      if (key === 'address' && v === undefined) return { ssh: undefined };
+      return { ssh: { address: ssh?.address ?? '', port: ssh?.port ?? 22, user: ssh?.user ?? defaultUser, [key]: v } };
+    });
+  return (
+    <Section title="SSH">
+      <TextField
+        label="Address"
+        value={ssh?.address ?? ''}
+        placeholder="10.2.200.30"
+        parse={parseOptionalText}
+        commit={sshCommit('address')}
+        testId="field-ssh-address"
+      />
+      {ssh && (
+        <>
+          <TextField
+            label="Port"
+            value={String(ssh.port)}
+            parse={parseNumber}
+            commit={sshCommit('port')}
+            testId="field-ssh-port"
+          />
+          <TextField label="User" value={ssh.user} commit={sshCommit('user')} testId="field-ssh-user" />
+        </>
+      )}
+    </Section>
+  );
+}
+
 function HostForm({ e }: { e: ElementOf<'host'> }) {
   const h = e.element;
-  const ssh = h.ssh;
-  const sshCommit = (key: 'address' | 'port' | 'user') =>
-    fieldCommit(h.id, 'ssh', (v) => {
-      if (key === 'address' && v === undefined) return { ssh: undefined };
-      return { ssh: { address: ssh?.address ?? '', port: ssh?.port ?? 22, user: ssh?.user ?? 'root', [key]: v } };
-    });
   return (
     <>
       <Section title="Host">
@@ -166,28 +200,7 @@ function HostForm({ e }: { e: ElementOf<'host'> }) {
         />
       </Section>
       {h.platform === 'libvirt' && <BridgeFilterSection host={h} />}
-      <Section title="SSH">
-        <TextField
-          label="Address"
-          value={ssh?.address ?? ''}
-          placeholder="10.2.200.30"
-          parse={parseOptionalText}
-          commit={sshCommit('address')}
-          testId="field-ssh-address"
-        />
-        {ssh && (
-          <>
-            <TextField
-              label="Port"
-              value={String(ssh.port)}
-              parse={parseNumber}
-              commit={sshCommit('port')}
-              testId="field-ssh-port"
-            />
-            <TextField label="User" value={ssh.user} commit={sshCommit('user')} testId="field-ssh-user" />
-          </>
-        )}
-      </Section>
+      <SshSection id={h.id} ssh={h.ssh} defaultUser="root" />
       <Section title="Unmanaged stanzas">
         <UnmanagedEditor host={h} />
       </Section>
@@ -227,37 +240,40 @@ function SwitchForm({ e, design }: { e: ElementOf<'switch'>; design: Design }) {
   const s = e.element;
   const peers = design.switches.filter((o) => o.id !== s.id);
   return (
-    <Section title="Switch">
-      <NameField id={s.id} name={s.name} />
-      <SelectField
-        label="Vendor"
-        value={s.vendor}
-        options={SWITCH_VENDORS.map((v) => ({ value: v, label: VENDORS[v].label }))}
-        commit={fieldCommit(s.id, 'vendor')}
-        testId="field-vendor"
-      />
-      <TextField
-        label="Management address"
-        value={s.management ?? ''}
-        parse={parseOptionalText}
-        commit={fieldCommit(s.id, 'management')}
-        testId="field-management"
-      />
-      <TextField
-        label="Stack units"
-        value={String(s.stackUnits)}
-        parse={parseNumber}
-        commit={fieldCommit(s.id, 'stackUnits')}
-        testId="field-stackUnits"
-      />
-      <SelectField
-        label="MLAG peer"
-        value={s.mlagPeer ?? ''}
-        options={[{ value: '', label: '(none)' }, ...peers.map((p) => ({ value: p.id, label: p.name }))]}
-        commit={fieldCommit(s.id, 'mlagPeer', (v) => ({ mlagPeer: v === '' ? undefined : v }))}
-        testId="field-mlagPeer"
-      />
-    </Section>
+    <>
+      <Section title="Switch">
+        <NameField id={s.id} name={s.name} />
+        <SelectField
+          label="Vendor"
+          value={s.vendor}
+          options={SWITCH_VENDORS.map((v) => ({ value: v, label: VENDORS[v].label }))}
+          commit={fieldCommit(s.id, 'vendor')}
+          testId="field-vendor"
+        />
+        <TextField
+          label="Management address"
+          value={s.management ?? ''}
+          parse={parseOptionalText}
+          commit={fieldCommit(s.id, 'management')}
+          testId="field-management"
+        />
+        <TextField
+          label="Stack units"
+          value={String(s.stackUnits)}
+          parse={parseNumber}
+          commit={fieldCommit(s.id, 'stackUnits')}
+          testId="field-stackUnits"
+        />
+        <SelectField
+          label="MLAG peer"
+          value={s.mlagPeer ?? ''}
+          options={[{ value: '', label: '(none)' }, ...peers.map((p) => ({ value: p.id, label: p.name }))]}
+          commit={fieldCommit(s.id, 'mlagPeer', (v) => ({ mlagPeer: v === '' ? undefined : v }))}
+          testId="field-mlagPeer"
+        />
+      </Section>
+      <SshSection id={s.id} ssh={s.ssh} defaultUser="admin" />
+    </>
   );
 }
 

@@ -3,7 +3,7 @@ import { createApiEmitter } from '../../../../shared/api-events.js';
 import { createDeployApi } from '../../../../electron/engine/deploy/deploy-api.js';
 import { DeployRefusedError, DeployService } from '../../../../electron/engine/deploy/deploy-service.js';
 import type { DeployDriver, NetworkDriver } from '../../../../electron/engine/deploy/driver.js';
-import type { DriverRegistry } from '../../../../electron/engine/deploy/drivers/index.js';
+import { SWITCH_DRIVERS, type DriverRegistry } from '../../../../electron/engine/deploy/drivers/index.js';
 import type { DevicePlan } from '../../../../electron/engine/deploy/plan.js';
 import { parseDesign } from '../../../../shared/load/index.js';
 import type { Design } from '../../../../shared/model/index.js';
@@ -59,7 +59,7 @@ function recordingDrivers(): { drivers: DriverRegistry; driven: DevicePlan[] } {
       return unchanged;
     },
   };
-  return { drivers: { ifupdown2: recording }, driven };
+  return { drivers: { ifupdown2: recording, ...SWITCH_DRIVERS }, driven };
 }
 
 const refusal = (attempt: () => unknown): DeployRefusedError => {
@@ -101,19 +101,38 @@ describe('DeployService', () => {
         content: renderInterfaces(design, device.deviceId),
       });
     }
+    // The example's switch has no SSH target either: it is left out like a host without one.
     expect(plan.skipped).toEqual([
       { host: 'nossh', reason: 'has no SSH target (set address, port and user in the inspector)' },
+      { host: 'n4032', reason: 'has no SSH target (set address, port and user in the inspector)' },
     ]);
+  });
+
+  it('plans a switch with an SSH target beside its host, by its vendor, as one change with the switch last', () => {
+    const json = exampleJson();
+    json.switches[0].ssh = { address: '10.2.200.2', port: 22, user: 'admin' };
+    const loaded = parseDesign(JSON.stringify(json));
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+    const plan = new DeployService().plan(loaded.design, []);
+    expect(plan.devices.map((d) => [d.target.name, d.driver, d.candidate.path])).toEqual([
+      ['ms01', 'ifupdown2', 'etc/network/interfaces'],
+      ['n4032', 'dell-os6', 'snippet.txt'],
+    ]);
+    expect(plan.groups).toEqual([
+      { devices: ['ms01', 'n4032'], order: 'n4032 last: it carries the management path of ms01' },
+    ]);
+    // Named alone, the switch is its own plan: no group.
+    expect(new DeployService().plan(loaded.design, ['n4032']).groups).toEqual([]);
   });
 
   it('refuses requests it cannot meet, and a deploy with nothing to deploy', () => {
     const design = twoPlatforms();
     expect(refusal(() => new DeployService().plan(design, ['nope', 'nossh'])).message).toBe(
-      'no host named "nope" in the design (hosts: ms01, deb1, nossh)\nhost "nossh" has no SSH target (set address, port and user in the inspector)',
+      'no host or switch named "nope" in the design (devices: ms01, deb1, nossh, n4032)\nhost "nossh" has no SSH target (set address, port and user in the inspector)',
     );
     design.hosts = design.hosts.filter((h) => h.id === 'nossh');
     expect(refusal(() => new DeployService().plan(design, [])).message).toBe(
-      'no host to deploy (nossh has no SSH target (set address, port and user in the inspector))',
+      'no host or switch to deploy (nossh has no SSH target (set address, port and user in the inspector); n4032 has no SSH target (set address, port and user in the inspector))',
     );
   });
 
@@ -162,7 +181,7 @@ describe('DeployApi', () => {
       { host: 'ms01', state: 'unchanged' },
       { host: 'deb1', state: 'unchanged' },
     ]);
-    expect(prepared.skipped.map((s) => s.host)).toEqual(['nossh']);
+    expect(prepared.skipped.map((s) => s.host)).toEqual(['nossh', 'n4032']);
     expect(driven.map((d) => d.deviceId)).toEqual(['ms01', 'deb1']);
   });
 });
