@@ -140,8 +140,11 @@ interface SwitchImportOptions {
 }
 
 /** `show running-config` over the switch's CLI (host key checked, key login, paging off). */
-async function readRunningConfig(options: SwitchImportOptions, vendor: SwitchVendor): Promise<string> {
-  const target = parseSshTarget(options.ssh!);
+async function readRunningConfig(
+  options: SwitchImportOptions,
+  target: SshTarget,
+  vendor: SwitchVendor,
+): Promise<string> {
   const connector = sshSwitchConnector({
     ...(options.identity !== undefined && { identityFile: options.identity }),
     ...(options.knownHosts !== undefined && { knownHostsFile: options.knownHosts }),
@@ -309,15 +312,18 @@ export function registerImport(program: Command): void {
         if (problem) throw new UsageError(`--name: switch name ${problem}`);
       }
       const source = file === undefined ? `${options.ssh} show running-config` : file === '-' ? '(stdin)' : file;
+      // Read over SSH, the switch keeps where it was reached, so deploy and live status find it there.
+      const ssh = options.ssh === undefined ? undefined : parseSshTarget(options.ssh);
       const text =
-        file === undefined ? await readRunningConfig(options, vendor) : await readInput(file, 'running-configs');
+        ssh === undefined ? await readInput(file!, 'running-configs') : await readRunningConfig(options, ssh, vendor);
       const config = readSwitchConfig(text, vendor);
       const name = options.name ?? config.hostname;
       if (name === undefined) throw new UsageError(`${source} names no hostname; give the switch a name with --name`);
       const nameProblem = checkDeviceName(name);
       if (nameProblem)
         throw new UsageError(`${source}: hostname "${name}" is no device name (${nameProblem}); use --name`);
-      const { switch: sw, notes } = switchFromConfig(config, { vendor, name });
+      const { switch: read, notes } = switchFromConfig(config, { vendor, name });
+      const sw = ssh === undefined ? read : { ...read, ssh };
       for (const note of notes) printErr(`warning: ${source}:${note.line}: ${note.message}\n`);
       let replaced = false;
       await updateFileLocked(options.into, async () => {

@@ -28,7 +28,8 @@ Reads every host of the design over SSH with one read-only command per read (bon
 VLAN interface and cable as ok | degraded | down | unknown | unreachable, with the reasons, and
 where the host differs from the design (drift).
 
-Switches are read too when given with --switch NAME=USER@ADDRESS[:PORT] (repeat it per switch):
+Switches are read too: at the SSH target the design holds for them, or where --switch
+NAME=USER@ADDRESS[:PORT] says (repeat it per switch; it wins over the design's target):
 one CLI session each, typing the vendor's show commands (Dell OS6: show interfaces status, show
 interfaces port-channel; Cisco IOS: show etherchannel summary, show lacp neighbor). Ports and
 port-channels get a health; a port-channel whose bundled members differ from the host bond at the
@@ -57,9 +58,10 @@ function elementLines(index: DesignIndex, id: string, live: ElementLive): string
   return lines;
 }
 
-/** Each `--switch NAME=USER@ADDRESS[:PORT]` checked against the design's switches. */
+/** Where each switch is read: the SSH target the design holds for it, or the `--switch NAME=USER@ADDRESS[:PORT]` given for it (which wins). */
 function switchTargets(design: Design, given: readonly string[]): SwitchTargets {
   const targets = new Map<string, SwitchTarget>();
+  const overridden = new Set<string>();
   for (const text of given) {
     const eq = text.indexOf('=');
     const name = text.slice(0, eq);
@@ -68,10 +70,11 @@ function switchTargets(design: Design, given: readonly string[]): SwitchTargets 
       const known = design.switches.map((sw) => sw.name).join(', ') || 'none';
       throw new UsageError(`--switch: the design has no switch named "${name}" (switches: ${known})`);
     }
-    if (targets.has(name)) throw new UsageError(`--switch: switch "${name}" is given twice`);
-    const ssh = parseSshTarget(text.slice(eq + 1));
-    targets.set(name, ssh);
+    if (overridden.has(name)) throw new UsageError(`--switch: switch "${name}" is given twice`);
+    overridden.add(name);
+    targets.set(name, parseSshTarget(text.slice(eq + 1)));
   }
+  for (const sw of design.switches) if (sw.ssh && !targets.has(sw.name)) targets.set(sw.name, sw.ssh);
   return targets;
 }
 

@@ -33,8 +33,8 @@ export type SwitchTargets = ReadonlyMap<string, SwitchTarget>;
 const readerId = (host: Host) => statusReaderOf(host.platform);
 const targetKey = (host: Host) => JSON.stringify([host.id, host.ssh, readerId(host)]);
 
-/** The switch's target: the one given by name. Once the design holds a switch's SSH target, it is the fallback here. */
-const switchTargetOf = (sw: Switch, given: SwitchTargets): SwitchTarget | undefined => given.get(sw.name);
+/** The switch's target: the one given by name (`--switch`), else the SSH target the design holds for it. */
+const switchTargetOf = (sw: Switch, given: SwitchTargets): SwitchTarget | undefined => given.get(sw.name) ?? sw.ssh;
 
 export class StatusService {
   private pollers: (HostPoller | SwitchPoller)[] = [];

@@ -215,6 +215,25 @@ describe('switch live status against the test switch', () => {
     expect(wrong).toMatchObject({ status: 2 });
     expect(wrong.stderr).toContain('--switch: the design has no switch named "core" (switches: n4032)');
   });
+
+  it('netloom status reads a switch at the SSH target the design holds for it, with no --switch', async () => {
+    const { sw: fresh, knownHostsFile: kh } = await startSwitch();
+    const design = JSON.parse(readFileSync(designFile, 'utf8')) as Design;
+    const file = join(dir, 'switch-ssh.netloom.json');
+    writeFileSync(
+      file,
+      serializeDesign({
+        ...design,
+        switches: design.switches.map((s) =>
+          s.name === 'n4032' ? { ...s, ssh: { address: fresh.address, port: fresh.port, user: fresh.user } } : s,
+        ),
+      }),
+    );
+    const run = await netloom(['status', file, '--identity', identityFile, '--known-hosts', kh]);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain(`n4032 (${fresh.user}@${fresh.address}:${fresh.port}): read at `);
+    expect(run.stdout).toMatch(/^ {2}ok {10}port-channel 8$/m);
+  });
 });
 
 describe('netloom import switch --ssh', () => {
@@ -245,6 +264,8 @@ describe('netloom import switch --ssh', () => {
       ['n4032-po9', 9, ['n4032-te1-0-18', 'n4032-te2-0-18'], 'ms01 po9'],
     ]);
     expect(n4032.portChannels[0]!.switchport).toEqual({ mode: 'trunk', allowed: 'all', native: 240 });
+    // Where it was reached is kept, so live status and deploy find the switch without --switch.
+    expect(n4032.ssh).toEqual({ address: sw.address, port: sw.port, user: sw.user });
     // The cables still reach the ports they were plugged into.
     expect(design.cables.map((c) => c.switchPort).sort()).toEqual([
       'n4032-te1-0-17',
