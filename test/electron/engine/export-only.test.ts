@@ -30,6 +30,7 @@ describe('export-only platforms', () => {
       devices: [],
       skipped: [{ host: 'esx01', reason: REASON }],
       problems: [],
+      groups: [],
     });
     expect(planDeploy(design, ['esx01'], DRIVERS).problems).toEqual([`host "esx01" ${REASON}`]);
   });

@@ -4,9 +4,10 @@
  * physdev match takes them; read back with `iptables -S`.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDesign } from '../../../shared/load/index.js';
+import { EXAMPLES, exampleFile } from '../../../shared/examples/index.js';
 import { formatBridgeRules, RULES_V4_PATH } from '../../../shared/targets/libvirt/bridge-filter.js';
 import { renderDevice } from '../../../shared/targets/index.js';
 import { ROOT } from '../../helpers/cli.js';
@@ -55,7 +56,7 @@ describe('bridged traffic filter on a real kernel', () => {
 });
 
 /** Every iptables file the example designs export (the KVM example's physdev rules among them). */
-const exampleRules = readdirSync(`${ROOT}shared/examples`).flatMap((file) => {
+const exampleRules = EXAMPLES.map((e) => exampleFile(e.id)).flatMap((file) => {
   const loaded = parseDesign(readFileSync(`${ROOT}shared/examples/${file}`, 'utf8'));
   if (!loaded.ok) throw new Error(`${file}: ${JSON.stringify(loaded.problems)}`);
   return loaded.design.hosts.flatMap((h) =>
