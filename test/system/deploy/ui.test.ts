@@ -93,7 +93,7 @@ describe('Deploy panel', () => {
       await app.screenshot('running in the background');
       await page.getByTestId('deploy-pill').click();
 
-      await expect.poll(() => panel.getByTestId('deploy-phase').textContent(), { timeout: 60_000 }).toBe('done');
+      await expect.poll(() => panel.getByTestId('deploy-phase').textContent(), { timeout: 180_000 }).toBe('done');
       const lostCard = page.getByTestId(`deploy-host-${lost.name}`);
       // The verdict and its class; which of the timing-dependent reasons came out is not the point.
       expect(await lostCard.getByTestId('deploy-verdict').textContent()).toMatch(/^rolled back: /);
