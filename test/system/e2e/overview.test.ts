@@ -30,18 +30,18 @@ describe('the canvas far out', () => {
       expect(await page.locator('.overview-cable').count()).toBe(design.cables.length);
       await app.screenshot('far out');
 
-      // Dragging a host moves its boxes with it.
+      // Dragging the first host up and to the left (free space: its neighbours are right of and below it) moves its boxes with it.
       const host = design.hosts[0]!;
       const bond = page.locator(`.overview-box[data-id="${host.bonds[0]!.id}"]`);
       const before = await ui.box(bond);
       const frame = await ui.box(ui.node(host.id));
       await page.mouse.move(frame.x + 3, frame.y + 3);
       await page.mouse.down();
-      for (let i = 1; i <= 10; i++) await page.mouse.move(frame.x + 3 + i * 4, frame.y + 3 + i * 3);
+      for (let i = 1; i <= 10; i++) await page.mouse.move(frame.x + 3 - i * 4, frame.y + 3 - i * 3);
       await page.mouse.up();
       const after = await ui.box(bond);
-      expect(after.x - before.x).toBeCloseTo(40, -1);
-      expect(after.y - before.y).toBeCloseTo(30, -1);
+      expect(after.x - before.x).toBeCloseTo(-40, -1);
+      expect(after.y - before.y).toBeCloseTo(-30, -1);
       expect(await page.locator('.overview-box[data-id]').count()).toBe(elements);
 
       // Zoomed in, elements are nodes again and the picture is gone.
