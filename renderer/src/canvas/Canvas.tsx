@@ -131,9 +131,7 @@ function Diagram() {
   const selection = useAppStore((s) => s.selection);
   const reveal = useAppStore((s) => s.reveal);
   const loadSeq = useAppStore((s) => s.loadSeq);
-  // Zoomed out, nearly everything is on screen: drawing it all once is cheaper than re-filtering on every pan frame.
   const lod = useLod();
-  const simple = lod !== 'full';
   const flowRef = useRef<Flow | null>(null);
 
   const derived = useMemo(() => {
@@ -306,7 +304,8 @@ function Diagram() {
       fitViewOptions={FIT}
       minZoom={0.05}
       maxZoom={2.5}
-      onlyRenderVisibleElements={!simple}
+      // Nodes declare their size and handles (to-flow), so leaving off-screen ones out costs no measuring pass.
+      onlyRenderVisibleElements
       proOptions={{ hideAttribution: true }}
       data-testid="canvas"
     >

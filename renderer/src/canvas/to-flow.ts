@@ -19,6 +19,7 @@ import type { Diagnostic, Severity } from '../../../shared/validate/diagnostic.j
 import type { LiveSlice } from '../store/live.js';
 import { rootCommands } from '../../../shared/model/root-commands.js';
 import type { AppEdge, AppNode, Decoration, Verbatim } from './flow-types.js';
+import { FRAME_HANDLES, handlesOf } from './handles.js';
 
 /** Frame kinds (hosts, switches) in registry order. */
 const FRAMES = KIND_ENTRIES.filter((k) => k.frame);
@@ -84,6 +85,9 @@ export function designToFlow({ design, badges, live, selection }: FlowInputs): {
       position,
       width: size.width,
       height: size.height,
+      // Sized and with handles up front, so React Flow can leave off-screen nodes out without drawing them once to measure.
+      measured: size,
+      handles: FRAME_HANDLES,
       selected: selection.has(device.id),
       data: { ...FRAME_DATA[kind](device as never), title: kindTitle(kind, device), ...decoration(device.id) },
     } as AppNode);
@@ -96,6 +100,8 @@ export function designToFlow({ design, badges, live, selection }: FlowInputs): {
         expandParent: true,
         width: child.size.width,
         height: child.size.height,
+        measured: child.size,
+        handles: handlesOf(child.kind, child.element, child.size),
         selected: selection.has(child.element.id),
         data: {
           element: child.element,
@@ -205,6 +211,9 @@ export function reuseUnchanged<T extends AppNode | AppEdge>(previous: readonly T
         const a = old[k] as Position | undefined;
         const b = item[k] as Position | undefined;
         if (k === 'position' && (a?.x !== b?.x || a?.y !== b?.y)) return item;
+      } else if (k === 'handles') {
+        // They follow from the element (in `data`) and the size, both compared.
+        continue;
       } else if (old[k] !== item[k]) return item;
     }
     return old;

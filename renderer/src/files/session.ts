@@ -346,6 +346,9 @@ export async function startSession(): Promise<void> {
   started = true;
   watchDesign();
   document.title = `${store().design.name} — Netloom`;
+  // Asked for at once (a large design takes the backend a while to read and check); a failure is handled where it is awaited.
+  const initialDesign = api.initialDesign();
+  initialDesign.catch(() => undefined);
   try {
     nativeDialogs = (await api.capabilities()).nativeDialogs;
   } catch {
@@ -358,7 +361,7 @@ export async function startSession(): Promise<void> {
     .then((recentFiles) => useAppStore.setState({ recentFiles }))
     .catch(() => undefined);
   try {
-    const initial = await api.initialDesign();
+    const initial = await initialDesign;
     if (initial.ok) await show(initial.design, initial.isExample ? null : initial.path);
     else useAppStore.setState({ loadFailure: { path: initial.path, problems: initial.problems } });
     if (initial.recovery) {

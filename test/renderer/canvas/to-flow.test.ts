@@ -108,6 +108,25 @@ describe('designToFlow', () => {
     expect(host.data).toMatchObject({ vlans: '240, 245' });
   });
 
+  it('declares each node size and the handles every edge ends on, so off-screen nodes need not be drawn to be measured', () => {
+    const { nodes, edges } = designToFlow(inputs());
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    for (const n of nodes) expect(n.measured).toEqual({ width: n.width, height: n.height });
+    const declared = (node: string, handle: string | null | undefined) =>
+      byId.get(node)!.handles!.find((h) => h.id === handle);
+    for (const e of edges) {
+      expect(declared(e.source, e.sourceHandle), `${e.id} source`).toMatchObject({ type: 'source', position: 'top' });
+      expect(declared(e.target, e.targetHandle), `${e.id} target`).toMatchObject({
+        type: 'target',
+        position: 'bottom',
+      });
+    }
+    const vm = byId.get('vm-100')!;
+    const nics = vm.handles!.filter((h) => h.id !== 'new-nic');
+    expect(nics.length).toBeGreaterThan(0);
+    for (const h of vm.handles!) expect(h.y + h.height! / 2).toBe(vm.height);
+  });
+
   it('takes positions from the layout and sizes frames around their elements', () => {
     const design = { ...exampleDesign(), layout: { ms01: { x: 100, y: 50 }, 'ms01-enp88s0': { x: 600, y: 400 } } };
     const { nodes } = designToFlow(inputs(design));

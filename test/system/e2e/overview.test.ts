@@ -30,8 +30,7 @@ describe('the canvas far out', () => {
       expect(await page.locator('.overview-cable').count()).toBe(design.cables.length);
       await app.screenshot('far out');
 
-      // Dragging a host moves its boxes with it (the first host, up and to the left: into free space,
-      // as a drag that would lay it over its neighbour is refused).
+      // Dragging the first host up and to the left (free space: its neighbours are right of and below it) moves its boxes with it.
       const host = design.hosts[0]!;
       const bond = page.locator(`.overview-box[data-id="${host.bonds[0]!.id}"]`);
       const before = await ui.box(bond);

@@ -4,14 +4,14 @@ import { HANDLE } from '../../../../shared/edit/connect.js';
 import type { ElementNode } from '../flow-types.js';
 import { useSimple } from '../lod.js';
 import { ShieldBadge } from '../../firewall/ShieldBadge.js';
+import { nicSlot } from '../handles.js';
 import { ElementBody } from './parts.js';
 
 /** A VM with one handle per NIC along its bottom edge, and one more to add a NIC. */
 export const VmNode = memo(function VmNode({ data, selected }: NodeProps<ElementNode<'vm'>>) {
   const simple = useSimple();
   const vm = data.element;
-  const slots = vm.nics.length + 1;
-  const left = (i: number) => `${((i + 1) / (slots + 1)) * 100}%`;
+  const left = (i: number) => `${nicSlot(i, vm.nics.length) * 100}%`;
   return (
     <ElementBody
       kind="vm"
