@@ -8,23 +8,25 @@
  * running- and startup-config hold the change. The app logs in with the
  * user's defaults (~/.ssh), as a person's would. Build first (`npm run build`).
  */
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator } from 'playwright-core';
+import type { Locator, Request } from 'playwright-core';
 import ssh2 from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { knownHostsName } from '../../../electron/engine/ssh/index.js';
 import { parseDesign } from '../../../shared/load/index.js';
 import { serializeDesign, type Design } from '../../../shared/model/index.js';
 import { renderInterfaces } from '../../../shared/targets/ifupdown2/index.js';
-import { createBed, type Bed } from '../../helpers/bed.js';
+import { createBed, type Bed, type BedHost } from '../../helpers/bed.js';
 import { exampleDesign } from '../../helpers/design.js';
 import { TestSwitch } from '../../switch/test-switch.js';
 import { hostJson } from '../deploy/bed-design.js';
 import { DesignerPage } from './designer-page.js';
 import { openApp, type AppSession } from './harness.js';
 
+const PASSWORD = 'sw-pass-7f3a';
+const SECRET = 'en-secret-91c2';
 const PARTNER = { systemMac: '58:47:ca:00:00:01', key: 15, portNumber: 1, fast: true, active: true };
 /** The example's port-channels on n4032 and their members, as the test switch names them. */
 const MEMBERS = {
@@ -137,34 +139,48 @@ describe('switch live status on the canvas', () => {
   });
 });
 
+/** sw1, the test switch `sw` reached over its SSH target, its port Te1/0/1 a trunk of VLANs 1 and 240 (cabled to `host`'s eth1 if given). */
+function switchDesign(sw: TestSwitch, host?: BedHost): Design {
+  const json = {
+    format: 'netloom/1',
+    name: `bed ${bed.prefix} with a switch`,
+    hosts: host ? [hostJson(host, { eth1: { inet: { method: 'static', addresses: ['10.252.0.1/24'] } } })] : [],
+    switches: [
+      {
+        id: 'sw1',
+        name: 'sw1',
+        vendor: 'dell-os6',
+        ssh: { address: sw.address, port: sw.port, user: sw.user },
+        ports: [
+          { id: 'sw1-p1', name: 'Tengigabitethernet1/0/1', switchport: { mode: 'trunk', allowed: '1,240', native: 1 } },
+        ],
+      },
+    ],
+    cables: host ? [{ id: 'c1', hostPort: `h${host.index}-eth1`, switchPort: 'sw1-p1' }] : [],
+  };
+  const parsed = parseDesign(JSON.stringify(json));
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  return parsed.design;
+}
+
+/** The trunk line the deploy adds to Te1/0/1, as the switch's configuration shows it. */
+const TRUNK_LINE = /interface Te1\/0\/1\n(.*\n)*?switchport trunk allowed vlan 1,240\n/;
+
+/** Opens File > Deploy and waits for the review. */
+async function openDeploy(app: AppSession, name: string): Promise<Locator> {
+  await expect.poll(() => app.page.title(), { timeout: 20_000 }).toContain(name);
+  await app.page.getByTestId('menu-file').click();
+  await app.page.getByTestId('action-deploy').click();
+  const panel = app.page.getByTestId('deploy-panel');
+  await expect.poll(() => panel.getByTestId('deploy-phase').textContent(), { timeout: 30_000 }).toBe('review');
+  return panel;
+}
+
 describe('Deploy panel with a switch', () => {
   it('shows the OS6 card and the group order, applies host and switch as one change, and the switch saves it', async () => {
     const host = bed.hosts[0]!;
     const sw = await startSwitch([]);
-    const json = {
-      format: 'netloom/1',
-      name: `bed ${bed.prefix} with a switch`,
-      hosts: [hostJson(host, { eth1: { inet: { method: 'static', addresses: ['10.252.0.1/24'] } } })],
-      switches: [
-        {
-          id: 'sw1',
-          name: 'sw1',
-          vendor: 'dell-os6',
-          ssh: { address: sw.address, port: sw.port, user: sw.user },
-          ports: [
-            {
-              id: 'sw1-p1',
-              name: 'Tengigabitethernet1/0/1',
-              switchport: { mode: 'trunk', allowed: '1,240', native: 1 },
-            },
-          ],
-        },
-      ],
-      cables: [{ id: 'c1', hostPort: `h${host.index}-eth1`, switchPort: 'sw1-p1' }],
-    };
-    const parsed = parseDesign(JSON.stringify(json));
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-    const design = parsed.design;
+    const design = switchDesign(sw, host);
     const file = join(mkdtempSync(join(tmpdir(), 'netloom-switch-deploy-')), 'lab.netloom.json');
     writeFileSync(file, serializeDesign(design));
     const startupBefore = sw.startupConfig();
@@ -176,11 +192,7 @@ describe('Deploy panel with a switch', () => {
     });
     const page = app.page;
     try {
-      await expect.poll(() => page.title(), { timeout: 20_000 }).toContain(design.name);
-      await page.getByTestId('menu-file').click();
-      await page.getByTestId('action-deploy').click();
-      const panel = page.getByTestId('deploy-panel');
-      await expect.poll(() => panel.getByTestId('deploy-phase').textContent(), { timeout: 30_000 }).toBe('review');
+      const panel = await openDeploy(app, design.name);
 
       const card = page.getByTestId('deploy-host-sw1');
       expect(await card.textContent()).toContain(
@@ -195,6 +207,7 @@ describe('Deploy panel with a switch', () => {
       expect(await panel.getByTestId('deploy-group').allTextContents()).toEqual([
         `One change: ${host.name} → sw1 (sw1 last: it carries the management path of ${host.name}); held or rolled back together.`,
       ]);
+      expect(await page.getByTestId('deploy-apply').textContent()).toBe('Apply to 2 devices');
       await page.getByTestId('deploy-window').fill('30');
       await app.screenshot('switch card');
       await page.getByTestId('deploy-apply').click();
@@ -209,6 +222,77 @@ describe('Deploy panel with a switch', () => {
       expect(sw.startupConfig()).toBe(sw.runningConfig());
       expect(sw.startupConfig()).not.toBe(startupBefore);
       expect(readFileSync(host.interfacesPath, 'utf8')).toBe(renderInterfaces(design, `h${host.index}`));
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('takes a switch password and enable secret typed in the panel, and they go nowhere but the deploy call', async () => {
+    const sw = await TestSwitch.start({ vendor: 'dell-os6', password: PASSWORD, enableSecret: SECRET });
+    switches.push(sw);
+    const design = switchDesign(sw);
+    const dir = mkdtempSync(join(tmpdir(), 'netloom-switch-password-'));
+    const file = join(dir, 'lab.netloom.json');
+    writeFileSync(file, serializeDesign(design));
+    const app = await openApp({
+      design: file,
+      env: { HOME: sshHome(sw), SSH_AUTH_SOCK: '' },
+      testName: 'switch password',
+    });
+    const page = app.page;
+    /** Every request body and every (non-stream) response body the page exchanged, by URL. */
+    const traffic: { url: string; request: string; response: string }[] = [];
+    const reading: Promise<void>[] = [];
+    const record = (request: Request) =>
+      reading.push(
+        (async () => {
+          const response = await request.response();
+          const stream = response?.headers()['content-type']?.includes('text/event-stream');
+          traffic.push({
+            url: request.url(),
+            request: request.postData() ?? '',
+            response: response && !stream ? await response.text() : '',
+          });
+        })(),
+      );
+    page.on('requestfinished', record);
+    try {
+      const panel = await openDeploy(app, design.name);
+      const card = page.getByTestId('deploy-host-sw1');
+      // No key opens it: the card says so.
+      await expect
+        .poll(() => card.getByTestId('deploy-reason').textContent())
+        .toContain('sw1 refused every key and no password was given');
+      await app.screenshot('switch needs a password');
+
+      await panel.getByTestId('deploy-switch-password').fill(PASSWORD);
+      await panel.getByTestId('deploy-enable-secret').fill(SECRET);
+      expect(await panel.getByTestId('deploy-switch-password').getAttribute('type')).toBe('password');
+      await panel.getByTestId('deploy-prepare-again').click();
+      await expect.poll(() => card.getByTestId('deploy-diff').count(), { timeout: 30_000 }).toBe(1);
+      expect(await panel.getByTestId('deploy-phase').textContent()).toBe('review');
+      await page.getByTestId('deploy-window').fill('30');
+      await page.getByTestId('deploy-apply').click();
+      await expect.poll(() => panel.getByTestId('deploy-phase').textContent(), { timeout: 90_000 }).toBe('done');
+      expect(await card.getByTestId('deploy-verdict').textContent()).toBe('confirmed');
+      expect(sw.startupConfig()).toMatch(TRUNK_LINE);
+
+      const saved = join(dir, 'saved.netloom.json');
+      await new DesignerPage(page).menu('file', 'save-as');
+      await new DesignerPage(page).answerDialog(saved);
+      await expect.poll(() => existsSync(saved) && readFileSync(saved, 'utf8')).toContain('"sw1"');
+      page.off('requestfinished', record);
+      await Promise.all(reading);
+      expect(traffic.length).toBeGreaterThan(5);
+      for (const secret of [PASSWORD, SECRET]) {
+        expect(readFileSync(saved, 'utf8')).not.toContain(secret);
+        expect(traffic.filter((t) => t.request.includes(secret)).map((t) => new URL(t.url).pathname)).toEqual([
+          '/api/prepareDeploy',
+        ]);
+        expect(traffic.filter((t) => t.response.includes(secret))).toEqual([]);
+        expect(app.serve.stdout() + app.serve.stderr()).not.toContain(secret);
+      }
       expect(app.pageErrors).toEqual([]);
     } finally {
       await app.close();
