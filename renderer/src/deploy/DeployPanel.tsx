@@ -186,7 +186,9 @@ function HostCard({
       </header>
       <Timeline steps={steps} />
       {sw && <p className="muted small">{SWITCH_ROLLBACK[sw.vendor]}</p>}
-      {failedStep?.detail && !report && <p className="deploy-problem">{visible(failedStep.detail)}</p>}
+      {failedStep?.detail && !report && !saysSame(preparation, failedStep.detail) && (
+        <p className="deploy-problem">{visible(failedStep.detail)}</p>
+      )}
       {preparation.state === 'failed' && (
         <p className="deploy-problem" data-testid="deploy-reason">
           {visible(preparation.reason)}
@@ -221,6 +223,10 @@ function HostCard({
     </section>
   );
 }
+
+/** Whether a failed preparation's reason already says `detail` (a failed connect is both). */
+const saysSame = (preparation: Preparation, detail: string) =>
+  preparation.state === 'failed' && preparation.reason === detail;
 
 type DeviceKind = 'host' | 'switch' | 'device';
 const PLURAL: Record<DeviceKind, string> = { host: 'hosts', switch: 'switches', device: 'devices' };

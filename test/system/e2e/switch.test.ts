@@ -264,6 +264,7 @@ describe('Deploy panel with a switch', () => {
       await expect
         .poll(() => card.getByTestId('deploy-reason').textContent())
         .toContain('sw1 refused every key and no password was given');
+      expect(await card.getByText('refused every key').count()).toBe(1);
       await app.screenshot('switch needs a password');
 
       await panel.getByTestId('deploy-switch-password').fill(PASSWORD);
