@@ -294,6 +294,14 @@ describe('Deploy panel with a switch', () => {
         expect(traffic.filter((t) => t.response.includes(secret))).toEqual([]);
         expect(app.serve.stdout() + app.serve.stderr()).not.toContain(secret);
       }
+      // Closing the panel drops them: a new deploy asks again.
+      await page.getByTestId('deploy-close').click();
+      await openDeploy(app, design.name);
+      expect(await page.getByTestId('deploy-switch-password').inputValue()).toBe('');
+      expect(await page.getByTestId('deploy-enable-secret').inputValue()).toBe('');
+      await expect
+        .poll(() => card.getByTestId('deploy-reason').textContent())
+        .toContain('sw1 refused every key and no password was given');
       expect(app.pageErrors).toEqual([]);
     } finally {
       await app.close();
