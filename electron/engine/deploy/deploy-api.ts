@@ -45,7 +45,10 @@ export function createDeployApi(context: BackendContext, options: DeployApiOptio
       const ssh: SshOpenerOptions = {
         dataDir: context.dataDir,
         acceptUnknownKey: async (question) => request.acceptHostKeys.includes(question.fingerprint),
-        ...(request.switchPassword !== undefined ? { knownSwitchPassword: request.switchPassword } : {}),
+        // Without one typed in the panel, a switch that refuses every key says no password was given.
+        ...(request.switchPassword !== undefined
+          ? { knownSwitchPassword: request.switchPassword }
+          : { switchPassword: async () => undefined }),
         enableSecret: async () => request.enableSecret,
       };
       const run = service.start(plan, {

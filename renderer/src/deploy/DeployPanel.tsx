@@ -58,7 +58,12 @@ function SwitchLogin({ state }: { state: DeployState }) {
           data-testid="deploy-enable-secret"
         />
       </label>
-      <button type="button" className="button small" onClick={() => void prepareAgain()}>
+      <button
+        type="button"
+        className="button small"
+        onClick={() => void prepareAgain()}
+        data-testid="deploy-prepare-again"
+      >
         Prepare again
       </button>
     </div>
@@ -181,7 +186,9 @@ function HostCard({
       </header>
       <Timeline steps={steps} />
       {sw && <p className="muted small">{SWITCH_ROLLBACK[sw.vendor]}</p>}
-      {failedStep?.detail && !report && <p className="deploy-problem">{visible(failedStep.detail)}</p>}
+      {failedStep?.detail && !report && !saysSame(preparation, failedStep.detail) && (
+        <p className="deploy-problem">{visible(failedStep.detail)}</p>
+      )}
       {preparation.state === 'failed' && (
         <p className="deploy-problem" data-testid="deploy-reason">
           {visible(preparation.reason)}
@@ -217,14 +224,35 @@ function HostCard({
   );
 }
 
+/** Whether a failed preparation's reason already says `detail` (a failed connect is both). */
+const saysSame = (preparation: Preparation, detail: string) =>
+  preparation.state === 'failed' && preparation.reason === detail;
+
+type DeviceKind = 'host' | 'switch' | 'device';
+const PLURAL: Record<DeviceKind, string> = { host: 'hosts', switch: 'switches', device: 'devices' };
+
+/** "3 hosts", "1 switch", "2 devices" (hosts and switches): what a deploy of these devices reaches. */
+function devices(names: readonly string[], design: Design | null): string {
+  const switches = names.filter((n) => design?.switches.some((x) => x.name === n)).length;
+  const kind: DeviceKind = switches === 0 ? 'host' : switches === names.length ? 'switch' : 'device';
+  return `${names.length} ${names.length === 1 ? kind : PLURAL[kind]}`;
+}
+
 function summary(s: DeployState): string {
-  if (s.phase === 'preparing') return 'Deploy: checking hosts…';
-  if (s.phase === 'applying') return `Deploying to ${readyHosts(s).length} hosts…`;
+  const ready = devices(
+    readyHosts(s).map((p) => p.host),
+    s.design,
+  );
+  if (s.phase === 'preparing') return 'Deploy: checking devices…';
+  if (s.phase === 'applying') return `Deploying to ${ready}…`;
   if (s.phase === 'done') {
     const ok = s.reports.filter((r) => verdictClass(r) === 'ok').length;
-    return `Deploy: ${ok} of ${s.reports.length} hosts ok`;
+    return `Deploy: ${ok} of ${devices(
+      s.reports.map((r) => r.host),
+      s.design,
+    )} ok`;
   }
-  return `Deploy: ${readyHosts(s).length} hosts to change`;
+  return `Deploy: ${ready} to change`;
 }
 
 export function DeployPanel() {
@@ -324,7 +352,11 @@ export function DeployPanel() {
             onClick={() => void applyDeploy()}
             data-testid="deploy-apply"
           >
-            Apply to {ready.length} {ready.length === 1 ? 'host' : 'hosts'}
+            Apply to{' '}
+            {devices(
+              ready.map((p) => p.host),
+              state.design,
+            )}
           </button>
         </footer>
       )}
