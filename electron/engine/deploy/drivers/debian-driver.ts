@@ -46,6 +46,7 @@ import {
   STATUS,
   scriptArgv,
 } from '../remote-scripts.js';
+import { afterRevert, type RevertAttempt } from './after-revert.js';
 import { parseScriptLine, summarise, type ScriptLine, type ScriptReport } from '../script-output.js';
 import type { HostTarget, RemoteSession } from '../session.js';
 
@@ -342,43 +343,34 @@ export class DebianDriver implements NetworkDriver {
   async awaitRevert(): Promise<RevertReport> {
     const deadline = this.requireDeadline();
     this.step('rollback', 'running', 'waiting for the host to revert by itself');
-    await sleep(Math.max(0, deadline + this.timing.revertMarginS * 1000 - Date.now()));
-    const giveUp = Date.now() + this.timing.reachAfterRevertMs;
-    let lastProblem = 'no attempt';
-    while (Date.now() < giveUp) {
+    const found = await afterRevert(this.timing, deadline, async (timeoutMs): Promise<RevertAttempt<RevertReport>> => {
+      const session = await this.options.openSession(this.options.target, { timeoutMs });
       try {
-        const session = await this.options.openSession(this.options.target, {
-          timeoutMs: this.timing.reconnectAttemptMs,
+        const run = await this.runScript(session, 'netloom-status', STATUS, [this.token, this.remotePath], {
+          timeoutMs: 90_000,
         });
-        try {
-          const run = await this.runScript(session, 'netloom-status', STATUS, [this.token, this.remotePath], {
-            timeoutMs: 90_000,
-          });
-          const last = run.report.lines.find((l): l is Extract<ScriptLine, { kind: 'last' }> => l.kind === 'last');
-          const result = last?.fields['result'];
-          if (result === 'rolled-back') {
-            const restored =
-              (this.live === undefined || run.stdout === this.live) &&
-              (this.companions.length === 0 || last?.fields['files'] === 'ok');
-            const detail = `${restored ? 'restored the backup' : 'rolled back, but the file differs from the backup'} (ifreload -a exit ${last?.fields['ifreload'] ?? '?'})`;
-            this.step('rollback', restored ? 'done' : 'failed', detail);
-            return { verified: restored, detail };
-          }
-          if (result !== 'armed') {
-            this.step('rollback', 'failed', 'the host has no record of this deploy');
-            return { verified: false, detail: 'the host has no record of this deploy; check it by hand' };
-          }
-          lastProblem = 'the revert is still pending';
-        } finally {
-          session.close();
+        const last = run.report.lines.find((l): l is Extract<ScriptLine, { kind: 'last' }> => l.kind === 'last');
+        const result = last?.fields['result'];
+        if (result === 'rolled-back') {
+          const restored =
+            (this.live === undefined || run.stdout === this.live) &&
+            (this.companions.length === 0 || last?.fields['files'] === 'ok');
+          const detail = `${restored ? 'restored the backup' : 'rolled back, but the file differs from the backup'} (ifreload -a exit ${last?.fields['ifreload'] ?? '?'})`;
+          this.step('rollback', restored ? 'done' : 'failed', detail);
+          return { done: { verified: restored, detail } };
         }
-      } catch (e) {
-        lastProblem = describeError(e);
+        if (result !== 'armed') {
+          this.step('rollback', 'failed', 'the host has no record of this deploy');
+          return { done: { verified: false, detail: 'the host has no record of this deploy; check it by hand' } };
+        }
+        return { pending: 'the revert is still pending' };
+      } finally {
+        session.close();
       }
-      await sleep(500);
-    }
-    this.step('rollback', 'failed', lastProblem);
-    return { verified: false, detail: `could not reach the host after its revert time (${lastProblem})` };
+    });
+    if ('done' in found) return found.done;
+    this.step('rollback', 'failed', found.unreached);
+    return { verified: false, detail: `could not reach the host after its revert time (${found.unreached})` };
   }
 
   async rollback(): Promise<void> {

@@ -35,6 +35,7 @@ import type {
 import { CandidateError, CommitError, describeError } from '../errors.js';
 import type { DevicePlan } from '../plan.js';
 import type { CliOpener, SwitchCli } from '../session.js';
+import { afterRevert } from './after-revert.js';
 import { backupStamp, DEFAULT_TIMING } from './debian-driver.js';
 
 /** What one vendor does differently; every method types lines at an enabled CLI. */
@@ -294,32 +295,23 @@ export class SwitchDriver implements NetworkDriver {
       return { verified: false, detail, stranded: true };
     }
     this.step('rollback', 'running', 'waiting for the switch to revert by itself');
-    await sleep(Math.max(0, deadline + this.timing.revertMarginS * 1000 - Date.now()));
-    const giveUp = Date.now() + this.timing.reachAfterRevertMs;
-    let lastProblem = 'no attempt';
-    while (Date.now() < giveUp) {
+    const found = await afterRevert(this.timing, deadline, async (timeoutMs) => {
+      const cli = await this.openCli(this.device.target, this.mechanics.vendor, { timeoutMs });
       try {
-        const cli = await this.openCli(this.device.target, this.mechanics.vendor, {
-          timeoutMs: this.timing.reconnectAttemptMs,
-        });
-        try {
-          const now = configText(await cli.send('show running-config'));
-          const restored = now === this.running;
-          const detail = restored
-            ? 'the switch reverted to the archived configuration'
-            : 'the switch is reachable but its running-config differs from the backup';
-          this.step('rollback', restored ? 'done' : 'failed', detail);
-          return { verified: restored, detail };
-        } finally {
-          cli.close();
-        }
-      } catch (e) {
-        lastProblem = describeError(e);
+        return { done: configText(await cli.send('show running-config')) === this.running };
+      } finally {
+        cli.close();
       }
-      await sleep(500);
+    });
+    if ('unreached' in found) {
+      this.step('rollback', 'failed', found.unreached);
+      return { verified: false, detail: `could not reach the switch after its revert time (${found.unreached})` };
     }
-    this.step('rollback', 'failed', lastProblem);
-    return { verified: false, detail: `could not reach the switch after its revert time (${lastProblem})` };
+    const detail = found.done
+      ? 'the switch reverted to the archived configuration'
+      : 'the switch is reachable but its running-config differs from the backup';
+    this.step('rollback', found.done ? 'done' : 'failed', detail);
+    return { verified: found.done, detail };
   }
 
   async discard(): Promise<void> {
