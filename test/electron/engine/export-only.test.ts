@@ -28,7 +28,11 @@ describe('export-only platforms', () => {
     const design = nestedEsxi();
     expect(planDeploy(design, [], DRIVERS)).toEqual({
       devices: [],
-      skipped: [{ host: 'esx01', reason: REASON }],
+      skipped: [
+        { host: 'esx01', reason: REASON },
+        // Switches are deployed too now; this one has no SSH target.
+        { host: 'sw1', reason: 'has no SSH target (set address, port and user in the inspector)' },
+      ],
       problems: [],
       groups: [],
     });
