@@ -76,8 +76,10 @@ function numbersOf(name: string): number[] {
 
 /** Orders ports as switches list them: by unit, slot and port, then by type. */
 export function comparePortNames(a: string, b: string): number {
-  const na = numbersOf(a);
-  const nb = numbersOf(b);
+  return compareNumbered(numbersOf(a), a, numbersOf(b), b);
+}
+
+function compareNumbered(na: readonly number[], a: string, nb: readonly number[], b: string): number {
   for (let i = 0; i < Math.max(na.length, nb.length); i++) {
     const d = (na[i] ?? -1) - (nb[i] ?? -1);
     if (d !== 0) return d;
@@ -158,9 +160,11 @@ function buildPlan(index: DesignIndex, switchId: string): SwitchPlan {
       hostFacing: pc.members.some(cabled),
     }));
 
-  const ports = [...sw.ports]
-    .sort((a, b) => comparePortNames(a.name, b.name))
-    .map((port): PlannedPort => {
+  // Each name's numbers are read once, not once per comparison: a switch may have hundreds of ports.
+  const ports = sw.ports
+    .map((port) => ({ port, numbers: numbersOf(port.name) }))
+    .sort((a, b) => compareNumbered(a.numbers, a.port.name, b.numbers, b.port.name))
+    .map(({ port }): PlannedPort => {
       const channel = topology.portChannelsOfSwitchPort(port.id)[0]?.element;
       return {
         elementId: port.id,

@@ -5,7 +5,7 @@
  */
 import type { ElementOf } from '../model/index-of.js';
 import type { Switchport } from '../model/schema.js';
-import { ALL_VLANS, parseVlanSet, type VlanRange } from '../model/vlan-set.js';
+import { ALL_VLANS, sharedVlanSet, type VlanRange } from '../model/vlan-set.js';
 import type { Topology } from './topology.js';
 
 export const DEFAULT_VLAN = 1;
@@ -22,17 +22,8 @@ export interface SwitchSide {
   readonly allowsAll: boolean;
 }
 
-/** Parsed allowed lists, per switchport settings object: every member port of a port-channel asks for the same. */
-const allowedCache = new WeakMap<Switchport, readonly VlanRange[]>();
-
 export function allowedRanges(switchport: Extract<Switchport, { mode: 'trunk' }>): readonly VlanRange[] {
-  if (switchport.allowed === 'all') return ALL_VLANS;
-  let ranges = allowedCache.get(switchport);
-  if (!ranges) {
-    ranges = parseVlanSet(switchport.allowed);
-    allowedCache.set(switchport, ranges);
-  }
-  return ranges;
+  return switchport.allowed === 'all' ? ALL_VLANS : sharedVlanSet(switchport.allowed);
 }
 
 export function switchSideOf(topology: Topology, switchPort: ElementOf<'switch-port'>): SwitchSide {

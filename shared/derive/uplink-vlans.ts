@@ -8,7 +8,7 @@
 import type { ElementOf } from '../model/index-of.js';
 import { parsePrefix, prefixContains } from '../model/ip.js';
 import type { Bond, Bridge, Network, Port } from '../model/schema.js';
-import { parseVlanSet, type VlanRange } from '../model/vlan-set.js';
+import { sharedVlanSet, type VlanRange } from '../model/vlan-set.js';
 import { DEFAULT_VLAN, switchSideOf, type SwitchSide } from './switch-side.js';
 import type { Topology } from './topology.js';
 
@@ -59,11 +59,11 @@ function parsedSubnets(networks: readonly Network[]) {
 
 /** The network whose subnet holds one of the interface's IPv4/IPv6 addresses. */
 export function networkOfAddresses(networks: readonly Network[], element: Port | Bond | Bridge): Network | undefined {
-  const texts = [
-    ...(element.inet?.method === 'static' ? element.inet.addresses : []),
-    ...(element.inet6?.method === 'static' ? element.inet6.addresses : []),
-  ];
-  if (texts.length === 0) return undefined;
+  const v4 = element.inet?.method === 'static' ? element.inet.addresses : undefined;
+  const v6 = element.inet6?.method === 'static' ? element.inet6.addresses : undefined;
+  // Most uplinks and bridges carry no address: they cost nothing here.
+  if (v4 === undefined && v6 === undefined) return undefined;
+  const texts = [...(v4 ?? []), ...(v6 ?? [])];
   const addresses = texts.flatMap((a) => parsePrefix(a) ?? []);
   return parsedSubnets(networks).find(({ subnet }) => addresses.some((a) => prefixContains(subnet, a.address)))
     ?.network;
@@ -105,9 +105,16 @@ function collectUplinkVlans(topology: Topology, uplink: ElementOf<'port'> | Elem
   const untagged: VlanUse[] = [];
   let carriesAnyVlan = false;
 
-  const untaggedByAddress = (element: Port | Bond | Bridge, what: string) => {
+  /** `label` is the element's kind as messages say it; the words are put together only when used. */
+  const untaggedByAddress = (element: Port | Bond | Bridge, label: string) => {
     const network = networkOfAddresses(networks, element);
-    if (network) untagged.push({ vlan: network.vlan, elementId: element.id, networkId: network.id, what });
+    if (network)
+      untagged.push({
+        vlan: network.vlan,
+        elementId: element.id,
+        networkId: network.id,
+        what: `${label} ${element.name}`,
+      });
   };
   const vlanInterfacesOn = (id: string) => {
     for (const v of topology.vlanInterfacesOn(id)) {
@@ -115,16 +122,16 @@ function collectUplinkVlans(topology: Topology, uplink: ElementOf<'port'> | Elem
     }
   };
 
-  untaggedByAddress(uplink.element, `${uplink.kind} ${uplink.element.name}`);
+  untaggedByAddress(uplink.element, uplink.kind);
   vlanInterfacesOn(uplink.element.id);
   for (const bridge of topology.bridgesOf(uplink.element.id)) {
     const b = bridge.element;
     if (b.vlanAware) {
       untagged.push({ vlan: b.pvid ?? DEFAULT_VLAN, elementId: b.id, what: `the PVID of bridge ${b.name}` });
       if (b.vids === undefined) carriesAnyVlan = true;
-      else vids.push({ bridgeId: b.id, bridgeName: b.name, ranges: parseVlanSet(b.vids) });
+      else vids.push({ bridgeId: b.id, bridgeName: b.name, ranges: sharedVlanSet(b.vids) });
     } else {
-      untaggedByAddress(b, `bridge ${b.name}`);
+      untaggedByAddress(b, 'bridge');
     }
     for (const nic of topology.nicsOnBridge(b.id)) {
       if (nic.element.tag !== undefined) {
@@ -167,12 +174,12 @@ export function switchSidesOfUplink(
   const cache = cacheOf(topology).sides;
   const cached = cache.get(uplink.element.id);
   if (cached) return cached;
-  const sides = new Map<string, SwitchSide>();
+  // An uplink reaches a side or two: a list is cheaper than a map per uplink.
+  const sides: SwitchSide[] = [];
   for (const sp of switchPortsOfUplink(topology, uplink)) {
     const side = switchSideOf(topology, sp);
-    if (!sides.has(side.owner.element.id)) sides.set(side.owner.element.id, side);
+    if (!sides.some((s) => s.owner.element.id === side.owner.element.id)) sides.push(side);
   }
-  const result = [...sides.values()];
-  cache.set(uplink.element.id, result);
-  return result;
+  cache.set(uplink.element.id, sides);
+  return sides;
 }

@@ -42,6 +42,24 @@ export function parseVlanSet(text: string): VlanRange[] {
   return normalizeRanges(ranges);
 }
 
+/**
+ * `parseVlanSet` for lists read over and over (every trunk and bridge of a large design
+ * repeats a few texts): parsed once per text; the ranges are shared, never to be changed.
+ * Past `SHARED_SETS` texts the cache starts afresh, so it stays small in a long session.
+ */
+const sharedSets = new Map<string, readonly VlanRange[]>();
+const SHARED_SETS = 4096;
+
+export function sharedVlanSet(text: string): readonly VlanRange[] {
+  let ranges = sharedSets.get(text);
+  if (!ranges) {
+    ranges = parseVlanSet(text);
+    if (sharedSets.size >= SHARED_SETS) sharedSets.clear();
+    sharedSets.set(text, ranges);
+  }
+  return ranges;
+}
+
 export function normalizeRanges(ranges: readonly VlanRange[]): VlanRange[] {
   const sorted = [...ranges].sort((a, b) => a.from - b.from);
   const merged: VlanRange[] = [];

@@ -1,5 +1,19 @@
-import { topologyOf } from '../../derive/topology.js';
+import { topologyOf, type Topology } from '../../derive/topology.js';
 import { defineRule, nameOf } from '../define-rule.js';
+
+/** Whether the switch ports behind `members` belong to more than one port-channel. */
+function reachesTwoChannels(topology: Topology, members: readonly string[]): boolean {
+  let first: string | undefined;
+  for (const member of members) {
+    const switchPort = topology.switchPortOf(member);
+    if (!switchPort) continue;
+    for (const channel of topology.portChannelsOfSwitchPort(switchPort.element.id)) {
+      if (first === undefined) first = channel.element.id;
+      else if (channel.element.id !== first) return true;
+    }
+  }
+  return false;
+}
 
 /** The halves of one LAG (an MLAG pair) must agree on LACP. */
 export const portChannelLacpModeSplit = defineRule({
@@ -10,7 +24,8 @@ export const portChannelLacpModeSplit = defineRule({
   check(index, report) {
     const topology = topologyOf(index);
     for (const bond of index.all) {
-      if (bond.kind !== 'bond') continue;
+      // A bond on one member, or on members of one port-channel, cannot disagree with itself: nothing to gather.
+      if (bond.kind !== 'bond' || !reachesTwoChannels(topology, bond.element.members)) continue;
       const channels = [
         ...new Map(
           bond.element.members

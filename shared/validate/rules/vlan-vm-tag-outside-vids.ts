@@ -1,4 +1,4 @@
-import { parseVlanSet, vlanSetHas } from '../../model/vlan-set.js';
+import { sharedVlanSet, vlanSetHas } from '../../model/vlan-set.js';
 import { defineRule, nameOf } from '../define-rule.js';
 
 export const vlanVmTagOutsideVids = defineRule({
@@ -11,7 +11,7 @@ export const vlanVmTagOutsideVids = defineRule({
       const bridge = index.get(nic.element.bridge, 'bridge');
       if (!bridge?.element.vlanAware || bridge.element.vids === undefined) continue;
       const tag = nic.element.tag;
-      if (tag !== (bridge.element.pvid ?? 1) && !vlanSetHas(parseVlanSet(bridge.element.vids), tag)) {
+      if (tag !== (bridge.element.pvid ?? 1) && !vlanSetHas(sharedVlanSet(bridge.element.vids), tag)) {
         report(
           [nic.element.id, bridge.element.id],
           `${nameOf(nic)} is tagged ${tag}, but ${nameOf(bridge)} carries only VIDs ${bridge.element.vids}: the bridge drops its frames; add ${tag} to the bridge's VIDs`,
