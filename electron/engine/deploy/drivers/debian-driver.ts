@@ -47,6 +47,7 @@ import {
   scriptArgv,
 } from '../remote-scripts.js';
 import { afterRevert, type RevertAttempt } from './after-revert.js';
+import { connectAsStep } from './connect-step.js';
 import { parseScriptLine, summarise, type ScriptLine, type ScriptReport } from '../script-output.js';
 import type { HostTarget, RemoteSession } from '../session.js';
 
@@ -401,20 +402,13 @@ export class DebianDriver implements NetworkDriver {
     this.options.onStep?.(step, state, detail);
   }
 
-  private async connect(step: 'connect' | 'reconnect', timeoutMs: number): Promise<RemoteSession> {
-    this.step(
+  private connect(step: 'connect' | 'reconnect', timeoutMs: number): Promise<RemoteSession> {
+    return connectAsStep(
+      (...report) => this.step(...report),
       step,
-      'running',
-      `${this.options.target.user}@${this.options.target.address}:${this.options.target.port}`,
+      this.options.target,
+      () => this.options.openSession(this.options.target, { timeoutMs }),
     );
-    try {
-      const session = await this.options.openSession(this.options.target, { timeoutMs });
-      this.step(step, 'done');
-      return session;
-    } catch (e) {
-      this.step(step, 'failed', describeError(e));
-      throw e;
-    }
   }
 
   private requireSession(): RemoteSession {

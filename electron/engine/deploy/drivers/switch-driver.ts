@@ -36,6 +36,7 @@ import { CandidateError, CommitError, describeError } from '../errors.js';
 import type { DevicePlan } from '../plan.js';
 import type { CliOpener, SwitchCli } from '../session.js';
 import { afterRevert } from './after-revert.js';
+import { connectAsStep } from './connect-step.js';
 import { backupStamp, DEFAULT_TIMING } from './debian-driver.js';
 
 /** What one vendor does differently; every method types lines at an enabled CLI. */
@@ -324,17 +325,14 @@ export class SwitchDriver implements NetworkDriver {
     this.verified = undefined;
   }
 
-  private async connect(step: 'connect' | 'reconnect'): Promise<SwitchCli> {
-    const t = this.device.target;
-    this.step(step, 'running', `${t.user}@${t.address}:${t.port}`);
-    try {
-      const cli = await this.openCli(t, this.mechanics.vendor, { timeoutMs: this.timing.connectMs });
-      this.step(step, 'done');
-      return cli;
-    } catch (e) {
-      this.step(step, 'failed', describeError(e));
-      throw e;
-    }
+  private connect(step: 'connect' | 'reconnect'): Promise<SwitchCli> {
+    const target = this.device.target;
+    return connectAsStep(
+      (...report) => this.step(...report),
+      step,
+      target,
+      () => this.openCli(target, this.mechanics.vendor, { timeoutMs: this.timing.connectMs }),
+    );
   }
 
   private closeCli(): void {
