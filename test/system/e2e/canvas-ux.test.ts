@@ -90,9 +90,10 @@ describe('the canvas in Chromium', () => {
       await ui.select('host1');
       await ui.page.keyboard.press('Control+c');
       for (let i = 0; i < 3; i++) await ui.page.keyboard.press('Control+v');
-      await expect.poll(() => frames(ui).count()).toBe(6);
+      // Counted once all is in view: off-screen frames are not in the page (only what is on screen is drawn).
       await ui.menu('view', 'fit-view');
       await ui.settle();
+      await expect.poll(() => frames(ui).count()).toBe(6);
       expectApart(await boxes(frames(ui)));
       await app.screenshot('pasted three times');
 
