@@ -156,7 +156,6 @@ function effective(vendor: SwitchVendor, iface: ReadInterface | undefined, field
 
 /** The line that sets `field` back to `value` (as written before), or clears it. */
 function restoreLine(vendor: SwitchVendor, field: Field, value: string | undefined): string {
-  const q = (text: string) => (VENDORS[vendor].quotesText ? `"${text}"` : text);
   const KEYS: Record<Field, string> = {
     description: 'description',
     mode: 'switchport mode',
@@ -168,7 +167,7 @@ function restoreLine(vendor: SwitchVendor, field: Field, value: string | undefin
     portfast: 'spanning-tree portfast',
   };
   if (value === undefined) return `no ${KEYS[field]}`;
-  if (field === 'description') return `description ${q(value)}`;
+  if (field === 'description') return `description ${VENDORS[vendor].text(value)}`;
   return value === '' ? KEYS[field] : `${KEYS[field]} ${value}`;
 }
 
@@ -197,8 +196,11 @@ function interfaceInverse(
 
 function vlanInverse(vendor: SwitchVendor, sent: ReadVlan, before: ReadVlan | undefined): string[] {
   if (!before) return [`no vlan ${sent.vlan}`];
-  const q = (text: string) => (VENDORS[vendor].quotesText ? `"${text}"` : text);
-  return [`vlan ${sent.vlan}`, before.name === undefined ? 'no name' : `name ${q(before.name)}`, 'exit'];
+  return [
+    `vlan ${sent.vlan}`,
+    before.name === undefined ? 'no name' : `name ${VENDORS[vendor].text(before.name)}`,
+    'exit',
+  ];
 }
 
 /**

@@ -26,5 +26,5 @@ export const ciscoIos: Vendor = {
   lacpKeywords: { active: 'active', passive: 'passive', on: 'on' },
   blocksEndAtUnindented: true,
   defaultSwitchportMode: undefined,
-  quotesText: false,
+  text: (value) => value,
 };

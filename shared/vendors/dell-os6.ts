@@ -23,5 +23,5 @@ export const dellOs6: Vendor = {
   lacpKeywords: { active: 'active', passive: 'passive', on: 'on' },
   blocksEndAtUnindented: false,
   defaultSwitchportMode: 'access',
-  quotesText: true,
+  text: (value) => `"${value}"`,
 };

@@ -42,6 +42,6 @@ export interface Vendor {
   readonly blocksEndAtUnindented: boolean;
   /** What an interface without `switchport mode` is; `undefined` when the vendor's default is none Netloom models (IOS: dynamic). */
   readonly defaultSwitchportMode: 'access' | undefined;
-  /** Whether descriptions and VLAN names are written in double quotes (`description "pve1 bond0"`). */
-  readonly quotesText: boolean;
+  /** A description or VLAN name as the CLI takes it: OS6 wants double quotes (`description "pve1 bond0"`), IOS the bare text. */
+  readonly text: (value: string) => string;
 }

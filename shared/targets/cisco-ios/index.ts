@@ -18,6 +18,7 @@ import { switchTarget } from '../switch-common/switch-target.js';
 import { VENDORS } from '../../vendors/index.js';
 
 const LACP = VENDORS['cisco-ios'].lacpKeywords;
+const text = VENDORS['cisco-ios'].text;
 
 interface InterfaceBody {
   readonly description?: string;
@@ -31,7 +32,7 @@ interface InterfaceBody {
 function vlanBlocks(out: ConfigText, plan: SwitchPlan, separator: string): void {
   for (const vlan of plan.vlans) {
     out.line(`vlan ${vlan.vlan}`, vlan.elementId);
-    if (vlan.name !== undefined) out.line(` name ${vlan.name}`, vlan.elementId);
+    if (vlan.name !== undefined) out.line(` name ${text(vlan.name)}`, vlan.elementId);
     out.line(separator, vlan.elementId);
   }
 }
@@ -47,7 +48,7 @@ function interfaceBlock(
   const sp = switchportLines(body.switchport, style);
   const trunk = body.switchport?.mode === 'trunk';
   const lines = [
-    body.description !== undefined ? `description ${body.description}` : undefined,
+    body.description !== undefined ? `description ${text(body.description)}` : undefined,
     sp.access,
     sp.native,
     ...sp.allowed,

@@ -19,7 +19,7 @@ import { shortPortName, VENDORS } from '../../vendors/index.js';
 
 const LACP = VENDORS['dell-os6'].lacpKeywords;
 
-const quoted = (text: string) => `"${text}"`;
+const quoted = VENDORS['dell-os6'].text;
 
 function vlanBlocks(out: ConfigText, plan: SwitchPlan): void {
   for (const vlan of plan.vlans) {
