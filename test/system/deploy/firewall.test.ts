@@ -9,7 +9,7 @@
  * (runs the built CLI: `node build/compile.mjs`).
  */
 import { execFile } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -219,5 +219,13 @@ describe('firewall files in the host change', () => {
     expect(run.stdout).toContain('+IN ACCEPT -source +management -p tcp -dport 2022');
     expect(run.stdout).toMatch(new RegExp(`^${host.name}\\s+confirmed$`, 'm'));
     expect(await firewallFiles(host)).toEqual(exported(design, host));
+    // The firewall files it replaced are kept in the data folder beside the interfaces file.
+    const kept = await readdir(join(dataDir, 'backups', host.name));
+    const hostFw = kept.filter((f) => /^host\.fw\.\d{8}T\d{6}Z$/.test(f));
+    expect(hostFw).toHaveLength(1);
+    expect(await readFile(join(dataDir, 'backups', host.name, hostFw[0]!), 'utf8')).toBe(
+      exported(firewallDesign(host, { eth1: { mtu: 1400 } }, 2222), host)[`etc/pve/nodes/${host.name}/host.fw`],
+    );
+    expect(kept.some((f) => f.startsWith('interfaces.'))).toBe(false);
   });
 });

@@ -213,6 +213,14 @@ export class DebianDriver implements NetworkDriver {
     return this.live === this.candidate && this.companions.every((c) => c.live === c.content);
   }
 
+  /** Keeps a local copy of every file the change replaces: the interfaces file as `interfaces`, a firewall file by its name. */
+  private async saveLocalBackups(save: NonNullable<DriverContext['saveLocalBackup']>, stamp: string): Promise<void> {
+    if (this.live !== undefined && this.live !== this.candidate) await save(this.live, stamp);
+    for (const c of this.companions) {
+      if (c.live !== undefined && c.live !== c.content) await save(c.live, stamp, posix.basename(c.remotePath));
+    }
+  }
+
   compare(): string {
     if (this.candidate === undefined) throw new Error('compare() before loadCandidate()');
     return [
@@ -226,9 +234,9 @@ export class DebianDriver implements NetworkDriver {
     const revertIn = Math.max(1, Math.round(options.revertIn));
     this.revertIn = revertIn;
     const stamp = backupStamp(new Date());
-    if (this.live !== undefined && this.options.saveLocalBackup) {
+    if (this.options.saveLocalBackup) {
       try {
-        await this.options.saveLocalBackup(this.live, stamp);
+        await this.saveLocalBackups(this.options.saveLocalBackup, stamp);
       } catch (e) {
         await this.discard().catch(() => undefined);
         throw new CommitError(`cannot keep a local backup: ${describeError(e)}`, false);
