@@ -1,8 +1,8 @@
 /**
  * File > Examples in real Chromium through `netloom serve`: an example opens
  * as a new, unsaved design with its hosts, vSwitch and port groups drawn on
- * the canvas, and saving it asks for a new path instead of writing over the
- * bundled file.
+ * the canvas and the palette offering what ESXi hosts have, and saving it
+ * asks for a new path instead of writing over the bundled file.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +23,11 @@ describe('File > Examples', () => {
     try {
       const ui = new DesignerPage(app.page);
       await expect.poll(() => app.page.title(), { timeout: 15_000 }).toContain(exampleDesign().name);
+      // A Proxmox-only design: the palette has no ESXi or libvirt kinds.
+      const offered = (kind: string) => app.page.getByTestId(`palette-${kind}`).count();
+      await expect.poll(() => offered('bond')).toBe(1);
+      for (const kind of ['vswitch', 'port-group', 'virtual-network', 'bridge-rule'])
+        expect(await offered(kind)).toBe(0);
       await app.page.getByTestId('menu-file').click();
       await expect
         .poll(() => app.page.getByTestId('action-open-example-nested-esxi').textContent())
@@ -39,6 +44,11 @@ describe('File > Examples', () => {
       await expect
         .poll(() => app.page.locator('.react-flow__edge[data-id="active-uplink:esx01-vswitch1:esx01-vmnic0"]').count())
         .toBe(1);
+      // An ESXi host: vSwitches and port groups in the palette, no Linux bonds or bridges.
+      await expect.poll(() => offered('vswitch')).toBe(1);
+      expect(await offered('port-group')).toBe(1);
+      expect(await offered('bond')).toBe(0);
+      expect(await offered('bridge')).toBe(0);
       await app.screenshot('nested-esxi example');
 
       // Untitled: Save asks where to write, and the answer is a new file; the example is untouched.
