@@ -132,6 +132,10 @@ describe('switch live status on the canvas', () => {
       .poll(() => facts.textContent())
       .toContain('Te2/0/18 is not bundled: its link is up but it is inactive in the port-channel');
     expect(await facts.textContent()).toContain('bond1 on ms01 is cabled to Te1/0/18, Te2/0/18');
+    // The node's tooltip says why too.
+    expect(await element('n4032-po9').getAttribute('title')).toContain(
+      'Degraded: Te2/0/18 is not bundled: its link is up but it is inactive in the port-channel',
+    );
     expect(await healthOf(element('n4032-po8'))).toBe('ok');
     await app.screenshot('port-channel 9 amber');
 
