@@ -48,7 +48,7 @@ import { edgeTypes, isValidConnection, nodeTypes, planOf } from './flow-registry
 import { isDeviceNode, type AppEdge, type AppNode } from './flow-types.js';
 import { LodContext, lodOf, useLod } from './lod.js';
 import { elementsByFrame, isCable, Overview } from './Overview.js';
-import { dropped, mayMoveFrames, newOverlap } from './placement.js';
+import { dropPlaces, mayMoveFrames, newOverlap } from './placement.js';
 import { StatusLegend } from './StatusLegend.js';
 import { badgesOf, designToFlow, reuseUnchanged } from './to-flow.js';
 
@@ -215,22 +215,28 @@ function Diagram() {
     const { selection, select } = useAppStore.getState();
     if (selection.length !== 1 || selection[0] !== node.id) select([node.id]);
   }, []);
-  const onNodeDragStop = useCallback((_: unknown, _node: AppNode, dragged: AppNode[]) => {
-    const state = useAppStore.getState();
-    const layout = state.design.layout;
-    const moved: Record<string, Position> = {};
+  // Where each dragged node lies on the canvas, taken at each step: a dragged element's place is relative to its frame
+  // as React Flow had it then (it grows the frame left or up on the way), which it may not have redrawn when the drag ends.
+  const dragAt = useRef(new Map<string, Position>());
+  const onNodeDrag = useCallback((_: unknown, _node: AppNode, dragged: AppNode[]) => {
     for (const n of dragged) {
-      const before = layout[n.id];
-      const { x, y } = dropped(n);
-      if (before?.x !== x || before?.y !== y) moved[n.id] = { ...before, x, y };
+      const frame = n.parentId === undefined ? undefined : flowRef.current?.getInternalNode(n.parentId);
+      const origin = frame?.internals.positionAbsolute ?? { x: 0, y: 0 };
+      dragAt.current.set(n.id, { x: origin.x + n.position.x, y: origin.y + n.position.y });
     }
+  }, []);
+  const onNodeDragStop = useCallback(() => {
+    const state = useAppStore.getState();
+    const at = dragAt.current;
+    dragAt.current = new Map();
+    const moved = dropPlaces(derivedRef.current.nodes, at, state.design.layout);
     if (Object.keys(moved).length === 0) {
       // Kept where it was (say, inside its frame): show it there again.
       setNodes((prev) => reuseUnchanged(prev, derivedRef.current.nodes));
       return;
     }
     const next = withPositions(state.design, moved);
-    const overlap = mayMoveFrames(derivedRef.current.nodes, dragged) ? newOverlap(state.design, next) : undefined;
+    const overlap = mayMoveFrames(derivedRef.current.nodes, moved) ? newOverlap(state.design, next) : undefined;
     if (overlap) {
       // Frames never lie over one another: the move is refused and everything goes back.
       state.toast(`Not moved: ${overlap}`, 'error');
@@ -287,6 +293,7 @@ function Diagram() {
       onEdgesChange={onEdgesChange}
       onSelectionChange={onSelectionChange}
       onNodeClick={onNodeClick}
+      onNodeDrag={onNodeDrag}
       onNodeDragStop={onNodeDragStop}
       onConnect={onConnect}
       onConnectEnd={onConnectEnd}

@@ -3,6 +3,8 @@
  * space nearest to where they are dropped; an element lands in the free spot
  * nearest the pointer inside the host or switch under it, or, when dropped on
  * empty canvas, in a host or switch the person picks (or a new one created there).
+ * A host whose platform does not have the kind (a vSwitch on Proxmox VE) is
+ * refused with the reason, and not offered in the pick.
  */
 import {
   ADD_DEVICE,
@@ -21,7 +23,9 @@ import {
   type FrameKind,
   type PlaceableKind,
 } from '../../../shared/model/kinds/index.js';
-import type { Design, Position } from '../../../shared/model/schema.js';
+import { PLATFORM_REGISTRY } from '../../../shared/platforms/index.js';
+import { PLATFORMS, type Design, type Position } from '../../../shared/model/schema.js';
+import { platformHasKind } from '../../../shared/targets/index.js';
 import { askChoice } from '../chrome/dialogs.js';
 import { useAppStore } from '../store/store.js';
 import type { AppNode } from './flow-types.js';
@@ -45,6 +49,14 @@ export function deviceAt(nodes: readonly AppNode[], at: Position, type: FrameKin
 
 const isFrame = (kind: PlaceableKind): kind is FrameKind => kindEntry(kind).frame === true;
 
+/** Why host `deviceId` cannot hold a `kind` (its platform does not have it); undefined when it can, or is no host. */
+function platformRefusal(design: Design, deviceId: string, kind: PlaceableKind): string | undefined {
+  const host = design.hosts.find((h) => h.id === deviceId);
+  if (!host || platformHasKind(host.platform, kind)) return undefined;
+  const on = PLATFORMS.filter((p) => platformHasKind(p, kind)).map((p) => PLATFORM_REGISTRY[p].label);
+  return `Not on ${host.name}: ${PLATFORM_REGISTRY[host.platform].label} hosts have no ${kindWord(kind)} (${on.join(', ')} hosts do)`;
+}
+
 function centred(kind: NodeKind, at: Position): Position {
   const size = NODE_SIZE[kind];
   return { x: Math.round(at.x - size.width / 2), y: Math.round(at.y - size.height / 2) };
@@ -65,16 +77,20 @@ export async function dropKind(kind: PlaceableKind, at: Position, nodes: readonl
   }
   const deviceType = kindEntry(kind).owner as FrameKind;
   const under = deviceAt(nodes, at, deviceType);
+  const refused = under && platformRefusal(store.design, under.id, kind);
+  if (refused) {
+    store.toast(refused, 'error');
+    return null;
+  }
   let deviceId: string | null = under?.id ?? null;
   let relative: Position | undefined = under
     ? elementSpot(nodes, under.id, kind, centred(kind, { x: at.x - under.position.x, y: at.y - under.position.y }))
     : undefined;
   if (!deviceId) {
     const design = store.design;
-    const candidates = elementsIn(design, kindEntry(deviceType)).map((d) => ({
-      value: d.id,
-      label: kindTitle(deviceType, d),
-    }));
+    const candidates = elementsIn(design, kindEntry(deviceType))
+      .filter((d) => !platformRefusal(design, d.id, kind))
+      .map((d) => ({ value: d.id, label: kindTitle(deviceType, d) }));
     const choice =
       candidates.length === 0
         ? NEW_DEVICE

@@ -12,6 +12,8 @@ export interface Decoration {
   readonly problems: number;
   readonly worst?: Severity;
   readonly health?: Health;
+  /** Why live status gives that health, when it says (`Te2/0/18 is not bundled...`); one string, so an unchanged reason keeps the node. */
+  readonly healthReason?: string;
   readonly drift?: boolean;
   /** Lines written as they are (an interface's extra lines, a host's unmanaged blocks), and how many of them run as root. */
   readonly verbatim?: Verbatim;

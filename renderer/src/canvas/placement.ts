@@ -2,8 +2,9 @@
  * Where new things go on the canvas and which moves are refused: new hosts
  * and switches take the free space nearest to where they were asked for,
  * new elements the free spot nearest the pointer inside their frame (where
- * the frame need not grow over another), and no frame may be moved or grown
- * over another.
+ * the frame need not grow over another), an element dragged past its frame's
+ * left or top edge grows the frame that way, and no frame may be moved or
+ * grown over another.
  */
 import { nearestFreeSpot, tooClose, type Box } from '../../../shared/layout/free-spot.js';
 import { EMPTY_FRAME, FRAME_PADDING, NODE_SIZE, type NodeKind, type Size } from '../../../shared/layout/sizes.js';
@@ -71,24 +72,61 @@ function overlaps(nodes: readonly AppNode[]): Set<string> {
   return pairs;
 }
 
-/** Where a dragged node stays: rounded, and an element inside its frame's padding and below its title bar (the frame grows right and down only). */
-export function dropped(node: AppNode): Position {
-  const x = Math.round(node.position.x);
-  const y = Math.round(node.position.y);
-  return node.parentId === undefined
-    ? { x, y }
-    : { x: Math.max(x, FRAME_PADDING.left), y: Math.max(y, FRAME_PADDING.top) };
+/**
+ * Where a drag leaves things, from where each dragged node lies on the canvas (`at`, absolute): rounded, and an
+ * element dropped past its frame's left or top padding grows the frame that way: the frame moves left or up and its
+ * other elements shift by as much, so only the dragged nodes move on screen. (Right and down a frame grows by itself:
+ * it is sized around its elements.) Returns the places that change.
+ */
+export function dropPlaces(
+  nodes: readonly AppNode[],
+  at: ReadonlyMap<string, Position>,
+  layout: Design['layout'],
+): Record<string, Position> {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const places = new Map<string, Position>();
+  const growth = new Map<string, Position>();
+  for (const [id, { x, y }] of at) {
+    const frame = byId.get(byId.get(id)?.parentId ?? '');
+    const place = frame
+      ? { x: Math.round(x - frame.position.x), y: Math.round(y - frame.position.y) }
+      : { x: Math.round(x), y: Math.round(y) };
+    places.set(id, place);
+    if (!frame) continue;
+    const grow = growth.get(frame.id) ?? { x: 0, y: 0 };
+    growth.set(frame.id, {
+      x: Math.max(grow.x, FRAME_PADDING.left - place.x),
+      y: Math.max(grow.y, FRAME_PADDING.top - place.y),
+    });
+  }
+  for (const [frameId, grow] of growth) {
+    if (grow.x === 0 && grow.y === 0) continue;
+    const frame = byId.get(frameId)!;
+    if (!places.has(frameId)) places.set(frameId, { x: frame.position.x - grow.x, y: frame.position.y - grow.y });
+    for (const child of nodes) {
+      if (child.parentId !== frameId) continue;
+      const { x, y } = places.get(child.id) ?? child.position;
+      places.set(child.id, { x: x + grow.x, y: y + grow.y });
+    }
+  }
+  const changed: Record<string, Position> = {};
+  for (const [id, { x, y }] of places) {
+    const before = layout[id];
+    if (before?.x !== x || before?.y !== y) changed[id] = { ...before, x, y };
+  }
+  return changed;
 }
 
-/** Whether moving `dragged` to where they are may move a frame or grow one (an element past its frame's padding); if not, no overlap can be new. */
-export function mayMoveFrames(nodes: readonly AppNode[], dragged: readonly AppNode[]): boolean {
+/** Whether the places a drag leaves (`dropPlaces`) may move a frame or grow one; if not, no overlap can be new. */
+export function mayMoveFrames(nodes: readonly AppNode[], places: Readonly<Record<string, Position>>): boolean {
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  return dragged.some((n) => {
-    const frame = n.parentId === undefined ? undefined : byId.get(n.parentId);
-    if (!frame) return true;
+  return Object.entries(places).some(([id, place]) => {
+    const node = byId.get(id);
+    const frame = byId.get(node?.parentId ?? '');
+    if (!node || !frame) return true;
     return (
-      n.position.x + (n.width ?? 0) + FRAME_PADDING.right > (frame.width ?? 0) ||
-      n.position.y + (n.height ?? 0) + FRAME_PADDING.bottom > (frame.height ?? 0)
+      place.x + (node.width ?? 0) + FRAME_PADDING.right > (frame.width ?? 0) ||
+      place.y + (node.height ?? 0) + FRAME_PADDING.bottom > (frame.height ?? 0)
     );
   });
 }

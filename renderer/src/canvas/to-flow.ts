@@ -73,7 +73,13 @@ export function designToFlow({ design, badges, live, selection }: FlowInputs): {
     return {
       problems: badge?.count ?? 0,
       ...(badge ? { worst: badge.worst } : {}),
-      ...(status ? { health: status.health, drift: (status.drift?.length ?? 0) > 0 } : {}),
+      ...(status
+        ? {
+            health: status.health,
+            ...(status.reasons.length > 0 ? { healthReason: status.reasons.join('; ') } : {}),
+            drift: (status.drift?.length ?? 0) > 0,
+          }
+        : {}),
     };
   };
   const context = detailContext(design);

@@ -5,6 +5,7 @@
  * status pill.
  */
 import './deploy.css';
+import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { describeOutcome, type HostReport, type Preparation } from '../../../shared/deploy/outcome.js';
 import { DEPLOY_STEPS, type DeployProgress } from '../../../shared/deploy/progress.js';
@@ -23,6 +24,7 @@ import {
   useDeployStore,
   type DeployState,
 } from './deploy-store.js';
+import { applyButton, devicesNamed } from './apply-label.js';
 
 /** How each vendor's switch takes a change and undoes it: said before anyone applies. */
 const SWITCH_ROLLBACK: Record<SwitchVendor, string> = {
@@ -32,41 +34,55 @@ const SWITCH_ROLLBACK: Record<SwitchVendor, string> = {
     'Dell OS6 has no revert timer: the change goes to the running-config only and is saved to the startup-config once a new session finds it. A failed check is undone with inverse commands; if the switch cannot be reached, its startup-config is unchanged and a reload restores it.',
 };
 
-/** Switch login for switches that take no key: kept in this panel's memory, never saved. */
+/**
+ * Switch login for switches that take no key, folded away since a key usually opens them: kept in this
+ * panel's memory, never saved. Open from the start once something is typed (the panel drew again).
+ */
 function SwitchLogin({ state }: { state: DeployState }) {
+  const [open, setOpen] = useState(() => state.switchPassword !== '' || state.enableSecret !== '');
   return (
-    <div className="deploy-trust" data-testid="deploy-switch-login">
-      <label className="small">
-        Switch password{' '}
-        <input
-          type="password"
-          className="nokey"
-          autoComplete="off"
-          value={state.switchPassword}
-          onChange={(e) => setSwitchLogin({ switchPassword: e.target.value })}
-          data-testid="deploy-switch-password"
-        />
-      </label>
-      <label className="small">
-        Enable secret{' '}
-        <input
-          type="password"
-          className="nokey"
-          autoComplete="off"
-          value={state.enableSecret}
-          onChange={(e) => setSwitchLogin({ enableSecret: e.target.value })}
-          data-testid="deploy-enable-secret"
-        />
-      </label>
-      <button
-        type="button"
-        className="button small"
-        onClick={() => void prepareAgain()}
-        data-testid="deploy-prepare-again"
-      >
-        Prepare again
-      </button>
-    </div>
+    <details
+      className="deploy-switch-login"
+      open={open}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+      data-testid="deploy-switch-login"
+    >
+      <summary className="small" data-testid="deploy-switch-login-toggle">
+        Password (only if key login is refused)
+      </summary>
+      <div className="deploy-trust">
+        <label className="small">
+          Switch password{' '}
+          <input
+            type="password"
+            className="nokey"
+            autoComplete="off"
+            value={state.switchPassword}
+            onChange={(e) => setSwitchLogin({ switchPassword: e.target.value })}
+            data-testid="deploy-switch-password"
+          />
+        </label>
+        <label className="small">
+          Enable secret{' '}
+          <input
+            type="password"
+            className="nokey"
+            autoComplete="off"
+            value={state.enableSecret}
+            onChange={(e) => setSwitchLogin({ enableSecret: e.target.value })}
+            data-testid="deploy-enable-secret"
+          />
+        </label>
+        <button
+          type="button"
+          className="button small"
+          onClick={() => void prepareAgain()}
+          data-testid="deploy-prepare-again"
+        >
+          Prepare again
+        </button>
+      </div>
+    </details>
   );
 }
 
@@ -228,18 +244,8 @@ function HostCard({
 const saysSame = (preparation: Preparation, detail: string) =>
   preparation.state === 'failed' && preparation.reason === detail;
 
-type DeviceKind = 'host' | 'switch' | 'device';
-const PLURAL: Record<DeviceKind, string> = { host: 'hosts', switch: 'switches', device: 'devices' };
-
-/** "3 hosts", "1 switch", "2 devices" (hosts and switches): what a deploy of these devices reaches. */
-function devices(names: readonly string[], design: Design | null): string {
-  const switches = names.filter((n) => design?.switches.some((x) => x.name === n)).length;
-  const kind: DeviceKind = switches === 0 ? 'host' : switches === names.length ? 'switch' : 'device';
-  return `${names.length} ${names.length === 1 ? kind : PLURAL[kind]}`;
-}
-
 function summary(s: DeployState): string {
-  const ready = devices(
+  const ready = devicesNamed(
     readyHosts(s).map((p) => p.host),
     s.design,
   );
@@ -247,7 +253,7 @@ function summary(s: DeployState): string {
   if (s.phase === 'applying') return `Deploying to ${ready}…`;
   if (s.phase === 'done') {
     const ok = s.reports.filter((r) => verdictClass(r) === 'ok').length;
-    return `Deploy: ${ok} of ${devices(
+    return `Deploy: ${ok} of ${devicesNamed(
       s.reports.map((r) => r.host),
       s.design,
     )} ok`;
@@ -270,7 +276,7 @@ export function DeployPanel() {
       </button>
     );
   }
-  const ready = readyHosts(state);
+  const apply = applyButton(state.preparations, state.design);
   const busy = state.phase === 'preparing' || state.phase === 'applying';
   return (
     <aside className="deploy-panel" role="complementary" aria-label="Deploy" data-testid="deploy-panel">
@@ -345,18 +351,20 @@ export function DeployPanel() {
           <button type="button" className="button" onClick={() => void closeDeploy()} data-testid="deploy-cancel">
             Cancel
           </button>
+          {!apply.enabled && (
+            <span className="muted small" data-testid="deploy-apply-reason">
+              {apply.reason}
+            </span>
+          )}
           <button
             type="button"
             className="button primary"
-            disabled={ready.length === 0}
+            disabled={!apply.enabled}
+            title={apply.enabled ? undefined : apply.reason}
             onClick={() => void applyDeploy()}
             data-testid="deploy-apply"
           >
-            Apply to{' '}
-            {devices(
-              ready.map((p) => p.host),
-              state.design,
-            )}
+            {apply.label}
           </button>
         </footer>
       )}

@@ -2,7 +2,8 @@
  * The firewall panel: one Proxmox VE firewall level at a time (datacenter,
  * a host, a VM) with its options, its rules as an ordered table (drag a row,
  * or Alt+Up/Down on it, to reorder; the checkbox enables a rule) and, where
- * pve-firewall has them, aliases and IP sets. Every change goes through the
+ * pve-firewall has them, aliases and IP sets (each alias and IP set entry
+ * edited in place, with the checks of adding one). Every change goes through the
  * store as one history step, checked as the design loads; a refused change
  * says why and changes nothing. Non-modal, docked over the canvas.
  */
@@ -98,7 +99,11 @@ export function FirewallPanel() {
   // A host or VM that is gone (deleted, another design opened) leaves the datacenter level.
   const level = levels.some((l) => l.key === refKey(place.level)) ? place.level : levels[0]!.ref;
   const firewall = firewallAt(design, level);
-  const run = (next: (d: Design) => Design) => setError(commit(next));
+  const run = (next: (d: Design) => Design) => {
+    const problem = commit(next);
+    setError(problem);
+    return problem === undefined;
+  };
   const edit = (fn: (fw: AnyLevelFirewall) => AnyLevelFirewall) => run((d) => editFirewall(d, level, fn));
   return (
     <aside className="fw-panel" role="dialog" aria-label="Firewall" data-testid="firewall-panel" onKeyDown={onPanelKey}>
@@ -181,7 +186,67 @@ export function FirewallPanel() {
   );
 }
 
-type Edit = (fn: (fw: AnyLevelFirewall) => AnyLevelFirewall) => void;
+/** Applies a change to the level's firewall as one history step; false when it was refused (the panel says why). */
+type Edit = (fn: (fw: AnyLevelFirewall) => AnyLevelFirewall) => boolean;
+
+interface InPlaceField {
+  readonly label: string;
+  readonly value: string;
+  readonly testId: string;
+}
+
+/** A list entry's fields edited in place: Enter or Save hands them to `onSave`, Escape or Cancel leaves them as they were. */
+function InPlaceForm(props: {
+  fields: readonly InPlaceField[];
+  onSave: (values: readonly string[]) => void;
+  onCancel: () => void;
+}) {
+  const [values, setValues] = useState(() => props.fields.map((f) => f.value));
+  return (
+    <form
+      className="fw-add fw-in-place"
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSave(values);
+      }}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        e.stopPropagation();
+        props.onCancel();
+      }}
+    >
+      {props.fields.map((f, i) => (
+        <input
+          key={f.testId}
+          aria-label={f.label}
+          value={values[i]}
+          autoFocus={i === 0}
+          onChange={(e) => setValues((vs) => vs.map((v, k) => (k === i ? e.target.value : v)))}
+          data-testid={f.testId}
+        />
+      ))}
+      <button type="submit" className="button" data-testid="fw-in-place-save">
+        Save
+      </button>
+      <button type="button" className="button subtle" onClick={props.onCancel}>
+        Cancel
+      </button>
+    </form>
+  );
+}
+
+/** An alias from the name and CIDR a person typed (the rest of `was` kept), or the first problem. */
+function parseAlias(name: string, cidr: string, was?: FirewallAlias) {
+  return FirewallAlias.safeParse({ ...was, name: name.trim(), cidr: cidr.trim() });
+}
+
+/** An IP set entry from its text (`10.0.0.0/24`, or `!10.0.0.5` to exclude it; the rest of `was` kept), or the first problem. */
+function parseEntry(text: string, was?: IpSetEntry) {
+  const trimmed = text.trim();
+  const nomatch = trimmed.startsWith('!');
+  return IpSetEntry.safeParse({ ...was, cidr: nomatch ? trimmed.slice(1) : trimmed, nomatch });
+}
 
 /** `enable` and the default policies, where the level has them; absent means pve-firewall's default. */
 function Options(props: {
@@ -665,17 +730,25 @@ function Groups({ groups }: { groups: readonly SecurityGroup[] }) {
 
 function Aliases(props: {
   aliases: readonly FirewallAlias[];
-  save: (aliases: readonly FirewallAlias[]) => void;
+  save: (aliases: readonly FirewallAlias[]) => boolean;
   setError: (e: string | undefined) => void;
 }) {
   const [name, setName] = useState('');
   const [cidr, setCidr] = useState('');
+  /** The index of the alias being edited in place. */
+  const [editing, setEditing] = useState<number | undefined>();
   const add = () => {
-    const parsed = FirewallAlias.safeParse({ name: name.trim(), cidr: cidr.trim() });
+    const parsed = parseAlias(name, cidr);
     if (!parsed.success) return props.setError(`alias: ${firstIssue(parsed.error.issues)}`);
-    props.save([...props.aliases, parsed.data]);
+    if (!props.save([...props.aliases, parsed.data])) return;
     setName('');
     setCidr('');
+  };
+  const change = (i: number, [newName = '', newCidr = '']: readonly string[]) => {
+    const was = props.aliases[i]!;
+    const parsed = parseAlias(newName, newCidr, was);
+    if (!parsed.success) return props.setError(`alias ${was.name}: ${firstIssue(parsed.error.issues)}`);
+    if (props.save(props.aliases.map((a, k) => (k === i ? parsed.data : a)))) setEditing(undefined);
   };
   return (
     <section className="fw-section" aria-label="Aliases">
@@ -683,10 +756,32 @@ function Aliases(props: {
       <ul className="fw-list">
         {props.aliases.map((a, i) => (
           <li key={a.name} data-testid="fw-alias">
-            <code>
-              {a.name} = {a.cidr}
-            </code>
-            {a.comment && <span className="muted small"> {visible(a.comment)}</span>}
+            {editing === i ? (
+              <InPlaceForm
+                fields={[
+                  { label: `Name of alias ${a.name}`, value: a.name, testId: 'fw-alias-edit-name' },
+                  { label: `Address of alias ${a.name}`, value: a.cidr, testId: 'fw-alias-edit-cidr' },
+                ]}
+                onSave={(values) => change(i, values)}
+                onCancel={() => setEditing(undefined)}
+              />
+            ) : (
+              <>
+                <code>
+                  {a.name} = {a.cidr}
+                </code>
+                {a.comment && <span className="muted small"> {visible(a.comment)}</span>}
+                <button
+                  type="button"
+                  className="button subtle small"
+                  aria-label={`Edit alias ${a.name}`}
+                  onClick={() => setEditing(i)}
+                  data-testid="fw-alias-edit"
+                >
+                  Edit
+                </button>
+              </>
+            )}
             <button
               type="button"
               className="button subtle small"
@@ -723,15 +818,14 @@ function Aliases(props: {
 function IpSets(props: {
   ipsets: readonly IpSet[];
   highlight: number | undefined;
-  save: (ipsets: readonly IpSet[]) => void;
+  save: (ipsets: readonly IpSet[]) => boolean;
   setError: (e: string | undefined) => void;
 }) {
   const [name, setName] = useState('');
   const add = () => {
     const parsed = IpSet.safeParse({ name: name.trim() });
     if (!parsed.success) return props.setError(`IP set: ${firstIssue(parsed.error.issues)}`);
-    props.save([...props.ipsets, parsed.data]);
-    setName('');
+    if (props.save([...props.ipsets, parsed.data])) setName('');
   };
   const replace = (i: number, set: IpSet) => props.save(props.ipsets.map((s, k) => (k === i ? set : s)));
   return (
@@ -773,23 +867,28 @@ function IpSets(props: {
 function IpSetCard(props: {
   set: IpSet;
   highlighted: boolean;
-  onChange: (set: IpSet) => void;
+  onChange: (set: IpSet) => boolean;
   onDelete: () => void;
   setError: (e: string | undefined) => void;
 }) {
   const { set } = props;
   const [cidr, setCidr] = useState('');
+  /** The index of the entry being edited in place. */
+  const [editing, setEditing] = useState<number | undefined>();
   const card = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (props.highlighted) card.current?.scrollIntoView({ block: 'nearest' });
   }, [props.highlighted]);
   const add = () => {
-    const text = cidr.trim();
-    const nomatch = text.startsWith('!');
-    const parsed = IpSetEntry.safeParse({ cidr: nomatch ? text.slice(1) : text, nomatch });
+    const parsed = parseEntry(cidr);
     if (!parsed.success) return props.setError(`IP set ${set.name}: ${firstIssue(parsed.error.issues)}`);
-    props.onChange({ ...set, entries: [...set.entries, parsed.data] });
-    setCidr('');
+    if (props.onChange({ ...set, entries: [...set.entries, parsed.data] })) setCidr('');
+  };
+  const change = (k: number, [text = '']: readonly string[]) => {
+    const parsed = parseEntry(text, set.entries[k]);
+    if (!parsed.success) return props.setError(`IP set ${set.name}: ${firstIssue(parsed.error.issues)}`);
+    if (props.onChange({ ...set, entries: set.entries.map((e, j) => (j === k ? parsed.data : e)) }))
+      setEditing(undefined);
   };
   return (
     <div
@@ -814,11 +913,36 @@ function IpSetCard(props: {
       <ul className="fw-list">
         {set.entries.map((entry, k) => (
           <li key={`${entry.cidr}`} data-testid="fw-ipset-entry">
-            <code>
-              {entry.nomatch ? '!' : ''}
-              {entry.cidr}
-            </code>
-            {entry.comment && <span className="muted small"> {visible(entry.comment)}</span>}
+            {editing === k ? (
+              <InPlaceForm
+                fields={[
+                  {
+                    label: `Entry ${entry.cidr} of ${set.name}`,
+                    value: `${entry.nomatch ? '!' : ''}${entry.cidr}`,
+                    testId: 'fw-ipset-entry-edit-text',
+                  },
+                ]}
+                onSave={(values) => change(k, values)}
+                onCancel={() => setEditing(undefined)}
+              />
+            ) : (
+              <>
+                <code>
+                  {entry.nomatch ? '!' : ''}
+                  {entry.cidr}
+                </code>
+                {entry.comment && <span className="muted small"> {visible(entry.comment)}</span>}
+                <button
+                  type="button"
+                  className="button subtle small"
+                  aria-label={`Edit ${entry.cidr} in ${set.name}`}
+                  onClick={() => setEditing(k)}
+                  data-testid="fw-ipset-entry-edit"
+                >
+                  Edit
+                </button>
+              </>
+            )}
             <button
               type="button"
               className="button subtle small"

@@ -1,22 +1,13 @@
 /** Element kinds to drag onto the canvas (or click to add at the centre of the view). */
-import type { DragEvent } from 'react';
-import { kindsOwnedBy, type KindEntry, type PlaceableKind } from '../../../shared/model/kinds/index.js';
+import { useMemo, type DragEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { PlaceableKind } from '../../../shared/model/kinds/index.js';
 import { KindIcon } from '../chrome/KindIcon.js';
 import { DRAG_MIME, dropKind, kindWord } from '../canvas/drop.js';
 import { getFlow } from '../canvas/flow-controls.js';
+import { useAppStore } from '../store/store.js';
 import { NetworkList } from './NetworkList.js';
-
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const placeable = (kinds: readonly KindEntry[]) =>
-  kinds.filter((k) => k.palette).map((k) => ({ kind: k.id as PlaceableKind, hint: k.palette!.hint }));
-
-/** Devices first, then one group per device kind with what it holds, all in registry order. */
-const GROUPS: readonly { title: string; kinds: readonly { kind: PlaceableKind; hint: string }[] }[] = [
-  { title: 'Devices', kinds: placeable(kindsOwnedBy('design').filter((k) => k.frame)) },
-  ...kindsOwnedBy('design')
-    .filter((k) => k.frame)
-    .map((frame) => ({ title: capitalised(frame.label), kinds: placeable(kindsOwnedBy(frame.id)) })),
-];
+import { designPlatforms, paletteGroups } from './palette-kinds.js';
 
 function onDragStart(event: DragEvent, kind: PlaceableKind) {
   event.dataTransfer.setData(DRAG_MIME, kind);
@@ -48,9 +39,12 @@ async function addAtCentre(kind: PlaceableKind) {
 }
 
 export function Palette() {
+  // Compared item by item, so that only a change of the platforms draws the palette again.
+  const platforms = useAppStore(useShallow((s) => designPlatforms(s.design)));
+  const groups = useMemo(() => paletteGroups(platforms), [platforms]);
   return (
     <aside className="sidebar palette" aria-label="Palette" data-testid="palette">
-      {GROUPS.map((group) => (
+      {groups.map((group) => (
         <section key={group.title}>
           <h2 className="section-title">{group.title}</h2>
           <div className="palette-grid">

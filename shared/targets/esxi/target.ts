@@ -14,6 +14,7 @@ export function esxiTarget(
   return {
     id,
     label,
+    hostKinds: ['vswitch', 'port-group'],
     appliesTo: (design, deviceId) => (hostOf(design, deviceId)?.vswitches.length ?? 0) > 0,
     render(design, deviceId) {
       const host = hostOf(design, deviceId);

@@ -90,6 +90,7 @@ export function renderInterfaces(design: Design, hostId: string): string {
 export const ifupdown2Target: Target = {
   id: 'ifupdown2',
   label: 'ifupdown2 (/etc/network/interfaces)',
+  hostKinds: ['bond', 'bridge', 'vlan', 'ovs-bond', 'ovs-bridge', 'ovs-int-port'],
   appliesTo: (design, deviceId) => design.hosts.some((h) => h.id === deviceId),
   render: (design, deviceId) => [renderFile(design, deviceId)],
 };

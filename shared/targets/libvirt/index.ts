@@ -64,6 +64,7 @@ function render(host: Host): GeneratedFile[] {
 export const libvirtTarget: Target = {
   id: 'libvirt',
   label: 'libvirt networks, VM interfaces and bridge filter',
+  hostKinds: ['virtual-network', 'bridge-rule'],
   appliesTo: (design, deviceId) =>
     design.hosts.some(
       (h) =>

@@ -48,6 +48,7 @@ function vmxFile(host: Host, vm: Vm): GeneratedFile {
 export const vmwareWorkstationTarget: Target = {
   id: 'vmware-workstation',
   label: 'VMware Workstation networking and .vmx adapters',
+  hostKinds: ['virtual-network'],
   appliesTo: (design, deviceId) =>
     design.hosts.some((h) => h.id === deviceId && (h.virtualNetworks.length > 0 || h.vms.length > 0)),
   render(design: Design, deviceId: string): GeneratedFile[] {

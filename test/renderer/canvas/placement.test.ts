@@ -3,7 +3,7 @@ import { pasteFragment, copyFragment } from '../../../shared/edit/fragment.js';
 import { withPositions } from '../../../shared/edit/update-in.js';
 import { tooClose } from '../../../shared/layout/free-spot.js';
 import {
-  dropped,
+  dropPlaces,
   elementSpot,
   mayMoveFrames,
   newOverlap,
@@ -69,20 +69,47 @@ describe('canvas placement', () => {
     const nodes = nodesOf(exampleDesign());
     const node = (id: string) => nodes.find((n) => n.id === id)!;
     const port = node('ms01-enp88s0');
-    expect(mayMoveFrames(nodes, [{ ...port, position: { x: port.position.x + 4, y: port.position.y } }])).toBe(false);
-    expect(mayMoveFrames(nodes, [{ ...port, position: { x: port.position.x, y: node('ms01').height! } }])).toBe(true);
-    expect(mayMoveFrames(nodes, [node('n4032')])).toBe(true);
+    expect(mayMoveFrames(nodes, { [port.id]: { x: port.position.x + 4, y: port.position.y } })).toBe(false);
+    expect(mayMoveFrames(nodes, { [port.id]: { x: port.position.x, y: node('ms01').height! } })).toBe(true);
+    expect(mayMoveFrames(nodes, { n4032: { x: 0, y: 0 } })).toBe(true);
   });
 
-  it('keeps an element dragged past the left or top edge of its frame inside the frame', () => {
-    const nodes = nodesOf(exampleDesign());
-    const port = nodes.find((n) => n.id === 'ms01-enp88s0')!;
+  it('grows a frame left and up around an element dropped past those edges, leaving the other elements where they are on screen', () => {
+    const design = exampleDesign();
+    const nodes = nodesOf(design);
     const host = nodes.find((n) => n.id === 'ms01')!;
-    expect(dropped({ ...port, position: { x: -80.4, y: 10 } })).toEqual({
-      x: FRAME_PADDING.left,
-      y: FRAME_PADDING.top,
+    const absolute = (ns: typeof nodes, id: string) => {
+      const n = ns.find((m) => m.id === id)!;
+      const frame = ns.find((m) => m.id === n.parentId);
+      return { x: n.position.x + (frame?.position.x ?? 0), y: n.position.y + (frame?.position.y ?? 0) };
+    };
+    const at = { x: host.position.x - 80.4, y: host.position.y - 30.2 };
+    const places = dropPlaces(nodes, new Map([['ms01-enp88s0', at]]), design.layout);
+    expect(places.ms01).toMatchObject({
+      x: Math.round(at.x) - FRAME_PADDING.left,
+      y: Math.round(at.y) - FRAME_PADDING.top,
     });
-    expect(dropped({ ...port, position: { x: 100.4, y: 200.6 } })).toEqual({ x: 100, y: 201 });
-    expect(dropped({ ...host, position: { x: -80, y: -10 } })).toEqual({ x: -80, y: -10 });
+    const after = nodesOf(withPositions(design, places));
+    const frame = after.find((n) => n.id === 'ms01')!;
+    expect(absolute(after, 'ms01-enp88s0')).toEqual({ x: Math.round(at.x), y: Math.round(at.y) });
+    for (const child of after.filter((n) => n.parentId === 'ms01')) {
+      if (child.id !== 'ms01-enp88s0') expect(absolute(after, child.id), child.id).toEqual(absolute(nodes, child.id));
+      expect(child.position.x, child.id).toBeGreaterThanOrEqual(FRAME_PADDING.left);
+      expect(child.position.y, child.id).toBeGreaterThanOrEqual(FRAME_PADDING.top);
+      expect(child.position.x + child.width! + FRAME_PADDING.right, child.id).toBeLessThanOrEqual(frame.width!);
+      expect(child.position.y + child.height! + FRAME_PADDING.bottom, child.id).toBeLessThanOrEqual(frame.height!);
+    }
+  });
+
+  it('moves only the dragged nodes when an element is dropped inside its frame or a frame is dragged', () => {
+    const design = exampleDesign();
+    const nodes = nodesOf(design);
+    const host = nodes.find((n) => n.id === 'ms01')!;
+    const inside = new Map([['ms01-enp88s0', { x: host.position.x + 100.4, y: host.position.y + 200.6 }]]);
+    expect(dropPlaces(nodes, inside, design.layout)).toEqual({ 'ms01-enp88s0': { x: 100, y: 201 } });
+    const frame = new Map([['ms01', { x: -80, y: -10 }]]);
+    const dragged = dropPlaces(nodes, frame, design.layout);
+    expect(Object.keys(dragged)).toEqual(['ms01']);
+    expect(dragged.ms01).toMatchObject({ x: -80, y: -10 });
   });
 });

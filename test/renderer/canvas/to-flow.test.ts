@@ -157,11 +157,24 @@ describe('designToFlow', () => {
     const { nodes } = designToFlow({
       ...inputs(),
       badges: badgesOf(diagnostics),
-      live: { 'ms01-enp91s0': { health: 'down', reasons: [], readAt: 'now' } },
+      live: {
+        'ms01-enp91s0': { health: 'down', reasons: [], readAt: 'now' },
+        'ms01-bond1': {
+          health: 'degraded',
+          reasons: ['enp3s0f0np0 is down', 'enp3s0f1np1 has no LACP partner'],
+          readAt: 'now',
+        },
+      },
     });
     expect(nodes.find((n) => n.id === 'ms01-bond0')!.data).toMatchObject({ problems: 2, worst: 'error' });
     expect(nodes.find((n) => n.id === 'n4032-po8')!.data).toMatchObject({ problems: 1, worst: 'error' });
     expect(nodes.find((n) => n.id === 'ms01-enp91s0')!.data).toMatchObject({ health: 'down' });
+    expect(nodes.find((n) => n.id === 'ms01-enp91s0')!.data).not.toHaveProperty('healthReason');
+    // The reasons for a health go along, for the node's tooltip.
+    expect(nodes.find((n) => n.id === 'ms01-bond1')!.data).toMatchObject({
+      health: 'degraded',
+      healthReason: 'enp3s0f0np0 is down; enp3s0f1np1 has no LACP partner',
+    });
   });
 });
 

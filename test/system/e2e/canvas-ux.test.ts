@@ -7,6 +7,7 @@
  */
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { nodesOf } from '../../../renderer/src/canvas/placement.js';
 import { exampleDesign } from '../../helpers/design.js';
 import { DesignerPage } from './designer-page.js';
 import { openApp, type AppSession } from './harness.js';
@@ -110,7 +111,7 @@ describe('the canvas in Chromium', () => {
       await expect.poll(() => ui.nodePosition(portId)).toEqual(before);
       expectApart(await boxes(frames(ui)));
 
-      // Dragged past the frame's left edge, the port stays inside the frame.
+      // Dragged past the frame's left edge, the port stays inside the frame, which grows around it.
       const frame = await ui.box(ui.node('host1'));
       await ui.page.mouse.move(port.x + port.width / 2, port.y + 6);
       await ui.page.mouse.down();
@@ -118,6 +119,68 @@ describe('the canvas in Chromium', () => {
       await ui.page.mouse.up();
       await expect.poll(async () => inside(await ui.box(ui.node(portId)), await ui.box(ui.node('host1')))).toBe(true);
       expectApart(await boxes(ports));
+      expect(app.pageErrors).toEqual([]);
+    } catch (e) {
+      await app.screenshot('failure').catch(() => undefined);
+      throw e;
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('grows a frame left and up around an element dragged past those edges, leaving the rest in place, in one undo step', async () => {
+    const app = await openApp();
+    try {
+      const ui = await startExample(app);
+      // Zoomed out from the fitted view, so there is room around the host (no auto-pan at the pane's edge).
+      await ui.menu('view', 'fit-view');
+      await ui.settle();
+      await ui.page.locator('.react-flow__controls-zoomout').click();
+      await ui.page.locator('.react-flow__controls-zoomout').click();
+      await ui.settle();
+      const ids = nodesOf(exampleDesign())
+        .filter((n) => n.parentId === 'ms01')
+        .map((n) => n.id);
+      const others = ids.filter((id) => id !== 'ms01-enp88s0');
+      const placesOf = async () =>
+        new Map(await Promise.all(ids.map(async (id) => [id, await ui.box(ui.node(id))] as const)));
+      const frameBefore = await ui.box(ui.node('ms01'));
+      const before = await placesOf();
+      const port = before.get('ms01-enp88s0')!;
+      const grab = { x: port.x + port.width / 2, y: port.y + 6 };
+      const to = { x: frameBefore.x - 60, y: frameBefore.y - 40 };
+      await ui.page.mouse.move(grab.x, grab.y);
+      await ui.page.mouse.down();
+      // The drag starts past a small threshold, from where the pointer is then: the port keeps that offset to it.
+      await ui.page.mouse.move(grab.x + 2, grab.y);
+      await ui.page.mouse.move(to.x + grab.x + 2 - port.x, to.y + grab.y - port.y, { steps: 12 });
+      await ui.page.mouse.up();
+
+      // The frame grew left and up around the port; the port stays where it was dropped, the other elements where they were.
+      await expect.poll(async () => (await ui.box(ui.node('ms01'))).x).toBeLessThan(to.x);
+      const frame = await ui.box(ui.node('ms01'));
+      expect(frame.y).toBeLessThan(to.y);
+      const after = await placesOf();
+      const moved = after.get('ms01-enp88s0')!;
+      expect(Math.abs(moved.x - to.x)).toBeLessThanOrEqual(8);
+      expect(Math.abs(moved.y - to.y)).toBeLessThanOrEqual(8);
+      for (const [id, box] of after) expect(inside(box, frame), `${id} inside ms01`).toBe(true);
+      for (const id of others) {
+        expect(Math.abs(after.get(id)!.x - before.get(id)!.x), `${id} x`).toBeLessThanOrEqual(1);
+        expect(Math.abs(after.get(id)!.y - before.get(id)!.y), `${id} y`).toBeLessThanOrEqual(1);
+      }
+      expectApart(await boxes(frames(ui)));
+      await app.screenshot('frame grown left and up');
+
+      // One undo puts the frame and the port back.
+      await ui.page.keyboard.press('Control+z');
+      await expect.poll(async () => (await ui.box(ui.node('ms01'))).x).toBeCloseTo(frameBefore.x, 0);
+      expect((await ui.box(ui.node('ms01'))).y).toBeCloseTo(frameBefore.y, 0);
+      const undone = await placesOf();
+      for (const id of ids) {
+        expect(undone.get(id)!.x, `${id} x`).toBeCloseTo(before.get(id)!.x, 0);
+        expect(undone.get(id)!.y, `${id} y`).toBeCloseTo(before.get(id)!.y, 0);
+      }
       expect(app.pageErrors).toEqual([]);
     } catch (e) {
       await app.screenshot('failure').catch(() => undefined);

@@ -1,7 +1,8 @@
 /**
  * The firewall panel in real Chromium through `netloom serve`: turn the
  * datacenter firewall on and see the lockout problem and the shield; add IP
- * set management and see the problem go; give the host two rules, drag them
+ * set management and see the problem go; edit an IP set entry and an alias in
+ * place; give the host two rules, drag them
  * into the wrong order and see the shadowed-rule problem, which opens the
  * panel at the rule; put them back with the keyboard; undo and redo; export
  * and find the rules in host.fw and the IP set in cluster.fw.
@@ -58,6 +59,39 @@ describe('the firewall panel in Chromium', () => {
       await management.getByTestId('fw-ipset-entry-add').click();
       await expect.poll(() => page.getByTestId('fw-error').textContent()).toContain('10.2.200.7');
       expect(await management.getByTestId('fw-ipset-entry').count()).toBe(1);
+
+      // An entry edited in place: checked as when added (refused, it stays as it was), one history step.
+      const entries = () => management.getByTestId('fw-ipset-entry').locator('code').allTextContents();
+      await management.getByTestId('fw-ipset-entry-edit').click();
+      await management.getByTestId('fw-ipset-entry-edit-text').fill('10.2.200.7/32');
+      await management.getByTestId('fw-in-place-save').click();
+      await expect.poll(() => page.getByTestId('fw-error').textContent()).toContain('10.2.200.7');
+      expect(await entries()).toEqual([]);
+      await management.getByTestId('fw-ipset-entry-edit-text').fill('!10.2.200.0/23');
+      await management.getByTestId('fw-ipset-entry-edit-text').press('Enter');
+      await expect.poll(entries).toEqual(['!10.2.200.0/23']);
+      expect(await page.getByTestId('fw-error').count()).toBe(0);
+      await ui.menu('edit', 'undo');
+      await expect.poll(entries).toEqual(['10.2.200.0/24']);
+
+      // So is an alias: a bad address is refused with the reason, a good one replaces the old in one step.
+      const aliases = () => page.getByTestId('fw-alias').locator('code').allTextContents();
+      expect(await aliases()).toEqual(['local_network = 10.2.100.0/24']);
+      await page.getByTestId('fw-alias-edit').click();
+      await page.getByTestId('fw-alias-edit-cidr').fill('10.2.100.0/33');
+      await page.getByTestId('fw-alias-edit-cidr').press('Enter');
+      await expect.poll(() => page.getByTestId('fw-error').textContent()).toContain('alias local_network');
+      await page.getByTestId('fw-alias-edit-name').fill('lab_network');
+      await page.getByTestId('fw-alias-edit-cidr').fill('10.2.101.0/24');
+      await page.getByTestId('fw-in-place-save').click();
+      await expect.poll(aliases).toEqual(['lab_network = 10.2.101.0/24']);
+      await ui.menu('edit', 'undo');
+      await expect.poll(aliases).toEqual(['local_network = 10.2.100.0/24']);
+      // Escape leaves an edit without a change.
+      await page.getByTestId('fw-alias-edit').click();
+      await page.getByTestId('fw-alias-edit-cidr').fill('10.9.9.0/24');
+      await page.getByTestId('fw-alias-edit-cidr').press('Escape');
+      await expect.poll(aliases).toEqual(['local_network = 10.2.100.0/24']);
 
       // Host ms01: managed, two rules.
       await page.getByTestId('fw-level').selectOption('host:ms01');

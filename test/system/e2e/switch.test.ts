@@ -132,6 +132,10 @@ describe('switch live status on the canvas', () => {
       .poll(() => facts.textContent())
       .toContain('Te2/0/18 is not bundled: its link is up but it is inactive in the port-channel');
     expect(await facts.textContent()).toContain('bond1 on ms01 is cabled to Te1/0/18, Te2/0/18');
+    // The node's tooltip says why too.
+    expect(await element('n4032-po9').getAttribute('title')).toContain(
+      'Degraded: Te2/0/18 is not bundled: its link is up but it is inactive in the port-channel',
+    );
     expect(await healthOf(element('n4032-po8'))).toBe('ok');
     await app.screenshot('port-channel 9 amber');
 
@@ -209,7 +213,9 @@ describe('Deploy panel with a switch', () => {
       expect(await panel.getByTestId('deploy-group').allTextContents()).toEqual([
         `One change: ${host.name} → sw1 (sw1 last: it carries the management path of ${host.name}); held or rolled back together.`,
       ]);
-      expect(await page.getByTestId('deploy-apply').textContent()).toBe('Apply to 2 devices');
+      expect(await page.getByTestId('deploy-apply').textContent()).toBe('Apply to 1 host and 1 switch');
+      // The switch takes a key: its password stays folded away.
+      expect(await panel.getByTestId('deploy-switch-password').isVisible()).toBe(false);
       await page.getByTestId('deploy-window').fill('60');
       await app.screenshot('switch card');
       await page.getByTestId('deploy-apply').click();
@@ -267,14 +273,25 @@ describe('Deploy panel with a switch', () => {
         .poll(() => card.getByTestId('deploy-reason').textContent())
         .toContain('sw1 refused every key and no password was given');
       expect(await card.getByText('refused every key').count()).toBe(1);
+      // Nothing is ready: Apply is off and says why.
+      expect(await page.getByTestId('deploy-apply').textContent()).toBe('Nothing to apply');
+      expect(await page.getByTestId('deploy-apply').isDisabled()).toBe(true);
+      expect(await page.getByTestId('deploy-apply-reason').textContent()).toBe(
+        'No device is ready: each card says why.',
+      );
       await app.screenshot('switch needs a password');
 
+      await panel.getByTestId('deploy-switch-login-toggle').click();
+      expect(await panel.getByTestId('deploy-switch-login-toggle').textContent()).toBe(
+        'Password (only if key login is refused)',
+      );
       await panel.getByTestId('deploy-switch-password').fill(PASSWORD);
       await panel.getByTestId('deploy-enable-secret').fill(SECRET);
       expect(await panel.getByTestId('deploy-switch-password').getAttribute('type')).toBe('password');
       await panel.getByTestId('deploy-prepare-again').click();
       await expect.poll(() => card.getByTestId('deploy-diff').count(), { timeout: 30_000 }).toBe(1);
       expect(await panel.getByTestId('deploy-phase').textContent()).toBe('review');
+      expect(await page.getByTestId('deploy-apply').textContent()).toBe('Apply to 1 switch');
       await page.getByTestId('deploy-window').fill('60');
       await page.getByTestId('deploy-apply').click();
       await expect.poll(() => panel.getByTestId('deploy-phase').textContent(), { timeout: 90_000 }).toBe('done');
@@ -299,6 +316,7 @@ describe('Deploy panel with a switch', () => {
       // Closing the panel drops them: a new deploy asks again.
       await page.getByTestId('deploy-close').click();
       await openDeploy(app, design.name);
+      await page.getByTestId('deploy-switch-login-toggle').click();
       expect(await page.getByTestId('deploy-switch-password').inputValue()).toBe('');
       expect(await page.getByTestId('deploy-enable-secret').inputValue()).toBe('');
       await expect

@@ -5,6 +5,7 @@ import { HANDLE } from '../../../../shared/edit/connect.js';
 import type { Decoration } from '../flow-types.js';
 import { useLod } from '../lod.js';
 import { KindIcon, type IconKind } from '../../chrome/KindIcon.js';
+import { HEALTH_LABEL } from '../../store/live.js';
 
 /** "2 problems", "1 warning", "1 info": what a badge means, as its tooltip. */
 export const problemsTitle = (problems: number, worst: NonNullable<Decoration['worst']>): string =>
@@ -53,6 +54,12 @@ export function VerbatimBadge({ verbatim, what }: { verbatim: Decoration['verbat
   );
 }
 
+/** A node's tooltip: its title and detail, then why live status gives it its health, if it says. */
+function tooltipOf(title: string, detail: string | undefined, { health, healthReason }: Decoration): string {
+  const head = detail ? `${title} · ${detail}` : title;
+  return health && healthReason ? `${head}\n${HEALTH_LABEL[health]}: ${healthReason}` : head;
+}
+
 export function ElementBody(props: {
   kind: IconKind;
   title: string;
@@ -78,7 +85,7 @@ export function ElementBody(props: {
     <div
       className={classes}
       data-testid={props.testId}
-      title={props.detail ? `${props.title} · ${props.detail}` : props.title}
+      title={tooltipOf(props.title, props.detail, decoration)}
       style={{ ['--accent' as string]: props.accent ?? `var(--kind-${props.kind})` }}
     >
       {lod === 'minimal' ? null : lod === 'simple' ? (
