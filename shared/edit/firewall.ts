@@ -7,8 +7,11 @@
 import {
   DatacenterFirewall,
   HostFirewall,
+  parseFirewallReference,
   VmFirewall,
+  type AnyFirewallRule,
   type FirewallAlias,
+  type FirewallReference,
   type FirewallRule,
   type IpSet,
   type VmFirewallRule,
@@ -132,4 +135,108 @@ export function firewallPlaceOf(design: Design, at: readonly PathSegment[]): Fir
   if (rest[0] === 'rules' && typeof rest[1] === 'number') return { level, rule: rest[1] };
   if (rest[0] === 'ipsets' && typeof rest[1] === 'number') return { level, ipset: rest[1] };
   return { level };
+}
+
+/** Which kind of named set a rule's source or destination (or an IP set entry) refers to. */
+export type FirewallSetKind = FirewallReference['kind'];
+
+/** pve-firewall matches alias names ignoring case, IP set names exactly. */
+const sameName = (kind: FirewallSetKind, a: string, b: string) =>
+  kind === 'alias' ? a.toLowerCase() === b.toLowerCase() : a === b;
+
+const definesSet = (firewall: DatacenterFirewall | VmFirewall, kind: FirewallSetKind, name: string) =>
+  (kind === 'alias' ? firewall.aliases : firewall.ipsets).some((s) => sameName(kind, s.name, name));
+
+/** `list` mapped by `fn`, or `list` itself when `fn` changed no item (untouched parts keep their identity). */
+function mapKept<T>(list: T[], fn: (item: T) => T): T[] {
+  const next = list.map(fn);
+  return next.every((item, i) => item === list[i]) ? list : next;
+}
+
+/** How a reference written at one level is renamed: whether it means the renamed set, and whether it needs `dc/` to keep doing so. */
+interface Resolution {
+  readonly resolves: (ref: FirewallReference) => boolean;
+  readonly dcPrefix: boolean;
+}
+
+/**
+ * The design with every reference to the alias or IP set `from` of `level`
+ * (the datacenter or a VM) written as `to`: rules' sources and destinations
+ * and IP set entries naming an alias, at every level where `from` resolves
+ * to that set as pve-firewall looks it up (the VM's own first, then the
+ * datacenter's). A `dc/` or `guest/` prefix is kept; a VM that has its own
+ * set called `to` gets `dc/to`, so its rules keep meaning the datacenter's.
+ * The set itself is renamed by the caller (its list edit).
+ */
+export function renameReferences(
+  design: Design,
+  level: FirewallLevelRef & { readonly kind: 'datacenter' | 'vm' },
+  kind: FirewallSetKind,
+  from: string,
+  to: string,
+): Design {
+  const renamed = (value: string, how: Resolution): string => {
+    const ref = parseFirewallReference(value);
+    if (!ref || ref.kind !== kind || !sameName(kind, ref.name, from) || !how.resolves(ref)) return value;
+    const scope = ref.scope ?? (how.dcPrefix ? 'dc' : undefined);
+    return `${kind === 'ipset' ? '+' : ''}${scope ? `${scope}/` : ''}${to}`;
+  };
+  const inRules = <R extends AnyFirewallRule>(rules: R[], how: Resolution): R[] =>
+    mapKept(rules, (rule) => {
+      if (rule.type === 'group') return rule;
+      const source = rule.source === undefined ? undefined : renamed(rule.source, how);
+      const dest = rule.dest === undefined ? undefined : renamed(rule.dest, how);
+      if (source === rule.source && dest === rule.dest) return rule;
+      return { ...rule, ...(source !== undefined && { source }), ...(dest !== undefined && { dest }) };
+    });
+  /** The level's rules and (for an alias) its IP set entries renamed; the same object when nothing was. */
+  const inLevel = <F extends DatacenterFirewall | HostFirewall | VmFirewall>(firewall: F, how: Resolution): F => {
+    const rules = inRules(firewall.rules, how);
+    const ipsets =
+      'ipsets' in firewall && kind === 'alias'
+        ? mapKept(firewall.ipsets, (set) => {
+            const entries = mapKept(set.entries, (e) => {
+              const cidr = renamed(e.cidr, how);
+              return cidr === e.cidr ? e : { ...e, cidr };
+            });
+            return entries === set.entries ? set : { ...set, entries };
+          })
+        : undefined;
+    const setsSame = ipsets === undefined || ('ipsets' in firewall && ipsets === firewall.ipsets);
+    if (rules === firewall.rules && setsSame) return firewall;
+    return { ...firewall, rules, ...(ipsets && { ipsets }) };
+  };
+
+  if (level.kind === 'vm') {
+    const local: Resolution = { resolves: (ref) => ref.scope !== 'dc', dcPrefix: false };
+    return editFirewall(design, level, (fw) => inLevel(fw as VmFirewall, local));
+  }
+  const datacenter = design.firewall;
+  if (!datacenter) return design;
+  const atDatacenter: Resolution = { resolves: (ref) => ref.scope !== 'guest', dcPrefix: false };
+  const groups = mapKept(datacenter.groups, (g) => {
+    const rules = inRules(g.rules, atDatacenter);
+    return rules === g.rules ? g : { ...g, rules };
+  });
+  const ownLevel = inLevel(datacenter, atDatacenter);
+  const hosts = mapKept(design.hosts, (host) => {
+    const firewall = host.firewall && inLevel(host.firewall, atDatacenter);
+    const vms = mapKept(host.vms, (vm) => {
+      if (!vm.firewall) return vm;
+      const own = vm.firewall;
+      // A VM's own set of that name hides the datacenter's unless the reference says dc/.
+      const how: Resolution = {
+        resolves: (ref) => ref.scope === 'dc' || (ref.scope === undefined && !definesSet(own, kind, from)),
+        dcPrefix: definesSet(own, kind, to),
+      };
+      const next = inLevel(own, how);
+      return next === own ? vm : { ...vm, firewall: next };
+    });
+    return firewall === host.firewall && vms === host.vms ? host : { ...host, ...(firewall && { firewall }), vms };
+  });
+  return {
+    ...design,
+    firewall: groups === datacenter.groups ? ownLevel : { ...ownLevel, groups },
+    hosts,
+  };
 }

@@ -15,6 +15,7 @@ import {
   firewallAt,
   hasSets,
   moveItem,
+  renameReferences,
   setFirewall,
   withAliases,
   withIpSets,
@@ -168,7 +169,14 @@ export function FirewallPanel() {
               <>
                 <Aliases
                   aliases={firewall.aliases}
-                  save={(aliases) => edit((fw) => (hasSets(fw) ? withAliases(fw, aliases) : fw))}
+                  save={(aliases, renamed) =>
+                    run((d) => {
+                      const next = editFirewall(d, level, (fw) => (hasSets(fw) ? withAliases(fw, aliases) : fw));
+                      return renamed && level.kind !== 'host'
+                        ? renameReferences(next, level, 'alias', renamed.from, renamed.to)
+                        : next;
+                    })
+                  }
                   setError={setError}
                 />
                 <IpSets
@@ -730,7 +738,8 @@ function Groups({ groups }: { groups: readonly SecurityGroup[] }) {
 
 function Aliases(props: {
   aliases: readonly FirewallAlias[];
-  save: (aliases: readonly FirewallAlias[]) => boolean;
+  /** One history step; `renamed`: the rules and IP set entries naming the alias follow its new name. */
+  save: (aliases: readonly FirewallAlias[], renamed?: { readonly from: string; readonly to: string }) => boolean;
   setError: (e: string | undefined) => void;
 }) {
   const [name, setName] = useState('');
@@ -748,7 +757,14 @@ function Aliases(props: {
     const was = props.aliases[i]!;
     const parsed = parseAlias(newName, newCidr, was);
     if (!parsed.success) return props.setError(`alias ${was.name}: ${firstIssue(parsed.error.issues)}`);
-    if (props.save(props.aliases.map((a, k) => (k === i ? parsed.data : a)))) setEditing(undefined);
+    const renamed = parsed.data.name === was.name ? undefined : { from: was.name, to: parsed.data.name };
+    if (
+      props.save(
+        props.aliases.map((a, k) => (k === i ? parsed.data : a)),
+        renamed,
+      )
+    )
+      setEditing(undefined);
   };
   return (
     <section className="fw-section" aria-label="Aliases">

@@ -2,7 +2,7 @@
  * The firewall panel in real Chromium through `netloom serve`: turn the
  * datacenter firewall on and see the lockout problem and the shield; add IP
  * set management and see the problem go; edit an IP set entry and an alias in
- * place; give the host two rules, drag them
+ * place, and rename an alias a rule names (the rule follows); give the host two rules, drag them
  * into the wrong order and see the shadowed-rule problem, which opens the
  * panel at the rule; put them back with the keyboard; undo and redo; export
  * and find the rules in host.fw and the IP set in cluster.fw.
@@ -92,6 +92,23 @@ describe('the firewall panel in Chromium', () => {
       await page.getByTestId('fw-alias-edit-cidr').fill('10.9.9.0/24');
       await page.getByTestId('fw-alias-edit-cidr').press('Escape');
       await expect.poll(aliases).toEqual(['local_network = 10.2.100.0/24']);
+
+      // Renaming an alias renames the rules that name it, in the same step: none is left naming nothing.
+      await page.getByTestId('fw-add-rule').click();
+      await page.getByTestId('fw-form-source').fill('local_network');
+      await page.getByTestId('fw-form-save').click();
+      await expect.poll(ruleTexts).toEqual(['IN ACCEPT -source local_network']);
+      await page.getByTestId('fw-alias-edit').click();
+      await page.getByTestId('fw-alias-edit-name').fill('lab_network');
+      await page.getByTestId('fw-alias-edit-name').press('Enter');
+      await expect.poll(aliases).toEqual(['lab_network = 10.2.100.0/24']);
+      await expect.poll(ruleTexts).toEqual(['IN ACCEPT -source lab_network']);
+      expect(await problems('firewall/undefined-reference').count()).toBe(0);
+      await ui.menu('edit', 'undo');
+      await expect.poll(ruleTexts).toEqual(['IN ACCEPT -source local_network']);
+      expect(await aliases()).toEqual(['local_network = 10.2.100.0/24']);
+      await ui.menu('edit', 'undo');
+      await expect.poll(ruleTexts).toEqual([]);
 
       // Host ms01: managed, two rules.
       await page.getByTestId('fw-level').selectOption('host:ms01');
