@@ -26,13 +26,33 @@ export interface DesignIndex {
   get<K extends ElementKind>(id: string, kind: K): ElementOf<K> | undefined;
 }
 
+/**
+ * One indexed element: its kind, the element, its owners (set by kind id, `host`, `vm`) and where
+ * it sits. The JSON path is worked out when asked: few elements ever need it (a problem to
+ * report, an edit), and a design of 50,000 hosts holds over half a million elements.
+ */
+class IndexedElement {
+  constructor(
+    readonly kind: ElementKind,
+    readonly element: { readonly id: string },
+    /** The indexed element holding this one; none for what the design holds. */
+    private readonly holder: IndexedElement | undefined,
+    private readonly collection: string,
+    private readonly position: number,
+  ) {}
+
+  get path(): readonly PathSegment[] {
+    return [...(this.holder?.path ?? []), this.collection, this.position];
+  }
+}
+
 export function indexDesign(design: Design): DesignIndex {
   const all: Located[] = [];
-  /** `owners` holds the elements above, by kind id (`host`, `vm`): they become fields of each located element. */
+  /** `owners` holds the elements above, by kind id (`host`, `vm`): they become fields of each indexed element. */
   const visit = (
     ownerKind: OwnerKind,
     owner: object,
-    path: readonly PathSegment[],
+    holder: IndexedElement | undefined,
     owners: readonly (readonly [string, object])[],
   ) => {
     for (const kind of kindsOwnedBy(ownerKind)) {
@@ -40,18 +60,18 @@ export function indexDesign(design: Design): DesignIndex {
       const list = elementsIn(owner, kind);
       for (let i = 0; i < list.length; i++) {
         const element = list[i]!;
-        const at = [...path, kind.collection, i];
-        const located: Record<string, unknown> = { kind: kind.id, element, path: at };
-        for (const [key, value] of owners) located[key] = value;
-        all.push(located as unknown as Located);
-        if (holds) visit(kind.id, element, at, [...owners, [kind.id, element]]);
+        const indexed = new IndexedElement(kind.id, element, holder, kind.collection, i);
+        for (const [key, value] of owners) (indexed as unknown as Record<string, unknown>)[key] = value;
+        all.push(indexed as unknown as Located);
+        if (holds) visit(kind.id, element, indexed, [...owners, [kind.id, element]]);
       }
     }
   };
-  visit('design', design, [], []);
+  visit('design', design, undefined, []);
 
+  // Filled from the last element back, so that of a repeated id the first one is what stays.
   const byId = new Map<string, Located>();
-  for (const located of all) if (!byId.has(located.element.id)) byId.set(located.element.id, located);
+  for (let i = all.length - 1; i >= 0; i--) byId.set(all[i]!.element.id, all[i]!);
 
   return {
     design,
