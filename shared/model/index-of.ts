@@ -23,6 +23,8 @@ export interface DesignIndex {
   readonly byId: ReadonlyMap<string, Located>;
   /** Every element in document order, duplicates included. */
   readonly all: readonly Located[];
+  /** The elements of one kind, in document order: a rule about bonds reads the bonds, not every element. */
+  ofKind<K extends ElementKind>(kind: K): readonly ElementOf<K>[];
   get<K extends ElementKind>(id: string, kind: K): ElementOf<K> | undefined;
 }
 
@@ -73,10 +75,26 @@ export function indexDesign(design: Design): DesignIndex {
   const byId = new Map<string, Located>();
   for (let i = all.length - 1; i >= 0; i--) byId.set(all[i]!.element.id, all[i]!);
 
+  let byKind: Map<ElementKind, Located[]> | undefined;
+  const listsByKind = () => {
+    if (!byKind) {
+      byKind = new Map();
+      for (const located of all) {
+        const list = byKind.get(located.kind);
+        if (list) list.push(located);
+        else byKind.set(located.kind, [located]);
+      }
+    }
+    return byKind;
+  };
+
   return {
     design,
     byId,
     all,
+    ofKind<K extends ElementKind>(kind: K) {
+      return (listsByKind().get(kind) ?? []) as unknown as readonly ElementOf<K>[];
+    },
     get<K extends ElementKind>(id: string, kind: K) {
       const found = byId.get(id);
       return found?.kind === kind ? (found as ElementOf<K>) : undefined;

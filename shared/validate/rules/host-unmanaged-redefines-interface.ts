@@ -17,8 +17,7 @@ export const hostUnmanagedRedefinesInterface = defineRule({
   summary:
     'An unmanaged block defines an interface (iface NAME) with the name of an interface the design models; ifupdown2 would merge the two stanzas.',
   check(index, report) {
-    for (const host of index.all) {
-      if (host.kind !== 'host') continue;
+    for (const host of index.ofKind('host')) {
       const modelled = new Map(hostInterfaces(host.element).map((i) => [i.name, i.id]));
       host.element.unmanaged.forEach((block, b) => {
         for (const name of new Set(definedNames(block))) {
