@@ -41,15 +41,34 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/** The cables plugged into one end, and the element at the other end of the first (if it is of the kind expected). */
+interface Plugged<K extends ElementKind> {
+  readonly cables: Cable[];
+  readonly farEnd: ElementOf<K> | undefined;
+}
+
+function plug<K extends ElementKind>(
+  ends: Map<string, Plugged<K>>,
+  id: string,
+  cable: Cable,
+  farEnd: () => ElementOf<K> | undefined,
+): void {
+  const plugged = ends.get(id);
+  if (plugged) plugged.cables.push(cable);
+  else ends.set(id, { cables: [cable], farEnd: farEnd() });
+}
+
 export function topologyOf(index: DesignIndex): Topology {
   const cached = cache.get(index);
   if (cached) return cached;
 
-  const byHostPort = new Map<string, Cable[]>();
-  const bySwitchPort = new Map<string, Cable[]>();
+  // Each end of a cable with the cables plugged into it and the element at the other end of the
+  // first one, found once here: rules ask for the far end of every port, often several times.
+  const byHostPort = new Map<string, Plugged<'switch-port'>>();
+  const bySwitchPort = new Map<string, Plugged<'port'>>();
   for (const cable of index.design.cables) {
-    push(byHostPort, cable.hostPort, cable);
-    push(bySwitchPort, cable.switchPort, cable);
+    plug(byHostPort, cable.hostPort, cable, () => index.get(cable.switchPort, 'switch-port'));
+    plug(bySwitchPort, cable.switchPort, cable, () => index.get(cable.hostPort, 'port'));
   }
   // Every reference the registry declares, read backwards: kind -> field -> target id -> elements holding it.
   const referrers = new Map<string, Map<string, Map<string, Located[]>>>();
@@ -64,10 +83,11 @@ export function topologyOf(index: DesignIndex): Topology {
       if (!byTarget) byField.set(reference.field, (byTarget = new Map()));
       const value = element[reference.field];
       if (typeof value === 'string') push(byTarget, value, located);
-      else if (Array.isArray(value))
-        (value as string[]).forEach((id, i) => {
-          if (value.indexOf(id) === i) push(byTarget, id, located);
-        });
+      else if (Array.isArray(value)) {
+        const ids = value as readonly string[];
+        // A list naming an element twice holds it once.
+        for (let i = 0; i < ids.length; i++) if (ids.indexOf(ids[i]!) === i) push(byTarget, ids[i]!, located);
+      }
     }
   }
   const held = <K extends ElementKind>(id: string, kind: K, field: RefField<ShapeOf<K>>) =>
@@ -75,16 +95,10 @@ export function topologyOf(index: DesignIndex): Topology {
 
   const topology: Topology = {
     index,
-    cablesOfHostPort: (id) => byHostPort.get(id) ?? [],
-    cablesOfSwitchPort: (id) => bySwitchPort.get(id) ?? [],
-    switchPortOf: (id) => {
-      const cable = byHostPort.get(id)?.[0];
-      return cable && index.get(cable.switchPort, 'switch-port');
-    },
-    hostPortOf: (id) => {
-      const cable = bySwitchPort.get(id)?.[0];
-      return cable && index.get(cable.hostPort, 'port');
-    },
+    cablesOfHostPort: (id) => byHostPort.get(id)?.cables ?? [],
+    cablesOfSwitchPort: (id) => bySwitchPort.get(id)?.cables ?? [],
+    switchPortOf: (id) => byHostPort.get(id)?.farEnd,
+    hostPortOf: (id) => bySwitchPort.get(id)?.farEnd,
     referrers: held,
     bondsOfPort: (id) => held(id, 'bond', 'members'),
     portChannelsOfSwitchPort: (id) => held(id, 'port-channel', 'members'),

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { checkDescription } from './names.js';
-import { formatVlanSet, parseVlanSet, VlanSetSyntaxError } from './vlan-set.js';
+import { formatVlanSet, sharedVlanSet, VlanSetSyntaxError } from './vlan-set.js';
 
 /** `esxcli`: the long option without dashes; `powercli`: the cmdlet parameter without its dash. `ovs-vsctl`: the column of a setting in an `ovs_options` line (`bond_mode`, `other_config:lacp-time`). */
 export type TargetKeys = Partial<
@@ -98,7 +98,8 @@ export function checkAttribute(attribute: Attribute, value: unknown): string | u
     case 'vlan-list': {
       if (typeof value !== 'string') return `must be a VLAN list such as "1-239,241-255"; got ${JSON.stringify(value)}`;
       try {
-        const canonical = formatVlanSet(parseVlanSet(value));
+        // Designs repeat a few lists over many ports: each text is parsed once (`sharedVlanSet`).
+        const canonical = formatVlanSet(sharedVlanSet(value));
         return canonical === value ? undefined : `must be written in canonical form "${canonical}"`;
       } catch (e) {
         if (e instanceof VlanSetSyntaxError) return `is not a valid VLAN list: ${e.message}`;

@@ -23,16 +23,38 @@ export interface DesignIndex {
   readonly byId: ReadonlyMap<string, Located>;
   /** Every element in document order, duplicates included. */
   readonly all: readonly Located[];
+  /** The elements of one kind, in document order: a rule about bonds reads the bonds, not every element. */
+  ofKind<K extends ElementKind>(kind: K): readonly ElementOf<K>[];
   get<K extends ElementKind>(id: string, kind: K): ElementOf<K> | undefined;
+}
+
+/**
+ * One indexed element: its kind, the element, its owners (set by kind id, `host`, `vm`) and where
+ * it sits. The JSON path is worked out when asked: few elements ever need it (a problem to
+ * report, an edit), and a design of 50,000 hosts holds over half a million elements.
+ */
+class IndexedElement {
+  constructor(
+    readonly kind: ElementKind,
+    readonly element: { readonly id: string },
+    /** The indexed element holding this one; none for what the design holds. */
+    private readonly holder: IndexedElement | undefined,
+    private readonly collection: string,
+    private readonly position: number,
+  ) {}
+
+  get path(): readonly PathSegment[] {
+    return [...(this.holder?.path ?? []), this.collection, this.position];
+  }
 }
 
 export function indexDesign(design: Design): DesignIndex {
   const all: Located[] = [];
-  /** `owners` holds the elements above, by kind id (`host`, `vm`): they become fields of each located element. */
+  /** `owners` holds the elements above, by kind id (`host`, `vm`): they become fields of each indexed element. */
   const visit = (
     ownerKind: OwnerKind,
     owner: object,
-    path: readonly PathSegment[],
+    holder: IndexedElement | undefined,
     owners: readonly (readonly [string, object])[],
   ) => {
     for (const kind of kindsOwnedBy(ownerKind)) {
@@ -40,23 +62,39 @@ export function indexDesign(design: Design): DesignIndex {
       const list = elementsIn(owner, kind);
       for (let i = 0; i < list.length; i++) {
         const element = list[i]!;
-        const at = [...path, kind.collection, i];
-        const located: Record<string, unknown> = { kind: kind.id, element, path: at };
-        for (const [key, value] of owners) located[key] = value;
-        all.push(located as unknown as Located);
-        if (holds) visit(kind.id, element, at, [...owners, [kind.id, element]]);
+        const indexed = new IndexedElement(kind.id, element, holder, kind.collection, i);
+        for (const [key, value] of owners) (indexed as unknown as Record<string, unknown>)[key] = value;
+        all.push(indexed as unknown as Located);
+        if (holds) visit(kind.id, element, indexed, [...owners, [kind.id, element]]);
       }
     }
   };
-  visit('design', design, [], []);
+  visit('design', design, undefined, []);
 
+  // Filled from the last element back, so that of a repeated id the first one is what stays.
   const byId = new Map<string, Located>();
-  for (const located of all) if (!byId.has(located.element.id)) byId.set(located.element.id, located);
+  for (let i = all.length - 1; i >= 0; i--) byId.set(all[i]!.element.id, all[i]!);
+
+  let byKind: Map<ElementKind, Located[]> | undefined;
+  const listsByKind = () => {
+    if (!byKind) {
+      byKind = new Map();
+      for (const located of all) {
+        const list = byKind.get(located.kind);
+        if (list) list.push(located);
+        else byKind.set(located.kind, [located]);
+      }
+    }
+    return byKind;
+  };
 
   return {
     design,
     byId,
     all,
+    ofKind<K extends ElementKind>(kind: K) {
+      return (listsByKind().get(kind) ?? []) as unknown as readonly ElementOf<K>[];
+    },
     get<K extends ElementKind>(id: string, kind: K) {
       const found = byId.get(id);
       return found?.kind === kind ? (found as ElementOf<K>) : undefined;

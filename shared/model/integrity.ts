@@ -7,7 +7,7 @@
  * linearly with the design. A design that fails here cannot be loaded; design
  * rules (shared/validate) judge only designs that pass.
  */
-import { indexDesign, type DesignIndex, type Located } from './index-of.js';
+import { indexDesign, type DesignIndex } from './index-of.js';
 import { deviceOf, kindEntry, ownerOf } from './kinds/index.js';
 import { formatPath, type PathSegment } from './paths.js';
 import type { Design } from './schema.js';
@@ -23,22 +23,26 @@ export function checkIntegrity(design: Design, index: DesignIndex = indexDesign(
   const report = (path: readonly PathSegment[], message: string) => issues.push({ path, message });
 
   // The index keeps the first element of each id: any other element with that id repeats it.
-  for (const located of index.all) {
-    const first = index.byId.get(located.element.id)!;
-    if (first !== located)
-      report([...located.path, 'id'], `duplicate id "${located.element.id}" (also used by ${formatPath(first.path)})`);
+  if (index.byId.size < index.all.length) {
+    for (const located of index.all) {
+      const first = index.byId.get(located.element.id)!;
+      if (first !== located)
+        report(
+          [...located.path, 'id'],
+          `duplicate id "${located.element.id}" (also used by ${formatPath(first.path)})`,
+        );
+    }
   }
 
-  /** Problem with `id` as an element of one of `kinds` (on the same device as `from` when asked), if any. */
-  const refProblem = (from: Located, id: string, kinds: readonly string[], sameDevice: boolean): string | undefined => {
+  /** Problem with `id` as an element of one of `kinds` (on the device `here`, when given), if any. */
+  const refProblem = (id: string, kinds: readonly string[], here: ReturnType<typeof deviceOf>): string | undefined => {
     const target = index.byId.get(id);
     if (!target) return `refers to "${id}", which does not exist (expected a ${kinds.join(' or ')})`;
     if (!kinds.includes(target.kind))
       return `refers to "${id}", which is a ${target.kind}, not a ${kinds.join(' or ')}`;
-    if (!sameDevice) return undefined;
-    const here = deviceOf(from);
+    if (!here) return undefined;
     const there = deviceOf(target);
-    return here && there && here.element.id !== there.element.id
+    return there && here.element.id !== there.element.id
       ? `refers to "${id}" on ${there.kind} ${there.element.name}, not on ${here.element.name}`
       : undefined;
   };
@@ -47,9 +51,15 @@ export function checkIntegrity(design: Design, index: DesignIndex = indexDesign(
 
   /** First holder of each value, by owner id and group, for the registry's unique values. */
   const holders = new Map<string, Map<string, Map<string, string>>>();
+  // Elements come owner by owner (document order): the last owner's groups are usually the ones asked for.
+  let last: { readonly ownerId: string; readonly byGroup: Map<string, Map<string, string>> } | undefined;
   const holdersOf = (ownerId: string, group: string) => {
-    let byGroup = holders.get(ownerId);
-    if (!byGroup) holders.set(ownerId, (byGroup = new Map()));
+    if (last?.ownerId !== ownerId) {
+      let byGroup = holders.get(ownerId);
+      if (!byGroup) holders.set(ownerId, (byGroup = new Map()));
+      last = { ownerId, byGroup };
+    }
+    const byGroup = last.byGroup;
     let byValue = byGroup.get(group);
     if (!byValue) byGroup.set(group, (byValue = new Map()));
     return byValue;
@@ -72,17 +82,17 @@ export function checkIntegrity(design: Design, index: DesignIndex = indexDesign(
       );
     for (const reference of kind.references ?? []) {
       const value = element[reference.field];
-      const sameDevice = reference.sameDevice === true;
+      const here = reference.sameDevice === true ? deviceOf(located) : undefined;
       if (Array.isArray(value)) {
         (value as string[]).forEach((id, i) => {
-          const problem = refProblem(located, id, reference.to, sameDevice);
+          const problem = refProblem(id, reference.to, here);
           if (problem) report([...located.path, reference.field, i], problem);
         });
       } else if (typeof value === 'string') {
         const problem =
           reference.among !== undefined && !(element[reference.among] as readonly string[]).includes(value)
             ? `${reference.field} "${value}" is not a member of ${kind.label} ${(kind.title as (e: unknown) => string)(element)}`
-            : refProblem(located, value, reference.to, sameDevice);
+            : refProblem(value, reference.to, here);
         if (problem) report([...located.path, reference.field], problem);
       }
     }

@@ -20,14 +20,15 @@ const BITS: Record<IpFamily, number> = { 4: 32, 6: 128 };
 export function parseIpv4(text: string): IpAddress | undefined {
   const parts = text.split('.');
   if (parts.length !== 4) return undefined;
-  let value = 0n;
+  // Summed as a number (32 bits fit one exactly), made a bigint once: checks parse every address of a design.
+  let value = 0;
   for (const part of parts) {
     if (!/^(0|[1-9]\d{0,2})$/.test(part)) return undefined;
     const octet = Number(part);
     if (octet > 255) return undefined;
-    value = (value << 8n) | BigInt(octet);
+    value = value * 256 + octet;
   }
-  return { family: 4, value };
+  return { family: 4, value: BigInt(value) };
 }
 
 export function parseIpv6(text: string): IpAddress | undefined {
@@ -71,9 +72,18 @@ export function parsePrefix(text: string): IpPrefix | undefined {
   return { address, length };
 }
 
+/** The netmask of every prefix length, by family: worked out once, not per comparison. */
+const MASKS: Record<IpFamily, readonly bigint[]> = {
+  4: masksOf(BITS[4]),
+  6: masksOf(BITS[6]),
+};
+
+function masksOf(bits: number): bigint[] {
+  return Array.from({ length: bits + 1 }, (_, length) => ((1n << BigInt(length)) - 1n) << BigInt(bits - length));
+}
+
 function mask(family: IpFamily, length: number): bigint {
-  const bits = BITS[family];
-  return ((1n << BigInt(length)) - 1n) << BigInt(bits - length);
+  return MASKS[family][length]!;
 }
 
 export function prefixContains(prefix: IpPrefix, address: IpAddress): boolean {

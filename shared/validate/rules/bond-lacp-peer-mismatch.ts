@@ -8,8 +8,8 @@ export const bondLacpPeerMismatch = defineRule({
   summary: 'An 802.3ad (LACP) bond is cabled to switch ports that are in no port-channel or in a static (mode on) one.',
   check(index, report) {
     const topology = topologyOf(index);
-    for (const bond of index.all) {
-      if (bond.kind !== 'bond' || bond.element.mode !== '802.3ad') continue;
+    for (const bond of index.ofKind('bond')) {
+      if (bond.element.mode !== '802.3ad') continue;
       const loose: string[] = [];
       const looseMembers: string[] = [];
       const statics = new Map<string, string[]>();

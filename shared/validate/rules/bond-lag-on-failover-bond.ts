@@ -11,8 +11,8 @@ export const bondLagOnFailoverBond = defineRule({
     'An active-backup, balance-tlb or balance-alb bond is cabled to a port-channel (these modes need plain switch ports).',
   check(index, report) {
     const topology = topologyOf(index);
-    for (const bond of index.all) {
-      if (bond.kind !== 'bond' || !FAILOVER_MODES.has(bond.element.mode)) continue;
+    for (const bond of index.ofKind('bond')) {
+      if (!FAILOVER_MODES.has(bond.element.mode)) continue;
       const channels = new Map(
         bond.element.members
           .flatMap((m) => topology.switchPortOf(m) ?? [])

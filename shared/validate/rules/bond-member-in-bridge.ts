@@ -7,8 +7,7 @@ export const bondMemberInBridge = defineRule({
   summary: 'A bond member is also used directly as a bridge port.',
   check(index, report) {
     const topology = topologyOf(index);
-    for (const port of index.all) {
-      if (port.kind !== 'port') continue;
+    for (const port of index.ofKind('port')) {
       const bond = topology.bondsOfPort(port.element.id)[0];
       const bridge = topology.bridgesOf(port.element.id)[0];
       if (bond && bridge) {

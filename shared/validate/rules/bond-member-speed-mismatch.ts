@@ -8,8 +8,8 @@ export const bondMemberSpeedMismatch = defineRule({
   severity: 'warning',
   summary: 'An aggregating bond (802.3ad, balance-rr, balance-xor) has members of different speeds.',
   check(index, report) {
-    for (const bond of index.all) {
-      if (bond.kind !== 'bond' || !AGGREGATING.has(bond.element.mode)) continue;
+    for (const bond of index.ofKind('bond')) {
+      if (!AGGREGATING.has(bond.element.mode)) continue;
       const members = bond.element.members
         .flatMap((id) => index.get(id, 'port') ?? [])
         .filter((p) => p.element.speed !== undefined);

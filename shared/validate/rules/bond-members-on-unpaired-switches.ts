@@ -14,8 +14,8 @@ export const bondMembersOnUnpairedSwitches = defineRule({
     'An aggregating bond (802.3ad, balance-rr/xor, broadcast) is cabled to different switches that are neither one stack nor an MLAG pair.',
   check(index, report) {
     const topology = topologyOf(index);
-    for (const bond of index.all) {
-      if (bond.kind !== 'bond' || !AGGREGATING.has(bond.element.mode)) continue;
+    for (const bond of index.ofKind('bond')) {
+      if (!AGGREGATING.has(bond.element.mode)) continue;
       const switches = [
         ...new Map(
           bond.element.members.flatMap((m) => topology.switchPortOf(m) ?? []).map((sp) => [sp.switch.id, sp.switch]),

@@ -5,8 +5,8 @@ export const bondSingleMember = defineRule({
   severity: 'warning',
   summary: 'A bond has fewer than two members, so it protects against nothing.',
   check(index, report) {
-    for (const bond of index.all) {
-      if (bond.kind !== 'bond' || bond.element.members.length > 1) continue;
+    for (const bond of index.ofKind('bond')) {
+      if (bond.element.members.length > 1) continue;
       const count = bond.element.members.length === 0 ? 'has no members' : 'has one member';
       report(
         [bond.element.id],

@@ -11,8 +11,8 @@ export const bondStaticLagMismatch = defineRule({
     'A balance-rr, balance-xor or broadcast bond is cabled to switch ports that are not one static (mode on) port-channel.',
   check(index, report) {
     const topology = topologyOf(index);
-    for (const bond of index.all) {
-      if (bond.kind !== 'bond' || !STATIC_MODES.has(bond.element.mode)) continue;
+    for (const bond of index.ofKind('bond')) {
+      if (!STATIC_MODES.has(bond.element.mode)) continue;
       const cabled = bond.element.members.flatMap((m) => topology.switchPortOf(m) ?? []);
       if (cabled.length < 2) continue;
       const loose = cabled.filter((sp) => topology.portChannelsOfSwitchPort(sp.element.id).length === 0);

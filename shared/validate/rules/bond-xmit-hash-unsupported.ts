@@ -13,8 +13,8 @@ export const bondXmitHashUnsupported = defineRule({
   severity: 'error',
   summary: "A bond's transmit hash policy is one ifupdown2 3.0.0 (Debian bookworm) refuses: vlan+srcmac.",
   check(index, report) {
-    for (const bond of index.all) {
-      if (bond.kind !== 'bond' || bond.element.xmitHashPolicy === undefined) continue;
+    for (const bond of index.ofKind('bond')) {
+      if (bond.element.xmitHashPolicy === undefined) continue;
       const why = UNSUPPORTED[bond.element.xmitHashPolicy];
       if (why !== undefined) {
         report(

@@ -13,8 +13,7 @@ export const bridgeSecondVlanAwareOnDebian = defineRule({
   summary:
     "A Debian host has more than one VLAN-aware bridge; Debian's ifupdown2 (multiple_vlan_aware_bridge_support=0) ignores all but the first.",
   check(index, report) {
-    for (const host of index.all) {
-      if (host.kind !== 'host') continue;
+    for (const host of index.ofKind('host')) {
       const platform = PLATFORM_REGISTRY[host.element.platform];
       if (platform.multipleVlanAwareBridges) continue;
       const [first, ...others] = host.element.bridges.filter((b) => b.vlanAware);

@@ -7,8 +7,7 @@ export const cablePortWithTwoCables = defineRule({
   summary: 'A host port has more than one cable.',
   check(index, report) {
     const topology = topologyOf(index);
-    for (const port of index.all) {
-      if (port.kind !== 'port') continue;
+    for (const port of index.ofKind('port')) {
       const cables = topology.cablesOfHostPort(port.element.id);
       if (cables.length > 1)
         report(

@@ -7,8 +7,7 @@ export const cableSwitchPortWithTwoCables = defineRule({
   summary: 'A switch port has more than one cable.',
   check(index, report) {
     const topology = topologyOf(index);
-    for (const port of index.all) {
-      if (port.kind !== 'switch-port') continue;
+    for (const port of index.ofKind('switch-port')) {
       const cables = topology.cablesOfSwitchPort(port.element.id);
       if (cables.length > 1)
         report(

@@ -15,8 +15,8 @@ export const esxiAllVlansOnAccessUplink = defineRule({
     'A port group has VLAN id 4095 (every VLAN to the guest) on a vSwitch whose cabled active and standby uplinks all reach access switch ports, which carry no tagged VLANs.',
   check(index, report) {
     const topology = topologyOf(index);
-    for (const group of index.all) {
-      if (group.kind !== 'port-group' || group.element.vlan !== PORT_GROUP_ALL_VLANS) continue;
+    for (const group of index.ofKind('port-group')) {
+      if (group.element.vlan !== PORT_GROUP_ALL_VLANS) continue;
       const vswitch = index.get(group.element.vswitch, 'vswitch');
       if (!vswitch) continue;
       const reached = uplinksOf(vswitch.element)

@@ -17,8 +17,7 @@ export const esxiNestedHypervisorSecurity = defineRule({
     'A VM marked as a nested hypervisor sits on a port group that rejects promiscuous mode or forged transmits, so its own VMs get no traffic; accept both on that port group (not the whole vSwitch).',
   check(index, report) {
     const topology = topologyOf(index);
-    for (const group of index.all) {
-      if (group.kind !== 'port-group') continue;
+    for (const group of index.ofKind('port-group')) {
       const vswitch = index.get(group.element.vswitch, 'vswitch');
       if (!vswitch) continue;
       const rejected = (Object.keys(NEEDED) as (keyof typeof NEEDED)[]).filter(

@@ -14,8 +14,7 @@ export const esxiVswitchNotExported = defineRule({
   summary:
     'A host whose platform writes no ESXi script (Proxmox VE, Debian) has a vSwitch, so it, its port groups and the VM NICs on them are exported nowhere; make the host VMware ESXi.',
   check(index, report) {
-    for (const v of index.all) {
-      if (v.kind !== 'vswitch') continue;
+    for (const v of index.ofKind('vswitch')) {
       const platform = PLATFORM_REGISTRY[v.host.platform];
       const targets: readonly PlatformTargetId[] = platform.targets;
       if (targets.some((t) => VSWITCH_TARGETS.includes(t))) continue;

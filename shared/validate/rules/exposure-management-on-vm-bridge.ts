@@ -18,8 +18,7 @@ export const exposureManagementOnVmBridge = defineRule({
     const management = index.design.networks.find((n) => n.purpose === 'management');
     if (!management) return;
     const topology = topologyOf(index);
-    for (const bridge of index.all) {
-      if (bridge.kind !== 'bridge') continue;
+    for (const bridge of index.ofKind('bridge')) {
       const b = bridge.element;
       const addressed = b.inet !== undefined || (b.inet6 !== undefined && b.inet6.method !== 'auto');
       const nics = topology.nicsOnBridge(b.id);

@@ -13,8 +13,7 @@ export const hostRootCommand = defineRule({
   summary:
     "A verbatim line (an interface's extra lines or an unmanaged block) runs a command as root on the host (`post-up`, `pre-down`, `ovs-extra`...).",
   check(index, report) {
-    for (const host of index.all) {
-      if (host.kind !== 'host') continue;
+    for (const host of index.ofKind('host')) {
       for (const c of hostRootCommands(host.element)) {
         const where = c.element
           ? `${c.element.name} on ${host.element.name}`

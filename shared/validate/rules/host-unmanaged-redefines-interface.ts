@@ -17,11 +17,12 @@ export const hostUnmanagedRedefinesInterface = defineRule({
   summary:
     'An unmanaged block defines an interface (iface NAME) with the name of an interface the design models; ifupdown2 would merge the two stanzas.',
   check(index, report) {
-    for (const host of index.all) {
-      if (host.kind !== 'host') continue;
-      const modelled = new Map(hostInterfaces(host.element).map((i) => [i.name, i.id]));
+    for (const host of index.ofKind('host')) {
+      // Most blocks define no interface: the host's names are listed only for one that does.
+      let modelled: ReadonlyMap<string, string> | undefined;
       host.element.unmanaged.forEach((block, b) => {
         for (const name of new Set(definedNames(block))) {
+          modelled ??= new Map(hostInterfaces(host.element).map((i) => [i.name, i.id]));
           const id = modelled.get(name);
           const located = id === undefined ? undefined : index.byId.get(id);
           if (!located) continue;

@@ -38,8 +38,8 @@ export const libvirtBridgedTrafficDropped = defineRule({
   summary:
     'Bridge netfilter is on (bridged frames pass iptables FORWARD) but no FORWARD rule accepts them before the DROP policy or a catch-all DROP: bridged VMs lose all traffic.',
   check(index, report) {
-    for (const located of index.all) {
-      if (located.kind !== 'host' || !located.element.bridgeFilter?.bridgeNetfilter) continue;
+    for (const located of index.ofKind('host')) {
+      if (!located.element.bridgeFilter?.bridgeNetfilter) continue;
       const host = located.element;
       const nics = bridgedNics(host);
       const end = fate(host);

@@ -6,8 +6,7 @@ export const mtuBondMemberMismatch = defineRule({
   severity: 'error',
   summary: "A bond member has an MTU different from its bond's (the bond imposes its own on every member).",
   check(index, report) {
-    for (const bond of index.all) {
-      if (bond.kind !== 'bond') continue;
+    for (const bond of index.ofKind('bond')) {
       const bondMtu = bond.element.mtu ?? 1500;
       const odd = bond.element.members.flatMap((id) => {
         const port = index.get(id, 'port');

@@ -15,8 +15,7 @@ export const mtuCableMismatch = defineRule({
   summary: 'A host port sends larger packets (MTU) than the switch port at the other end of its cable forwards.',
   check(index, report) {
     const topology = topologyOf(index);
-    for (const cable of index.all) {
-      if (cable.kind !== 'cable') continue;
+    for (const cable of index.ofKind('cable')) {
       const hostPort = index.get(cable.element.hostPort, 'port');
       const switchPort = index.get(cable.element.switchPort, 'switch-port');
       if (!hostPort || !switchPort) continue;

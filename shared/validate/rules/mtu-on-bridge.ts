@@ -9,8 +9,8 @@ export const mtuOnBridge = defineRule({
   severity: 'error',
   summary: "A bridge has an MTU of its own, which ifupdown2 refuses (a bridge takes its ports' MTU).",
   check(index, report) {
-    for (const bridge of index.all) {
-      if (bridge.kind !== 'bridge' || bridge.element.mtu === undefined) continue;
+    for (const bridge of index.ofKind('bridge')) {
+      if (bridge.element.mtu === undefined) continue;
       const ports = bridge.element.ports.filter((id) => index.byId.has(id));
       report(
         [bridge.element.id, ...ports],

@@ -23,8 +23,8 @@ export const mtuVlanAboveParent = defineRule({
   severity: 'error',
   summary: 'A VLAN interface has a larger MTU than the interface it is on (its raw device).',
   check(index, report) {
-    for (const vlan of index.all) {
-      if (vlan.kind !== 'vlan' || vlan.element.mtu === undefined) continue;
+    for (const vlan of index.ofKind('vlan')) {
+      if (vlan.element.mtu === undefined) continue;
       const parent = index.byId.get(vlan.element.parent);
       if (!parent) continue;
       const parentMtu = effectiveMtu(index, parent);

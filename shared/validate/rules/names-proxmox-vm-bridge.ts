@@ -11,8 +11,8 @@ export const namesProxmoxVmBridge = defineRule({
   severity: 'error',
   summary: "A VM NIC's bridge has a name Proxmox refuses for VM NICs (it takes letters, digits, '-', '_' and '.').",
   check(index, report) {
-    for (const nic of index.all) {
-      if (nic.kind !== 'vm-nic' || nic.host.platform !== 'proxmox') continue;
+    for (const nic of index.ofKind('vm-nic')) {
+      if (nic.host.platform !== 'proxmox') continue;
       const bridge = index.get(nic.element.bridge, 'bridge');
       if (!bridge || PROXMOX_BRIDGE_ID.test(bridge.element.name)) continue;
       report(

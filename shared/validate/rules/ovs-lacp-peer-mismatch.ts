@@ -12,8 +12,8 @@ export const ovsLacpPeerMismatch = defineRule({
     'An OVS bond with LACP (lacp=active or passive) is cabled to switch ports in no port-channel, in a static (mode on) one, or (lacp=passive) in a passive one.',
   check(index, report) {
     const topology = topologyOf(index);
-    for (const bond of index.all) {
-      if (bond.kind !== 'ovs-bond' || (bond.element.lacp !== 'active' && bond.element.lacp !== 'passive')) continue;
+    for (const bond of index.ofKind('ovs-bond')) {
+      if (bond.element.lacp !== 'active' && bond.element.lacp !== 'passive') continue;
       const lacp = bond.element.lacp;
       const cabled = bond.element.members.flatMap((m) => {
         const switchPort = topology.switchPortOf(m);

@@ -14,8 +14,7 @@ export const ovsTagNotAllowedOnTrunk = defineRule({
     'A VLAN tag of an OVS internal port or of a VM NIC on an OVS bridge is not allowed on the switch trunk (or access port) the bridge’s uplink is cabled to.',
   check(index, report) {
     const topology = topologyOf(index);
-    for (const bridge of index.all) {
-      if (bridge.kind !== 'ovs-bridge') continue;
+    for (const bridge of index.ofKind('ovs-bridge')) {
       const members = bridge.element.ports.flatMap((id) => index.byId.get(id) ?? []);
       const tags = [
         ...members.flatMap((m) =>

@@ -8,8 +8,8 @@ export const portChannelMemberHasSwitchport = defineRule({
   summary: 'A port-channel member has its own switchport settings, which the port-channel overrides.',
   check(index, report) {
     const topology = topologyOf(index);
-    for (const port of index.all) {
-      if (port.kind !== 'switch-port' || port.element.switchport === undefined) continue;
+    for (const port of index.ofKind('switch-port')) {
+      if (port.element.switchport === undefined) continue;
       const channel = topology.portChannelsOfSwitchPort(port.element.id)[0];
       if (channel) {
         report(

@@ -8,8 +8,7 @@ export const portChannelMembersSplit = defineRule({
   summary: 'The members of one port-channel are cabled to different hosts, different bonds, or ports outside any bond.',
   check(index, report) {
     const topology = topologyOf(index);
-    for (const channel of index.all) {
-      if (channel.kind !== 'port-channel') continue;
+    for (const channel of index.ofKind('port-channel')) {
       const ends = new Map<string, string>();
       for (const member of channel.element.members) {
         const hostPort = topology.hostPortOf(member);

@@ -7,8 +7,7 @@ export const portInTwoBonds = defineRule({
   summary: 'A host port is a member of two bonds.',
   check(index, report) {
     const topology = topologyOf(index);
-    for (const port of index.all) {
-      if (port.kind !== 'port') continue;
+    for (const port of index.ofKind('port')) {
       const bonds = topology.bondsOfPort(port.element.id);
       if (bonds.length > 1) {
         report(

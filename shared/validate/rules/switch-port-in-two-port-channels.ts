@@ -7,8 +7,7 @@ export const switchPortInTwoPortChannels = defineRule({
   summary: 'A switch port is a member of two port-channels.',
   check(index, report) {
     const topology = topologyOf(index);
-    for (const port of index.all) {
-      if (port.kind !== 'switch-port') continue;
+    for (const port of index.ofKind('switch-port')) {
       const channels = topology.portChannelsOfSwitchPort(port.element.id);
       if (channels.length > 1) {
         report(

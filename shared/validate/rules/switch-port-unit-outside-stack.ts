@@ -6,8 +6,7 @@ export const switchPortUnitOutsideStack = defineRule({
   severity: 'error',
   summary: 'A switch port names a stack unit the switch does not have (Te3/0/1 on a 2-unit stack).',
   check(index, report) {
-    for (const port of index.all) {
-      if (port.kind !== 'switch-port') continue;
+    for (const port of index.ofKind('switch-port')) {
       const unit = stackUnitOf(port.element.name);
       if (unit !== undefined && unit > port.switch.stackUnits) {
         report(

@@ -12,8 +12,8 @@ export const virtualNetworkAddressOnDedicatedUplink = defineRule({
   summary:
     'The uplink of a bridged virtual network marked dedicated to VMs has an IP address (static or DHCP): the host itself sits on the segment meant for its VMs.',
   check(index, report) {
-    for (const network of index.all) {
-      if (network.kind !== 'virtual-network' || !network.element.dedicatedUplink) continue;
+    for (const network of index.ofKind('virtual-network')) {
+      if (!network.element.dedicatedUplink) continue;
       const uplink = network.element.uplink === undefined ? undefined : index.byId.get(network.element.uplink);
       if (!uplink || !isHostInterface(uplink)) continue;
       const families = [uplink.element.inet && 'IPv4', uplink.element.inet6 && 'IPv6'].filter(Boolean);

@@ -40,8 +40,8 @@ export const virtualNetworkDmzBypassesRouter = defineRule({
   summary:
     'A DMZ virtual network reaches the LAN other than through the router VM (a VM with NICs on the DMZ and a WAN network): it is NAT, the host has an address on it, its uplink carries another network, or another VM has NICs on both.',
   check(index, report) {
-    for (const located of index.all) {
-      if (located.kind !== 'virtual-network' || located.element.zone !== 'dmz') continue;
+    for (const located of index.ofKind('virtual-network')) {
+      if (located.element.zone !== 'dmz') continue;
       const { host, element: dmz } = located;
       const leak = ownLeak(host, dmz);
       if (leak)

@@ -12,8 +12,8 @@ export const vlanVmTagOnPlainBridge = defineRule({
   summary:
     'A VM NIC has a VLAN tag on a bridge that is not VLAN-aware (Proxmox then builds a VLAN device and a bridge of its own).',
   check(index, report) {
-    for (const nic of index.all) {
-      if (nic.kind !== 'vm-nic' || nic.element.tag === undefined) continue;
+    for (const nic of index.ofKind('vm-nic')) {
+      if (nic.element.tag === undefined) continue;
       const bridge = index.get(nic.element.bridge, 'bridge');
       if (!bridge || bridge.element.vlanAware) continue;
       const uplink = bridge.element.ports

@@ -6,8 +6,8 @@ export const vlanVmTagOutsideVids = defineRule({
   severity: 'error',
   summary: "A VM NIC's VLAN tag is not among the VIDs (or PVID) of its VLAN-aware bridge.",
   check(index, report) {
-    for (const nic of index.all) {
-      if (nic.kind !== 'vm-nic' || nic.element.tag === undefined) continue;
+    for (const nic of index.ofKind('vm-nic')) {
+      if (nic.element.tag === undefined) continue;
       const bridge = index.get(nic.element.bridge, 'bridge');
       if (!bridge?.element.vlanAware || bridge.element.vids === undefined) continue;
       const tag = nic.element.tag;
