@@ -160,11 +160,11 @@ describe('reading design files', () => {
     const dir = mkdtempSync(join(tmpdir(), 'netloom-big-'));
     const big = join(dir, 'big.netloom.json');
     writeFileSync(big, '');
-    truncateSync(big, 33 * 1024 * 1024);
+    truncateSync(big, 257 * 1024 * 1024);
     expect(await readDesignFile(big)).toEqual({
       ok: false,
       problems: [
-        { path: '(file)', message: `cannot read ${big}: it is 33 MiB; Netloom reads design files of up to 32 MiB` },
+        { path: '(file)', message: `cannot read ${big}: it is 257 MiB; Netloom reads design files of up to 256 MiB` },
       ],
     });
   });
