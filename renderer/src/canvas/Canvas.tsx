@@ -7,8 +7,6 @@
 import {
   applyEdgeChanges,
   applyNodeChanges,
-  Background,
-  BackgroundVariant,
   ConnectionMode,
   ControlButton,
   Controls,
@@ -42,6 +40,7 @@ import type { Position } from '../../../shared/model/schema.js';
 import { runAction } from '../actions/run.js';
 import { diagnosticsOf } from '../store/derived.js';
 import { useAppStore } from '../store/store.js';
+import { Backdrop } from './Backdrop.js';
 import { DRAG_MIME, dropKind } from './drop.js';
 import { getFlow, setFlow, shownNodeIds, viewPadding, type Flow } from './flow-controls.js';
 import { edgeTypes, isValidConnection, nodeTypes, planOf } from './flow-registry.js';
@@ -310,7 +309,7 @@ function Diagram() {
       data-testid="canvas"
     >
       {/* Far out the dot grid shrinks to sub-pixel tiles that cost more to paint than everything else. */}
-      {lod !== 'minimal' && <Background variant={BackgroundVariant.Dots} gap={16} size={1} />}
+      <Backdrop dots={lod !== 'minimal'} />
       {/* Far out the canvas is its own overview; the minimap would double the store subscriptions (one per node) on every frame. */}
       {lod !== 'minimal' && <Minimap />}
       {overview && <Overview nodes={nodes} elements={overview.elements} cables={overview.cables} />}

@@ -13,6 +13,7 @@ import { renderDevice } from '../../../shared/targets/index.js';
 import type { Services } from '../actions/action.js';
 import { runAction } from '../actions/run.js';
 import { api, isApiCallError } from '../api/client.js';
+import { requestInitialDesign } from '../api/initial-design.js';
 import { askChoice, askConfirm, askText } from '../chrome/dialogs.js';
 import { useOverlays } from '../chrome/overlays.js';
 import { diagramSvg } from '../../../shared/diagram/svg.js';
@@ -346,9 +347,7 @@ export async function startSession(): Promise<void> {
   started = true;
   watchDesign();
   document.title = `${store().design.name} — Netloom`;
-  // Asked for at once (a large design takes the backend a while to read and check); a failure is handled where it is awaited.
-  const initialDesign = api.initialDesign();
-  initialDesign.catch(() => undefined);
+  const initialDesign = requestInitialDesign();
   try {
     nativeDialogs = (await api.capabilities()).nativeDialogs;
   } catch {

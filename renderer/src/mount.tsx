@@ -1,3 +1,4 @@
+/** Draws the app into the page: the bulk of the renderer's code, loaded by main.ts once it has asked for the design. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { KIND_COLOUR } from '../../shared/diagram/theme.js';
