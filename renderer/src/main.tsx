@@ -1,4 +1,5 @@
-/** Draws the app into the page: the bulk of the renderer's code, loaded by main.ts once it has asked for the design. */
+// First, before the rest of the app's code is evaluated: ask for the design (see the module).
+import './api/initial-design.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { KIND_COLOUR } from '../../shared/diagram/theme.js';
