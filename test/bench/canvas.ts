@@ -7,7 +7,7 @@
  *   node build/compile.mjs && npx vite build && npx tsx test/bench/canvas.ts
  *
  * NETLOOM_BENCH_TRACE=1 traces each interaction and adds the CPU time per
- * frame of the page's main thread, its raster workers and the display
+ * frame of the page's main thread, rasterising its tiles and the display
  * compositor (tracing slows the frames it measures).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';

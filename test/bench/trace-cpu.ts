@@ -1,6 +1,6 @@
 /**
  * CPU time per frame from a Chromium trace (`browser.startTracing` /
- * `stopTracing`): the page's main thread, its raster workers and the display
+ * `stopTracing`): the page's main thread, rasterising its tiles and the display
  * compositor. Frame times on a loaded machine mostly say how long a thread
  * waited for a core; these say how much work a frame was.
  */
@@ -11,7 +11,7 @@ export const CPU_TRACE_CATEGORIES = ['toplevel', 'cc', 'viz', 'disabled-by-defau
 export interface CpuPerFrame {
   /** Frames the page's main thread began. */
   readonly frames: number;
-  /** Milliseconds per frame: the page's main thread, its raster workers, the display compositor. */
+  /** Milliseconds per frame: the page's main thread, rasterising its tiles, the display compositor. */
   readonly main: number;
   readonly raster: number;
   readonly display: number;
@@ -70,10 +70,11 @@ export function cpuPerFrame(trace: string): CpuPerFrame {
   return {
     frames,
     main: per(busy(tasks.get(main)!)),
+    // Raster tasks only: the same worker threads run V8's background compiling and collecting too.
     raster: per(
-      sum(
-        threads.filter((k) => k.startsWith(`${pid}:`) && threadName.get(k)?.startsWith('ThreadPoolForegroundWorker')),
-      ),
+      events
+        .filter((e) => e.name === 'RasterTask' && e.ph === 'X' && String(e.pid) === pid)
+        .reduce((n, e) => n + (e.dur ?? 0) / 1000, 0),
     ),
     display: per(sum(threads.filter((k) => threadName.get(k) === 'VizCompositorThread'))),
   };
