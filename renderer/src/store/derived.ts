@@ -49,6 +49,8 @@ export function checkAfterPaint(design: Design): void {
 
 /** The open design's diagnostics; null while a design just opened is still to be checked. */
 export function useDiagnostics(): readonly Diagnostic[] | null {
-  const unchecked = useUnchecked((s) => s.design);
-  return useAppStore((s) => (s.design === unchecked ? null : diagnosticsOf(s.design)));
+  // Subscribed to re-render when the check is done; read afresh in the selector, which runs (before
+  // any re-render) as soon as the design changes, to see a design just opened as unchecked.
+  useUnchecked((s) => s.design);
+  return useAppStore((s) => (s.design === useUnchecked.getState().design ? null : diagnosticsOf(s.design)));
 }
