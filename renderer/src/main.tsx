@@ -1,3 +1,5 @@
+// First, before the rest of the app's code is evaluated: ask for the design (see the module).
+import './api/initial-design.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { KIND_COLOUR } from '../../shared/diagram/theme.js';

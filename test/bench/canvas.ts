@@ -5,23 +5,30 @@
  * node, at zoom 1 and at fit view. Goal: p95 <= 16.7 ms everywhere.
  *
  *   node build/compile.mjs && npx vite build && npx tsx test/bench/canvas.ts
+ *
+ * NETLOOM_BENCH_TRACE=1 traces each interaction and adds the CPU time per
+ * frame of the page's main thread, rasterising its tiles and the display
+ * compositor (tracing slows the frames it measures).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { serializeDesign } from '../../shared/model/index.js';
 import { launchChromium, startServe } from '../system/e2e/harness.js';
 import { generatedDesign } from './canvas-design.js';
+import { CPU_TRACE_CATEGORIES, cpuPerFrame, type CpuPerFrame } from './trace-cpu.js';
 
 // NETLOOM_BENCH_SIZES=2000 runs one size only.
 const SIZES = (process.env.NETLOOM_BENCH_SIZES ?? '500,1000,2000').split(',').map(Number);
 const VIEWPORT = { width: 1440, height: 900 };
+const TRACE = process.env.NETLOOM_BENCH_TRACE === '1';
 
 interface FrameStats {
   readonly median: number;
   readonly p95: number;
   readonly frames: number;
+  readonly cpu?: CpuPerFrame;
 }
 
 function stats(deltas: readonly number[]): FrameStats {
@@ -30,8 +37,8 @@ function stats(deltas: readonly number[]): FrameStats {
   return { median: at(0.5), p95: at(0.95), frames: sorted.length };
 }
 
-/** Records requestAnimationFrame intervals while `act` runs. */
-async function frames(page: Page, act: () => Promise<void>): Promise<FrameStats> {
+/** Records requestAnimationFrame intervals (and with NETLOOM_BENCH_TRACE, CPU time) while `act` runs. */
+async function frames(browser: Browser, page: Page, act: () => Promise<void>): Promise<FrameStats> {
   // A string, so the bundler's helpers (tsx names functions) never reach the page.
   await page.evaluate(`(() => {
     window.__frames = [];
@@ -44,13 +51,15 @@ async function frames(page: Page, act: () => Promise<void>): Promise<FrameStats>
     };
     requestAnimationFrame((t) => { last = t; requestAnimationFrame(tick); });
   })()`);
+  if (TRACE) await browser.startTracing(page, { categories: CPU_TRACE_CATEGORIES });
   await act();
+  const cpu = TRACE ? cpuPerFrame((await browser.stopTracing()).toString('utf8')) : undefined;
   const deltas = await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __recording: boolean };
     w.__recording = false;
     return w.__frames;
   });
-  return stats(deltas);
+  return { ...stats(deltas), cpu };
 }
 
 /** A point on empty canvas (pressing there pans instead of dragging a node). */
@@ -136,8 +145,8 @@ async function main(): Promise<void> {
         const results: Record<string, FrameStats> = {};
         await page.keyboard.press('Shift+1');
         await page.waitForTimeout(600);
-        results['pan, fit view'] = await frames(page, () => pan(page));
-        results['drag, fit view'] = await frames(page, () => dragNode(page));
+        results['pan, fit view'] = await frames(browser, page, () => pan(page));
+        results['drag, fit view'] = await frames(browser, page, () => dragNode(page));
         // Zoom 1 around a host (far out, its elements are not nodes of their own), so there is a bond to drag at that zoom too.
         const host = page.locator('.react-flow__node-host').first();
         await host.click({ position: { x: 4, y: 4 }, force: true });
@@ -145,11 +154,11 @@ async function main(): Promise<void> {
         await page.waitForTimeout(600);
         await page.keyboard.press('Control+0');
         await page.waitForTimeout(600);
-        results['pan, zoom 1'] = await frames(page, () => pan(page));
-        results['drag, zoom 1'] = await frames(page, () => dragNode(page));
+        results['pan, zoom 1'] = await frames(browser, page, () => pan(page));
+        results['drag, zoom 1'] = await frames(browser, page, () => dragNode(page));
         for (const [what, s] of Object.entries(results)) {
           rows.push(
-            `${String(size).padStart(5)} ${String(nodes).padStart(6)} ${fmt(firstRender)} ms  ${what.padEnd(15)} ${fmt(s.median)} ${fmt(s.p95)} ${String(s.frames).padStart(6)}`,
+            `${String(size).padStart(5)} ${String(nodes).padStart(6)} ${fmt(firstRender)} ms  ${what.padEnd(15)} ${fmt(s.median)} ${fmt(s.p95)} ${String(s.frames).padStart(6)}${s.cpu ? `  ${fmt(s.cpu.main)} ${fmt(s.cpu.raster)} ${fmt(s.cpu.display)}` : ''}`,
           );
         }
         await page.close();
@@ -161,7 +170,9 @@ async function main(): Promise<void> {
     await browser.close();
   }
   console.log('Canvas benchmark (Chromium, 1440x900, frame times in ms; goal p95 <= 16.7)');
-  console.log(' size  nodes first render  interaction     median    p95 frames');
+  console.log(
+    ` size  nodes first render  interaction     median    p95 frames${TRACE ? '  CPU ms/frame: main raster display (traced)' : ''}`,
+  );
   for (const row of rows) console.log(row);
 }
 

@@ -7,8 +7,6 @@
 import {
   applyEdgeChanges,
   applyNodeChanges,
-  Background,
-  BackgroundVariant,
   ConnectionMode,
   ControlButton,
   Controls,
@@ -40,8 +38,9 @@ import { listLinks } from '../../../shared/edit/links.js';
 import { withPositions } from '../../../shared/edit/update-in.js';
 import type { Position } from '../../../shared/model/schema.js';
 import { runAction } from '../actions/run.js';
-import { diagnosticsOf } from '../store/derived.js';
+import { useDiagnostics } from '../store/derived.js';
 import { useAppStore } from '../store/store.js';
+import { Backdrop } from './Backdrop.js';
 import { DRAG_MIME, dropKind } from './drop.js';
 import { getFlow, setFlow, shownNodeIds, viewPadding, type Flow } from './flow-controls.js';
 import { edgeTypes, isValidConnection, nodeTypes, planOf } from './flow-registry.js';
@@ -134,10 +133,11 @@ function Diagram() {
   const lod = useLod();
   const flowRef = useRef<Flow | null>(null);
 
+  const diagnostics = useDiagnostics();
   const derived = useMemo(() => {
-    const badges = badgesOf(diagnosticsOf(design));
+    const badges = badgesOf(diagnostics ?? []);
     return designToFlow({ design, badges, live, selection: new Set(selection) });
-  }, [design, live, selection]);
+  }, [design, diagnostics, live, selection]);
   const [nodes, setNodes] = useState<AppNode[]>(derived.nodes);
   const [edges, setEdges] = useState<AppEdge[]>(derived.edges);
   const [synced, setSynced] = useState(derived);
@@ -163,24 +163,29 @@ function Diagram() {
     void flowRef.current.fitView({ nodes, duration: 300, padding: 0.6, maxZoom: 1.4 });
   }, [reveal]);
 
-  // A design just opened is drawn as from far out (frames and the overview, cheap) until the view is fitted
-  // and its zoom is known; else a large design would first mount a node per element only to drop them.
+  // A design just opened is drawn as its frames alone (cheap: the first picture comes sooner) until the view is
+  // fitted and its zoom is known; else a large design would first mount a node per element only to drop them.
+  // Fitted once the design is checked: the Problems panel (and so the canvas) has its height by then.
+  const checked = diagnostics !== null;
   const [fittedSeq, setFittedSeq] = useState<number | null>(null);
   useEffect(() => {
+    if (!checked) return;
     const frame = requestAnimationFrame(() => {
-      const fitted = flowRef.current?.fitView({ ...FIT, padding: viewPadding(FIT.padding) }) ?? Promise.resolve(false);
-      void fitted.then(() => setFittedSeq(loadSeq));
+      const fit = flowRef.current?.fitView({ ...FIT, padding: viewPadding(FIT.padding) }) ?? Promise.resolve(false);
+      void fit.then(() => setFittedSeq(loadSeq));
     });
     return () => cancelAnimationFrame(frame);
-  }, [loadSeq]);
+  }, [loadSeq, checked]);
 
   // Far out, only the frames are React Flow nodes; elements and cables are drawn by the overview, memberships and VM NICs not at all.
-  const minimal = lod === 'minimal' || fittedSeq !== loadSeq;
+  const fitted = fittedSeq === loadSeq;
+  const minimal = lod === 'minimal' || !fitted;
   const shownNodes = useMemo(() => (minimal ? nodes.filter(isDeviceNode) : nodes), [nodes, minimal]);
   const shownEdges = useMemo(() => (minimal ? [] : edges), [edges, minimal]);
   const overview = useMemo(
-    () => (minimal ? { elements: elementsByFrame(derived.nodes), cables: derived.edges.filter(isCable) } : null),
-    [derived, minimal],
+    () =>
+      minimal && fitted ? { elements: elementsByFrame(derived.nodes), cables: derived.edges.filter(isCable) } : null,
+    [derived, minimal, fitted],
   );
 
   const onNodesChange = useCallback(
@@ -317,7 +322,7 @@ function Diagram() {
       data-testid="canvas"
     >
       {/* Far out the dot grid shrinks to sub-pixel tiles that cost more to paint than everything else. */}
-      {lod !== 'minimal' && <Background variant={BackgroundVariant.Dots} gap={16} size={1} />}
+      <Backdrop dots={lod !== 'minimal'} />
       {/* Far out the canvas is its own overview; the minimap would double the store subscriptions (one per node) on every frame. */}
       {lod !== 'minimal' && <Minimap />}
       {overview && <Overview nodes={nodes} elements={overview.elements} cables={overview.cables} />}

@@ -13,12 +13,14 @@ import { renderDevice } from '../../../shared/targets/index.js';
 import type { Services } from '../actions/action.js';
 import { runAction } from '../actions/run.js';
 import { api, isApiCallError } from '../api/client.js';
+import { initialDesign } from '../api/initial-design.js';
 import { askChoice, askConfirm, askText } from '../chrome/dialogs.js';
 import { useOverlays } from '../chrome/overlays.js';
 import { diagramSvg } from '../../../shared/diagram/svg.js';
 import { DIAGRAM_THEMES, type DiagramTheme } from '../../../shared/diagram/theme.js';
 import { download, svgToPng } from '../canvas/export-image.js';
 import { getFlow, shownNodeIds, viewPadding } from '../canvas/flow-controls.js';
+import { checkAfterPaint } from '../store/derived.js';
 import { emptyDesign, isDirty, useAppStore } from '../store/store.js';
 
 const AUTOSAVE_MS = 4000;
@@ -28,7 +30,8 @@ const THEME_CHOICE: Record<DiagramTheme, { label: string; detail: string }> = {
   light: { label: 'Light', detail: 'dark text on a white background' },
   dark: { label: 'Dark', detail: 'light text on a dark background' },
 };
-let nativeDialogs = false;
+/** Whether the backend has native file dialogs (Electron); asked at start-up, never keeping the design waiting. */
+let nativeDialogs: Promise<boolean> = Promise.resolve(false);
 
 const store = () => useAppStore.getState();
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -48,6 +51,7 @@ export async function show(design: Design, path: string | null, options?: { dirt
       store().toast(`Automatic layout failed: ${message(e)}`, 'error');
     }
   }
+  checkAfterPaint(shown);
   store().load(shown, path, options);
   void api.reportDirty(options?.dirty ?? false).catch(() => undefined);
 }
@@ -150,7 +154,7 @@ export const services: Services = {
     if (!(await guardUnsaved())) return;
     const chosen =
       path ??
-      (nativeDialogs
+      ((await nativeDialogs)
         ? await api.pickOpenPath()
         : await askText({
             title: 'Open design',
@@ -177,9 +181,10 @@ export const services: Services = {
     return path ? saveTo(path) : services.saveAs();
   },
   async saveAs() {
-    const folder = nativeDialogs || store().filePath ? null : await currentFolder();
+    const native = await nativeDialogs;
+    const folder = native || store().filePath ? null : await currentFolder();
     const suggested = store().filePath ?? `${folder ? `${folder.path}/` : ''}${slug(store().design.name)}.netloom.json`;
-    const path = nativeDialogs
+    const path = native
       ? await api.pickSavePath(suggested)
       : await askText({
           title: 'Save design as',
@@ -192,7 +197,7 @@ export const services: Services = {
   },
   async exportConfigs() {
     const design = store().design;
-    const dir = nativeDialogs
+    const dir = (await nativeDialogs)
       ? await api.pickFolder()
       : await askText({
           title: 'Export configs',
@@ -346,14 +351,10 @@ export async function startSession(): Promise<void> {
   started = true;
   watchDesign();
   document.title = `${store().design.name} — Netloom`;
-  // Asked for at once (a large design takes the backend a while to read and check); a failure is handled where it is awaited.
-  const initialDesign = api.initialDesign();
-  initialDesign.catch(() => undefined);
-  try {
-    nativeDialogs = (await api.capabilities()).nativeDialogs;
-  } catch {
-    nativeDialogs = false;
-  }
+  nativeDialogs = api.capabilities().then(
+    (capabilities) => capabilities.nativeDialogs,
+    () => false,
+  );
   api.onDidRequestCommand((command) => void onCommand(command));
   api.onDidChangeRecentFiles((recentFiles) => useAppStore.setState({ recentFiles }));
   void api

@@ -10,8 +10,8 @@ import { useAppStore } from '../store/store.js';
 export function Problems() {
   const open = useAppStore((s) => s.problemsOpen);
   const diagnostics = useDiagnostics();
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  const errors = diagnostics?.filter((d) => d.severity === 'error').length ?? 0;
+  const warnings = diagnostics?.filter((d) => d.severity === 'warning').length ?? 0;
   return (
     <section className={`problems${open ? '' : ' is-collapsed'}`} data-testid="problems" aria-label="Problems">
       <header className="problems-head">
@@ -23,17 +23,26 @@ export function Problems() {
         >
           <span className="chevron">{open ? '▾' : '▸'}</span> Problems
         </button>
-        <span className={`count count-error${errors ? '' : ' is-zero'}`} data-testid="problems-errors">
-          {errors} error{errors === 1 ? '' : 's'}
-        </span>
-        <span className={`count count-warning${warnings ? '' : ' is-zero'}`} data-testid="problems-warnings">
-          {warnings} warning{warnings === 1 ? '' : 's'}
-        </span>
+        {diagnostics ? (
+          <>
+            <span className={`count count-error${errors ? '' : ' is-zero'}`} data-testid="problems-errors">
+              {errors} error{errors === 1 ? '' : 's'}
+            </span>
+            <span className={`count count-warning${warnings ? '' : ' is-zero'}`} data-testid="problems-warnings">
+              {warnings} warning{warnings === 1 ? '' : 's'}
+            </span>
+          </>
+        ) : (
+          <span className="count is-zero" data-testid="problems-checking">
+            checking…
+          </span>
+        )}
       </header>
       {open && (
         <ul className="problem-list">
-          {diagnostics.length === 0 && <li className="muted small pad">No problems found.</li>}
-          {diagnostics.map((d, i) => (
+          {!diagnostics && <li className="muted small pad">Checking the design…</li>}
+          {diagnostics?.length === 0 && <li className="muted small pad">No problems found.</li>}
+          {diagnostics?.map((d, i) => (
             <ProblemRow key={`${d.rule}:${d.path}:${i}`} d={d} />
           ))}
         </ul>

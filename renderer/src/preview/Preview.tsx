@@ -2,14 +2,16 @@
  * Configuration preview of one device: every file its targets render, updated
  * as the design changes, with the changes since the last export.
  */
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { renderDevice } from '../../../shared/targets/index.js';
 import type { Design } from '../../../shared/model/schema.js';
 import { deviceOf, kindEntry } from '../../../shared/model/kinds/index.js';
 import { indexOf } from '../../../shared/edit/cached-index.js';
 import { runAction } from '../actions/run.js';
 import { useAppStore } from '../store/store.js';
-import { ConfigView } from './ConfigView.js';
+
+// CodeMirror is a third of the app's code: it loads when a preview is first shown, not before the canvas.
+const ConfigView = lazy(() => import('./ConfigView.js').then((m) => ({ default: m.ConfigView })));
 
 /** The device (host or switch) the selection belongs to. */
 export function deviceOfSelection(design: Design, selection: readonly string[]): string | null {
@@ -124,7 +126,9 @@ export function Preview() {
               </span>
             )}
           </div>
-          <ConfigView text={file.content} original={showDiff ? exported : null} testId="preview-text" />
+          <Suspense fallback={<p className="muted pad">Loading the viewer…</p>}>
+            <ConfigView text={file.content} original={showDiff ? exported : null} testId="preview-text" />
+          </Suspense>
           {/* The whole text, for copying and for tests (the editor draws only the visible lines). */}
           <pre hidden data-testid="preview-raw">
             {file.content}

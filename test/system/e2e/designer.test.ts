@@ -269,13 +269,13 @@ describe('the designer in Chromium', () => {
       await expect.poll(() => ui.node('vm-100').count()).toBe(1);
 
       // Save, reload the page, reopen the file: the same design.
+      const savedToast = ui.page.getByTestId('toast').filter({ hasText: `Saved ${saved}` });
+      // The Save As above said "Saved" too: once that toast has gone, the one awaited below is this save's.
+      await savedToast.waitFor({ state: 'hidden' });
       await ui.page.keyboard.press('Control+s');
       await expect.poll(() => app.page.title()).toBe('MS-01 homelab — Netloom');
       // "Saved" appears once the recovery file is discarded too: only then may the page go.
-      await ui.page
-        .getByTestId('toast')
-        .filter({ hasText: `Saved ${saved}` })
-        .waitFor();
+      await savedToast.waitFor();
       const bytes = readFileSync(saved, 'utf8');
       await app.page.reload();
       await expect.poll(() => app.page.title(), { timeout: 15_000 }).toContain(exampleDesign().name);
