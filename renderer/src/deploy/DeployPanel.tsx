@@ -38,6 +38,23 @@ const SWITCH_ROLLBACK: Record<SwitchVendor, string> = {
  * Switch login for switches that take no key, folded away since a key usually opens them: kept in this
  * panel's memory, never saved. Open from the start once something is typed (the panel drew again).
  */
+/** A password field (the panel keeps its value in memory only): no autocomplete, and React Flow's keys (Delete) ignore it. */
+function SecretField(props: { label: string; value: string; onChange: (value: string) => void; testId: string }) {
+  return (
+    <label className="small">
+      {props.label}{' '}
+      <input
+        type="password"
+        className="nokey"
+        autoComplete="off"
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        data-testid={props.testId}
+      />
+    </label>
+  );
+}
+
 function SwitchLogin({ state }: { state: DeployState }) {
   const [open, setOpen] = useState(() => state.switchPassword !== '' || state.enableSecret !== '');
   return (
@@ -51,28 +68,18 @@ function SwitchLogin({ state }: { state: DeployState }) {
         Password (only if key login is refused)
       </summary>
       <div className="deploy-trust">
-        <label className="small">
-          Switch password{' '}
-          <input
-            type="password"
-            className="nokey"
-            autoComplete="off"
-            value={state.switchPassword}
-            onChange={(e) => setSwitchLogin({ switchPassword: e.target.value })}
-            data-testid="deploy-switch-password"
-          />
-        </label>
-        <label className="small">
-          Enable secret{' '}
-          <input
-            type="password"
-            className="nokey"
-            autoComplete="off"
-            value={state.enableSecret}
-            onChange={(e) => setSwitchLogin({ enableSecret: e.target.value })}
-            data-testid="deploy-enable-secret"
-          />
-        </label>
+        <SecretField
+          label="Switch password"
+          value={state.switchPassword}
+          onChange={(switchPassword) => setSwitchLogin({ switchPassword })}
+          testId="deploy-switch-password"
+        />
+        <SecretField
+          label="Enable secret"
+          value={state.enableSecret}
+          onChange={(enableSecret) => setSwitchLogin({ enableSecret })}
+          testId="deploy-enable-secret"
+        />
         <button
           type="button"
           className="button small"
