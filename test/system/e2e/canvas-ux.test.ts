@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { nodesOf } from '../../../renderer/src/canvas/placement.js';
 import { exampleDesign } from '../../helpers/design.js';
 import { DesignerPage } from './designer-page.js';
-import { openApp, type AppSession } from './harness.js';
+import { withApp, type AppSession } from './harness.js';
 
 type Box = { x: number; y: number; width: number; height: number };
 const overlap = (a: Box, b: Box) =>
@@ -45,8 +45,7 @@ const toasts = (ui: DesignerPage) => ui.page.getByTestId('toast').allTextContent
 
 describe('the canvas in Chromium', () => {
   it('places new things in free space near where they are asked for, inside their frame, and never lays frames over one another', async () => {
-    const app = await openApp();
-    try {
+    await withApp({}, async (app) => {
       const ui = await startExample(app);
       await ui.menu('file', 'new');
       await expect.poll(() => app.page.title()).toContain('Untitled design');
@@ -120,17 +119,11 @@ describe('the canvas in Chromium', () => {
       await expect.poll(async () => inside(await ui.box(ui.node(portId)), await ui.box(ui.node('host1')))).toBe(true);
       expectApart(await boxes(ports));
       expect(app.pageErrors).toEqual([]);
-    } catch (e) {
-      await app.screenshot('failure').catch(() => undefined);
-      throw e;
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('grows a frame left and up around an element dragged past those edges, leaving the rest in place, in one undo step', async () => {
-    const app = await openApp();
-    try {
+    await withApp({}, async (app) => {
       const ui = await startExample(app);
       // Zoomed out from the fitted view, so there is room around the host (no auto-pan at the pane's edge).
       await ui.menu('view', 'fit-view');
@@ -182,17 +175,11 @@ describe('the canvas in Chromium', () => {
         expect(undone.get(id)!.y, `${id} y`).toBeCloseTo(before.get(id)!.y, 0);
       }
       expect(app.pageErrors).toEqual([]);
-    } catch (e) {
-      await app.screenshot('failure').catch(() => undefined);
-      throw e;
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('shows the example with nothing overlapping; the minimap is toggled, remembered, keeps off the badges and navigates', async () => {
-    const app = await openApp();
-    try {
+    await withApp({}, async (app) => {
       const ui = await startExample(app);
       // Every frame apart from the others, every element apart from its siblings.
       await ui.box(ui.node('ms01'));
@@ -247,17 +234,11 @@ describe('the canvas in Chromium', () => {
       await ui.node('ms01').waitFor();
       expect(await minimap.count()).toBe(0);
       expect(app.pageErrors).toEqual([]);
-    } catch (e) {
-      await app.screenshot('failure').catch(() => undefined);
-      throw e;
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('menus close on the canvas and Escape; undo in a field undoes typing only; problems select the culprit; duplicate VLANs, hints and labels show', async () => {
-    const app = await openApp();
-    try {
+    await withApp({}, async (app) => {
       const ui = await startExample(app);
       const title = () => ui.page.getByTestId('inspector-title').textContent();
       const dirty = ui.page.getByTestId('dirty-indicator');
@@ -357,17 +338,11 @@ describe('the canvas in Chromium', () => {
       await expect.poll(() => ui.page.getByTestId('vm-no-output').textContent()).toContain('Proxmox VE hosts only');
       await app.screenshot('VM on a Debian host');
       expect(app.pageErrors).toEqual([]);
-    } catch (e) {
-      await app.screenshot('failure').catch(() => undefined);
-      throw e;
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('shows verbatim content as a badge and edits it in the inspector, one line per entry, root commands named', async () => {
-    const app = await openApp();
-    try {
+    await withApp({}, async (app) => {
       const ui = await startExample(app);
       const badge = (id: string) => ui.node(id).getByTestId('verbatim-badge');
       expect(await ui.page.getByTestId('verbatim-badge').count()).toBe(0);
@@ -399,11 +374,6 @@ describe('the canvas in Chromium', () => {
       await ui.page.getByTestId('tab-inspector').click();
       await app.screenshot('verbatim lines shown and edited');
       expect(app.pageErrors).toEqual([]);
-    } catch (e) {
-      await app.screenshot('failure').catch(() => undefined);
-      throw e;
-    } finally {
-      await app.close();
-    }
+    });
   });
 });

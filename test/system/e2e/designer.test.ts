@@ -16,7 +16,7 @@ import { exampleDesign } from '../../helpers/design.js';
 import { firstPixel } from '../../helpers/png.js';
 import { canonical } from './canonical.js';
 import { DesignerPage } from './designer-page.js';
-import { openApp, type AppSession } from './harness.js';
+import { openApp, withApp, type AppSession } from './harness.js';
 
 const load = (path: string): Design => {
   const result = parseDesign(readFileSync(path, 'utf8'));
@@ -215,8 +215,7 @@ describe('the designer in Chromium', () => {
   it('builds the example homelab from an empty design, exports the same configs, undoes and redoes, saves and reopens', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'netloom-designer-'));
     const saved = join(dir, 'homelab.netloom.json');
-    const app = await openApp();
-    try {
+    await withApp({}, async (app) => {
       const ui = await startEmpty(app);
       await app.screenshot('empty design');
       ui.actions = 0;
@@ -301,12 +300,7 @@ describe('the designer in Chromium', () => {
         await ui.page.getByTestId('tab-inspector').click();
       }
       expect(app.pageErrors).toEqual([]);
-    } catch (e) {
-      await app.screenshot('failure').catch(() => undefined);
-      throw e;
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('a native VLAN mismatch made in the inspector shows in Problems and as a badge, and goes away when fixed', async () => {
@@ -395,8 +389,7 @@ describe('the designer in Chromium', () => {
 
   it('exports configs and the diagram, shows changes since the export, offers to restore autosaved work, and opens dropped files', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'netloom-files-'));
-    const app = await openApp();
-    try {
+    await withApp({}, async (app) => {
       const ui = new DesignerPage(app.page);
       await expect.poll(() => app.page.title(), { timeout: 15_000 }).toContain(exampleDesign().name);
 
@@ -489,11 +482,6 @@ describe('the designer in Chromium', () => {
       await expect.poll(() => second.getByTestId('design-name').textContent()).toBe('Dropped lab');
       await second.emulateMedia({ colorScheme: 'dark' });
       await second.screenshot({ path: join(app.resultsDir, 'dropped-file-dark.png') });
-    } catch (e) {
-      await app.screenshot('failure').catch(() => undefined);
-      throw e;
-    } finally {
-      await app.close();
-    }
+    });
   });
 });

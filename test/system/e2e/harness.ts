@@ -231,3 +231,19 @@ export async function openApp(options: AppOptions = {}): Promise<AppSession> {
     throw e;
   }
 }
+
+/**
+ * Runs `test` on a fresh app (as `openApp(options)`), saving a screenshot named
+ * `failure` when it throws, and closes the app whatever happens.
+ */
+export async function withApp<T>(options: AppOptions, test: (app: AppSession) => Promise<T>): Promise<T> {
+  const app = await openApp(options);
+  try {
+    return await test(app);
+  } catch (e) {
+    await app.screenshot('failure').catch(() => undefined);
+    throw e;
+  } finally {
+    await app.close();
+  }
+}
