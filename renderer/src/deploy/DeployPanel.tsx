@@ -286,8 +286,8 @@ export function DeployPanel() {
   const apply = applyButton(state.preparations, state.design);
   const busy = state.phase === 'preparing' || state.phase === 'applying';
   return (
-    <aside className="deploy-panel" role="complementary" aria-label="Deploy" data-testid="deploy-panel">
-      <header className="deploy-head">
+    <aside className="docked-panel deploy-panel" role="complementary" aria-label="Deploy" data-testid="deploy-panel">
+      <header className="docked-head deploy-head">
         <h2>Deploy{state.design ? `: ${state.design.name}` : ''}</h2>
         <span className="muted small" data-testid="deploy-phase">
           {state.phase}

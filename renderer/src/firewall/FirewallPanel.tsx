@@ -107,8 +107,14 @@ export function FirewallPanel() {
   };
   const edit = (fn: (fw: AnyLevelFirewall) => AnyLevelFirewall) => run((d) => editFirewall(d, level, fn));
   return (
-    <aside className="fw-panel" role="dialog" aria-label="Firewall" data-testid="firewall-panel" onKeyDown={onPanelKey}>
-      <header className="fw-head">
+    <aside
+      className="docked-panel fw-panel"
+      role="dialog"
+      aria-label="Firewall"
+      data-testid="firewall-panel"
+      onKeyDown={onPanelKey}
+    >
+      <header className="docked-head fw-head">
         <h2>Firewall</h2>
         <select
           aria-label="Level"
@@ -338,6 +344,18 @@ const TEXT_FIELDS = [
   ['comment', 'Comment'],
 ] as const satisfies readonly (readonly [keyof RuleForm, string])[];
 
+/** The rule's fields picked from a list; `none` names the empty choice where the field may be left out. */
+const CHOICE_FIELDS = [
+  { key: 'action', label: 'Action', choices: FIREWALL_ACTIONS },
+  { key: 'macro', label: 'Macro', choices: FIREWALL_MACROS, none: 'none' },
+  { key: 'log', label: 'Log', choices: LOG_LEVELS, none: 'default' },
+] as const satisfies readonly {
+  key: keyof RuleForm;
+  label: string;
+  choices: readonly string[];
+  none?: string;
+}[];
+
 function formOf(rule: LevelRule | undefined): RuleForm {
   const text = (v: string | undefined) => v ?? '';
   if (!rule) {
@@ -451,34 +469,21 @@ function RuleEditor(props: {
           <input value={form.group} onChange={(e) => change('group', e.target.value)} data-testid="fw-form-group" />
         </label>
       ) : (
-        <>
-          <label>
-            Action
-            <select value={form.action} onChange={(e) => change('action', e.target.value)} data-testid="fw-form-action">
-              {FIREWALL_ACTIONS.map((a) => (
-                <option key={a}>{a}</option>
+        CHOICE_FIELDS.map((field) => (
+          <label key={field.key}>
+            {field.label}
+            <select
+              value={form[field.key]}
+              onChange={(e) => change(field.key, e.target.value)}
+              data-testid={`fw-form-${field.key}`}
+            >
+              {'none' in field && <option value="">{field.none}</option>}
+              {field.choices.map((c) => (
+                <option key={c}>{c}</option>
               ))}
             </select>
           </label>
-          <label>
-            Macro
-            <select value={form.macro} onChange={(e) => change('macro', e.target.value)} data-testid="fw-form-macro">
-              <option value="">none</option>
-              {FIREWALL_MACROS.map((m) => (
-                <option key={m}>{m}</option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Log
-            <select value={form.log} onChange={(e) => change('log', e.target.value)} data-testid="fw-form-log">
-              <option value="">default</option>
-              {LOG_LEVELS.map((l) => (
-                <option key={l}>{l}</option>
-              ))}
-            </select>
-          </label>
-        </>
+        ))
       )}
       {TEXT_FIELDS.filter(([key]) => form.type !== 'group' || key === 'iface' || key === 'comment').map(
         ([key, label]) => (
