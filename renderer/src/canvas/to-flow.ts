@@ -18,6 +18,7 @@ import type { Design, Host, Position, Switch } from '../../../shared/model/schem
 import type { Diagnostic, Severity } from '../../../shared/validate/diagnostic.js';
 import type { LiveSlice } from '../store/live.js';
 import { rootCommands } from '../../../shared/model/root-commands.js';
+import { visible } from '../../../shared/text/visible.js';
 import type { AppEdge, AppNode, Decoration, Verbatim } from './flow-types.js';
 import { FRAME_HANDLES, handlesOf } from './handles.js';
 
@@ -76,7 +77,9 @@ export function designToFlow({ design, badges, live, selection }: FlowInputs): {
       ...(status
         ? {
             health: status.health,
-            ...(status.reasons.length > 0 ? { healthReason: status.reasons.join('; ') } : {}),
+            ...(status.reasons.length > 0
+              ? { healthReason: status.reasons.map((r) => visible(r, { oneLine: true })).join('; ') }
+              : {}),
             drift: (status.drift?.length ?? 0) > 0,
           }
         : {}),

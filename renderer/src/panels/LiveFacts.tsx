@@ -1,4 +1,5 @@
-/** Live status of one element as last read from the host: health, reasons, drift and raw facts. */
+/** Live status of one element as last read from the host: health, reasons, drift and raw facts (host text, shown with `visible`). */
+import { visible } from '../../../shared/text/visible.js';
 import { HEALTH_LABEL } from '../store/live.js';
 import { useAppStore } from '../store/store.js';
 
@@ -13,7 +14,7 @@ export function LiveFacts({ id }: { id: string }) {
       {status.reasons.length > 0 && (
         <ul className="reasons">
           {status.reasons.map((r) => (
-            <li key={r}>{r}</li>
+            <li key={r}>{visible(r)}</li>
           ))}
         </ul>
       )}
@@ -22,7 +23,7 @@ export function LiveFacts({ id }: { id: string }) {
           <h4>Drift from the design</h4>
           <ul className="reasons drift-list">
             {status.drift.map((r) => (
-              <li key={r}>{r}</li>
+              <li key={r}>{visible(r)}</li>
             ))}
           </ul>
         </>
@@ -31,8 +32,8 @@ export function LiveFacts({ id }: { id: string }) {
         <dl className="facts">
           {Object.entries(status.facts).map(([k, v]) => (
             <div key={k}>
-              <dt>{k}</dt>
-              <dd>{String(v)}</dd>
+              <dt>{visible(k)}</dt>
+              <dd>{visible(String(v))}</dd>
             </div>
           ))}
         </dl>

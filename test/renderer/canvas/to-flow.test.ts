@@ -161,7 +161,7 @@ describe('designToFlow', () => {
         'ms01-enp91s0': { health: 'down', reasons: [], readAt: 'now' },
         'ms01-bond1': {
           health: 'degraded',
-          reasons: ['enp3s0f0np0 is down', 'enp3s0f1np1 has no LACP partner'],
+          reasons: ['enp3s0f0np0 is down', 'enp3s0f1np1\x1b[1A\x1b[2K has no LACP partner'],
           readAt: 'now',
         },
       },
@@ -170,10 +170,10 @@ describe('designToFlow', () => {
     expect(nodes.find((n) => n.id === 'n4032-po8')!.data).toMatchObject({ problems: 1, worst: 'error' });
     expect(nodes.find((n) => n.id === 'ms01-enp91s0')!.data).toMatchObject({ health: 'down' });
     expect(nodes.find((n) => n.id === 'ms01-enp91s0')!.data).not.toHaveProperty('healthReason');
-    // The reasons for a health go along, for the node's tooltip.
+    // The reasons for a health go along, for the node's tooltip, with what a host wrote that would act instead of show shown as text.
     expect(nodes.find((n) => n.id === 'ms01-bond1')!.data).toMatchObject({
       health: 'degraded',
-      healthReason: 'enp3s0f0np0 is down; enp3s0f1np1 has no LACP partner',
+      healthReason: 'enp3s0f0np0 is down; enp3s0f1np1^[[1A^[[2K has no LACP partner',
     });
   });
 });
