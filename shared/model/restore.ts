@@ -10,7 +10,7 @@ import { indexDesign, type DesignIndex } from './index-of.js';
 import { checkIntegrity, type IntegrityIssue } from './integrity.js';
 import { describeJsonSyntaxError, findJsonSyntaxError } from './json-syntax.js';
 import { formatPath, type PathSegment } from './paths.js';
-import { Design, FORMAT } from './schema.js';
+import { designParser, type Design, FORMAT } from './schema.js';
 
 export interface LoadProblem {
   /** `hosts[0].bonds[1].members[0]`, or `(document)`. */
@@ -84,7 +84,7 @@ export function restoreDesignWith(json: unknown, step: LoadStep): RestoreResult 
         : `no "format": "${FORMAT}" field: this is not a Netloom design`;
     return { ok: false, problems: [problem(['format'], message)] };
   }
-  const parsed = Design.safeParse(doc, { reportInput: true });
+  const parsed = designParser().safeParse(doc, { reportInput: true });
   if (!parsed.success) {
     return {
       ok: false,
