@@ -25,16 +25,24 @@ export interface ReadLimit {
 
 const CHUNK = 64 * 1024;
 
-async function readUpTo(handle: FileHandle, path: string, limit: ReadLimit): Promise<Buffer> {
-  const chunks: Buffer[] = [];
+/**
+ * Reads into one buffer sized from fstat, with a byte to spare to notice a file that grew; the
+ * buffer doubles while the file keeps giving more (files in /proc say 0), up to a byte past the limit.
+ */
+async function readUpTo(handle: FileHandle, path: string, limit: ReadLimit, size: number): Promise<Buffer> {
+  const cap = limit.maxBytes + 1;
+  let buffer = Buffer.allocUnsafe(Math.min(cap, Math.max(size + 1, CHUNK)));
   let total = 0;
   for (;;) {
-    const buffer = Buffer.alloc(CHUNK);
-    const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
-    if (bytesRead === 0) return Buffer.concat(chunks, total);
+    if (total === buffer.length) {
+      const bigger = Buffer.allocUnsafe(Math.min(cap, buffer.length * 2));
+      buffer.copy(bigger, 0, 0, total);
+      buffer = bigger;
+    }
+    const { bytesRead } = await handle.read(buffer, total, buffer.length - total, null);
+    if (bytesRead === 0) return buffer.subarray(0, total);
     total += bytesRead;
     if (total > limit.maxBytes) throw tooLarge(path, total, limit, true);
-    chunks.push(buffer.subarray(0, bytesRead));
   }
 }
 
@@ -66,7 +74,7 @@ export async function readRegularBytes(path: string, limit: ReadLimit): Promise<
     if (!stats.isFile())
       throw new FileError(path, `cannot read ${path}: it is ${describeFileType(stats)}, not a regular file`);
     if (stats.size > limit.maxBytes) throw tooLarge(path, stats.size, limit);
-    return await readUpTo(handle, path, limit);
+    return await readUpTo(handle, path, limit, stats.size);
   } catch (e) {
     if (e instanceof FileError) throw e;
     throw new FileError(path, `cannot read ${path}: ${describeFsError(e)}`, errnoCode(e));
