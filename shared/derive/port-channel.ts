@@ -146,7 +146,7 @@ export function derivePortChannel(source: Design, bondId: string): DeriveResult 
       const hostPort = topology.hostPortOf(m);
       return hostPort === undefined || bond.element.members.includes(hostPort.element.id);
     });
-  const existing = cabled.flatMap((sp) => topology.portChannelsOfSwitchPort(sp.element.id)).find(leadsHere);
+  const existing = cabled.flatMap((sp) => topology.portChannelsOfSwitchPort(sp)).find(leadsHere);
   const number = existing?.element.number ?? freeNumber(switches);
   if (number === undefined)
     return {

@@ -4,7 +4,7 @@
  * ports Netloom knows. The switch targets only format this plan; rules read
  * it to judge what each switch will be given.
  */
-import { indexDesign, type DesignIndex, type ElementOf } from '../model/index-of.js';
+import { indexDesign, type DesignIndex, type ElementOf, type Located } from '../model/index-of.js';
 import type { LacpMode } from '../model/kinds/index.js';
 import type { Design, Switch, Switchport } from '../model/schema.js';
 import { DEFAULT_VLAN } from './switch-side.js';
@@ -53,18 +53,18 @@ export interface SwitchPlan {
 const given = (text: string | undefined) => (text === undefined || text.trim() === '' ? undefined : text.trim());
 
 /** `ms01 enp88s0`: the host and port at the other end of the switch port's cable. */
-function farEndOfPort(topology: Topology, switchPortId: string): string | undefined {
-  const hostPort = topology.hostPortOf(switchPortId);
+function farEndOfPort(topology: Topology, switchPort: Located): string | undefined {
+  const hostPort = topology.hostPortOf(switchPort);
   return hostPort && `${hostPort.host.name} ${hostPort.element.name}`;
 }
 
 /** `ms01 bond0`: the hosts and bonds (or ports) behind the port-channel's members. */
-function farEndOfChannel(topology: Topology, members: readonly string[]): string | undefined {
+function farEndOfChannel(topology: Topology, members: readonly Located[]): string | undefined {
   const ends = new Set<string>();
   for (const member of members) {
     const hostPort = topology.hostPortOf(member);
     if (!hostPort) continue;
-    const bond = topology.bondsOfPort(hostPort.element.id)[0];
+    const bond = topology.bondsOfPort(hostPort)[0];
     ends.add(`${hostPort.host.name} ${(bond ?? hostPort).element.name}`);
   }
   return ends.size > 0 ? [...ends].join(', ') : undefined;
@@ -146,34 +146,40 @@ function buildPlan(index: DesignIndex, switchId: string): SwitchPlan {
   if (!located) throw new Error(`no switch with id "${switchId}"`);
   const sw = located.element;
   const topology = topologyOf(index);
-  const cabled = (portId: string) => topology.cablesOfSwitchPort(portId).length > 0;
+  const cabled = (port: Located) => topology.cablesOfSwitchPort(port).length > 0;
+  // Every element of the design is indexed: the switch's own ports and port-channels are found by id once each.
+  const indexed = (id: string) => index.byId.get(id)!;
 
   const portChannels = [...sw.portChannels]
     .sort((a, b) => a.number - b.number)
-    .map((pc): PlannedPortChannel => ({
-      elementId: pc.id,
-      number: pc.number,
-      description: given(pc.description) ?? farEndOfChannel(topology, pc.members),
-      lacp: pc.lacp,
-      switchport: pc.switchport,
-      mtu: pc.mtu,
-      hostFacing: pc.members.some(cabled),
-    }));
+    .map((pc): PlannedPortChannel => {
+      const members = index.targets(indexed(pc.id), 'members', 'switch-port');
+      return {
+        elementId: pc.id,
+        number: pc.number,
+        description: given(pc.description) ?? farEndOfChannel(topology, members),
+        lacp: pc.lacp,
+        switchport: pc.switchport,
+        mtu: pc.mtu,
+        hostFacing: members.some(cabled),
+      };
+    });
 
   // Each name's numbers are read once, not once per comparison: a switch may have hundreds of ports.
   const ports = sw.ports
     .map((port) => ({ port, numbers: numbersOf(port.name) }))
     .sort((a, b) => compareNumbered(a.numbers, a.port.name, b.numbers, b.port.name))
     .map(({ port }): PlannedPort => {
-      const channel = topology.portChannelsOfSwitchPort(port.id)[0]?.element;
+      const located = indexed(port.id);
+      const channel = topology.portChannelsOfSwitchPort(located)[0]?.element;
       return {
         elementId: port.id,
         name: port.name,
-        description: given(port.description) ?? farEndOfPort(topology, port.id),
+        description: given(port.description) ?? farEndOfPort(topology, located),
         channel: channel && { number: channel.number, lacp: channel.lacp, elementId: channel.id },
         switchport: channel ? undefined : port.switchport,
         mtu: port.mtu,
-        hostFacing: cabled(port.id),
+        hostFacing: cabled(located),
       };
     });
 

@@ -27,7 +27,7 @@ export function allowedRanges(switchport: Extract<Switchport, { mode: 'trunk' }>
 }
 
 export function switchSideOf(topology: Topology, switchPort: ElementOf<'switch-port'>): SwitchSide {
-  const channel = topology.portChannelsOfSwitchPort(switchPort.element.id)[0];
+  const channel = topology.portChannelsOfSwitchPort(switchPort)[0];
   const owner = channel ?? switchPort;
   const switchport = owner.element.switchport;
   if (switchport?.mode === 'trunk') {

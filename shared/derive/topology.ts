@@ -6,105 +6,80 @@
  * rules, the switch targets and the derive actions.
  */
 import type { DesignIndex, ElementKind, ElementOf, Located } from '../model/index-of.js';
-import { kindEntry, type RefField, type ShapeOf } from '../model/kinds/index.js';
+import type { RefField, ShapeOf } from '../model/kinds/index.js';
 import type { Cable } from '../model/schema.js';
+
+/** An element, by id or as indexed: a caller holding the indexed element saves the lookup. */
+export type ElementRef = string | Located;
 
 export interface Topology {
   readonly index: DesignIndex;
   /** Cables plugged into a host port (more than one is a design error). */
-  cablesOfHostPort(portId: string): readonly Cable[];
+  cablesOfHostPort(port: ElementRef): readonly Cable[];
   /** Cables plugged into a switch port (more than one is a design error). */
-  cablesOfSwitchPort(switchPortId: string): readonly Cable[];
+  cablesOfSwitchPort(switchPort: ElementRef): readonly Cable[];
   /** The switch port at the other end of a host port's first cable. */
-  switchPortOf(portId: string): ElementOf<'switch-port'> | undefined;
+  switchPortOf(port: ElementRef): ElementOf<'switch-port'> | undefined;
   /** The host port at the other end of a switch port's first cable. */
-  hostPortOf(switchPortId: string): ElementOf<'port'> | undefined;
+  hostPortOf(switchPort: ElementRef): ElementOf<'port'> | undefined;
   /** Elements of `kind` whose reference `field` names the element (any kind, any reference the registry declares). */
-  referrers<K extends ElementKind>(id: string, kind: K, field: RefField<ShapeOf<K>>): readonly ElementOf<K>[];
+  referrers<K extends ElementKind>(target: ElementRef, kind: K, field: RefField<ShapeOf<K>>): readonly ElementOf<K>[];
   /** Bonds that list the port as a member (more than one is a design error). */
-  bondsOfPort(portId: string): readonly ElementOf<'bond'>[];
+  bondsOfPort(port: ElementRef): readonly ElementOf<'bond'>[];
   /** Port-channels that list the switch port as a member. */
-  portChannelsOfSwitchPort(switchPortId: string): readonly ElementOf<'port-channel'>[];
+  portChannelsOfSwitchPort(switchPort: ElementRef): readonly ElementOf<'port-channel'>[];
   /** Bridges that list the interface (port, bond, VLAN interface) among their ports. */
-  bridgesOf(interfaceId: string): readonly ElementOf<'bridge'>[];
+  bridgesOf(iface: ElementRef): readonly ElementOf<'bridge'>[];
   /** VLAN interfaces whose parent is the interface. */
-  vlanInterfacesOn(interfaceId: string): readonly ElementOf<'vlan'>[];
+  vlanInterfacesOn(iface: ElementRef): readonly ElementOf<'vlan'>[];
   /** VM NICs attached to the bridge. */
-  nicsOnBridge(bridgeId: string): readonly ElementOf<'vm-nic'>[];
+  nicsOnBridge(bridge: ElementRef): readonly ElementOf<'vm-nic'>[];
 }
 
 const cache = new WeakMap<DesignIndex, Topology>();
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-/** The cables plugged into one end, and the element at the other end of the first (if it is of the kind expected). */
-interface Plugged<K extends ElementKind> {
-  readonly cables: Cable[];
-  readonly farEnd: ElementOf<K> | undefined;
-}
-
-function plug<K extends ElementKind>(
-  ends: Map<string, Plugged<K>>,
-  id: string,
-  cable: Cable,
-  farEnd: () => ElementOf<K> | undefined,
-): void {
-  const plugged = ends.get(id);
-  if (plugged) plugged.cables.push(cable);
-  else ends.set(id, { cables: [cable], farEnd: farEnd() });
-}
+const NONE: readonly never[] = [];
 
 export function topologyOf(index: DesignIndex): Topology {
   const cached = cache.get(index);
   if (cached) return cached;
 
-  // Each end of a cable with the cables plugged into it and the element at the other end of the
-  // first one, found once here: rules ask for the far end of every port, often several times.
-  const byHostPort = new Map<string, Plugged<'switch-port'>>();
-  const bySwitchPort = new Map<string, Plugged<'port'>>();
-  for (const cable of index.design.cables) {
-    plug(byHostPort, cable.hostPort, cable, () => index.get(cable.switchPort, 'switch-port'));
-    plug(bySwitchPort, cable.switchPort, cable, () => index.get(cable.hostPort, 'port'));
-  }
-  // Every reference the registry declares, read backwards: kind -> field -> target id -> elements holding it.
-  const referrers = new Map<string, Map<string, Map<string, Located[]>>>();
-  for (const located of index.all) {
-    const references = kindEntry(located.kind).references;
-    if (!references) continue;
-    const element = located.element as unknown as Record<string, unknown>;
-    let byField = referrers.get(located.kind);
-    if (!byField) referrers.set(located.kind, (byField = new Map()));
-    for (const reference of references) {
-      let byTarget = byField.get(reference.field);
-      if (!byTarget) byField.set(reference.field, (byTarget = new Map()));
-      const value = element[reference.field];
-      if (typeof value === 'string') push(byTarget, value, located);
-      else if (Array.isArray(value)) {
-        const ids = value as readonly string[];
-        // A list naming an element twice holds it once.
-        for (let i = 0; i < ids.length; i++) if (ids.indexOf(ids[i]!) === i) push(byTarget, ids[i]!, located);
-      }
-    }
-  }
-  const held = <K extends ElementKind>(id: string, kind: K, field: RefField<ShapeOf<K>>) =>
-    (referrers.get(kind)?.get(field)?.get(id) ?? []) as unknown as readonly ElementOf<K>[];
+  const locate = (ref: ElementRef) => (typeof ref === 'string' ? index.byId.get(ref) : ref);
+  /** Whether `by`'s reference `field` names `target`: the index resolved both ends, so this compares elements, not ids. */
+  const names = (by: Located, field: string, target: Located) => {
+    const resolved = index.resolved(by, field);
+    return resolved === target || (Array.isArray(resolved) && resolved.includes(target));
+  };
+  // The index holds every reference read backwards; most elements have one referrer or none, so
+  // the common answer is the index's own list or nothing, without a new array.
+  const held = <K extends ElementKind>(ref: ElementRef, kind: K, field: RefField<ShapeOf<K>>) => {
+    const target = locate(ref);
+    if (!target) return NONE;
+    const all = index.referrersOf(target);
+    let matching = 0;
+    for (const by of all) if (by.kind === kind && names(by, field, target)) matching++;
+    if (matching === all.length) return all as readonly ElementOf<K>[];
+    if (matching === 0) return NONE;
+    return all.filter((by) => by.kind === kind && names(by, field, target)) as ElementOf<K>[];
+  };
+  const cablesAt = (ref: ElementRef, end: 'hostPort' | 'switchPort') => held(ref, 'cable', end);
+  /** The element at the other end of the first cable plugged in at `ref`, if it is of `kind`. */
+  const farEnd = <K extends 'port' | 'switch-port'>(ref: ElementRef, end: 'hostPort' | 'switchPort', kind: K) => {
+    const cable = cablesAt(ref, end)[0];
+    return cable && index.target(cable, end === 'hostPort' ? 'switchPort' : 'hostPort', kind);
+  };
 
   const topology: Topology = {
     index,
-    cablesOfHostPort: (id) => byHostPort.get(id)?.cables ?? [],
-    cablesOfSwitchPort: (id) => bySwitchPort.get(id)?.cables ?? [],
-    switchPortOf: (id) => byHostPort.get(id)?.farEnd,
-    hostPortOf: (id) => bySwitchPort.get(id)?.farEnd,
+    cablesOfHostPort: (ref) => cablesAt(ref, 'hostPort').map((c) => c.element),
+    cablesOfSwitchPort: (ref) => cablesAt(ref, 'switchPort').map((c) => c.element),
+    switchPortOf: (ref) => farEnd(ref, 'hostPort', 'switch-port'),
+    hostPortOf: (ref) => farEnd(ref, 'switchPort', 'port'),
     referrers: held,
-    bondsOfPort: (id) => held(id, 'bond', 'members'),
-    portChannelsOfSwitchPort: (id) => held(id, 'port-channel', 'members'),
-    bridgesOf: (id) => held(id, 'bridge', 'ports'),
-    vlanInterfacesOn: (id) => held(id, 'vlan', 'parent'),
-    nicsOnBridge: (id) => held(id, 'vm-nic', 'bridge'),
+    bondsOfPort: (ref) => held(ref, 'bond', 'members'),
+    portChannelsOfSwitchPort: (ref) => held(ref, 'port-channel', 'members'),
+    bridgesOf: (ref) => held(ref, 'bridge', 'ports'),
+    vlanInterfacesOn: (ref) => held(ref, 'vlan', 'parent'),
+    nicsOnBridge: (ref) => held(ref, 'vm-nic', 'bridge'),
   };
   cache.set(index, topology);
   return topology;

@@ -69,13 +69,15 @@ export function networkOfAddresses(networks: readonly Network[], element: Port |
     ?.network;
 }
 
+type Uplink = ElementOf<'port'> | ElementOf<'bond'>;
+
 /** Per topology, what each uplink carries and the switch sides it reaches: several rules ask for the same uplinks. */
 const uplinkCache = new WeakMap<
   Topology,
   {
-    vlans: Map<string, UplinkVlans>;
-    sides: Map<string, SwitchSide[]>;
-    uplinks?: (ElementOf<'port'> | ElementOf<'bond'>)[];
+    vlans: Map<Uplink, UplinkVlans>;
+    sides: Map<Uplink, SwitchSide[]>;
+    uplinks?: Uplink[];
   }
 >();
 
@@ -90,10 +92,10 @@ function cacheOf(topology: Topology) {
 
 export function uplinkVlans(topology: Topology, uplink: ElementOf<'port'> | ElementOf<'bond'>): UplinkVlans {
   const cache = cacheOf(topology).vlans;
-  let vlans = cache.get(uplink.element.id);
+  let vlans = cache.get(uplink);
   if (!vlans) {
     vlans = collectUplinkVlans(topology, uplink);
-    cache.set(uplink.element.id, vlans);
+    cache.set(uplink, vlans);
   }
   return vlans;
 }
@@ -116,15 +118,15 @@ function collectUplinkVlans(topology: Topology, uplink: ElementOf<'port'> | Elem
         what: `${label} ${element.name}`,
       });
   };
-  const vlanInterfacesOn = (id: string) => {
-    for (const v of topology.vlanInterfacesOn(id)) {
+  const vlanInterfacesOn = (iface: ElementOf<'port' | 'bond' | 'bridge'>) => {
+    for (const v of topology.vlanInterfacesOn(iface)) {
       tagged.push({ vlan: v.element.vlan, elementId: v.element.id, what: `VLAN interface ${v.element.name}` });
     }
   };
 
   untaggedByAddress(uplink.element, uplink.kind);
-  vlanInterfacesOn(uplink.element.id);
-  for (const bridge of topology.bridgesOf(uplink.element.id)) {
+  vlanInterfacesOn(uplink);
+  for (const bridge of topology.bridgesOf(uplink)) {
     const b = bridge.element;
     if (b.vlanAware) {
       untagged.push({ vlan: b.pvid ?? DEFAULT_VLAN, elementId: b.id, what: `the PVID of bridge ${b.name}` });
@@ -133,7 +135,7 @@ function collectUplinkVlans(topology: Topology, uplink: ElementOf<'port'> | Elem
     } else {
       untaggedByAddress(b, 'bridge');
     }
-    for (const nic of topology.nicsOnBridge(b.id)) {
+    for (const nic of topology.nicsOnBridge(bridge)) {
       if (nic.element.tag !== undefined) {
         tagged.push({
           vlan: nic.element.tag,
@@ -142,7 +144,7 @@ function collectUplinkVlans(topology: Topology, uplink: ElementOf<'port'> | Elem
         });
       }
     }
-    vlanInterfacesOn(b.id);
+    vlanInterfacesOn(bridge);
   }
   return { uplink, tagged, vids, carriesAnyVlan, untagged };
 }
@@ -152,7 +154,7 @@ export function switchPortsOfUplink(
   topology: Topology,
   uplink: ElementOf<'port'> | ElementOf<'bond'>,
 ): ElementOf<'switch-port'>[] {
-  const ports = uplink.kind === 'bond' ? uplink.element.members : [uplink.element.id];
+  const ports = uplink.kind === 'bond' ? topology.index.targets(uplink, 'members', 'port') : [uplink];
   return ports.flatMap((p) => topology.switchPortOf(p) ?? []);
 }
 
@@ -161,7 +163,7 @@ export function hostUplinks(topology: Topology): readonly (ElementOf<'port'> | E
   const cache = cacheOf(topology);
   cache.uplinks ??= topology.index.all.filter(
     (l): l is ElementOf<'port'> | ElementOf<'bond'> =>
-      l.kind === 'bond' || (l.kind === 'port' && topology.bondsOfPort(l.element.id).length === 0),
+      l.kind === 'bond' || (l.kind === 'port' && topology.bondsOfPort(l).length === 0),
   );
   return cache.uplinks;
 }
@@ -172,14 +174,14 @@ export function switchSidesOfUplink(
   uplink: ElementOf<'port'> | ElementOf<'bond'>,
 ): readonly SwitchSide[] {
   const cache = cacheOf(topology).sides;
-  const cached = cache.get(uplink.element.id);
+  const cached = cache.get(uplink);
   if (cached) return cached;
   // An uplink reaches a side or two: a list is cheaper than a map per uplink.
   const sides: SwitchSide[] = [];
   for (const sp of switchPortsOfUplink(topology, uplink)) {
     const side = switchSideOf(topology, sp);
-    if (!sides.some((s) => s.owner.element.id === side.owner.element.id)) sides.push(side);
+    if (!sides.some((s) => s.owner === side.owner)) sides.push(side);
   }
-  cache.set(uplink.element.id, sides);
+  cache.set(uplink, sides);
   return sides;
 }

@@ -7,10 +7,17 @@
  * linearly with the design. A design that fails here cannot be loaded; design
  * rules (shared/validate) judge only designs that pass.
  */
-import { indexDesign, type DesignIndex } from './index-of.js';
-import { deviceOf, kindEntry, ownerOf } from './kinds/index.js';
+import { indexDesign, type DesignIndex, type Located } from './index-of.js';
+import { deviceOf, kindEntry, ownerOf, type ElementKind } from './kinds/index.js';
 import { formatPath, type PathSegment } from './paths.js';
 import type { Design } from './schema.js';
+
+/** How many owners sit above elements of `kind`: 0 for what the design holds, 1 in a host or switch, 2 in a VM. */
+function depthOf(kind: ElementKind): number {
+  let depth = 0;
+  for (let owner = kindEntry(kind).owner; owner !== 'design'; owner = kindEntry(owner).owner) depth++;
+  return depth;
+}
 
 export interface IntegrityIssue {
   readonly path: readonly PathSegment[];
@@ -34,9 +41,13 @@ export function checkIntegrity(design: Design, index: DesignIndex = indexDesign(
     }
   }
 
-  /** Problem with `id` as an element of one of `kinds` (on the device `here`, when given), if any. */
-  const refProblem = (id: string, kinds: readonly string[], here: ReturnType<typeof deviceOf>): string | undefined => {
-    const target = index.byId.get(id);
+  /** Problem with `target`, what `id` names, as an element of one of `kinds` (on the device `here`, when given), if any. */
+  const refProblem = (
+    id: string,
+    target: Located | undefined,
+    kinds: readonly string[],
+    here: ReturnType<typeof deviceOf>,
+  ): string | undefined => {
     if (!target) return `refers to "${id}", which does not exist (expected a ${kinds.join(' or ')})`;
     if (!kinds.includes(target.kind))
       return `refers to "${id}", which is a ${target.kind}, not a ${kinds.join(' or ')}`;
@@ -49,19 +60,18 @@ export function checkIntegrity(design: Design, index: DesignIndex = indexDesign(
   const titleOf = (owner: ReturnType<typeof ownerOf>) =>
     owner ? (kindEntry(owner.kind).title as (e: unknown) => string)(owner.element) : '';
 
-  /** First holder of each value, by owner id and group, for the registry's unique values. */
-  const holders = new Map<string, Map<string, Map<string, string>>>();
-  // Elements come owner by owner (document order): the last owner's groups are usually the ones asked for.
-  let last: { readonly ownerId: string; readonly byGroup: Map<string, Map<string, string>> } | undefined;
-  const holdersOf = (ownerId: string, group: string) => {
-    if (last?.ownerId !== ownerId) {
-      let byGroup = holders.get(ownerId);
-      if (!byGroup) holders.set(ownerId, (byGroup = new Map()));
-      last = { ownerId, byGroup };
-    }
-    const byGroup = last.byGroup;
-    let byValue = byGroup.get(group);
-    if (!byValue) byGroup.set(group, (byValue = new Map()));
+  /**
+   * First holder of each value by group, for the registry's unique values, of the owners being
+   * walked. Elements come in document order, an owner's own before the next owner's, so one
+   * owner per nesting depth is open at a time (the design, a host, one of its VMs), and what a
+   * finished owner held is let go.
+   */
+  const open: { owner: object; groups: Map<string, Map<string, string>> }[] = [];
+  const holdersOf = (depth: number, owner: object, group: string) => {
+    let level = open[depth];
+    if (level?.owner !== owner) open[depth] = level = { owner, groups: new Map() };
+    let byValue = level.groups.get(group);
+    if (!byValue) level.groups.set(group, (byValue = new Map()));
     return byValue;
   };
   for (const located of index.all) {
@@ -70,7 +80,7 @@ export function checkIntegrity(design: Design, index: DesignIndex = indexDesign(
     const owner = ownerOf(located);
     for (const unique of kind.unique ?? []) {
       const value = element[unique.field] as string | number;
-      const held = holdersOf(owner ? (owner.element as { id: string }).id : '', unique.group);
+      const held = holdersOf(depthOf(located.kind), owner?.element ?? design, unique.group);
       const key = String(value);
       const other = held.get(key);
       if (other !== undefined) report([...located.path, unique.field], unique.message(value, titleOf(owner), other));
@@ -84,15 +94,16 @@ export function checkIntegrity(design: Design, index: DesignIndex = indexDesign(
       const value = element[reference.field];
       const here = reference.sameDevice === true ? deviceOf(located) : undefined;
       if (Array.isArray(value)) {
+        const targets = index.resolved(located, reference.field) as readonly (Located | undefined)[];
         (value as string[]).forEach((id, i) => {
-          const problem = refProblem(id, reference.to, here);
+          const problem = refProblem(id, targets[i], reference.to, here);
           if (problem) report([...located.path, reference.field, i], problem);
         });
       } else if (typeof value === 'string') {
         const problem =
           reference.among !== undefined && !(element[reference.among] as readonly string[]).includes(value)
             ? `${reference.field} "${value}" is not a member of ${kind.label} ${(kind.title as (e: unknown) => string)(element)}`
-            : refProblem(value, reference.to, here);
+            : refProblem(value, index.resolved(located, reference.field) as Located | undefined, reference.to, here);
         if (problem) report([...located.path, reference.field], problem);
       }
     }

@@ -113,7 +113,7 @@ function hostSideOf(topology: Topology, sw: Switch, pc: PortChannel): HostSide {
   const bonds = new Map<string, ElementOf<'bond'>>();
   for (const member of pc.members) {
     const hostPort = topology.hostPortOf(member);
-    const bond = hostPort && topology.bondsOfPort(hostPort.element.id)[0];
+    const bond = hostPort && topology.bondsOfPort(hostPort)[0];
     if (bond) bonds.set(bond.element.id, bond);
   }
   const ids = new Set(sw.ports.map((p) => p.id));

@@ -13,15 +13,15 @@ export const bondLacpPeerMismatch = defineRule({
       const loose: string[] = [];
       const looseMembers: string[] = [];
       const statics = new Map<string, string[]>();
-      for (const member of bond.element.members) {
+      for (const member of index.targets(bond, 'members', 'port')) {
         const switchPort = topology.switchPortOf(member);
         if (!switchPort) continue;
-        const channel = topology.portChannelsOfSwitchPort(switchPort.element.id)[0];
+        const channel = topology.portChannelsOfSwitchPort(switchPort)[0];
         if (!channel) {
           loose.push(switchPort.element.id);
-          looseMembers.push(member);
+          looseMembers.push(member.element.id);
         } else if (channel.element.lacp === 'on')
-          statics.set(channel.element.id, [...(statics.get(channel.element.id) ?? []), member]);
+          statics.set(channel.element.id, [...(statics.get(channel.element.id) ?? []), member.element.id]);
       }
       if (loose.length > 0) {
         report(

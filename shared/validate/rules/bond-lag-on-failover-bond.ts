@@ -16,7 +16,7 @@ export const bondLagOnFailoverBond = defineRule({
       const channels = new Map(
         bond.element.members
           .flatMap((m) => topology.switchPortOf(m) ?? [])
-          .flatMap((sp) => topology.portChannelsOfSwitchPort(sp.element.id))
+          .flatMap((sp) => topology.portChannelsOfSwitchPort(sp))
           .map((pc) => [pc.element.id, pc]),
       );
       for (const channel of channels.values()) {

@@ -8,8 +8,8 @@ export const bondMemberInBridge = defineRule({
   check(index, report) {
     const topology = topologyOf(index);
     for (const port of index.ofKind('port')) {
-      const bond = topology.bondsOfPort(port.element.id)[0];
-      const bridge = topology.bridgesOf(port.element.id)[0];
+      const bond = topology.bondsOfPort(port)[0];
+      const bridge = topology.bridgesOf(port)[0];
       if (bond && bridge) {
         report(
           [port.element.id, bond.element.id, bridge.element.id],

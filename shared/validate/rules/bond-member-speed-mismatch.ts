@@ -10,9 +10,7 @@ export const bondMemberSpeedMismatch = defineRule({
   check(index, report) {
     for (const bond of index.ofKind('bond')) {
       if (!AGGREGATING.has(bond.element.mode)) continue;
-      const members = bond.element.members
-        .flatMap((id) => index.get(id, 'port') ?? [])
-        .filter((p) => p.element.speed !== undefined);
+      const members = index.targets(bond, 'members', 'port').filter((p) => p.element.speed !== undefined);
       const speeds = new Set(members.map((p) => p.element.speed));
       if (speeds.size > 1) {
         const why =

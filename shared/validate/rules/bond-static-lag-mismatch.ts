@@ -15,20 +15,20 @@ export const bondStaticLagMismatch = defineRule({
       if (!STATIC_MODES.has(bond.element.mode)) continue;
       const cabled = bond.element.members.flatMap((m) => topology.switchPortOf(m) ?? []);
       if (cabled.length < 2) continue;
-      const loose = cabled.filter((sp) => topology.portChannelsOfSwitchPort(sp.element.id).length === 0);
+      const loose = cabled.filter((sp) => topology.portChannelsOfSwitchPort(sp).length === 0);
       if (loose.length > 0) {
         report(
           [
             bond.element.id,
             ...loose.map((sp) => sp.element.id),
-            ...loose.flatMap((sp) => topology.hostPortOf(sp.element.id)?.element.id ?? []),
+            ...loose.flatMap((sp) => topology.hostPortOf(sp)?.element.id ?? []),
           ],
           `${nameOf(bond)} (${bond.element.mode}) sends the same MAC address out of several ports, but ${loose.map(nameOf).join(', ')} ${loose.length > 1 ? 'are' : 'is'} in no port-channel: the switch sees the address flap between ports; bundle them in a port-channel with mode on`,
         );
       }
       const lacp = new Map(
         cabled
-          .flatMap((sp) => topology.portChannelsOfSwitchPort(sp.element.id).filter((pc) => pc.element.lacp !== 'on'))
+          .flatMap((sp) => topology.portChannelsOfSwitchPort(sp).filter((pc) => pc.element.lacp !== 'on'))
           .map((pc) => [pc.element.id, pc]),
       );
       for (const channel of lacp.values()) {

@@ -9,7 +9,7 @@ export const bridgePortInTwoBridges = defineRule({
     const topology = topologyOf(index);
     for (const located of index.all) {
       if (located.kind !== 'port' && located.kind !== 'bond' && located.kind !== 'vlan') continue;
-      const bridges = topology.bridgesOf(located.element.id);
+      const bridges = topology.bridgesOf(located);
       if (bridges.length > 1) {
         report(
           [located.element.id, ...bridges.map((b) => b.element.id)],

@@ -8,7 +8,7 @@ export const cablePortWithTwoCables = defineRule({
   check(index, report) {
     const topology = topologyOf(index);
     for (const port of index.ofKind('port')) {
-      const cables = topology.cablesOfHostPort(port.element.id);
+      const cables = topology.cablesOfHostPort(port);
       if (cables.length > 1)
         report(
           [port.element.id, ...cables.map((c) => c.id)],

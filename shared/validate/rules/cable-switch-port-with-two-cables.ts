@@ -8,7 +8,7 @@ export const cableSwitchPortWithTwoCables = defineRule({
   check(index, report) {
     const topology = topologyOf(index);
     for (const port of index.ofKind('switch-port')) {
-      const cables = topology.cablesOfSwitchPort(port.element.id);
+      const cables = topology.cablesOfSwitchPort(port);
       if (cables.length > 1)
         report(
           [port.element.id, ...cables.map((c) => c.id)],

@@ -17,7 +17,7 @@ export const esxiAllVlansOnAccessUplink = defineRule({
     const topology = topologyOf(index);
     for (const group of index.ofKind('port-group')) {
       if (group.element.vlan !== PORT_GROUP_ALL_VLANS) continue;
-      const vswitch = index.get(group.element.vswitch, 'vswitch');
+      const vswitch = index.target(group, 'vswitch', 'vswitch');
       if (!vswitch) continue;
       const reached = uplinksOf(vswitch.element)
         .filter((u) => u.role !== 'unused')

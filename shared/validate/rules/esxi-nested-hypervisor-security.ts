@@ -18,14 +18,14 @@ export const esxiNestedHypervisorSecurity = defineRule({
   check(index, report) {
     const topology = topologyOf(index);
     for (const group of index.ofKind('port-group')) {
-      const vswitch = index.get(group.element.vswitch, 'vswitch');
+      const vswitch = index.target(group, 'vswitch', 'vswitch');
       if (!vswitch) continue;
       const rejected = (Object.keys(NEEDED) as (keyof typeof NEEDED)[]).filter(
         (field) => (group.element[field] ?? vswitch.element[field]) === 'reject',
       );
       if (rejected.length === 0) continue;
       const vms = new Map<string, ElementOf<'vm-nic'>>();
-      for (const nic of topology.referrers(group.element.id, 'vm-nic', 'bridge'))
+      for (const nic of topology.referrers(group, 'vm-nic', 'bridge'))
         if (nic.vm.nestedHypervisor === true && !vms.has(nic.vm.id)) vms.set(nic.vm.id, nic);
       for (const nic of vms.values()) {
         const missing = rejected.map((f) => NEEDED[f]).join(' and ');

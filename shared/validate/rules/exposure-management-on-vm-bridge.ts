@@ -21,7 +21,7 @@ export const exposureManagementOnVmBridge = defineRule({
     for (const bridge of index.ofKind('bridge')) {
       const b = bridge.element;
       const addressed = b.inet !== undefined || (b.inet6 !== undefined && b.inet6.method !== 'auto');
-      const nics = topology.nicsOnBridge(b.id);
+      const nics = topology.nicsOnBridge(bridge);
       if (!addressed || nics.length === 0) continue;
       const inManagement = networkOfAddresses([management], b) !== undefined;
       const untagged = b.vlanAware ? (b.pvid ?? 1) : undefined;

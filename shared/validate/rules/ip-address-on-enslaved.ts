@@ -14,8 +14,7 @@ export const ipAddressOnEnslaved = defineRule({
       const { element } = located;
       if (element.inet === undefined && element.inet6 === undefined) continue;
       const master =
-        (located.kind === 'port' ? topology.bondsOfPort(element.id)[0] : undefined) ??
-        topology.bridgesOf(element.id)[0];
+        (located.kind === 'port' ? topology.bondsOfPort(located)[0] : undefined) ?? topology.bridgesOf(located)[0];
       if (!master) continue;
       const families = [element.inet && `IPv4 ${element.inet.method}`, element.inet6 && `IPv6 ${element.inet6.method}`]
         .filter(Boolean)

@@ -8,10 +8,9 @@ export const mtuBondMemberMismatch = defineRule({
   check(index, report) {
     for (const bond of index.ofKind('bond')) {
       const bondMtu = bond.element.mtu ?? 1500;
-      const odd = bond.element.members.flatMap((id) => {
-        const port = index.get(id, 'port');
-        return port && port.element.mtu !== undefined && port.element.mtu !== bondMtu ? [port] : [];
-      });
+      const odd = index
+        .targets(bond, 'members', 'port')
+        .filter((port) => port.element.mtu !== undefined && port.element.mtu !== bondMtu);
       if (odd.length > 0) {
         report(
           [bond.element.id, ...odd.map((p) => p.element.id)],

@@ -16,13 +16,13 @@ export const mtuCableMismatch = defineRule({
   check(index, report) {
     const topology = topologyOf(index);
     for (const cable of index.ofKind('cable')) {
-      const hostPort = index.get(cable.element.hostPort, 'port');
-      const switchPort = index.get(cable.element.switchPort, 'switch-port');
+      const hostPort = index.target(cable, 'hostPort', 'port');
+      const switchPort = index.target(cable, 'switchPort', 'switch-port');
       if (!hostPort || !switchPort) continue;
-      const bond = topology.bondsOfPort(hostPort.element.id)[0];
+      const bond = topology.bondsOfPort(hostPort)[0];
       const hostSide = bond?.element.mtu !== undefined ? bond : hostPort;
       const hostMtu = hostSide.element.mtu ?? LINUX_DEFAULT_MTU;
-      const channel = topology.portChannelsOfSwitchPort(switchPort.element.id)[0];
+      const channel = topology.portChannelsOfSwitchPort(switchPort)[0];
       const switchSide = channel?.element.mtu !== undefined ? channel : switchPort;
       const vendor = switchPort.switch.vendor;
       const payload = switchPayloadMtu(vendor, switchSide.element.mtu);

@@ -13,7 +13,7 @@ export const namesProxmoxVmBridge = defineRule({
   check(index, report) {
     for (const nic of index.ofKind('vm-nic')) {
       if (nic.host.platform !== 'proxmox') continue;
-      const bridge = index.get(nic.element.bridge, 'bridge');
+      const bridge = index.target(nic, 'bridge', 'bridge');
       if (!bridge || PROXMOX_BRIDGE_ID.test(bridge.element.name)) continue;
       report(
         [bridge.element.id, nic.element.id],

@@ -19,7 +19,7 @@ export const ovsLacpPeerMismatch = defineRule({
         const switchPort = topology.switchPortOf(m);
         return switchPort ? [{ member: m, switchPort }] : [];
       });
-      const loose = cabled.filter((c) => topology.portChannelsOfSwitchPort(c.switchPort.element.id).length === 0);
+      const loose = cabled.filter((c) => topology.portChannelsOfSwitchPort(c.switchPort).length === 0);
       if (loose.length > 0) {
         report(
           [bond.element.id, ...loose.map((c) => c.switchPort.element.id), ...loose.map((c) => c.member)],
@@ -27,9 +27,7 @@ export const ovsLacpPeerMismatch = defineRule({
         );
       }
       const channels = new Map(
-        cabled
-          .flatMap((c) => topology.portChannelsOfSwitchPort(c.switchPort.element.id))
-          .map((pc) => [pc.element.id, pc]),
+        cabled.flatMap((c) => topology.portChannelsOfSwitchPort(c.switchPort)).map((pc) => [pc.element.id, pc]),
       );
       for (const channel of channels.values()) {
         const mode = channel.element.lacp;

@@ -1,13 +1,14 @@
 import { topologyOf, type Topology } from '../../derive/topology.js';
+import type { ElementOf } from '../../model/index-of.js';
 import { defineRule, nameOf } from '../define-rule.js';
 
 /** Whether the switch ports behind `members` belong to more than one port-channel. */
-function reachesTwoChannels(topology: Topology, members: readonly string[]): boolean {
+function reachesTwoChannels(topology: Topology, members: readonly ElementOf<'port'>[]): boolean {
   let first: string | undefined;
   for (const member of members) {
     const switchPort = topology.switchPortOf(member);
     if (!switchPort) continue;
-    for (const channel of topology.portChannelsOfSwitchPort(switchPort.element.id)) {
+    for (const channel of topology.portChannelsOfSwitchPort(switchPort)) {
       if (first === undefined) first = channel.element.id;
       else if (channel.element.id !== first) return true;
     }
@@ -23,14 +24,15 @@ export const portChannelLacpModeSplit = defineRule({
     'The members of one bond reach port-channels (e.g. on an MLAG pair) that disagree on LACP (mode on against active/passive).',
   check(index, report) {
     const topology = topologyOf(index);
-    for (const bond of index.all) {
+    for (const bond of index.ofKind('bond')) {
+      const members = index.targets(bond, 'members', 'port');
       // A bond on one member, or on members of one port-channel, cannot disagree with itself: nothing to gather.
-      if (bond.kind !== 'bond' || !reachesTwoChannels(topology, bond.element.members)) continue;
+      if (!reachesTwoChannels(topology, members)) continue;
       const channels = [
         ...new Map(
-          bond.element.members
+          members
             .flatMap((m) => topology.switchPortOf(m) ?? [])
-            .flatMap((sp) => topology.portChannelsOfSwitchPort(sp.element.id))
+            .flatMap((sp) => topology.portChannelsOfSwitchPort(sp))
             .map((pc) => [pc.element.id, pc]),
         ).values(),
       ];

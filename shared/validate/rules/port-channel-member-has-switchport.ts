@@ -10,7 +10,7 @@ export const portChannelMemberHasSwitchport = defineRule({
     const topology = topologyOf(index);
     for (const port of index.ofKind('switch-port')) {
       if (port.element.switchport === undefined) continue;
-      const channel = topology.portChannelsOfSwitchPort(port.element.id)[0];
+      const channel = topology.portChannelsOfSwitchPort(port)[0];
       if (channel) {
         report(
           [port.element.id, channel.element.id],

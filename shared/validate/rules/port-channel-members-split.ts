@@ -10,10 +10,10 @@ export const portChannelMembersSplit = defineRule({
     const topology = topologyOf(index);
     for (const channel of index.ofKind('port-channel')) {
       const ends = new Map<string, string>();
-      for (const member of channel.element.members) {
+      for (const member of index.targets(channel, 'members', 'switch-port')) {
         const hostPort = topology.hostPortOf(member);
         if (!hostPort) continue;
-        const end = topology.bondsOfPort(hostPort.element.id)[0] ?? hostPort;
+        const end = topology.bondsOfPort(hostPort)[0] ?? hostPort;
         ends.set(end.element.id, nameOf(end));
       }
       if (ends.size > 1) {

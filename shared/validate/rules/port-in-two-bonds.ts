@@ -8,7 +8,7 @@ export const portInTwoBonds = defineRule({
   check(index, report) {
     const topology = topologyOf(index);
     for (const port of index.ofKind('port')) {
-      const bonds = topology.bondsOfPort(port.element.id);
+      const bonds = topology.bondsOfPort(port);
       if (bonds.length > 1) {
         report(
           [port.element.id, ...bonds.map((b) => b.element.id)],

@@ -8,7 +8,7 @@ export const switchPortInTwoPortChannels = defineRule({
   check(index, report) {
     const topology = topologyOf(index);
     for (const port of index.ofKind('switch-port')) {
-      const channels = topology.portChannelsOfSwitchPort(port.element.id);
+      const channels = topology.portChannelsOfSwitchPort(port);
       if (channels.length > 1) {
         report(
           [port.element.id, ...channels.map((c) => c.element.id)],

@@ -14,7 +14,7 @@ export const vlanVmTagOnPlainBridge = defineRule({
   check(index, report) {
     for (const nic of index.ofKind('vm-nic')) {
       if (nic.element.tag === undefined) continue;
-      const bridge = index.get(nic.element.bridge, 'bridge');
+      const bridge = index.target(nic, 'bridge', 'bridge');
       if (!bridge || bridge.element.vlanAware) continue;
       const uplink = bridge.element.ports
         .map((id) => index.byId.get(id))

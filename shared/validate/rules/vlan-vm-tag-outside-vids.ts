@@ -8,7 +8,7 @@ export const vlanVmTagOutsideVids = defineRule({
   check(index, report) {
     for (const nic of index.ofKind('vm-nic')) {
       if (nic.element.tag === undefined) continue;
-      const bridge = index.get(nic.element.bridge, 'bridge');
+      const bridge = index.target(nic, 'bridge', 'bridge');
       if (!bridge?.element.vlanAware || bridge.element.vids === undefined) continue;
       const tag = nic.element.tag;
       if (tag !== (bridge.element.pvid ?? 1) && !vlanSetHas(sharedVlanSet(bridge.element.vids), tag)) {
