@@ -12,7 +12,7 @@ import { formatVlanSet, normalizeRanges, parseVlanSet, vlanSetFromIds, type Vlan
 import { switchPayloadMtu, VENDORS } from '../vendors/index.js';
 import { DEFAULT_VLAN } from './switch-side.js';
 import { topologyOf } from './topology.js';
-import { uplinkVlans } from './uplink-vlans.js';
+import { switchPortsOfUplink, uplinkVlans } from './uplink-vlans.js';
 
 export type DeriveResult =
   { readonly design: Design; readonly changes: readonly string[] } | { readonly error: string };
@@ -124,7 +124,7 @@ export function derivePortChannel(source: Design, bondId: string): DeriveResult 
     };
   }
   const topology = topologyOf(index);
-  const cabled = bond.element.members.flatMap((m) => topology.switchPortOf(m) ?? []);
+  const cabled = switchPortsOfUplink(topology, bond);
   if (cabled.length === 0)
     return { error: `no member of ${bond.element.name} on ${bond.host.name} is cabled to a switch port` };
 

@@ -147,13 +147,14 @@ function buildPlan(index: DesignIndex, switchId: string): SwitchPlan {
   const sw = located.element;
   const topology = topologyOf(index);
   const cabled = (port: Located) => topology.cablesOfSwitchPort(port).length > 0;
-  // Every element of the design is indexed: the switch's own ports and port-channels are found by id once each.
-  const indexed = (id: string) => index.byId.get(id)!;
+  const held = index.childrenOf(located);
 
-  const portChannels = [...sw.portChannels]
-    .sort((a, b) => a.number - b.number)
-    .map((pc): PlannedPortChannel => {
-      const members = index.targets(indexed(pc.id), 'members', 'switch-port');
+  const portChannels = held
+    .filter((l): l is ElementOf<'port-channel'> => l.kind === 'port-channel')
+    .sort((a, b) => a.element.number - b.element.number)
+    .map((channel): PlannedPortChannel => {
+      const pc = channel.element;
+      const members = index.targets(channel, 'members', 'switch-port');
       return {
         elementId: pc.id,
         number: pc.number,
@@ -166,11 +167,12 @@ function buildPlan(index: DesignIndex, switchId: string): SwitchPlan {
     });
 
   // Each name's numbers are read once, not once per comparison: a switch may have hundreds of ports.
-  const ports = sw.ports
-    .map((port) => ({ port, numbers: numbersOf(port.name) }))
-    .sort((a, b) => compareNumbered(a.numbers, a.port.name, b.numbers, b.port.name))
-    .map(({ port }): PlannedPort => {
-      const located = indexed(port.id);
+  const ports = held
+    .filter((l): l is ElementOf<'switch-port'> => l.kind === 'switch-port')
+    .map((located) => ({ located, numbers: numbersOf(located.element.name) }))
+    .sort((a, b) => compareNumbered(a.numbers, a.located.element.name, b.numbers, b.located.element.name))
+    .map(({ located }): PlannedPort => {
+      const port = located.element;
       const channel = topology.portChannelsOfSwitchPort(located)[0]?.element;
       return {
         elementId: port.id,

@@ -40,6 +40,8 @@ export interface DesignIndex {
   targets<K extends ElementKind>(located: Located, field: string, kind: K): readonly ElementOf<K>[];
   /** Elements whose references (any field the registry declares) name this one, each once, in document order. */
   referrersOf(located: Located): readonly Located[];
+  /** The elements the element holds directly (a switch's ports and port-channels), in document order. */
+  childrenOf(located: Located): readonly Located[];
 }
 
 /** A reference field resolved: one element (or none) for an id, one entry per id for a list. */
@@ -66,6 +68,8 @@ class IndexedElement {
     private readonly holder: IndexedElement | undefined,
     /** Its position in its kind's collection of the holder. */
     private readonly position: number,
+    /** Its position in the index's list of every element, where what it holds follows it. */
+    readonly at: number,
   ) {}
 
   get path(): readonly PathSegment[] {
@@ -116,6 +120,17 @@ class IndexedElement {
     return (this.#referrers = [referrers]);
   }
 
+  /** Whether `holder` holds this element, directly or further up. */
+  isHeldBy(holder: IndexedElement): boolean {
+    for (let above = this.holder; above; above = above.holder) if (above === holder) return true;
+    return false;
+  }
+
+  /** Whether `holder` holds this element directly. */
+  isChildOf(holder: IndexedElement): boolean {
+    return this.holder === holder;
+  }
+
   /** The element of the nearest holder of `kind` above this one. */
   ownerElement(kind: ElementKind): object | undefined {
     for (let holder = this.holder; holder; holder = holder.holder) if (holder.kind === kind) return holder.element;
@@ -158,7 +173,7 @@ export function indexDesign(design: Design): DesignIndex {
       const Indexed = CLASS_OF.get(kind.id)!;
       for (let i = 0; i < list.length; i++) {
         const element = list[i]!;
-        const indexed = new Indexed(kind.id, element, holder, i);
+        const indexed = new Indexed(kind.id, element, holder, i, all.length);
         all.push(indexed as unknown as Located);
         if (holds) visit(kind.id, element, indexed);
       }
@@ -208,5 +223,16 @@ export function indexDesign(design: Design): DesignIndex {
       return (list.every((t) => t?.kind === kind) ? list : list.filter((t) => t?.kind === kind)) as ElementOf<K>[];
     },
     referrersOf: (located) => (located as unknown as IndexedElement).referrers,
+    childrenOf(located) {
+      const holder = located as unknown as IndexedElement;
+      // What an element holds comes right after it in document order, up to the first element it does not hold.
+      const children: Located[] = [];
+      for (let i = holder.at + 1; i < all.length; i++) {
+        const next = all[i] as unknown as IndexedElement;
+        if (next.isChildOf(holder)) children.push(all[i]!);
+        else if (!next.isHeldBy(holder)) break;
+      }
+      return children;
+    },
   };
 }

@@ -26,6 +26,14 @@ const pastedIntoShell = (key: string) => key.startsWith('ovs-') || key === 'prov
 
 const SHELL_SYNTAX = /[;&|`$<>(){}\\*?[\]~!'"#]/;
 
+/** Whether a single line can be a root command: its first word is a command key or a key pasted into a shell. */
+function mayRunCommand(line: string): boolean {
+  const word = /^\s*(\S+)/.exec(line)?.[1] ?? '';
+  if (word.startsWith('#')) return false;
+  const key = word.replace(/_/g, '-');
+  return COMMAND_KEYS.has(key) || pastedIntoShell(key);
+}
+
 export interface RootCommand {
   /** Index of the line the command starts on. */
   readonly line: number;
@@ -41,6 +49,8 @@ export interface RootCommand {
 export function rootCommands(lines: readonly string[]): RootCommand[] {
   const found: RootCommand[] = [];
   for (let i = 0; i < lines.length; i++) {
+    // Most lines are one line and say no command (comments, settings): they are passed over without building anything.
+    if (!continues(lines[i]!) && !mayRunCommand(lines[i]!)) continue;
     const start = i;
     const parts = [lines[i]!];
     while (continues(parts[parts.length - 1]!) && i + 1 < lines.length) parts.push(lines[++i]!);

@@ -1,4 +1,5 @@
 import { topologyOf } from '../../derive/topology.js';
+import { switchPortsOfUplink } from '../../derive/uplink-vlans.js';
 import { defineRule, nameOf } from '../define-rule.js';
 
 const FAILOVER_MODES: ReadonlySet<string> = new Set(['active-backup', 'balance-tlb', 'balance-alb']);
@@ -14,8 +15,7 @@ export const bondLagOnFailoverBond = defineRule({
     for (const bond of index.ofKind('bond')) {
       if (!FAILOVER_MODES.has(bond.element.mode)) continue;
       const channels = new Map(
-        bond.element.members
-          .flatMap((m) => topology.switchPortOf(m) ?? [])
+        switchPortsOfUplink(topology, bond)
           .flatMap((sp) => topology.portChannelsOfSwitchPort(sp))
           .map((pc) => [pc.element.id, pc]),
       );

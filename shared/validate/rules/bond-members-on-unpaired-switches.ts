@@ -1,4 +1,5 @@
 import { topologyOf } from '../../derive/topology.js';
+import { switchPortsOfUplink } from '../../derive/uplink-vlans.js';
 import type { Switch } from '../../model/schema.js';
 import { defineRule, nameOf } from '../define-rule.js';
 
@@ -17,9 +18,7 @@ export const bondMembersOnUnpairedSwitches = defineRule({
     for (const bond of index.ofKind('bond')) {
       if (!AGGREGATING.has(bond.element.mode)) continue;
       const switches = [
-        ...new Map(
-          bond.element.members.flatMap((m) => topology.switchPortOf(m) ?? []).map((sp) => [sp.switch.id, sp.switch]),
-        ).values(),
+        ...new Map(switchPortsOfUplink(topology, bond).map((sp) => [sp.switch.id, sp.switch])).values(),
       ];
       const unpaired = switches.some((a, i) => switches.slice(i + 1).some((b) => !paired(a, b)));
       if (unpaired) {

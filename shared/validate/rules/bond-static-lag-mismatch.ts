@@ -1,4 +1,5 @@
 import { topologyOf } from '../../derive/topology.js';
+import { switchPortsOfUplink } from '../../derive/uplink-vlans.js';
 import { defineRule, nameOf } from '../define-rule.js';
 
 const STATIC_MODES: ReadonlySet<string> = new Set(['balance-rr', 'balance-xor', 'broadcast']);
@@ -13,7 +14,7 @@ export const bondStaticLagMismatch = defineRule({
     const topology = topologyOf(index);
     for (const bond of index.ofKind('bond')) {
       if (!STATIC_MODES.has(bond.element.mode)) continue;
-      const cabled = bond.element.members.flatMap((m) => topology.switchPortOf(m) ?? []);
+      const cabled = switchPortsOfUplink(topology, bond);
       if (cabled.length < 2) continue;
       const loose = cabled.filter((sp) => topology.portChannelsOfSwitchPort(sp).length === 0);
       if (loose.length > 0) {

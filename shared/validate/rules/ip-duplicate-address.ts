@@ -2,13 +2,17 @@ import type { Located } from '../../model/index-of.js';
 import { formatIp, parseIp, parsePrefix } from '../../model/ip.js';
 import { defineRule, nameOf } from '../define-rule.js';
 
-/** Static addresses of every host interface and switch management address. */
-function addressesOf(located: Located): string[] {
-  if (located.kind === 'switch') return located.element.management === undefined ? [] : [located.element.management];
+const NONE: readonly string[] = [];
+
+/** Static addresses of every host interface and switch management address (most elements have none: no new list). */
+function addressesOf(located: Located): readonly string[] {
+  if (located.kind === 'switch') return located.element.management === undefined ? NONE : [located.element.management];
   if (located.kind !== 'port' && located.kind !== 'bond' && located.kind !== 'bridge' && located.kind !== 'vlan')
-    return [];
+    return NONE;
   const { inet, inet6 } = located.element;
-  return [...(inet?.method === 'static' ? inet.addresses : []), ...(inet6?.method === 'static' ? inet6.addresses : [])];
+  const v4 = inet?.method === 'static' ? inet.addresses : NONE;
+  const v6 = inet6?.method === 'static' ? inet6.addresses : NONE;
+  return v6.length === 0 ? v4 : v4.length === 0 ? v6 : [...v4, ...v6];
 }
 
 export const ipDuplicateAddress = defineRule({

@@ -19,7 +19,10 @@ export const ipGatewayOutsideSubnet = defineRule({
       }
       if (located.kind !== 'port' && located.kind !== 'bond' && located.kind !== 'bridge' && located.kind !== 'vlan')
         continue;
-      for (const config of [located.element.inet, located.element.inet6]) {
+      const { inet, inet6 } = located.element;
+      // Most interfaces have no address: nothing to look at, and no list made for them.
+      if (inet === undefined && inet6 === undefined) continue;
+      for (const config of [inet, inet6]) {
         if (config?.method !== 'static' || config.gateway === undefined) continue;
         const gateway = parseIp(config.gateway);
         const prefixes = config.addresses.flatMap((a) => parsePrefix(a) ?? []);
