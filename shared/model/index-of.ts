@@ -81,17 +81,26 @@ class IndexedElement {
     if (!references) return;
     const element = this.element as unknown as Record<string, unknown>;
     const self = this as unknown as Located;
-    // Arrays made by `map` have their exact length: half a million of them, each grown by `push`, would hold 17 slots.
-    this.#targets = references.map(({ field }) => {
-      const value = element[field];
-      if (typeof value === 'string') return byId.get(value);
-      return Array.isArray(value) ? (value as readonly string[]).map((id) => byId.get(id)) : undefined;
-    });
-    for (const resolved of this.#targets) {
-      if (Array.isArray(resolved)) {
-        for (const target of resolved) if (target) (target as unknown as IndexedElement).#referredBy(self);
-      } else if (resolved) (resolved as unknown as IndexedElement).#referredBy(self);
+    // Arrays of their exact length: half a million of them, each grown by `push`, would hold 17 slots.
+    const targets: Resolved[] = new Array<Resolved>(references.length);
+    for (let r = 0; r < references.length; r++) {
+      const value = element[references[r]!.field];
+      if (typeof value === 'string') {
+        const target = byId.get(value);
+        if (target) (target as unknown as IndexedElement).#referredBy(self);
+        targets[r] = target;
+      } else if (Array.isArray(value)) {
+        const ids = value as readonly string[];
+        const list = new Array<Located | undefined>(ids.length);
+        for (let i = 0; i < ids.length; i++) {
+          const target = byId.get(ids[i]!);
+          if (target) (target as unknown as IndexedElement).#referredBy(self);
+          list[i] = target;
+        }
+        targets[r] = list;
+      }
     }
+    this.#targets = targets;
   }
 
   /**

@@ -17,19 +17,33 @@ export interface IpPrefix {
 
 const BITS: Record<IpFamily, number> = { 4: 32, 6: 128 };
 
+/** Dotted quad: four decimal octets of up to 255, without leading zeros (`010` is refused, as Linux reads it as octal). */
 export function parseIpv4(text: string): IpAddress | undefined {
-  const parts = text.split('.');
-  if (parts.length !== 4) return undefined;
-  // Summed as a number (32 bits fit one exactly), made a bigint once: checks parse every address of a design.
+  // Read character by character, summed as a number (32 bits fit one exactly) and made a bigint
+  // once: checks parse every address of a design several times, and a split and four regexes
+  // per address showed in the profile of a 50,000-host check.
   let value = 0;
-  for (const part of parts) {
-    if (!/^(0|[1-9]\d{0,2})$/.test(part)) return undefined;
-    const octet = Number(part);
-    if (octet > 255) return undefined;
-    value = value * 256 + octet;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : DOT;
+    if (code === DOT) {
+      if (digits === 0 || octet > 255 || ++dots > 4) return undefined;
+      value = value * 256 + octet;
+      octet = 0;
+      digits = 0;
+    } else if (code >= ZERO && code <= ZERO + 9) {
+      if (digits === 1 && octet === 0) return undefined;
+      if (++digits > 3) return undefined;
+      octet = octet * 10 + (code - ZERO);
+    } else return undefined;
   }
-  return { family: 4, value: BigInt(value) };
+  return dots === 4 ? { family: 4, value: BigInt(value) } : undefined;
 }
+
+const DOT = 46;
+const ZERO = 48;
 
 export function parseIpv6(text: string): IpAddress | undefined {
   if (!/^[0-9A-Fa-f:.]+$/.test(text) || text.length > 45) return undefined;
