@@ -2,7 +2,7 @@
  * Who is connected to whom: cables between host ports and switch ports, the
  * bond a port belongs to, the port-channel a switch port belongs to, the
  * bridges above an interface: every reference of the kind registry, read
- * backwards. Built once per design index and shared by the
+ * backwards from the links the design index resolved. Shared per index by the
  * rules, the switch targets and the derive actions.
  */
 import type { DesignIndex, ElementKind, ElementOf, Located } from '../model/index-of.js';

@@ -1,8 +1,9 @@
 /**
  * An index of a design's elements by id, with the JSON path and owners of
- * each. Built once per design; rules, targets and the canvas look elements up
- * here instead of searching arrays. Which lists hold elements, and in what
- * order, comes from the kind registry.
+ * each and its references resolved both ways. Built once per design; rules,
+ * targets and the canvas look elements up here instead of searching arrays.
+ * Which lists hold elements, and in what order, and which fields refer to
+ * which kinds, comes from the kind registry.
  */
 import {
   elementsIn,
@@ -50,8 +51,8 @@ export type Resolved = Located | undefined | readonly (Located | undefined)[];
 const NONE: readonly never[] = [];
 
 /**
- * One indexed element: its kind, the element, its owners (set by kind id, `host`, `vm`) and where
- * it sits. The JSON path is worked out when asked: few elements ever need it (a problem to
+ * One indexed element: its kind, the element, its owners (getters by kind id, `host`, `vm`: see
+ * `CLASS_OF`) and where it sits. The JSON path is worked out when asked: few elements ever need it (a problem to
  * report, an edit), and a design of 50,000 hosts holds over half a million elements. References
  * are resolved once, both ways, in private fields: rules follow them without looking ids up, and
  * nothing that copies or serialises an indexed element meets the cycles.
