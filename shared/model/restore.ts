@@ -95,7 +95,7 @@ export function restoreDesignWith(json: unknown, step: LoadStep): RestoreResult 
   const index = indexDesign(design);
   const issues = [...step.check(design), ...checkIntegrity(design, index)];
   if (issues.length > 0) return { ok: false, problems: issues.map((i) => problem(i.path, i.message)) };
-  const kept = dropStaleLayout(design);
+  const kept = dropStaleLayout(design, index);
   return { ok: true, design: kept, index: kept === design ? index : { ...index, design: kept } };
 }
 
@@ -129,8 +129,11 @@ export function parseDesignWith(text: string, step: LoadStep): RestoreResult {
 }
 
 /** Layout entries of elements that no longer exist are dropped, not reported. */
-function dropStaleLayout(design: Design): Design {
-  if (Object.keys(design.layout).length === 0) return design;
+function dropStaleLayout(design: Design, index: DesignIndex): Design {
+  // Usually every entry is an indexed element's: then nothing is stale, and nothing is walked.
+  let stale = false;
+  for (const id in design.layout) if (!index.byId.has(id)) stale = true;
+  if (!stale) return design;
   const ids = new Set<string>();
   const collect = (value: unknown): void => {
     if (Array.isArray(value)) {
