@@ -52,13 +52,21 @@ export interface SwitchPlan {
 /** A description the design gives; an empty one counts as none. */
 const given = (text: string | undefined) => (text === undefined || text.trim() === '' ? undefined : text.trim());
 
-/** `ms01 enp88s0`: the host and port at the other end of the switch port's cable. */
-function farEndOfPort(topology: Topology, switchPort: Located): string | undefined {
+/** The description a switch port is given: the design's, or `ms01 enp88s0`, the host port at the other end of its cable. */
+export function portDescription(topology: Topology, switchPort: ElementOf<'switch-port'>): string | undefined {
   const hostPort = topology.hostPortOf(switchPort);
-  return hostPort && `${hostPort.host.name} ${hostPort.element.name}`;
+  return given(switchPort.element.description) ?? (hostPort && `${hostPort.host.name} ${hostPort.element.name}`);
 }
 
-/** `ms01 bond0`: the hosts and bonds (or ports) behind the port-channel's members. */
+/** The description a port-channel is given: the design's, or `ms01 bond0`, the hosts and bonds (or ports) behind its members. */
+export function portChannelDescription(
+  topology: Topology,
+  channel: ElementOf<'port-channel'>,
+  members: readonly Located[] = topology.index.targets(channel, 'members', 'switch-port'),
+): string | undefined {
+  return given(channel.element.description) ?? farEndOfChannel(topology, members);
+}
+
 function farEndOfChannel(topology: Topology, members: readonly Located[]): string | undefined {
   const ends = new Set<string>();
   for (const member of members) {
@@ -107,7 +115,8 @@ export function isManaged(port: PlannedPort): boolean {
   );
 }
 
-function vlansOf(design: Design, sw: Switch): PlannedVlan[] {
+/** The VLANs a switch must have: every network's, and those its ports put untagged frames in. */
+export function switchVlans(design: Design, sw: Switch): PlannedVlan[] {
   const vlans = new Map<number, PlannedVlan>();
   for (const network of design.networks) {
     if (!vlans.has(network.vlan))
@@ -158,7 +167,7 @@ function buildPlan(index: DesignIndex, switchId: string): SwitchPlan {
       return {
         elementId: pc.id,
         number: pc.number,
-        description: given(pc.description) ?? farEndOfChannel(topology, members),
+        description: portChannelDescription(topology, channel, members),
         lacp: pc.lacp,
         switchport: pc.switchport,
         mtu: pc.mtu,
@@ -177,7 +186,7 @@ function buildPlan(index: DesignIndex, switchId: string): SwitchPlan {
       return {
         elementId: port.id,
         name: port.name,
-        description: given(port.description) ?? farEndOfPort(topology, located),
+        description: portDescription(topology, located),
         channel: channel && { number: channel.number, lacp: channel.lacp, elementId: channel.id },
         switchport: channel ? undefined : port.switchport,
         mtu: port.mtu,
@@ -185,5 +194,5 @@ function buildPlan(index: DesignIndex, switchId: string): SwitchPlan {
       };
     });
 
-  return { switch: sw, vlans: vlansOf(design, sw), portChannels, ports };
+  return { switch: sw, vlans: switchVlans(design, sw), portChannels, ports };
 }

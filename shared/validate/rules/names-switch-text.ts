@@ -1,4 +1,5 @@
-import { planSwitchIn } from '../../derive/switch-plan.js';
+import { portChannelDescription, portDescription, switchVlans } from '../../derive/switch-plan.js';
+import { topologyOf } from '../../derive/topology.js';
 import { VENDORS } from '../../vendors/index.js';
 import { defineRule } from '../define-rule.js';
 
@@ -18,23 +19,25 @@ export const namesSwitchText = defineRule({
   summary:
     "A VLAN name or description (given or derived from a cable) is too long or has characters the switch's CLI refuses.",
   check(index, report) {
-    for (const sw of index.design.switches) {
-      const facts = VENDORS[sw.vendor];
-      const plan = planSwitchIn(index, sw.id);
-      for (const vlan of plan.vlans) {
+    const topology = topologyOf(index);
+    for (const sw of index.ofKind('switch')) {
+      const facts = VENDORS[sw.element.vendor];
+      const where = `(${facts.label} switch ${sw.element.name})`;
+      for (const vlan of switchVlans(index.design, sw.element)) {
         const problem =
           vlan.name === undefined ? undefined : problemWith(vlan.name, facts.maxVlanName, facts.vlanNameSpaces);
-        if (problem)
-          report([vlan.elementId, sw.id], `VLAN name "${vlan.name}" ${problem} (${facts.label} switch ${sw.name})`);
+        if (problem) report([vlan.elementId, sw.element.id], `VLAN name "${vlan.name}" ${problem} ${where}`);
       }
-      for (const item of [...plan.portChannels, ...plan.ports]) {
-        const problem =
-          item.description === undefined ? undefined : problemWith(item.description, facts.maxDescription, true);
-        if (problem)
-          report(
-            [item.elementId, sw.id],
-            `description "${item.description}" ${problem} (${facts.label} switch ${sw.name})`,
-          );
+      // The descriptions the switch plan gives, worked out without the rest of the plan (no port order, no settings).
+      for (const item of index.childrenOf(sw)) {
+        const description =
+          item.kind === 'port-channel'
+            ? portChannelDescription(topology, item)
+            : item.kind === 'switch-port'
+              ? portDescription(topology, item)
+              : undefined;
+        const problem = description === undefined ? undefined : problemWith(description, facts.maxDescription, true);
+        if (problem) report([item.element.id, sw.element.id], `description "${description}" ${problem} ${where}`);
       }
     }
   },
