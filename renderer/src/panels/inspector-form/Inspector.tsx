@@ -425,12 +425,11 @@ function VmForm({ e }: { e: ElementOf<'vm'> }) {
         <Attributes id={vm.id} table={vmAttributes} element={vm} />
       </Section>
       {vm.nics.length === 0 && <p className="muted small pad">No NICs yet: drag the VM’s handle onto a bridge.</p>}
-      {vm.nics.map((nic) => (
-        <NicForm
-          key={nic.id}
-          e={{ ...e, kind: 'vm-nic', element: nic, vm, path: [...e.path, 'nics', vm.nics.indexOf(nic)] }}
-        />
-      ))}
+      {vm.nics.map((nic) => {
+        // Each NIC as the index holds it, with its VM and host: a copy of the VM's entry would lack the owners.
+        const located = indexOf(design).get(nic.id, 'vm-nic');
+        return located && <NicForm key={nic.id} e={located} />;
+      })}
     </>
   );
 }
