@@ -65,8 +65,8 @@ function describeValue(value: unknown): string {
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 
-/** Validates and upgrades already-parsed JSON. */
-export function restoreDesignWith(json: unknown, step: LoadStep): RestoreResult {
+/** Validates and upgrades already-parsed JSON; `size`, the length of its text when known, picks the schema's parser. */
+export function restoreDesignWith(json: unknown, step: LoadStep, size = 0): RestoreResult {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     return { ok: false, problems: [problem([], 'a design must be a JSON object')] };
   }
@@ -84,7 +84,7 @@ export function restoreDesignWith(json: unknown, step: LoadStep): RestoreResult 
         : `no "format": "${FORMAT}" field: this is not a Netloom design`;
     return { ok: false, problems: [problem(['format'], message)] };
   }
-  const parsed = designParser().safeParse(doc, { reportInput: true });
+  const parsed = designParser(size).safeParse(doc, { reportInput: true });
   if (!parsed.success) {
     return {
       ok: false,
@@ -125,7 +125,7 @@ export function parseDesignWith(text: string, step: LoadStep): RestoreResult {
       problems: [problem([], where ? `not valid JSON: ${describeJsonSyntaxError(where)}` : notJson(e as Error))],
     };
   }
-  return restoreDesignWith(json, step);
+  return restoreDesignWith(json, step, text.length);
 }
 
 /** Layout entries of elements that no longer exist are dropped, not reported. */

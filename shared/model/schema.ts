@@ -378,18 +378,21 @@ export const Design = z.strictObject({
   layout: z.record(Id, Position).default({}),
 });
 
+/** Compiling `Design` takes zod about 60 ms, once; from a few MiB of design text the compiled parser has paid for it. */
+export const COMPILE_FROM_CHARS = 4 * 2 ** 20;
 let compiledDesign: typeof Design | undefined;
 
 /**
- * `Design` as zod's compiled parser, built on first use: straight-line code
- * that validates a large design in about half the runtime parser's time.
- * Input it rejects goes through the runtime parser, so problems read the
- * same; where code cannot be generated (a page whose CSP forbids eval) it is
- * `Design` itself.
+ * The parser for a design of `size` characters: zod's compiled parser
+ * (straight-line code, about half the runtime parser's time) once a design
+ * that large has been met in this process, else `Design` itself, as it is
+ * where code cannot be generated (a page whose CSP forbids eval). Input the
+ * compiled parser rejects goes through the runtime parser, so problems read
+ * the same either way.
  */
-export function designParser(): typeof Design {
-  compiledDesign ??= z.util.allowsEval.value ? z.compile(Design) : Design;
-  return compiledDesign;
+export function designParser(size = 0): typeof Design {
+  if (!compiledDesign && size >= COMPILE_FROM_CHARS && z.util.allowsEval.value) compiledDesign = z.compile(Design);
+  return compiledDesign ?? Design;
 }
 
 /** The schema of each element kind the palette creates, to fill in defaults and check a new element. */
