@@ -222,8 +222,10 @@ export function indexDesign(design: Design): DesignIndex {
     },
     resolved: (located, field) => (located as unknown as IndexedElement).resolved(field),
     target<K extends ElementKind>(located: Located, field: string, kind: K) {
-      const resolved = (located as unknown as IndexedElement).resolved(field) as Located | undefined;
-      return resolved?.kind === kind ? (resolved as ElementOf<K>) : undefined;
+      const resolved = (located as unknown as IndexedElement).resolved(field);
+      return !Array.isArray(resolved) && (resolved as Located | undefined)?.kind === kind
+        ? (resolved as ElementOf<K>)
+        : undefined;
     },
     targets<K extends ElementKind>(located: Located, field: string, kind: K) {
       const resolved = (located as unknown as IndexedElement).resolved(field);

@@ -37,4 +37,38 @@ describe('design index', () => {
     expect(repeated.all.length - repeated.byId.size).toBe(1);
     expect(repeated.byId.get(host.ports[0]!.id)!.path).toEqual(['hosts', 0, 'ports', 0]);
   });
+
+  it('resolves references both ways: what a field names, and who names an element, once each', () => {
+    const host = design.hosts[0]!;
+    const bond = host.bonds[0]!;
+    // The bond names its first member twice (in members and as primary), and names a port that does not exist.
+    const linked = indexDesign({
+      ...design,
+      hosts: [{ ...host, bonds: [{ ...bond, members: [...bond.members, 'ghost'], primary: bond.members[0] }] }],
+    });
+    const indexed = linked.get(bond.id, 'bond')!;
+    expect(linked.targets(indexed, 'members', 'port').map((p) => p.element.id)).toEqual(bond.members);
+    expect(linked.resolved(indexed, 'members')).toHaveLength(bond.members.length + 1);
+    expect((linked.resolved(indexed, 'members') as readonly unknown[]).at(-1)).toBeUndefined();
+    expect(linked.target(indexed, 'primary', 'port')?.element.id).toBe(bond.members[0]);
+    // A list field is not one element, and an element of another kind is not the one asked for.
+    expect(linked.target(indexed, 'members', 'port')).toBeUndefined();
+    expect(linked.target(indexed, 'primary', 'bond')).toBeUndefined();
+    const first = linked.get(bond.members[0]!, 'port')!;
+    expect(linked.referrersOf(first).filter((r) => r === indexed)).toHaveLength(1);
+  });
+
+  it('lists what an element holds directly, in document order', () => {
+    const sw = design.switches[0]!;
+    const held = index.childrenOf(index.get(sw.id, 'switch')!).map((l) => l.element.id);
+    expect(held).toEqual([...sw.ports.map((p) => p.id), ...sw.portChannels.map((p) => p.id)]);
+    const host = design.hosts[0]!;
+    const ofHost = index.childrenOf(index.get(host.id, 'host')!).map((l) => l.element.id);
+    // The host's VMs, not their NICs: those the VM holds.
+    expect(ofHost).toContain(host.vms[0]!.id);
+    expect(ofHost).not.toContain(host.vms[0]!.nics[0]!.id);
+    expect(index.childrenOf(index.get(host.vms[0]!.id, 'vm')!).map((l) => l.element.id)).toEqual(
+      host.vms[0]!.nics.map((n) => n.id),
+    );
+  });
 });
