@@ -8,6 +8,7 @@ import { startServe } from '../serve.js';
 import { isLoopbackHost } from '../serve/loopback.js';
 import { writeOpenPage } from '../serve/open-page.js';
 import { createToken } from '../serve/token.js';
+import { interrupted } from './interrupted.js';
 import { loadDesignOrFail } from './load.js';
 import { printErr, printOut, UsageError } from './output.js';
 
@@ -70,6 +71,7 @@ async function serve(design: string | undefined, flags: ServeFlags): Promise<voi
     throw e;
   });
 
+  const stopped = interrupted();
   if (!isLoopbackHost(flags.host))
     printErr(`netloom: warning: listening on ${flags.host}, reachable from other machines (--allow-remote)\n`);
   printOut(
@@ -84,19 +86,10 @@ async function serve(design: string | undefined, flags: ServeFlags): Promise<voi
     : undefined;
   if (openPage) openBrowser(openPage.fileUrl);
 
-  await new Promise<void>((resolvePromise) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      void running
-        .close()
-        .then(backend.dispose)
-        .then(() => openPage?.remove())
-        .then(resolvePromise);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  await stopped;
+  await running.close();
+  await backend.dispose();
+  await openPage?.remove();
 }
 
 export function registerServe(program: Command): void {

@@ -7,6 +7,7 @@ import { STATUS_READERS } from '../engine/status/readers.js';
 import { DEFAULT_STATUS_SETTINGS, StatusService, type SwitchTargets } from '../engine/status/status-service.js';
 import type { SwitchTarget } from '../engine/status/switch-session.js';
 import { parseSshTarget } from './import.js';
+import { interrupted } from './interrupted.js';
 import { loadDesignOrFail } from './load.js';
 import { EXIT, printJson, printOut, UsageError } from './output.js';
 import { seconds } from './seconds.js';
@@ -165,11 +166,9 @@ async function status(file: string, flags: StatusFlags): Promise<void> {
     STATUS_READERS,
     switchConnector,
   );
+  const stopped = interrupted();
   await service.start(design, settings, switches);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await stopped;
   await service.stop();
   process.exitCode = EXIT.ok;
 }

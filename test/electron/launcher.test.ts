@@ -4,7 +4,7 @@
  * downloaded here, so the real run takes the fallback.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -104,36 +104,47 @@ describe('chooseLaunch', () => {
   });
 });
 
+/** `npm start` as a user runs it here, up to the moment it prints the served URL. */
+async function startServing() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'netloom-start-'));
+  // No xdg-open on PATH: the browser cannot open, which serve reports and survives.
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'start.js'), '--port', '0'], {
+    cwd: ROOT,
+    env: { PATH: dirname(process.execPath), HOME: process.env.HOME, NETLOOM_DATA_DIR: dataDir },
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=\w+/.exec(stdout);
+      if (match) resolve(match[0]);
+    });
+    child.on('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
+  });
+  return { child, exited, url, dataDir, stderr: () => stderr };
+}
+
 describe('npm start here (no Electron binary)', () => {
   it('prints one line saying why, then serves the designer', async () => {
-    // No xdg-open on PATH: the browser cannot open, which serve reports and survives.
-    const child = spawn(process.execPath, [join(ROOT, 'dist', 'start.js'), '--port', '0'], {
-      cwd: ROOT,
-      env: {
-        PATH: dirname(process.execPath),
-        HOME: process.env.HOME,
-        NETLOOM_DATA_DIR: mkdtempSync(join(tmpdir(), 'netloom-start-')),
-      },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (d: Buffer) => {
-        stdout += d.toString();
-        const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=\w+/.exec(stdout);
-        if (match) resolve(match[0]);
-      });
-      child.on('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
-    });
-    expect(stderr.split('\n')[0]).toMatch(
+    const run = await startServing();
+    expect(run.stderr().split('\n')[0]).toMatch(
       /^netloom: cannot start the desktop app: Electron's binary (was never downloaded|is missing) .*\. Opening the designer in your browser instead \(netloom serve --open\)\.$/,
     );
-    expect(stderr).not.toMatch(/\n\s+at /);
-    const page = await fetch(url);
-    expect(page.status).toBe(200);
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(run.stderr()).not.toMatch(/\n\s+at /);
+    expect((await fetch(run.url)).status).toBe(200);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+  });
+
+  it('shuts down cleanly on a SIGTERM sent the moment the URL appears, removing its open page', async () => {
+    // The page that hands the token to the browser is written after the URL is printed;
+    // a SIGTERM in between must still reach serve's own shutdown, not kill the process.
+    const run = await startServing();
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    expect(readdirSync(run.dataDir).filter((name) => name.startsWith('serve-open-'))).toEqual([]);
   });
 });
