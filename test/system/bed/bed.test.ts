@@ -211,9 +211,13 @@ describe('test bed', () => {
     const prefix = `${PREFIX}k`;
     const script = new URL('../../bed/bed.sh', import.meta.url).pathname;
     const create = spawn(script, ['create', '8', '--prefix', prefix], { detached: true, stdio: 'ignore' });
-    for (let i = 0; i < 100 && (await leftovers(prefix)).filter((l) => l.startsWith(`${prefix}-`)).length < 2; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    // Halfway: two of the eight namespaces exist, however long a loaded machine takes to get there.
+    await expect
+      .poll(async () => (await leftovers(prefix)).filter((l) => l.startsWith(`${prefix}-`)).length, {
+        timeout: 120_000,
+        interval: 20,
+      })
+      .toBeGreaterThanOrEqual(2);
     process.kill(-create.pid!, 'SIGKILL');
     expect((await leftovers(prefix)).length).toBeGreaterThan(0);
     await run(script, ['destroy', '--prefix', prefix]);
