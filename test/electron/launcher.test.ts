@@ -127,7 +127,8 @@ async function startServing() {
   return { child, exited, url, dataDir, stderr: () => stderr };
 }
 
-describe('npm start here (no Electron binary)', () => {
+// Each test starts Node and the whole CLI: give a loaded machine the time runCli gives it.
+describe('npm start here (no Electron binary)', { timeout: 60_000 }, () => {
   it('prints one line saying why, then serves the designer', async () => {
     const run = await startServing();
     expect(run.stderr().split('\n')[0]).toMatch(
